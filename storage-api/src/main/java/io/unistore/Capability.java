@@ -1,0 +1,43 @@
+package io.unistore;
+
+/**
+ * One thing a provider may or may not be able to do. Capabilities are data: an account says which it has
+ * ({@link StorageAccount#capabilities()}), Unistore refuses an undeclared one with
+ * {@link ErrorCode#UNSUPPORTED} before any I/O, the conformance kit tests exactly the declared ones, and the
+ * MCP server lists only the tools they allow.
+ */
+public enum Capability {
+    /** {@link io.unistore.blob.BlobStore} is available. */
+    BLOBS,
+    /** {@link io.unistore.table.TableStore} is available. */
+    TABLES,
+    /** {@link io.unistore.queue.QueueStore} is available. */
+    QUEUES,
+    /** {@link io.unistore.file.FileStore} is available. */
+    FILES,
+
+    /** Containers carry user metadata (S3 buckets do not). */
+    CONTAINER_METADATA,
+    /** Access tiers Hot/Cool/Cold can be set and read. */
+    BLOB_TIERS,
+    /** The Archive tier exists: archived blobs refuse reads until rehydrated. */
+    BLOB_ARCHIVE,
+    /** Read-only point-in-time snapshots of a blob. */
+    BLOB_SNAPSHOTS,
+    /** Every write keeps the previous version, which can be listed, read and restored. */
+    BLOB_VERSIONS,
+    /** Presigned (SAS, V4 signed) URLs with expiry and permissions. */
+    BLOB_PRESIGNED_URLS,
+    /** Exclusive write leases on blobs. */
+    BLOB_LEASES,
+    /** The service copies from a URL itself: the bytes never pass through this machine. */
+    BLOB_COPY_FROM_URL,
+    /** Copies within the account are done by the service, without moving bytes through this machine. */
+    BLOB_SERVER_SIDE_COPY,
+
+    /** Atomic transactions of several actions within one partition. */
+    TABLE_TRANSACTIONS,
+
+    /** Shares have a size quota. */
+    FILE_SHARE_QUOTA
+}

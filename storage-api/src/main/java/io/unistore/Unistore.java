@@ -1,0 +1,138 @@
+package io.unistore;
+
+import io.unistore.internal.GuardedAccount;
+import io.unistore.internal.ProviderRegistry;
+import io.unistore.spi.ProviderConfig;
+import io.unistore.spi.StorageProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The entry point: opens a {@link StorageAccount} from an address the user already has.
+ *
+ * <pre>{@code
+ * try (StorageAccount account = Unistore.open("file:/var/data/unistore")) {
+ *     account.blobs().createContainer("photos");
+ * }
+ * }</pre>
+ *
+ * <p>Addresses: {@code file:/dir} or a plain directory path (local provider); an Azure connection string,
+ * account URL or SAS URL (azure); {@code s3://} (aws); {@code gs://} (gcp). Providers are found with
+ * {@link java.util.ServiceLoader}; exactly one must accept the address, or name one with the option
+ * {@code provider} or the system property {@value #PROVIDER_PROPERTY}.
+ */
+public final class Unistore {
+    /** System property naming the provider id to use when several accept an address. */
+    public static final String PROVIDER_PROPERTY = "unistore.provider";
+    /** Option naming the provider id explicitly. */
+    public static final String PROVIDER_OPTION = "provider";
+
+    private Unistore() {
+    }
+
+    /**
+     * Opens the account at an address.
+     *
+     * @throws StorageException INVALID_ARGUMENT if no provider, or several, accept the address
+     */
+    public static StorageAccount open(String address) {
+        return builder().address(address).open();
+    }
+
+    /** Opens the account at an address with provider options (e.g. {@code region}, {@code endpoint}). */
+    public static StorageAccount open(String address, Map<String, String> options) {
+        return builder().address(address).options(options).open();
+    }
+
+    /**
+     * Opens from properties: {@code address} plus options; {@code provider} names a provider explicitly.
+     */
+    public static StorageAccount open(Properties properties) {
+        Builder b = builder();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.equals("address")) {
+                b.address(properties.getProperty(name));
+            } else {
+                b.option(name, properties.getProperty(name));
+            }
+        }
+        return b.open();
+    }
+
+    /** A builder for an account. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The ids of the providers installed on the class path. */
+    public static List<String> installedProviders() {
+        return ProviderRegistry.installed(classLoader()).stream().map(StorageProvider::id).toList();
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : Unistore.class.getClassLoader();
+    }
+
+    /** Builds and opens a {@link StorageAccount}. Not thread-safe; the account it opens is. */
+    public static final class Builder {
+        private String address;
+        private String provider;
+        private final Map<String, String> options = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The address: a URI, connection string or directory path. */
+        public Builder address(String value) {
+            this.address = value;
+            return this;
+        }
+
+        /** Names the provider explicitly (its id), bypassing address matching. */
+        public Builder provider(String id) {
+            this.provider = id;
+            return this;
+        }
+
+        /** Sets a provider option. */
+        public Builder option(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (name.equals(PROVIDER_OPTION)) {
+                this.provider = value;
+            } else if (value == null) {
+                options.remove(name);
+            } else {
+                options.put(name, value);
+            }
+            return this;
+        }
+
+        /** Sets provider options. */
+        public Builder options(Map<String, String> values) {
+            if (values != null) {
+                values.forEach(this::option);
+            }
+            return this;
+        }
+
+        /**
+         * Opens the account.
+         *
+         * @throws StorageException INVALID_ARGUMENT for a missing or unclaimed address
+         */
+        public StorageAccount open() {
+            if (address == null || address.isBlank()) {
+                throw StorageException.invalidArgument("address", "is required (e.g. file:/some/dir, an Azure "
+                        + "connection string, s3://bucket, gs://bucket)");
+            }
+            String explicit = provider != null ? provider : System.getProperty(PROVIDER_PROPERTY);
+            StorageProvider p = ProviderRegistry.select(ProviderRegistry.installed(classLoader()), address, explicit);
+            StorageAccount account = p.open(new ProviderConfig(address, options));
+            return GuardedAccount.wrap(account);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.unistore.queue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A received or peeked message. Immutable.
+ */
+public final class QueueMessage {
+    private final String messageId;
+    private final String popReceipt;
+    private final byte[] body;
+    private final Instant insertedAt;
+    private final Instant expiresAt;
+    private final Instant nextVisibleAt;
+    private final long dequeueCount;
+
+    /**
+     * @param popReceipt the receipt to delete or update the message; null for a peeked message
+     * @param expiresAt null if the message never expires
+     * @param nextVisibleAt null for a peeked message
+     */
+    public QueueMessage(String messageId, String popReceipt, byte[] body, Instant insertedAt, Instant expiresAt,
+                        Instant nextVisibleAt, long dequeueCount) {
+        this.messageId = Objects.requireNonNull(messageId, "messageId");
+        this.popReceipt = popReceipt;
+        this.body = body == null ? new byte[0] : body.clone();
+        this.insertedAt = insertedAt;
+        this.expiresAt = expiresAt;
+        this.nextVisibleAt = nextVisibleAt;
+        this.dequeueCount = dequeueCount;
+    }
+
+    public String messageId() {
+        return messageId;
+    }
+
+    /** The receipt to pass to delete or update; null for a peeked message. */
+    public String popReceipt() {
+        return popReceipt;
+    }
+
+    /** The body bytes (a copy). */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body decoded as UTF-8. */
+    public String text() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Body length in bytes. */
+    public int size() {
+        return body.length;
+    }
+
+    public Instant insertedAt() {
+        return insertedAt;
+    }
+
+    /** When the message expires, or null if never. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** When the message becomes visible again (received messages), or null (peeked messages). */
+    public Instant nextVisibleAt() {
+        return nextVisibleAt;
+    }
+
+    /** How many times the message was received, this time included. */
+    public long dequeueCount() {
+        return dequeueCount;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QueueMessage m && messageId.equals(m.messageId) && Objects.equals(popReceipt, m.popReceipt)
+                && Arrays.equals(body, m.body) && dequeueCount == m.dequeueCount;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(messageId, popReceipt, dequeueCount) * 31 + Arrays.hashCode(body);
+    }
+
+    @Override
+    public String toString() {
+        return "QueueMessage{id=" + messageId + ", bytes=" + body.length + ", dequeueCount=" + dequeueCount + '}';
+    }
+}

@@ -1,0 +1,116 @@
+package io.unistore.queue;
+
+import io.unistore.ErrorCode;
+import io.unistore.ListOptions;
+import io.unistore.PagedIterable;
+import io.unistore.StorageException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Message queues with visibility timeouts: Azure Queue Storage, or the local provider.
+ *
+ * <p>A received message stays invisible for its visibility timeout; delete it with its pop receipt before
+ * then, or it becomes visible again with a higher dequeue count. Message bodies are bytes (any UTF-8 text or
+ * binary) up to {@link io.unistore.Capabilities#maxQueueMessageBytes()}. Queue names follow Azure's rules
+ * (3-63 lowercase letters, digits and single hyphens). Implementations are thread-safe.
+ */
+public interface QueueStore {
+
+    /**
+     * Creates a queue.
+     *
+     * @throws StorageException ALREADY_EXISTS; INVALID_ARGUMENT for a bad name
+     */
+    default void createQueue(String queue) {
+        createQueue(queue, Map.of());
+    }
+
+    /** Creates a queue with metadata; ALREADY_EXISTS if it exists. */
+    void createQueue(String queue, Map<String, String> metadata);
+
+    /** Creates the queue unless it exists; true if this call created it. */
+    default boolean createQueueIfNotExists(String queue) {
+        try {
+            createQueue(queue);
+            return true;
+        } catch (StorageException e) {
+            if (e.code() == ErrorCode.ALREADY_EXISTS) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes a queue and its messages; false if it did not exist. */
+    boolean deleteQueue(String queue);
+
+    /** Whether the queue exists. */
+    boolean queueExists(String queue);
+
+    /** Lists queues in name order, paged. */
+    PagedIterable<QueueInfo> listQueues(ListOptions options);
+
+    /** Lists every queue. */
+    default PagedIterable<QueueInfo> listQueues() {
+        return listQueues(ListOptions.all());
+    }
+
+    /** Metadata and approximate message count; NOT_FOUND if absent. */
+    QueueProperties getQueueProperties(String queue);
+
+    /** Replaces the queue's metadata; NOT_FOUND if absent. */
+    void setQueueMetadata(String queue, Map<String, String> metadata);
+
+    /** Deletes every message; NOT_FOUND if the queue is absent. */
+    void clearMessages(String queue);
+
+    /**
+     * Sends a message.
+     *
+     * @throws StorageException NOT_FOUND if the queue is absent; INVALID_ARGUMENT if the body is too large
+     */
+    SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options);
+
+    /** Sends a UTF-8 text message, visible at once, with the default time to live. */
+    default SendReceipt sendMessage(String queue, String text) {
+        return sendMessage(queue, text.getBytes(StandardCharsets.UTF_8), SendMessageOptions.DEFAULT);
+    }
+
+    /**
+     * Receives up to {@code maxMessages} visible messages, hiding them for the visibility timeout.
+     *
+     * @return the messages, oldest first; empty when none is visible
+     */
+    List<QueueMessage> receiveMessages(String queue, ReceiveOptions options);
+
+    /** Receives at most one message with the default visibility timeout. */
+    default List<QueueMessage> receiveMessages(String queue) {
+        return receiveMessages(queue, ReceiveOptions.DEFAULT);
+    }
+
+    /**
+     * Looks at up to {@code maxMessages} (1-32) visible messages without receiving them.
+     */
+    List<QueueMessage> peekMessages(String queue, int maxMessages);
+
+    /**
+     * Changes a received message's visibility timeout, and optionally its body.
+     *
+     * @param newBody the new body, or null to keep it
+     * @param visibilityTimeout from now (0 to 7 days)
+     * @return the new pop receipt
+     * @throws StorageException NOT_FOUND if the message is gone; PRECONDITION_FAILED if the pop receipt is stale
+     */
+    UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
+                                Duration visibilityTimeout);
+
+    /**
+     * Deletes a received message.
+     *
+     * @throws StorageException NOT_FOUND if the message is gone; PRECONDITION_FAILED if the pop receipt is stale
+     */
+    void deleteMessage(String queue, String messageId, String popReceipt);
+}

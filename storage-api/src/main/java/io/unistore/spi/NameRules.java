@@ -1,0 +1,213 @@
+package io.unistore.spi;
+
+import io.unistore.StorageException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Azure Storage's naming rules, which are the strictest of the clouds and so the portable ones. The local
+ * and Azure providers enforce them; each check throws INVALID_ARGUMENT naming the argument and the rule.
+ */
+public final class NameRules {
+    private static final Pattern CONTAINER = Pattern.compile("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$");
+    private static final Pattern TABLE = Pattern.compile("^[A-Za-z][A-Za-z0-9]{2,62}$");
+    private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+    private static final String FILE_FORBIDDEN = "\\:*?\"<>|";
+    private static final String KEY_FORBIDDEN = "/\\#?";
+
+    /** Azure's limit on blob names. */
+    public static final int MAX_BLOB_NAME = 1024;
+    /** Azure's limit on a file path segment. */
+    public static final int MAX_FILE_SEGMENT = 255;
+    /** Azure's limit on a whole file path. */
+    public static final int MAX_FILE_PATH = 2048;
+    /** Azure's limit on PartitionKey and RowKey: 1 KiB (counted here as UTF-8 bytes). */
+    public static final int MAX_KEY_BYTES = 1024;
+    /** Azure's limit on a property name. */
+    public static final int MAX_PROPERTY_NAME = 255;
+    /** Azure's limit on all metadata of one item, in bytes. */
+    public static final int MAX_METADATA_BYTES = 8 * 1024;
+
+    private NameRules() {
+    }
+
+    /** Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending alphanumeric. */
+    public static String container(String name) {
+        return lowercaseDns("container", name);
+    }
+
+    /** Queue names: the container rules. */
+    public static String queue(String name) {
+        return lowercaseDns("queue", name);
+    }
+
+    /** Share names: the container rules. */
+    public static String share(String name) {
+        return lowercaseDns("share", name);
+    }
+
+    private static String lowercaseDns(String what, String name) {
+        if (name == null || !CONTAINER.matcher(name).matches()) {
+            throw StorageException.invalidArgument(what, "'" + printable(name) + "' must be 3-63 characters of "
+                    + "lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
+        }
+        return name;
+    }
+
+    /** Table names: 3-63 letters and digits, starting with a letter, not "tables". */
+    public static String table(String name) {
+        if (name == null || !TABLE.matcher(name).matches() || name.equalsIgnoreCase("tables")) {
+            throw StorageException.invalidArgument("table", "'" + printable(name) + "' must be 3-63 letters and "
+                    + "digits, starting with a letter (and not 'tables')");
+        }
+        return name;
+    }
+
+    /**
+     * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment.
+     */
+    public static String blob(String name) {
+        if (name == null || name.isEmpty()) {
+            throw StorageException.invalidArgument("blob", "name must not be empty");
+        }
+        if (name.length() > MAX_BLOB_NAME) {
+            throw StorageException.invalidArgument("blob", "name must be at most 1024 characters, was "
+                    + name.length());
+        }
+        if (name.startsWith("/")) {
+            throw StorageException.invalidArgument("blob", "name must not start with '/'");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw StorageException.invalidArgument("blob", "name must not contain NUL or control characters "
+                        + "(found U+" + String.format("%04X", (int) name.charAt(i)) + " at " + i + ")");
+            }
+        }
+        for (String segment : name.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw StorageException.invalidArgument("blob", "name must not contain a '.' or '..' path segment");
+            }
+        }
+        return name;
+    }
+
+    /**
+     * File share paths: "/"-separated from the root, "" for the root; segments of 1-255 characters, not
+     * "." or "..", without {@code \ : * ? " < > |}, NUL or control characters; 2048 characters in all.
+     *
+     * @return the path without leading or trailing "/"
+     */
+    public static String filePath(String path) {
+        if (path == null) {
+            throw StorageException.invalidArgument("path", "is required (use \"\" for the share root)");
+        }
+        String p = path;
+        if (p.startsWith("/")) {
+            throw StorageException.invalidArgument("path", "must be relative to the share root (no leading '/')");
+        }
+        while (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        if (p.isEmpty()) {
+            return "";
+        }
+        if (p.length() > MAX_FILE_PATH) {
+            throw StorageException.invalidArgument("path", "must be at most 2048 characters, was " + p.length());
+        }
+        for (String segment : p.split("/", -1)) {
+            if (segment.isEmpty()) {
+                throw StorageException.invalidArgument("path", "must not contain an empty segment ('//')");
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                throw StorageException.invalidArgument("path", "must not contain a '.' or '..' segment");
+            }
+            if (segment.length() > MAX_FILE_SEGMENT) {
+                throw StorageException.invalidArgument("path", "segments must be at most 255 characters");
+            }
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                if (Character.isISOControl(c) || FILE_FORBIDDEN.indexOf(c) >= 0) {
+                    throw StorageException.invalidArgument("path", "must not contain \\ : * ? \" < > |, NUL or "
+                            + "control characters (found " + printable(String.valueOf(c)) + ")");
+                }
+            }
+            if (segment.endsWith(".") || segment.endsWith(" ")) {
+                throw StorageException.invalidArgument("path", "segments must not end with '.' or a space");
+            }
+        }
+        return p;
+    }
+
+    /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters. */
+    public static String key(String argument, String key) {
+        if (key == null) {
+            throw StorageException.invalidArgument(argument, "is required");
+        }
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw StorageException.invalidArgument(argument, "must be at most 1 KiB");
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isISOControl(c) || KEY_FORBIDDEN.indexOf(c) >= 0) {
+                throw StorageException.invalidArgument(argument, "must not contain / \\ # ? or control characters");
+            }
+        }
+        return key;
+    }
+
+    /** Entity property names: identifiers of at most 255 characters. */
+    public static String property(String name) {
+        if (name == null || name.length() > MAX_PROPERTY_NAME || !IDENTIFIER.matcher(name).matches()) {
+            throw StorageException.invalidArgument("property '" + printable(name) + "'",
+                    "names must be identifiers (letters, digits, underscore; not starting with a digit), at most "
+                            + "255 characters");
+        }
+        return name;
+    }
+
+    /**
+     * Metadata: keys are identifiers (letters, digits, underscore, not starting with a digit); values are
+     * printable ASCII; 8 KiB in all.
+     */
+    public static Map<String, String> metadata(Map<String, String> metadata) {
+        if (metadata == null) {
+            return Map.of();
+        }
+        int total = 0;
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue();
+            if (k == null || !IDENTIFIER.matcher(k).matches()) {
+                throw StorageException.invalidArgument("metadata", "key '" + printable(k) + "' must be an identifier "
+                        + "(letters, digits, underscore; not starting with a digit)");
+            }
+            if (v == null) {
+                throw StorageException.invalidArgument("metadata." + k, "value must not be null");
+            }
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c < 0x20 || c > 0x7e) {
+                    throw StorageException.invalidArgument("metadata." + k, "value must be printable ASCII");
+                }
+            }
+            total += k.length() + v.length();
+        }
+        if (total > MAX_METADATA_BYTES) {
+            throw StorageException.invalidArgument("metadata", "must be at most 8 KiB in all, was " + total + " bytes");
+        }
+        return metadata;
+    }
+
+    private static String printable(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return s.length() > 80 ? sb + "..." : sb.toString();
+    }
+}
