@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -174,11 +173,7 @@ public final class ContainerCopy {
                 meter.totals(count, bytes);
             }
             meter.phase(options.dryRun() ? "planning" : "copying");
-            ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
-                Thread t = new Thread(r, "unistore-copy");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Workers.pool("unistore-copy", options.concurrency());
             Semaphore slots = new Semaphore(options.concurrency() * 2);
             boolean interrupted = false;
             try {
@@ -221,25 +216,10 @@ public final class ContainerCopy {
                 if (interrupted || !pool.isTerminated()) {
                     stopping.set(true);
                     pool.shutdownNow();
-                    awaitQuietly(pool);
+                    Workers.awaitQuietly(pool);
                 }
             }
             return interrupted;
-        }
-
-        private static void awaitQuietly(ExecutorService pool) {
-            boolean again = false;
-            while (true) {
-                try {
-                    pool.awaitTermination(1, TimeUnit.MINUTES);
-                    break;
-                } catch (InterruptedException e) {
-                    again = true;
-                }
-            }
-            if (again) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         private void handle(ObjectCopier copier, BlobProperties props) {
