@@ -260,7 +260,7 @@ public final class ContainerCopy {
                 }
                 failed.incrementAndGet();
                 if (failures.size() < options.reportLimit()) {
-                    failures.put(props.name(), e.getMessage());
+                    failures.put(props.name(), Workers.describe(e));
                 }
                 meter.failed();
             }

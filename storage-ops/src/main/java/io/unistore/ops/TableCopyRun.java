@@ -304,7 +304,7 @@ final class TableCopyRun {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             batch.failed = true;
-            if (!stopping.getAndSet(true) || !Thread.currentThread().isInterrupted()) {
+            if (!stopping.getAndSet(true)) { // after a stop, failures are the stop's doing (interrupts)
                 Item first = batch.items.get(0);
                 fail(first.pk + "/" + first.rk + " (batch of " + actions.size() + ")", e, actions.size());
             }
@@ -351,7 +351,7 @@ final class TableCopyRun {
     private void fail(String key, RuntimeException e, long entities) {
         failed.addAndGet(entities);
         if (failures.size() < options.reportLimit()) {
-            failures.put(key, e.getMessage());
+            failures.put(key, Workers.describe(e));
         }
         meter.failed();
     }

@@ -32,4 +32,9 @@ final class Workers {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** A failure's message for a result, never null. */
+    static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
 }

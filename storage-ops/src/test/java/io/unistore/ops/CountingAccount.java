@@ -63,7 +63,12 @@ final class CountingAccount implements StorageAccount {
             String name = method.getName();
             boolean write = WRITES.contains(name);
             if (write && delayMillis > 0) {
-                Thread.sleep(delayMillis);
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new io.unistore.StorageException(io.unistore.ErrorCode.UNAVAILABLE, name + " interrupted", e);
+                }
             }
             try {
                 Object result = method.invoke(store, args);
