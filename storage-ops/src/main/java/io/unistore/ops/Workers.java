@@ -37,4 +37,31 @@ final class Workers {
     static String describe(Throwable e) {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
+
+    /**
+     * Runs {@code each} over the items with {@code threads} at once, reading the items lazily (at most twice as
+     * many in flight as threads). A failing item goes to {@code onFailure}; the others go on.
+     */
+    static <T> void forEach(Iterable<T> items, int threads, java.util.function.Consumer<T> each,
+                            java.util.function.BiConsumer<T, RuntimeException> onFailure) {
+        ExecutorService pool = pool("unistore-ops", threads);
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(threads * 2);
+        try {
+            for (T item : items) {
+                slots.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        each.accept(item);
+                    } catch (RuntimeException e) {
+                        onFailure.accept(item, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            awaitQuietly(pool);
+        }
+    }
 }
