@@ -35,6 +35,18 @@ final class S3ProxyAccounts {
         return Unistore.open("s3://", o);
     }
 
+    /** A plain SDK client on the shared S3Proxy, to look behind the provider (pending uploads, raw headers). */
+    static software.amazon.awssdk.services.s3.S3Client rawClient() {
+        S3Proxy proxy = S3Proxy.shared();
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(proxy.endpoint()).forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(proxy.identity(),
+                                proxy.credential())))
+                .build();
+    }
+
     /** A fresh bucket name. */
     static String bucket(String purpose) {
         return purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
