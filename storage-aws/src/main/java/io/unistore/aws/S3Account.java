@@ -24,11 +24,16 @@ final class S3Account implements StorageAccount {
 
     /**
      * What S3 does: tiers with archive and restore, presigned URLs, server-side copy; versions only when the
-     * account enables them on the buckets it creates. No container metadata, snapshots, leases or copy from URL.
+     * account enables them on the buckets it creates, tiers unless the account says the store has no storage
+     * classes. No container metadata, snapshots, leases or copy from URL.
      */
     static Capabilities capabilities(S3Settings settings) {
-        EnumSet<Capability> set = EnumSet.of(Capability.BLOBS, Capability.BLOB_TIERS, Capability.BLOB_ARCHIVE,
-                Capability.BLOB_PRESIGNED_URLS, Capability.BLOB_SERVER_SIDE_COPY);
+        EnumSet<Capability> set = EnumSet.of(Capability.BLOBS, Capability.BLOB_PRESIGNED_URLS,
+                Capability.BLOB_SERVER_SIDE_COPY);
+        if (settings.tiers()) {
+            set.add(Capability.BLOB_TIERS);
+            set.add(Capability.BLOB_ARCHIVE);
+        }
         if (settings.versioning()) {
             set.add(Capability.BLOB_VERSIONS);
         }

@@ -127,8 +127,10 @@ final class S3BlobStore implements BlobStore {
                 replace = replace.withContentType(options.contentType());
             }
         }
+        // Target conditions are checked on a HEAD and also sent, pinned to it: S3 enforces them atomically on
+        // CopyObject, stores that ignore them there (S3Proxy) are still held to what the HEAD saw.
         RequestConditions c = options.targetConditions();
-        WritePin pin = S3Conditions.sendable(c) ? S3Conditions.direct(c) : S3Conditions.check(c,
+        WritePin pin = c.isEmpty() ? WritePin.NONE : S3Conditions.check(c,
                 reads.headOrNull(targetBucket, targetKey, null), "copy to " + targetBucket + "/" + targetKey);
         String storageClass = options.tier() == null ? null
                 : S3Tiers.storageClass(options.tier(), ctx.settings.archiveClass());

@@ -15,6 +15,7 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -56,6 +57,11 @@ final class S3Clients {
      * with jitter, throttling-aware); the provider never retries on its own.
      */
     static S3Client client(S3Settings s, AwsCredentialsProvider credentials) {
+        return clientBuilder(s, credentials).build();
+    }
+
+    /** The client's builder, for tests that add an interceptor to see the requests. */
+    static S3ClientBuilder clientBuilder(S3Settings s, AwsCredentialsProvider credentials) {
         var builder = S3Client.builder()
                 .region(Region.of(s.region()))
                 .credentialsProvider(credentials)
@@ -66,7 +72,7 @@ final class S3Clients {
         if (s.endpoint() != null) {
             builder.endpointOverride(s.endpoint());
         }
-        return builder.build();
+        return builder;
     }
 
     static S3Presigner presigner(S3Settings s, AwsCredentialsProvider credentials) {

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * are held here but never shown: {@link #toString()} and {@link #describe()} leave them out.
  */
 record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials credentials, boolean versioning,
-                  String archiveClass, long partSize, int concurrency, int maxAttempts, int maxConnections,
+                  boolean tiers, String archiveClass, long partSize, int concurrency, int maxAttempts, int maxConnections,
                   long multipartCopyThreshold, int restoreDays, String restoreTier) {
 
     /** S3's smallest part (all but the last part of a multipart upload). */
@@ -33,7 +33,7 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
     static final int DEFAULT_CONCURRENCY = 4;
 
     static final Set<String> OPTIONS = Set.of("region", "endpoint", "pathStyle", "profile", "accessKeyId",
-            "secretAccessKey", "sessionToken", "anonymous", "versioning", "archiveClass", "partSize", "concurrency",
+            "secretAccessKey", "sessionToken", "anonymous", "versioning", "tiers", "archiveClass", "partSize", "concurrency",
             "maxAttempts", "maxConnections", "multipartCopyThreshold", "restoreDays", "restoreTier");
 
     /** How requests are signed. */
@@ -112,7 +112,7 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
                     + restoreTier + "'");
         }
         return new S3Settings(region, endpoint, c.booleanOption("pathStyle", endpoint != null), credentials(c),
-                c.booleanOption("versioning", false), archiveClass, partSize,
+                c.booleanOption("versioning", false), c.booleanOption("tiers", true), archiveClass, partSize,
                 range(c, "concurrency", DEFAULT_CONCURRENCY, 1, 64), range(c, "maxAttempts", 3, 1, 20),
                 range(c, "maxConnections", 64, 1, 1024), copyThreshold, range(c, "restoreDays", 1, 1, 365),
                 restoreTier);

@@ -43,8 +43,10 @@ final class S3TierChange {
                 return;
             }
         }
-        copier.run(new Job(bucket, key, null, head, bucket, key, null,
-                S3Tiers.storageClass(tier, ctx.settings.archiveClass()), WritePin.NONE));
+        // REPLACE with the object's own headers: S3 allows a copy onto itself that only changes the class with
+        // either directive, S3-compatible stores often only with REPLACE.
+        copier.run(new Job(bucket, key, null, head, bucket, key, S3Copy.Headers.of(head),
+                S3Tiers.storageClass(tier, ctx.settings.archiveClass()), WritePin.observed(head)));
     }
 
     private void restore(String bucket, String key) {
