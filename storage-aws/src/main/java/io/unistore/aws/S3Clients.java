@@ -66,7 +66,8 @@ final class S3Clients {
                 .region(Region.of(s.region()))
                 .credentialsProvider(credentials)
                 .forcePathStyle(s.pathStyle())
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(s.maxConnections()))
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(s.maxConnections())
+                        .expectContinueEnabled(s.expectContinue()))
                 .overrideConfiguration(o -> o.retryStrategy(
                         AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxAttempts()).build()));
         if (s.endpoint() != null) {

@@ -18,6 +18,7 @@ import java.util.TreeSet;
  */
 record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials credentials, boolean versioning,
                   boolean tiers, String archiveClass, long partSize, int concurrency, int maxAttempts, int maxConnections,
+                  boolean expectContinue,
                   long multipartCopyThreshold, int restoreDays, String restoreTier) {
 
     /** S3's smallest part (all but the last part of a multipart upload). */
@@ -34,7 +35,7 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
 
     static final Set<String> OPTIONS = Set.of("region", "endpoint", "pathStyle", "profile", "accessKeyId",
             "secretAccessKey", "sessionToken", "anonymous", "versioning", "tiers", "archiveClass", "partSize", "concurrency",
-            "maxAttempts", "maxConnections", "multipartCopyThreshold", "restoreDays", "restoreTier");
+            "maxAttempts", "maxConnections", "expectContinue", "multipartCopyThreshold", "restoreDays", "restoreTier");
 
     /** How requests are signed. */
     sealed interface Credentials {
@@ -114,8 +115,8 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
         return new S3Settings(region, endpoint, c.booleanOption("pathStyle", endpoint != null), credentials(c),
                 c.booleanOption("versioning", false), c.booleanOption("tiers", true), archiveClass, partSize,
                 range(c, "concurrency", DEFAULT_CONCURRENCY, 1, 64), range(c, "maxAttempts", 3, 1, 20),
-                range(c, "maxConnections", 64, 1, 1024), copyThreshold, range(c, "restoreDays", 1, 1, 365),
-                restoreTier);
+                range(c, "maxConnections", 64, 1, 1024), c.booleanOption("expectContinue", false), copyThreshold,
+                range(c, "restoreDays", 1, 1, 365), restoreTier);
     }
 
     /** A description safe to show: region and endpoint, never credentials. */
