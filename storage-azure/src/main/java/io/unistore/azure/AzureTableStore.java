@@ -116,8 +116,9 @@ final class AzureTableStore implements TableStore {
         NameRules.key("partitionKey", partitionKey);
         NameRules.key("rowKey", rowKey);
         try {
-            return TableEntities.fromSdk(t.getEntityWithResponse(partitionKey, rowKey, select, null, Context.NONE)
-                    .getValue());
+            TableEntity e = TableEntities.fromSdk(t.getEntityWithResponse(partitionKey, rowKey, withKeys(select),
+                    null, Context.NONE).getValue());
+            return select == null ? e : project(e, select);
         } catch (RuntimeException e) {
             throw AzureErrors.translate("read of entity (" + partitionKey + ", " + rowKey + ") of table " + table, e);
         }
@@ -191,7 +192,7 @@ final class AzureTableStore implements TableStore {
             both.addAll(ODataFilters.properties(query.filter()));
             asked = new ArrayList<>(both);
         }
-        List<String> selectFinal = asked;
+        List<String> selectFinal = withKeys(asked);
         PagedIterable<TableEntity> paged = PagedIterable.of((token, size) -> {
             try {
                 ListEntitiesOptions o = new ListEntitiesOptions().setFilter(serverFilter).setSelect(selectFinal)
@@ -211,6 +212,17 @@ final class AzureTableStore implements TableStore {
             }
         }, query.continuationToken(), Math.min(query.pageSize(), MAX_PAGE));
         return query.top() == null ? paged : paged.limit(query.top());
+    }
+
+    /** A {@code $select} returns only what it names: keys and timestamp are always needed. */
+    private static List<String> withKeys(List<String> select) {
+        if (select == null) {
+            return null;
+        }
+        Set<String> all = new LinkedHashSet<>(List.of(TableEntity.PARTITION_KEY, TableEntity.ROW_KEY,
+                TableEntity.TIMESTAMP));
+        all.addAll(select);
+        return new ArrayList<>(all);
     }
 
     private static TableEntity project(TableEntity e, List<String> select) {
@@ -239,6 +251,17 @@ final class AzureTableStore implements TableStore {
     }
 
     private static String etag(Response<?> r) {
-        return r.getHeaders().getValue("ETag");
+        return normalizeEtag(r.getHeaders().getValue("ETag"));
+    }
+
+    /**
+     * An ETag as conditions need it. Azurite answers some writes with the closing quote missing
+     * ({@code W/"datetime'...'}); a weak ETag always ends with one, so it is put back.
+     */
+    static String normalizeEtag(String etag) {
+        if (etag != null && etag.startsWith("W/\"") && !etag.endsWith("\"")) {
+            return etag + "\"";
+        }
+        return etag;
     }
 }

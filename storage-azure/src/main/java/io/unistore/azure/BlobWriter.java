@@ -108,8 +108,11 @@ final class BlobWriter {
             BlockBlobCommitBlockListOptions commit = new BlockBlobCommitBlockListOptions(new ArrayList<>(blocks.values()))
                     .setHeaders(headers.setContentMd5(outcome.md5())).setMetadata(metadata)
                     .setTier(BlobModels.toAzure(o.tier())).setRequestConditions(conditions);
-            return BlobModels.written(client.commitBlockListWithResponse(commit, null, Context.NONE).getValue(),
-                    outcome.bytes());
+            // The commit's own Content-MD5 is that of the block list it sent, not of the blob.
+            com.azure.storage.blob.models.BlockBlobItem item = client.commitBlockListWithResponse(commit, null,
+                    Context.NONE).getValue();
+            return new BlobWriteResult(item.getETag(), BlobModels.instant(item.getLastModified()), outcome.bytes(),
+                    BlobModels.base64(outcome.md5()), item.getVersionId());
         } catch (RuntimeException e) {
             throw failure(what, e, o.conditions());
         }

@@ -47,8 +47,9 @@ final class TableTransactions {
                     for (int k = 0; k < responses.size() && k < sent.size(); k++) {
                         TableAction a = actions.get(sent.get(k));
                         etags[sent.get(k)] = a.type() == TableAction.Type.DELETE ? null
-                                : responses.get(k).getHeaders().getValue("ETag");
+                                : AzureTableStore.normalizeEtag(responses.get(k).getHeaders().getValue("ETag"));
                     }
+                    readMissingEtags(client, actions, sent, etags);
                 }
                 List<TableActionResult> results = new ArrayList<>();
                 for (int i = 0; i < actions.size(); i++) {
@@ -72,6 +73,21 @@ final class TableTransactions {
                         : e.getResponse().getHeaderValue("x-ms-request-id"));
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("transaction on table " + table, e);
+            }
+        }
+    }
+
+    /**
+     * Azure answers each action with the entity's new ETag; Azurite leaves it out, so it is read back (the
+     * transaction is done by then: a concurrent writer could have changed the entity in between).
+     */
+    private static void readMissingEtags(TableClient client, List<TableAction> actions, List<Integer> sent,
+                                         String[] etags) {
+        for (int i : sent) {
+            TableAction a = actions.get(i);
+            if (etags[i] == null && a.type() != TableAction.Type.DELETE) {
+                etags[i] = client.getEntityWithResponse(a.partitionKey(), a.rowKey(),
+                        List.of(io.unistore.table.TableEntity.PARTITION_KEY), null, Context.NONE).getValue().getETag();
             }
         }
     }

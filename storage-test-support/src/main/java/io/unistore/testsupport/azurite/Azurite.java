@@ -88,7 +88,8 @@ public final class Azurite implements AutoCloseable {
 
     /** A connection string reaching the three services with the development account's key. */
     public String connectionString() {
-        return "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + KEY
+        // No DefaultEndpointsProtocol: with it, Azure derives endpoints for the services not named (Files).
+        return "AccountName=" + ACCOUNT + ";AccountKey=" + KEY
                 + ";BlobEndpoint=" + blobEndpoint() + ";QueueEndpoint=" + queueEndpoint()
                 + ";TableEndpoint=" + tableEndpoint() + ";";
     }
