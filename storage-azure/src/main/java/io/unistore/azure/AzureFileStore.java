@@ -286,7 +286,7 @@ final class AzureFileStore implements FileStore {
                 throw e;
             }
             FileProperties p = getProperties(share, path);
-            if (offset == p.size()) {
+            if (offset == 0 && p.size() == 0) {
                 return InputStream.nullInputStream();
             }
             throw new StorageException(ErrorCode.INVALID_ARGUMENT, "range: starts at " + offset + ", beyond the end of "

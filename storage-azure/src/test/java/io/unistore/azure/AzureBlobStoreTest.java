@@ -124,6 +124,8 @@ class AzureBlobStoreTest {
         }
         assertThatThrownBy(() -> blobs.openInputStream(container, "ranged.bin", ReadOptions.range(ByteRange.from(5000))))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> blobs.openInputStream(container, "ranged.bin", ReadOptions.range(ByteRange.from(3000))))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
         blobs.upload(container, "empty.bin", new byte[0]);
         assertThat(blobs.downloadBytes(container, "empty.bin")).isEmpty();
     }
