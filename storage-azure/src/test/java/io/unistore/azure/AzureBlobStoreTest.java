@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import io.unistore.testsupport.azurite.Azurite;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,6 +234,17 @@ class AzureBlobStoreTest {
         assertThat(result.isComplete()).isTrue();
         assertThat(result.deleted()).containsExactlyInAnyOrder("b1", "b2", "never-there");
         assertThat(blobs.exists(container, "b1")).isFalse();
+    }
+
+    @Test
+    void anEmulatorEndpointOpensWhenTheProviderIsNamed() {
+        try (StorageAccount explicit = io.unistore.Unistore.builder().address(Azurite.shared().blobEndpoint())
+                .option("provider", "azure").option("accountKey", Azurite.KEY).option("versioning", "false").open()) {
+            assertThat(explicit.blobs().containerExists(container)).isTrue();
+            assertThat(explicit.capabilities().has(io.unistore.Capability.QUEUES)).isFalse();
+        }
+        assertThatThrownBy(() -> io.unistore.Unistore.open(Azurite.shared().blobEndpoint()))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
     }
 
     @Test
