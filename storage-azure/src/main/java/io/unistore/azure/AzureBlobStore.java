@@ -168,7 +168,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of containers", e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), 5000));
+        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
     }
 
     // ---- writing ------------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of container " + container, e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), 5000));
+        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
     }
 
     // ---- deleting -----------------------------------------------------------------------------------
@@ -420,7 +420,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("version listing of " + where(container, blob), e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), 5000));
+        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
     }
 
     @Override

@@ -44,8 +44,8 @@ import java.util.concurrent.ExecutorService;
  * walk the tree with {@link FileTree} (Azure lists one directory at a time).
  */
 final class AzureFileStore implements FileStore {
-    /** Azure's listing page limit. */
-    private static final int MAX_PAGE = 5000;
+    /** The largest page the account declares (Azure allows 5000 here; tables 1000). */
+    private static final int MAX_PAGE = io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE;
 
     private final ShareServiceClient service;
     private final Tuning tuning;
