@@ -1,0 +1,124 @@
+package io.unistore.azure;
+
+import com.azure.core.client.traits.AzureNamedKeyCredentialTrait;
+import com.azure.core.client.traits.AzureSasCredentialTrait;
+import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.HttpTrait;
+import com.azure.core.client.traits.TokenCredentialTrait;
+import com.azure.core.credential.AzureNamedKeyCredential;
+import com.azure.core.credential.AzureSasCredential;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.RetryOptions;
+import com.azure.data.tables.TableServiceClient;
+import com.azure.data.tables.TableServiceClientBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.file.share.ShareServiceClient;
+import com.azure.storage.file.share.ShareServiceClientBuilder;
+import com.azure.storage.file.share.models.ShareTokenIntent;
+import com.azure.storage.queue.QueueMessageEncoding;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.QueueServiceClientBuilder;
+import io.unistore.azure.AzureAddress.Service;
+import io.unistore.spi.ProviderConfig;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Builds the SDK clients of one account: one HTTP client, one credential and one retry configuration shared by
+ * the four services, so retries behave the same everywhere.
+ */
+final class AzureClients {
+    private final AzureAddress address;
+    private final HttpClient http = HttpClient.createDefault();
+    private final TokenCredential token;
+    private final RetrySettings retry;
+    private final List<HttpPipelinePolicy> extraPolicies;
+
+    /**
+     * How failed requests are retried (exponential backoff), from the options {@code maxRetries} (default 4),
+     * {@code retryDelayMs} (default 800) and {@code maxRetryDelayMs} (default 30000).
+     */
+    record RetrySettings(int maxRetries, Duration delay, Duration maxDelay) {
+        static RetrySettings from(ProviderConfig config) {
+            int retries = config.intOption("maxRetries", 4);
+            int delay = config.intOption("retryDelayMs", 800);
+            int maxDelay = config.intOption("maxRetryDelayMs", 30_000);
+            if (retries < 0 || delay < 1 || maxDelay < delay) {
+                throw io.unistore.StorageException.invalidArgument("maxRetries/retryDelayMs/maxRetryDelayMs",
+                        "need maxRetries >= 0 and 1 <= retryDelayMs <= maxRetryDelayMs");
+            }
+            return new RetrySettings(retries, Duration.ofMillis(delay), Duration.ofMillis(maxDelay));
+        }
+
+        /** One azure-core policy: the storage builders accept it too, so all four retry alike. */
+        RetryOptions options() {
+            return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(maxRetries).setBaseDelay(delay)
+                    .setMaxDelay(maxDelay));
+        }
+    }
+
+    AzureClients(AzureAddress address, ProviderConfig config, List<HttpPipelinePolicy> extraPolicies) {
+        this.address = address;
+        this.retry = RetrySettings.from(config);
+        this.extraPolicies = List.copyOf(extraPolicies);
+        this.token = address.credential().kind() == AzureAddress.CredentialKind.ENTRA_ID ? entraCredential(config) : null;
+    }
+
+    private static TokenCredential entraCredential(ProviderConfig config) {
+        DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder();
+        if (config.option("tenantId") != null) {
+            b.tenantId(config.option("tenantId"));
+        }
+        if (config.option("managedIdentityClientId") != null) {
+            b.managedIdentityClientId(config.option("managedIdentityClientId"));
+        }
+        return b.build();
+    }
+
+    /** The Entra ID credential, or null when the account signs with a key or SAS. */
+    TokenCredential tokenCredential() {
+        return token;
+    }
+
+    BlobServiceClient blobService() {
+        return configure(new BlobServiceClientBuilder(), Service.BLOB).buildClient();
+    }
+
+    QueueServiceClient queueService() {
+        // Bodies are base64-encoded by QueueBodies, so the SDK must not encode again.
+        return configure(new QueueServiceClientBuilder(), Service.QUEUE).messageEncoding(QueueMessageEncoding.NONE)
+                .buildClient();
+    }
+
+    TableServiceClient tableService() {
+        return configure(new TableServiceClientBuilder(), Service.TABLE).buildClient();
+    }
+
+    ShareServiceClient shareService() {
+        ShareServiceClientBuilder b = configure(new ShareServiceClientBuilder(), Service.FILE);
+        if (token != null) {
+            // Azure Files over OAuth needs the caller to declare its intent on every request.
+            b.shareTokenIntent(ShareTokenIntent.BACKUP);
+        }
+        return b.buildClient();
+    }
+
+    /** The endpoint, credential, HTTP client, retry policy and extra policies every service client shares. */
+    private <B extends TokenCredentialTrait<B> & AzureNamedKeyCredentialTrait<B> & AzureSasCredentialTrait<B>
+            & HttpTrait<B> & EndpointTrait<B>> B configure(B builder, Service service) {
+        builder.endpoint(address.endpoint(service)).httpClient(http).retryOptions(retry.options());
+        switch (address.credential().kind()) {
+            case SHARED_KEY -> builder.credential(new AzureNamedKeyCredential(address.accountName(),
+                    address.credential().secret()));
+            case SAS -> builder.credential(new AzureSasCredential(address.credential().secret()));
+            case ENTRA_ID -> builder.credential(token);
+        }
+        extraPolicies.forEach(builder::addPolicy);
+        return builder;
+    }
+}
