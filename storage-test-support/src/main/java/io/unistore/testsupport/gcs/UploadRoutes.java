@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * hash matches; until then nothing is visible.
  */
 final class UploadRoutes {
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (?:(\\d+)-(\\d+)|\\*)/(\\d+|\\*)");
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (?:(\\d+)-(\\d+|\\*)|\\*)/(\\d+|\\*)");
 
     private final GcsBackend backend;
     private final Map<String, ResumableSession> sessions = new ConcurrentHashMap<>();
@@ -67,11 +67,11 @@ final class UploadRoutes {
         ObjectAttrs attrs = ObjectAttrs.EMPTY.patch(GcsJson.MAPPER.createObjectNode()
                 .put("contentType", r.header("Content-Type")).put("contentEncoding", r.query.get("contentEncoding")));
         ContentSink sink = new ContentSink(backend.newTempFile());
-        try (var in = r.body()) {
-            sink.append(in, 0);
-        } catch (java.io.IOException e) {
+        try {
+            appendBody(r, sink, 0);
+        } catch (RuntimeException e) {
             sink.discard();
-            throw new java.io.UncheckedIOException(e);
+            throw e;
         }
         finish(r, bucket, name, attrs, null, null, null, conditions, sink);
     }
@@ -118,6 +118,7 @@ final class UploadRoutes {
             String header = r.header("Content-Range");
             Long first = null;
             Long total = null;
+            boolean restInBody = false;
             if (header != null) {
                 Matcher m = CONTENT_RANGE.matcher(header.trim());
                 if (!m.matches()) {
@@ -125,24 +126,21 @@ final class UploadRoutes {
                 }
                 first = m.group(1) == null ? null : Long.parseLong(m.group(1));
                 total = m.group(3).equals("*") ? null : Long.parseLong(m.group(3));
+                // "bytes a-*/*": the rest of the upload is this request's body (Node's single-request upload).
+                restInBody = "*".equals(m.group(2));
             }
             if (first != null) {
                 if (first > s.sink.size()) {
                     throw new GcsError(400, "invalid", "Chunk starts at " + first + " but only " + s.sink.size()
                             + " bytes were received");
                 }
-                try (var in = r.body()) {
-                    s.sink.append(in, s.sink.size() - first);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                appendBody(r, s.sink, s.sink.size() - first);
+                if (restInBody && total == null) {
+                    total = s.sink.size();
                 }
             } else if (header == null) {
                 // A whole upload in one PUT without Content-Range: its length is the total.
-                try (var in = r.body()) {
-                    s.sink.append(in, 0);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                appendBody(r, s.sink, 0);
                 total = s.sink.size();
             }
             if (total == null || s.sink.size() < total) {
@@ -177,6 +175,15 @@ final class UploadRoutes {
         }
         r.sendJson(200, GcsJson.object(o, r.baseUrl));
         return o;
+    }
+
+    /** Appends the request body to the sink, dropping its first {@code skip} bytes (already received). */
+    static void appendBody(GcsRequest r, ContentSink sink, long skip) {
+        try (var in = r.body()) {
+            sink.append(in, skip);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String storageClass(JsonNode resource) {
