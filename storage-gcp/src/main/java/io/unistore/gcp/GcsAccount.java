@@ -94,7 +94,6 @@ final class GcsAccount implements StorageAccount {
     @Override
     public void close() {
         deleters.shutdownNow();
-        blobs.close();
         try {
             client.storage().close();
         } catch (Exception ignored) {

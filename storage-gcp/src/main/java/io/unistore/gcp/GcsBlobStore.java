@@ -68,10 +68,6 @@ final class GcsBlobStore implements BlobStore {
         this.deleters = deleters;
     }
 
-    void close() {
-        uploader.close();
-    }
-
     // ---- containers -------------------------------------------------------------------------------
 
     @Override

@@ -1,12 +1,10 @@
 package io.unistore.gcp;
 
 import com.google.cloud.BaseServiceException;
+import com.google.cloud.WriteChannel;
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
-import com.google.cloud.storage.BlobWriteSession;
-import com.google.cloud.storage.BlobWriteSessionConfigs;
-import com.google.cloud.storage.HttpStorageOptions;
 import com.google.cloud.storage.Storage;
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
@@ -17,14 +15,10 @@ import io.unistore.spi.NameRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Uploads. Content that fits in {@code singleShotLimit} (known length, or a stream that ends before it) goes
@@ -40,12 +34,10 @@ import java.util.concurrent.ExecutionException;
 final class GcsUploader {
     private final Storage storage;
     private final GcsSettings settings;
-    private final Map<Integer, Storage> writers = new ConcurrentHashMap<>();
 
     GcsUploader(Storage storage, GcsSettings settings) {
         this.storage = storage;
         this.settings = settings;
-        writers.put(settings.chunkSize(), storage);
     }
 
     BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions options) {
@@ -75,8 +67,6 @@ final class GcsUploader {
                 return singleShot(info.build(), head, md5, pin, options, what);
             }
             return resumable(info.build(), head, content, md5, pin, options, what);
-        } catch (StorageException e) {
-            throw e;
         } catch (IOException e) {
             // Only reading the caller's stream throws IOException here; service failures are translated.
             throw Transfers.ioFailure(what + " (nothing was stored): reading the content", e);
@@ -122,68 +112,37 @@ final class GcsUploader {
             opts.add(Storage.BlobWriteOption.md5Match());
         }
         int chunk = chunkSize(options.blockSize());
-        BlobWriteSession session = GcsErrors.call(what, () -> writerFor(chunk)
-                .blobWriteSession(info, opts.toArray(Storage.BlobWriteOption[]::new)));
-        long sent = 0;
-        try {
-            WritableByteChannel channel = open(session, what);
-            sent += write(channel, head, head.length, what);
+        // storage.writer(), not blobWriteSession(): in SDK 2.63 only the former retries failed chunk requests.
+        WriteChannel channel = GcsErrors.call(what,
+                () -> storage.writer(info, opts.toArray(Storage.BlobWriteOption[]::new)));
+        channel.setChunkSize(chunk);
+        long sent = write(channel, head, head.length, what);
+        progress(options, sent);
+        byte[] buffer = new byte[Math.min(chunk, 1024 * 1024)];
+        int n;
+        while ((n = rest.readNBytes(buffer, 0, buffer.length)) > 0) {
+            sent += write(channel, buffer, n, what);
             progress(options, sent);
-            byte[] buffer = new byte[Math.min(chunk, 1024 * 1024)];
-            int n;
-            while ((n = rest.readNBytes(buffer, 0, buffer.length)) > 0) {
-                sent += write(channel, buffer, n, what);
-                progress(options, sent);
-                if (options.length() >= 0 && sent > options.length()) {
-                    throw StorageException.invalidArgument("length", "the stream holds more than the declared "
-                            + options.length() + " bytes (nothing was stored)");
-                }
-            }
-            checkLength(sent, options.length());
-            // Only now, with every byte read and sent, may the session be finalized: closing finalizes.
-            finish(channel, what);
-            return GcsBlobs.writeResult(session.getResult().get(), settings.versioning());
-        } catch (BaseServiceException e) {
-            throw GcsErrors.translate(e, what);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BaseServiceException se) {
-                throw GcsErrors.translate(se, what);
-            }
-            throw new StorageException(ErrorCode.INTERNAL, what + " failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException(ErrorCode.UNAVAILABLE, what + " was interrupted (nothing was stored)", e);
-        }
-    }
-
-    /** A client whose resumable sessions send {@code chunk} bytes per request (one per distinct size). */
-    private Storage writerFor(int chunk) {
-        return writers.computeIfAbsent(chunk, size -> ((HttpStorageOptions) storage.getOptions()).toBuilder()
-                .setBlobWriteSessionConfig(BlobWriteSessionConfigs.getDefault().withChunkSize(size))
-                .build().getService());
-    }
-
-    /** Closes the clients made for other chunk sizes. */
-    void close() {
-        for (Storage s : writers.values()) {
-            try {
-                s.close();
-            } catch (Exception ignored) {
-                // nothing to release that matters once the account is closed
+            if (options.length() >= 0 && sent > options.length()) {
+                throw StorageException.invalidArgument("length", "the stream holds more than the declared "
+                        + options.length() + " bytes (nothing was stored)");
             }
         }
-        writers.clear();
-    }
-
-    private static WritableByteChannel open(BlobWriteSession session, String what) {
+        checkLength(sent, options.length());
+        // Only now, with every byte read and sent, may the session be finalized: closing finalizes.
         try {
-            return session.open();
+            channel.close();
         } catch (IOException e) {
             throw unwrap(e, what);
+        } catch (BaseServiceException e) {
+            throw GcsErrors.translate(e, what);
         }
+        BlobInfo created = WriteOutcome.created(channel,
+                () -> GcsErrors.call(what, () -> storage.get(info.getBlobId())));
+        return GcsBlobs.writeResult(created, settings.versioning());
     }
 
-    private static int write(WritableByteChannel channel, byte[] bytes, int length, String what) {
+    private static long write(WriteChannel channel, byte[] bytes, int length, String what) {
         ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
         try {
             while (buf.hasRemaining()) {
@@ -191,19 +150,13 @@ final class GcsUploader {
             }
         } catch (IOException e) {
             throw unwrap(e, what);
+        } catch (BaseServiceException e) {
+            throw GcsErrors.translate(e, what);
         }
         return length;
     }
 
-    private static void finish(WritableByteChannel channel, String what) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw unwrap(e, what);
-        }
-    }
-
-    /** The SDK reports service failures of a write channel as an IOException around its own exception. */
+    /** The SDK reports service failures of a channel as an IOException around its own exception. */
     static StorageException unwrap(IOException e, String what) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BaseServiceException se) {
