@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.unistore.ErrorCode;
-import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobStore;
 import io.unistore.blob.UploadOptions;
@@ -28,23 +27,22 @@ class GcsFailedUploadTest {
     private static final int CHUNK = 256 * 1024;
     private static final byte[] OLD = "the previous content".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    static StandInFixture env;
     static GcsStandIn gcs;
-    static StorageAccount account;
     static BlobStore blobs;
 
     @BeforeAll
     static void start() {
-        gcs = GcsStandIn.start();
-        account = StandInFixture.open(gcs, "chunkSize", Integer.toString(CHUNK), "singleShotLimit", "65536",
+        env = StandInFixture.start("chunkSize", Integer.toString(CHUNK), "singleShotLimit", "65536",
                 "versioning", "false");
-        blobs = account.blobs();
+        gcs = env.gcs;
+        blobs = env.blobs;
         blobs.createContainer("failures");
     }
 
     @AfterAll
     static void stop() {
-        account.close();
-        gcs.close();
+        env.close();
     }
 
     @BeforeEach

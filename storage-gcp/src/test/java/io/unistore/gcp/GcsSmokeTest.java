@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.unistore.ByteRange;
 import io.unistore.ErrorCode;
 import io.unistore.RequestConditions;
-import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.blob.AccessTier;
 import io.unistore.blob.BlobItem;
@@ -28,21 +27,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GcsSmokeTest {
+    static StandInFixture env;
     static GcsStandIn gcs;
-    static StorageAccount account;
     static BlobStore blobs;
 
     @BeforeAll
     static void start() {
-        gcs = GcsStandIn.start();
-        account = StandInFixture.open(gcs, "chunkSize", "262144", "singleShotLimit", "100000");
-        blobs = account.blobs();
+        env = StandInFixture.start("chunkSize", "262144", "singleShotLimit", "100000");
+        gcs = env.gcs;
+        blobs = env.blobs;
     }
 
     @AfterAll
     static void stop() {
-        account.close();
-        gcs.close();
+        env.close();
     }
 
     @Test

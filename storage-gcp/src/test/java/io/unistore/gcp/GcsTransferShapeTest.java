@@ -2,7 +2,6 @@ package io.unistore.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.unistore.StorageAccount;
 import io.unistore.blob.AccessTier;
 import io.unistore.blob.BlobStore;
 import io.unistore.blob.CopyOptions;
@@ -19,22 +18,21 @@ import org.junit.jupiter.api.Test;
  * chunks of the block size, copies and tier changes by rewrite looping until GCS says done.
  */
 class GcsTransferShapeTest {
+    static StandInFixture env;
     static GcsStandIn gcs;
-    static StorageAccount account;
     static BlobStore blobs;
 
     @BeforeAll
     static void start() {
-        gcs = GcsStandIn.start();
-        account = StandInFixture.open(gcs, "singleShotLimit", "65536");
-        blobs = account.blobs();
+        env = StandInFixture.start("singleShotLimit", "65536");
+        gcs = env.gcs;
+        blobs = env.blobs;
         blobs.createContainer("shapes");
     }
 
     @AfterAll
     static void stop() {
-        account.close();
-        gcs.close();
+        env.close();
     }
 
     @Test

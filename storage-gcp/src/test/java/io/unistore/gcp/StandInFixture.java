@@ -2,15 +2,32 @@ package io.unistore.gcp;
 
 import io.unistore.StorageAccount;
 import io.unistore.Unistore;
+import io.unistore.blob.BlobStore;
 import io.unistore.testsupport.gcs.GcsStandIn;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Opens accounts on a {@link GcsStandIn}, with retries shortened so injected faults fail fast. */
-final class StandInFixture {
+/**
+ * A {@link GcsStandIn} and an account on it, with retries shortened so injected faults fail fast.
+ * Versioning is on unless the options say otherwise.
+ */
+final class StandInFixture implements AutoCloseable {
     static final String PROJECT = "unistore-test";
 
-    private StandInFixture() {
+    final GcsStandIn gcs;
+    final StorageAccount account;
+    final BlobStore blobs;
+
+    private StandInFixture(GcsStandIn gcs, StorageAccount account) {
+        this.gcs = gcs;
+        this.account = account;
+        this.blobs = account.blobs();
+    }
+
+    /** Starts a stand-in and opens an account on it with {@code extra} options (name, value, ...). */
+    static StandInFixture start(String... extra) {
+        GcsStandIn gcs = GcsStandIn.start();
+        return new StandInFixture(gcs, open(gcs, extra));
     }
 
     /** Options for an anonymous account on the stand-in, plus {@code extra}. */
@@ -31,5 +48,11 @@ final class StandInFixture {
 
     static StorageAccount open(GcsStandIn gcs, String... extra) {
         return Unistore.open("gs://" + PROJECT, options(gcs, extra));
+    }
+
+    @Override
+    public void close() {
+        account.close();
+        gcs.close();
     }
 }

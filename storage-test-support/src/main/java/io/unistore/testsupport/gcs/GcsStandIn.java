@@ -206,15 +206,10 @@ public final class GcsStandIn implements AutoCloseable {
             uploads.handle(r);
         } else if (first.equals("download") && s.size() == 7 && s.get(1).equals("storage") && s.get(5).equals("o")
                 && r.method.equals("GET")) {
-            StoredObject o = objectsBackendGet(r, s);
-            MediaDownload.serve(r, o, false);
+            MediaDownload.serve(r, objects.media(r, s.get(4), s.get(6)), false);
         } else {
             throw GcsError.notFound("Not Found: " + r.exchange.getRequestURI().getRawPath());
         }
-    }
-
-    private StoredObject objectsBackendGet(GcsRequest r, List<String> s) {
-        return objects.media(r, s.get(4), s.get(6));
     }
 
     private static List<String> trimTrailingEmpty(List<String> segments) {

@@ -41,8 +41,7 @@ final class ObjectRoutes {
         Long generation = r.longParam("generation");
         switch (r.method) {
             case "GET" -> {
-                StoredObject o = backend.get(bucket, name, generation);
-                Preconditions.of(r.query).check(o, true);
+                StoredObject o = media(r, bucket, name);
                 if ("media".equals(r.query.get("alt"))) {
                     MediaDownload.serve(r, o, false);
                 } else {
