@@ -123,6 +123,28 @@ class ContainerCopyTest {
                 .isEqualTo(source.blobs().downloadBytes("src", "dir1/blob-1"));
     }
 
+    /**
+     * S3 to Azure: the engine asks the Azure target to fetch presigned S3 URLs. Azurite only copies from
+     * itself (it answers CannotVerifyCopySource), so this proves the fall-back: after three refusals the run
+     * streams, and every object still arrives intact. Against real Azure the objects go by COPY_FROM_URL.
+     */
+    @Test
+    void crossCloudCopyFallsBackToStreamingWhenTheTargetCannotFetchTheUrl() {
+        StorageAccount s3 = track(Backends.s3proxy());
+        StorageAccount azure = track(Backends.azurite());
+        Fixtures.putBlobs(s3.blobs(), "src", "", 8, 700);
+        assertThat(ObjectCopier.chooseMethod(s3, azure, CopyContainerOptions.of("src", "dst")))
+                .isEqualTo(CopyMethod.COPY_FROM_URL);
+        CountingAccount target = new CountingAccount(azure);
+        CopyContainerResult r = ContainerCopy.run(s3, target, CopyContainerOptions.of("src", "dst").withConcurrency(1));
+
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.byMethod()).containsEntry(CopyMethod.STREAM, 8L);
+        assertThat(target.calls("copyFromUrl")).isZero(); // failed attempts are not counted as writes
+        assertThat(target.calls("upload")).isEqualTo(8);
+        Fixtures.assertSameBlobs(s3.blobs(), "src", azure.blobs(), "dst");
+    }
+
     @Test
     void refusesToCopyBlobsOntoThemselves() {
         assertThatThrownBy(() -> ContainerCopy.run(source, source, CopyContainerOptions.of("src", "src")))
