@@ -40,6 +40,11 @@ final class Backends {
                 new Backend("gcs-stand-in", Backends::gcs));
     }
 
+    /** The accounts tables are migrated to (S3 and Cloud Storage have no tables). */
+    static List<Backend> tableTargets() {
+        return List.of(new Backend("local", Backends::local), new Backend("azurite", Backends::azurite));
+    }
+
     /** A local account on a fresh directory under the build's temp folder. */
     static StorageAccount local() {
         try {

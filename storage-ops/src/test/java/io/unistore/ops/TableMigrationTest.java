@@ -42,17 +42,22 @@ class TableMigrationTest {
         return account;
     }
 
-    @Test
-    void migratesEveryTypeExactlyAndVerifiesCountAndHash() {
-        StorageAccount target = track(Backends.local());
+    static List<Backends.Backend> targets() {
+        return Backends.tableTargets();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "local -> {0}")
+    @org.junit.jupiter.params.provider.MethodSource("targets")
+    void migratesEveryTypeExactlyAndVerifiesCountAndHash(Backends.Backend backend) {
+        StorageAccount target = track(backend.open().get());
         MigrateTableResult r = TableMigration.migrate(source, target, MigrateTableOptions.of("source", "target"));
 
         assertThat(r.complete()).isTrue();
         assertThat(r.read()).isEqualTo(1200);
         assertThat(r.written()).isEqualTo(1200);
+        assertThat(Fixtures.entities(target.tables(), "target")).isEqualTo(Fixtures.entities(source.tables(), "source"));
         assertThat(r.verification().matches()).isTrue();
         assertThat(r.verification().actualCount()).isEqualTo(1200);
-        assertThat(Fixtures.entities(target.tables(), "target")).isEqualTo(Fixtures.entities(source.tables(), "source"));
         // 4 partitions of 300 entities in transactions of at most 100
         assertThat(r.batches()).isEqualTo(12);
     }
