@@ -100,7 +100,10 @@ final class EntityJson {
             if (v instanceof java.math.BigInteger big && big.bitLength() > 63) {
                 throw StorageException.invalidArgument(where, "integer " + v + " does not fit in Int64");
             }
-            return l == (int) l ? Integer.valueOf((int) l) : Long.valueOf(l);
+            if (l == (int) l) {
+                return Integer.valueOf((int) l);
+            }
+            return Long.valueOf(l);
         }
         if (v instanceof Number n) {
             return n.doubleValue();
