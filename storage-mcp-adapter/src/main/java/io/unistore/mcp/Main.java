@@ -101,8 +101,15 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerSettings settings;
+        BindAddress bind = null;
+        String bearer = null;
         try {
             settings = settings();
+            if (http != null) {
+                bind = BindAddress.parse(http);
+                bearer = token == null ? null : ConfigFile.substitute(token, "--token", System::getenv);
+                bind.checkToken(bearer);
+            }
         } catch (IllegalArgumentException | ConfigFile.ConfigException e) {
             System.err.println("unistore-mcp: " + e.getMessage());
             return 2;
@@ -117,10 +124,7 @@ public final class Main implements Callable<Integer> {
                     inFlight);
             System.err.println("unistore-mcp " + version() + ": " + catalog.listed().size() + " tools, accounts "
                     + accounts.names() + (settings.readOnly() ? ", read-only" : ""));
-            if (http != null) {
-                BindAddress bind = BindAddress.parse(http);
-                String bearer = token == null ? null : ConfigFile.substitute(token, "--token", System::getenv);
-                bind.checkToken(bearer);
+            if (bind != null) {
                 try (HttpServer server = HttpServer.start(json, handlers, bind, bearer, allowHosts)) {
                     System.err.println("unistore-mcp listening on http://" + bind.host() + ":" + server.port()
                             + HttpServer.ENDPOINT);
