@@ -54,21 +54,9 @@ final class BlobTools implements ToolProvider {
     }
 
     private static McpTool listContainers() {
-        return tool("list-containers").title("List containers").readOnly()
-                .description("List the blob containers (buckets) of an account, one page at a time, in name order. "
-                        + "Pass the returned continuationToken to get the next page.")
-                .input(ToolSchema.object().optional("prefix", Args.PREFIX).optional("pageSize", Args.PAGE_SIZE)
-                        .optional("continuationToken", Args.CONTINUATION).build())
-                .output(Shapes.pageSchema("containers", "Containers of this page", Shapes.CONTAINER))
-                .handler(call -> {
-                    Page<ContainerInfo> page = call.account().blobs().listContainers(new ListOptions(
-                            call.optionalString("prefix"), Args.pageSize(call),
-                            call.optionalString("continuationToken"))).firstPage();
-                    NamePatterns allowed = ((ToolInvocation) call).patterns(AccountPolicy.NameKind.CONTAINER);
-                    return Out.of().put("containers", page.items().stream().filter(c -> allowed.matches(c.name()))
-                                    .map(Shapes::container).toList())
-                            .put("continuationToken", page.continuationToken()).build();
-                }).build();
+        return NameListing.tool("list-containers", Capability.BLOBS, "List containers", "blob containers (buckets)",
+                Shapes.CONTAINER, AccountPolicy.NameKind.CONTAINER, (a, o) -> a.blobs().listContainers(o),
+                ContainerInfo::name, Shapes::container);
     }
 
     private static McpTool createContainer() {

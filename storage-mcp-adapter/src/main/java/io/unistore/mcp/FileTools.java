@@ -8,7 +8,6 @@ import static io.unistore.mcp.ToolSchema.string;
 
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
-import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.StorageException;
 import io.unistore.file.CreateShareOptions;
@@ -44,21 +43,9 @@ final class FileTools implements ToolProvider {
     }
 
     private static McpTool listShares() {
-        return tool("list-file-shares").title("List file shares").readOnly()
-                .description("List the file shares of an account in name order, one page at a time. Pass the "
-                        + "returned continuationToken to get the next page.")
-                .input(ToolSchema.object().optional("prefix", Args.PREFIX).optional("pageSize", Args.PAGE_SIZE)
-                        .optional("continuationToken", Args.CONTINUATION).build())
-                .output(Shapes.pageSchema("shares", "Shares of this page", Shapes.SHARE))
-                .handler(call -> {
-                    Page<ShareInfo> page = call.account().files().listShares(new ListOptions(
-                            call.optionalString("prefix"), Args.pageSize(call),
-                            call.optionalString("continuationToken"))).firstPage();
-                    NamePatterns allowed = ((ToolInvocation) call).patterns(AccountPolicy.NameKind.SHARE);
-                    return Out.of().put("shares", page.items().stream().filter(s -> allowed.matches(s.name()))
-                                    .map(Shapes::share).toList())
-                            .put("continuationToken", page.continuationToken()).build();
-                }).build();
+        return NameListing.tool("list-file-shares", Capability.FILES, "List file shares", "file shares",
+                Shapes.SHARE, AccountPolicy.NameKind.SHARE, (a, o) -> a.files().listShares(o), ShareInfo::name,
+                Shapes::share);
     }
 
     private static McpTool createShare() {

@@ -31,12 +31,15 @@ import picocli.CommandLine.Option;
             "",
             "With no options it serves the local provider on ./unistore-data over stdio. stdout carries only MCP "
                     + "messages; logs go to stderr."},
-        footer = {"", "Config file (YAML or JSON; secrets from the environment as ${env:NAME}):",
+        footer = {"", "Config file (YAML or JSON; secrets from the environment as $${env:NAME}):",
             "  accounts:",
             "    local: { address: \"file:./unistore-data\" }",
             "    prod:",
-            "      address: \"${env:AZURE_STORAGE_CONNECTION_STRING}\"",
-            "      policy: { readOnly: true, containers: [\"public-*\"], denyTools: [\"delete-*\"] }",
+            "      address: \"$${env:AZURE_STORAGE_CONNECTION_STRING}\"",
+            "      policy:",
+            "        readOnly: true",
+            "        containers: [\"public-*\"]",
+            "        denyTools: [\"delete-*\"]",
             "Policy keys: readOnly, tools, denyTools, containers, tables, queues, shares (lists of * ? patterns).",
             "", "Exit codes: 0 done, 1 failure, 2 bad command line or config."})
 public final class Main implements Callable<Integer> {
@@ -53,7 +56,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--token", paramLabel = "TOKEN",
             description = "Bearer token HTTP clients must send (Authorization: Bearer TOKEN); 401 otherwise. "
-                    + "May be ${env:NAME} to keep it off the command line.")
+                    + "May be $${env:NAME} to keep it off the command line.")
     private String token;
 
     @Option(names = "--allow-host", paramLabel = "NAME",

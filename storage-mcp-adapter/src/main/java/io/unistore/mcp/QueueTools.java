@@ -8,8 +8,6 @@ import static io.unistore.mcp.ToolSchema.oneOf;
 import static io.unistore.mcp.ToolSchema.string;
 
 import io.unistore.Capability;
-import io.unistore.ListOptions;
-import io.unistore.Page;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.ReceiveOptions;
@@ -54,21 +52,8 @@ final class QueueTools implements ToolProvider {
     }
 
     private static McpTool listQueues() {
-        return tool("list-queues").title("List queues").readOnly()
-                .description("List the queues of an account in name order, one page at a time. Pass the returned "
-                        + "continuationToken to get the next page.")
-                .input(ToolSchema.object().optional("prefix", Args.PREFIX).optional("pageSize", Args.PAGE_SIZE)
-                        .optional("continuationToken", Args.CONTINUATION).build())
-                .output(Shapes.pageSchema("queues", "Queues of this page", Shapes.QUEUE))
-                .handler(call -> {
-                    Page<QueueInfo> page = call.account().queues().listQueues(new ListOptions(
-                            call.optionalString("prefix"), Args.pageSize(call),
-                            call.optionalString("continuationToken"))).firstPage();
-                    NamePatterns allowed = ((ToolInvocation) call).patterns(AccountPolicy.NameKind.QUEUE);
-                    return Out.of().put("queues", page.items().stream().filter(q -> allowed.matches(q.name()))
-                                    .map(Shapes::queue).toList())
-                            .put("continuationToken", page.continuationToken()).build();
-                }).build();
+        return NameListing.tool("list-queues", Capability.QUEUES, "List queues", "queues", Shapes.QUEUE,
+                AccountPolicy.NameKind.QUEUE, (a, o) -> a.queues().listQueues(o), QueueInfo::name, Shapes::queue);
     }
 
     private static McpTool createQueue() {

@@ -8,7 +8,6 @@ import static io.unistore.mcp.ToolSchema.oneOf;
 import static io.unistore.mcp.ToolSchema.string;
 
 import io.unistore.Capability;
-import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.StorageException;
 import io.unistore.table.Filter;
@@ -47,22 +46,9 @@ final class TableTools implements ToolProvider {
     }
 
     private static McpTool listTables() {
-        return tool("list-tables").title("List tables").readOnly()
-                .description("List the tables of an account in name order, one page at a time. Pass the returned "
-                        + "continuationToken to get the next page.")
-                .input(ToolSchema.object().optional("prefix", Args.PREFIX).optional("pageSize", Args.PAGE_SIZE)
-                        .optional("continuationToken", Args.CONTINUATION).build())
-                .output(Shapes.pageSchema("tables", "Tables of this page", ToolSchema.object()
-                        .required("name", string("Table name")).build()))
-                .handler(call -> {
-                    Page<TableInfo> page = call.account().tables().listTables(new ListOptions(
-                            call.optionalString("prefix"), Args.pageSize(call),
-                            call.optionalString("continuationToken"))).firstPage();
-                    NamePatterns allowed = ((ToolInvocation) call).patterns(AccountPolicy.NameKind.TABLE);
-                    return Out.of().put("tables", page.items().stream().filter(t -> allowed.matches(t.name()))
-                                    .map(t -> Map.<String, Object>of("name", t.name())).toList())
-                            .put("continuationToken", page.continuationToken()).build();
-                }).build();
+        return NameListing.tool("list-tables", Capability.TABLES, "List tables", "tables",
+                ToolSchema.object().required("name", string("Table name")).build(), AccountPolicy.NameKind.TABLE,
+                (a, o) -> a.tables().listTables(o), TableInfo::name, t -> Map.of("name", t.name()));
     }
 
     private static McpTool createTable() {
