@@ -120,11 +120,12 @@ public final class Main implements Callable<Integer> {
         McpJsonMapper json = McpJsonDefaults.getMapper();
         try (Accounts accounts = Accounts.open(settings.accounts())) {
             InFlightCalls inFlight = new InFlightCalls();
+            Subscriptions subscriptions = new Subscriptions();
             ToolCatalog catalog = new ToolCatalog(ToolCatalog.discover(), settings, accounts);
             ProtocolHandlers handlers = new ProtocolHandlers(json, catalog,
-                    new ToolExecutor(json, catalog, accounts, settings, inFlight),
+                    new ToolExecutor(json, catalog, accounts, settings, inFlight, subscriptions),
                     new ResourceCatalog(accounts, settings.maxInlineBytes()), new PromptCatalog(accounts), accounts,
-                    inFlight);
+                    inFlight, subscriptions);
             System.err.println("unistore-mcp " + version() + ": " + catalog.listed().size() + " tools, accounts "
                     + accounts.names() + (settings.readOnly() ? ", read-only" : ""));
             if (bind != null) {

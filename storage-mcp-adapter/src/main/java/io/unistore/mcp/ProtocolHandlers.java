@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -37,11 +35,11 @@ final class ProtocolHandlers {
     private final PromptCatalog prompts;
     private final Accounts accounts;
     private final InFlightCalls inFlight;
-    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
+    private final Subscriptions subscriptions;
     private TrackedSessions sessions;
 
     ProtocolHandlers(McpJsonMapper json, ToolCatalog tools, ToolExecutor executor, ResourceCatalog resources,
-                     PromptCatalog prompts, Accounts accounts, InFlightCalls inFlight) {
+                     PromptCatalog prompts, Accounts accounts, InFlightCalls inFlight, Subscriptions subscriptions) {
         this.json = json;
         this.tools = tools;
         this.executor = executor;
@@ -49,6 +47,7 @@ final class ProtocolHandlers {
         this.prompts = prompts;
         this.accounts = accounts;
         this.inFlight = inFlight;
+        this.subscriptions = subscriptions;
     }
 
     static McpSchema.ServerCapabilities capabilities() {
@@ -66,6 +65,7 @@ final class ProtocolHandlers {
             LOG.info("client {} initialized with protocol {}", request.clientInfo(), version);
             return new McpSchema.InitializeResult(version, capabilities(), info, INSTRUCTIONS);
         }), requests(), notifications());
+        subscriptions.sessions(sessions::session);
         return sessions;
     }
 
@@ -81,12 +81,12 @@ final class ProtocolHandlers {
                 convert(p, new TypeRef<McpSchema.ReadResourceRequest>() { }).uri())));
         h.put(McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, p) -> Mono.fromSupplier(() -> {
             String uri = convert(p, new TypeRef<McpSchema.SubscribeRequest>() { }).uri();
-            subscriptions.computeIfAbsent(ex.sessionId(), k -> ConcurrentHashMap.newKeySet()).add(uri);
+            subscriptions.subscribe(ex.sessionId(), uri);
             return Map.of();
         }));
         h.put(McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, (ex, p) -> Mono.fromSupplier(() -> {
             String uri = convert(p, new TypeRef<McpSchema.UnsubscribeRequest>() { }).uri();
-            subscriptions.getOrDefault(ex.sessionId(), Set.of()).remove(uri);
+            subscriptions.unsubscribe(ex.sessionId(), uri);
             return Map.of();
         }));
         h.put(McpSchema.METHOD_PROMPT_LIST, (ex, p) -> Mono.just(new McpSchema.ListPromptsResult(prompts.prompts(),

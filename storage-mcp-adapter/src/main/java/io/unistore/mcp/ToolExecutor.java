@@ -31,15 +31,17 @@ final class ToolExecutor {
     private final PathGuard paths;
     private final ArgumentValidator validator = new ArgumentValidator();
     private final InFlightCalls inFlight;
+    private final Subscriptions subscriptions;
 
     ToolExecutor(McpJsonMapper json, ToolCatalog catalog, Accounts accounts, ServerSettings settings,
-                 InFlightCalls inFlight) {
+                 InFlightCalls inFlight, Subscriptions subscriptions) {
         this.json = json;
         this.catalog = catalog;
         this.accounts = accounts;
         this.settings = settings;
         this.paths = new PathGuard(settings.allowPaths());
         this.inFlight = inFlight;
+        this.subscriptions = subscriptions;
     }
 
     Mono<McpSchema.CallToolResult> call(McpAsyncServerExchange exchange, Object params) {
@@ -83,6 +85,7 @@ final class ToolExecutor {
             Map<String, Object> result = tool.handler().call(new ToolInvocation(tool, account, arguments, settings,
                     paths, context));
             context.checkCancelled();
+            subscriptions.written(tool, account.name(), arguments);
             return ToolResults.success(result);
         } catch (StorageException e) {
             if (context.cancelled()) {

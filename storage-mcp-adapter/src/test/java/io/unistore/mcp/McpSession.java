@@ -50,6 +50,7 @@ final class McpSession implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> elicitation;
         private final List<McpSchema.Root> roots = new ArrayList<>();
+        private java.util.function.Consumer<List<McpSchema.ResourceContents>> resourceUpdates;
 
         private Builder(List<String> args) {
             this.args = args;
@@ -62,6 +63,11 @@ final class McpSession implements AutoCloseable {
 
         Builder elicitation(Function<McpSchema.ElicitFormRequest, McpSchema.ElicitResult> handler) {
             elicitation = handler;
+            return this;
+        }
+
+        Builder onResourceUpdate(java.util.function.Consumer<List<McpSchema.ResourceContents>> consumer) {
+            resourceUpdates = consumer;
             return this;
         }
 
@@ -89,6 +95,9 @@ final class McpSession implements AutoCloseable {
             if (elicitation != null) {
                 spec.elicitation(elicitation);
                 caps.elicitation();
+            }
+            if (resourceUpdates != null) {
+                spec.resourcesUpdateConsumer(resourceUpdates);
             }
             if (!roots.isEmpty()) {
                 spec.roots(roots);

@@ -22,10 +22,26 @@ class ResourcesAndPromptsIT {
     Path dir;
     McpSession mcp;
 
+    final java.util.concurrent.BlockingQueue<String> updated = new java.util.concurrent.LinkedBlockingQueue<>();
+
     @BeforeAll
     void start() throws Exception {
         mcp = McpSession.start("--config", ServerJar.writeConfig(dir, Map.of("acct", Backend.local().start(dir)))
-                .toString()).connect();
+                .toString()).onResourceUpdate(contents -> contents.forEach(c -> updated.add(c.uri()))).connect();
+    }
+
+    @Test
+    void subscribersHearOfWritesMadeThroughTheServer() throws Exception {
+        mcp.call("create-container", args("container", "watched"));
+        String uri = "unistore://acct/blobs/watched/state.txt";
+        mcp.call("upload-blob", args("container", "watched", "blob", "state.txt", "content", "v1"));
+        mcp.client.subscribeResource(new McpSchema.SubscribeRequest(uri));
+        mcp.call("upload-blob", args("container", "watched", "blob", "state.txt", "content", "v2"));
+        assertThat(updated.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(uri);
+        mcp.client.unsubscribeResource(new McpSchema.UnsubscribeRequest(uri));
+        mcp.call("upload-blob", args("container", "watched", "blob", "state.txt", "content", "v3"));
+        mcp.call("list-containers", Map.of());
+        assertThat(updated.poll(1, java.util.concurrent.TimeUnit.SECONDS)).isNull();
     }
 
     @AfterAll
