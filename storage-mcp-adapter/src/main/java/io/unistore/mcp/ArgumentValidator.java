@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.NodePath;
 import io.unistore.StorageException;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +33,38 @@ final class ArgumentValidator {
             String detail = errors.stream().map(ArgumentValidator::describe).distinct()
                     .collect(Collectors.joining("; "));
             throw new StorageException(io.unistore.ErrorCode.INVALID_ARGUMENT, "invalid arguments for " + toolName
-                    + ": " + detail + ". Fix them as the tool's input schema says and call again");
+                    + ": " + detail);
         }
     }
 
     private static String describe(Error e) {
-        String path = e.getInstanceLocation() == null ? "$" : e.getInstanceLocation().toString();
-        String where = path.equals("$") ? "" : path.replaceFirst("^\\$\\.?", "") + ": ";
-        String message = e.getMessage();
+        String path = path(e.getInstanceLocation());
+        String prefix = path.isEmpty() ? "" : path + ".";
         if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
-            return "unknown argument '" + (where.isEmpty() ? "" : where.replace(": ", ".")) + e.getProperty()
-                    + "' is not accepted";
+            return "unknown argument '" + prefix + e.getProperty() + "' is not accepted";
         }
         if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
-            return "missing required argument '" + (where.isEmpty() ? "" : where.replace(": ", ".")) + e.getProperty()
-                    + "'";
+            return "missing required argument '" + prefix + e.getProperty() + "'";
         }
-        return where + message;
+        String message = e.getMessage();
+        // The validator starts messages with the JSON path ("$.top: ..."); say the argument's name instead.
+        message = message.replaceFirst("^\\$[^:\\s]*:\\s*", "");
+        return (path.isEmpty() ? "arguments" : path) + ": " + message;
+    }
+
+    /** The argument path as "entity.properties.x" or "entities[2].action". */
+    private static String path(NodePath location) {
+        StringBuilder sb = new StringBuilder();
+        if (location != null) {
+            for (int i = 0; i < location.getNameCount(); i++) {
+                Object element = location.getElement(i);
+                if (element instanceof Number n) {
+                    sb.append('[').append(n).append(']');
+                } else {
+                    sb.append(sb.length() == 0 ? "" : ".").append(element);
+                }
+            }
+        }
+        return sb.toString();
     }
 }

@@ -69,8 +69,11 @@ final class ToolExecutor {
             if (refusal != null) {
                 throw new StorageException(ErrorCode.PERMISSION_DENIED, refusal);
             }
-            validator.validate(tool.name(), catalog.inputSchema(tool), arguments);
             Object accountArg = arguments == null ? null : arguments.get("account");
+            if (accountArg == null) {
+                accounts.resolve(null); // names the accounts to choose from when several are served
+            }
+            validator.validate(tool.name(), catalog.inputSchema(tool), arguments);
             Accounts.Entry account = accounts.resolve(accountArg == null ? null : accountArg.toString());
             if (!account.has(tool.requires())) {
                 throw new StorageException(ErrorCode.UNSUPPORTED, "account '" + account.name() + "' (provider "

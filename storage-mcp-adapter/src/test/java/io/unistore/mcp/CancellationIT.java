@@ -43,10 +43,10 @@ class CancellationIT {
                     + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
             assertThat(out.readLine()).contains("\"id\":1");
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-            send(in, call(2, "create-container", "{\"container\":\"c\"}", null));
+            send(in, call(2, "create-container", "{\"container\":\"cancels\"}", null));
             assertThat(out.readLine()).contains("\"id\":2").contains("\"created\":true");
 
-            send(in, call(3, "upload-blob", "{\"container\":\"c\",\"blob\":\"big\",\"localPath\":\""
+            send(in, call(3, "upload-blob", "{\"container\":\"cancels\",\"blob\":\"big\",\"localPath\":\""
                     + big.toString().replace("\\", "\\\\") + "\"}", "tok-3"));
             JsonNode first = JSON.readTree(out.readLine());
             assertThat(first.path("method").asString()).as(first.toString()).isEqualTo("notifications/progress");
@@ -61,7 +61,7 @@ class CancellationIT {
             assertThat(result.path("result").path("isError").asBoolean()).as(result.toString()).isTrue();
             assertThat(result.toString()).contains("cancelled");
 
-            send(in, call(4, "list-blobs", "{\"container\":\"c\"}", null));
+            send(in, call(4, "list-blobs", "{\"container\":\"cancels\"}", null));
             JsonNode listing;
             do {
                 listing = JSON.readTree(out.readLine());

@@ -55,7 +55,7 @@ class CatalogAndInputIT {
     }
 
     @TempDir
-    Path dir;
+    static Path dir;
     McpSession mcp;
     Map<String, Object> account;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResourcesAndPromptsIT {
     @TempDir
-    Path dir;
+    static Path dir;
     McpSession mcp;
 
     final java.util.concurrent.BlockingQueue<String> updated = new java.util.concurrent.LinkedBlockingQueue<>();

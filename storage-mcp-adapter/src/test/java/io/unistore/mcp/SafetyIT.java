@@ -52,10 +52,10 @@ class SafetyIT {
                 "--deny-tools", "delete-*").connect()) {
             assertThat(s.tools()).containsKeys("create-container", "list-blobs").doesNotContainKeys(
                     "delete-container", "upload-blob");
-            s.call("create-container", args("container", "c1"));
-            assertThat(s.error("delete-container", args("container", "c1"))).startsWith("[PERMISSION_DENIED]")
+            s.call("create-container", args("container", "box-1"));
+            assertThat(s.error("delete-container", args("container", "box-1"))).startsWith("[PERMISSION_DENIED]")
                     .contains("--deny-tools");
-            assertThat(s.error("upload-blob", args("container", "c1", "blob", "b", "content", "x")))
+            assertThat(s.error("upload-blob", args("container", "box-1", "blob", "b", "content", "x")))
                     .startsWith("[PERMISSION_DENIED]").contains("--tools");
         }
     }
