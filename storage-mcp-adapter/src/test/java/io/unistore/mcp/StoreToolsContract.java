@@ -64,6 +64,17 @@ abstract class StoreToolsContract {
         return items(page, key).stream().map(m -> m.get("name")).toList();
     }
 
+    /** Lists names with a prefix two per page: the first page holds a and b, the second (last) c. */
+    void assertTwoPages(String tool, String key, String prefix, String a, String b, String c) {
+        Map<String, Object> first = mcp.call(tool, args("prefix", prefix, "pageSize", 2));
+        assertThat(names(first, key)).containsExactly(a, b);
+        assertThat(first.get("continuationToken")).isNotNull();
+        Map<String, Object> second = mcp.call(tool, args("prefix", prefix, "pageSize", 2, "continuationToken",
+                first.get("continuationToken")));
+        assertThat(names(second, key)).containsExactly(c);
+        assertThat(second.get("continuationToken")).isNull();
+    }
+
     // ---- blobs --------------------------------------------------------------------------------------
 
     @Test
@@ -73,13 +84,7 @@ abstract class StoreToolsContract {
             assertThat(mcp.call("create-container", args("container", c))).containsEntry("created", true);
         }
         assertThat(mcp.error("create-container", args("container", "pg-a"))).startsWith("[ALREADY_EXISTS]");
-        Map<String, Object> first = mcp.call("list-containers", args("prefix", "pg-", "pageSize", 2));
-        assertThat(names(first, "containers")).containsExactly("pg-a", "pg-b");
-        assertThat(first.get("continuationToken")).isNotNull();
-        Map<String, Object> second = mcp.call("list-containers", args("prefix", "pg-", "pageSize", 2,
-                "continuationToken", first.get("continuationToken")));
-        assertThat(names(second, "containers")).containsExactly("pg-c");
-        assertThat(second.get("continuationToken")).isNull();
+        assertTwoPages("list-containers", "containers", "pg-", "pg-a", "pg-b", "pg-c");
         assertThat(mcp.call("delete-container", args("container", "pg-c"))).containsEntry("deleted", true);
         assertThat(mcp.call("delete-container", args("container", "pg-c"))).containsEntry("deleted", false);
     }
@@ -336,10 +341,7 @@ abstract class StoreToolsContract {
         for (String t : List.of("Tpa", "Tpb", "Tpc")) {
             mcp.call("create-table", args("table", t));
         }
-        Map<String, Object> first = mcp.call("list-tables", args("prefix", "Tp", "pageSize", 2));
-        assertThat(names(first, "tables")).containsExactly("Tpa", "Tpb");
-        assertThat(names(mcp.call("list-tables", args("prefix", "Tp", "continuationToken",
-                first.get("continuationToken"))), "tables")).containsExactly("Tpc");
+        assertTwoPages("list-tables", "tables", "Tp", "Tpa", "Tpb", "Tpc");
         assertThat(mcp.call("delete-table", args("table", "Tpc"))).containsEntry("deleted", true);
         assertThat(mcp.error("create-table", args("table", "1bad"))).startsWith("[INVALID_ARGUMENT]").contains("table");
     }
@@ -375,10 +377,7 @@ abstract class StoreToolsContract {
         for (String q : List.of("qp-a", "qp-b", "qp-c")) {
             mcp.call("create-queue", args("queue", q));
         }
-        Map<String, Object> first = mcp.call("list-queues", args("prefix", "qp-", "pageSize", 2));
-        assertThat(names(first, "queues")).containsExactly("qp-a", "qp-b");
-        assertThat(names(mcp.call("list-queues", args("prefix", "qp-", "continuationToken",
-                first.get("continuationToken"))), "queues")).containsExactly("qp-c");
+        assertTwoPages("list-queues", "queues", "qp-", "qp-a", "qp-b", "qp-c");
         assertThat(mcp.call("delete-queue", args("queue", "qp-c"))).containsEntry("deleted", true);
     }
 
@@ -412,9 +411,6 @@ abstract class StoreToolsContract {
         for (String s : List.of("sp-a", "sp-b", "sp-c")) {
             mcp.call("create-file-share", args("share", s));
         }
-        Map<String, Object> first = mcp.call("list-file-shares", args("prefix", "sp-", "pageSize", 2));
-        assertThat(names(first, "shares")).containsExactly("sp-a", "sp-b");
-        assertThat(names(mcp.call("list-file-shares", args("prefix", "sp-", "continuationToken",
-                first.get("continuationToken"))), "shares")).containsExactly("sp-c");
+        assertTwoPages("list-file-shares", "shares", "sp-", "sp-a", "sp-b", "sp-c");
     }
 }
