@@ -23,6 +23,11 @@ interface Backend extends AutoCloseable {
         return Map.of();
     }
 
+    /** Whether a tier change (set-blob-tier) reads back; S3Proxy ignores the class of the copy that makes it. */
+    default boolean keepsTierChanges() {
+        return true;
+    }
+
     @Override
     default void close() throws Exception {
     }
