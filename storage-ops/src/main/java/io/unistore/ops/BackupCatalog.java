@@ -68,6 +68,12 @@ public final class BackupCatalog {
                 .max(Comparator.comparing(BackupSet::completedAt));
     }
 
+    /** The newest complete set under the root that {@code matches}, or null (the base of an incremental). */
+    static BackupSet newest(BlobStore store, String container, String root, java.util.function.Predicate<BackupSet> matches) {
+        List<BackupSet> sets = list(store, container, root).stream().filter(matches).toList();
+        return sets.isEmpty() ? null : sets.get(sets.size() - 1);
+    }
+
     /** The chain a set depends on, from its full set to itself. */
     public static List<BackupSet> chain(List<BackupSet> sets, BackupSet last) {
         Map<String, BackupSet> byId = sets.stream().collect(Collectors.toMap(BackupSet::setId, Function.identity()));

@@ -26,12 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One blob restore; see {@link Restore#blobs}. */
@@ -77,7 +73,7 @@ final class BlobRestoreRun {
         prepareTarget(restoring);
         meter.totals(entries.size(), entries.stream().mapToLong(e -> e.get("size").asLong()).sum());
         meter.phase("restoring");
-        parallel(entries, e -> restoreEntry(container, root, e));
+        Workers.forEachOrFail(entries, options.concurrency(), e -> restoreEntry(container, root, e));
         long deleted = deleteOthers();
         meter.phase("done");
         List<String> chain = BackupCatalog.chain(sets, chosen).stream().map(BackupSet::setId).toList();
@@ -106,7 +102,7 @@ final class BlobRestoreRun {
         }
         prepareTarget(new ArrayList<>(picked.keySet()));
         meter.phase("restoring");
-        parallel(new ArrayList<>(picked.values()), this::restoreVersion);
+        Workers.forEachOrFail(new ArrayList<>(picked.values()), options.concurrency(), this::restoreVersion);
         long deleted = deleteOthers();
         meter.phase("done");
         return new RestoreResult(List.of(), written.get(), deleted, bytes.get(), verified.get(), null, names,
@@ -258,35 +254,5 @@ final class BlobRestoreRun {
         }
         meter.bytes(size);
         meter.done();
-    }
-
-    /** Runs {@code each} over the items with the options' concurrency; rethrows the first failure. */
-    private <T> void parallel(List<T> items, java.util.function.Consumer<T> each) {
-        ExecutorService pool = Workers.pool("unistore-restore", options.concurrency());
-        Semaphore slots = new Semaphore(options.concurrency() * 2);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        try {
-            for (T item : items) {
-                if (failure.get() != null) {
-                    break;
-                }
-                slots.acquireUninterruptibly();
-                pool.execute(() -> {
-                    try {
-                        each.accept(item);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    } finally {
-                        slots.release();
-                    }
-                });
-            }
-        } finally {
-            pool.shutdown();
-            Workers.awaitQuietly(pool);
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
     }
 }

@@ -17,14 +17,9 @@ import java.security.DigestInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -60,70 +55,43 @@ public final class ContainerBackup {
         Instant started = Instant.now();
         store.createContainerIfNotExists(options.backupContainer());
         String root = options.backupRoot();
-        BackupSet base = null;
+        BackupSet base = options.incremental() ? BackupCatalog.newest(store, options.backupContainer(), root,
+                s -> s.kind().equals("container") && Objects.equals(s.prefix(), options.prefix())) : null;
         Map<String, ObjectNode> previous = new HashMap<>();
-        if (options.incremental()) {
-            List<BackupSet> sets = BackupCatalog.list(store, options.backupContainer(), root).stream()
-                    .filter(s -> s.kind().equals("container") && Objects.equals(s.prefix(), options.prefix()))
-                    .toList();
-            if (!sets.isEmpty()) {
-                base = sets.get(sets.size() - 1);
-                BackupFiles.readLines(store, options.backupContainer(), root + "/" + base.setId() + "/index.ndjson.gz",
-                        line -> {
-                            ObjectNode entry = (ObjectNode) Json.parse(line, "index line");
-                            previous.put(entry.get("name").asString(), entry);
-                        });
-            }
+        if (base != null) {
+            BackupFiles.readLines(store, options.backupContainer(), root + "/" + base.setId() + "/index.ndjson.gz",
+                    line -> {
+                        ObjectNode entry = (ObjectNode) Json.parse(line, "index line");
+                        previous.put(entry.get("name").asString(), entry);
+                    });
         }
         String setId = BackupCatalog.newSetId(store, options.backupContainer(), root, started);
         String dir = root + "/" + setId + "/";
         AtomicLong items = new AtomicLong();
         AtomicLong stored = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ArrayNode files = Json.MAPPER.createArrayNode();
         meter.phase("copying");
         try (BackupFiles.Writer index = new BackupFiles.Writer()) {
-            ExecutorService pool = Workers.pool("unistore-backup", options.concurrency());
-            Semaphore slots = new Semaphore(options.concurrency() * 2);
-            try {
-                for (BlobItem item : blobs.list(options.container(), ListBlobsOptions.prefix(options.prefix())
-                        .withIncludeMetadata(true).withPageSize(1000))) {
-                    if (failure.get() != null) {
-                        break;
-                    }
-                    BlobProperties p = item.properties();
-                    items.incrementAndGet();
-                    ObjectNode before = previous.get(p.name());
-                    if (before != null && Objects.equals(Json.text(before, "etag"), p.etag())
-                            && before.get("size").asLong() == p.size()) {
-                        index.line(Json.write(before));
-                        meter.skipped();
-                        continue;
-                    }
-                    slots.acquireUninterruptibly();
-                    pool.execute(() -> {
-                        try {
-                            ObjectNode entry = store(blobs, store, options, setId, dir, p);
-                            index.line(Json.write(entry));
-                            stored.incrementAndGet();
-                            bytes.addAndGet(entry.get("storedSize").asLong());
-                            meter.bytes(p.size());
-                            meter.done();
-                        } catch (RuntimeException e) {
-                            failure.compareAndSet(null, e);
-                        } finally {
-                            slots.release();
-                        }
-                    });
+            Iterable<BlobItem> listing = blobs.list(options.container(), ListBlobsOptions.prefix(options.prefix())
+                    .withIncludeMetadata(true).withPageSize(1000));
+            Workers.forEachOrFail(listing, options.concurrency(), item -> {
+                BlobProperties p = item.properties();
+                items.incrementAndGet();
+                ObjectNode before = previous.get(p.name());
+                if (before != null && Objects.equals(Json.text(before, "etag"), p.etag())
+                        && before.get("size").asLong() == p.size()) {
+                    index.line(Json.write(before)); // unchanged: the earlier set keeps its data
+                    meter.skipped();
+                    return;
                 }
-            } finally {
-                pool.shutdown();
-                Workers.awaitQuietly(pool);
-            }
-            if (failure.get() != null) {
-                throw failure.get();
-            }
+                ObjectNode entry = store(blobs, store, options, setId, dir, p);
+                index.line(Json.write(entry));
+                stored.incrementAndGet();
+                bytes.addAndGet(entry.get("storedSize").asLong());
+                meter.bytes(p.size());
+                meter.done();
+            });
             files.add(index.upload(store, options.backupContainer(), dir + "index.ndjson.gz", "index.ndjson.gz"));
         }
         ObjectNode m = BackupCatalog.newManifest("container", setId, base, started);

@@ -201,12 +201,7 @@ public final class ContainerCopy {
                         }
                     });
                 }
-                pool.shutdown();
-                while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException();
-                    }
-                }
+                Workers.finish(pool);
             } catch (InterruptedException e) {
                 interrupted = true;
             } catch (StorageException e) {

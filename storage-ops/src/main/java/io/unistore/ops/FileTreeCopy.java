@@ -71,7 +71,7 @@ public final class FileTreeCopy {
                 throw Transfers.ioFailure("copy of " + f.path(), e);
             }
             run.copied(p.size());
-        }, run::failed);
+        }, run::failed, () -> false);
         return run.result();
     }
 
@@ -122,7 +122,7 @@ public final class FileTreeCopy {
                 throw Transfers.ioFailure("copy of " + p.name(), e);
             }
             run.copied(p.size());
-        }, (item, e) -> run.failed(item.name(), e));
+        }, (item, e) -> run.failed(item.name(), e), () -> false);
         return run.result();
     }
 

@@ -8,7 +8,6 @@ import io.unistore.table.TableQuery;
 import io.unistore.table.TableStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,12 +43,8 @@ public final class TableBackup {
         Instant started = Instant.now();
         store.createContainerIfNotExists(options.backupContainer());
         String root = options.backupRoot();
-        BackupSet base = null;
-        if (options.incremental()) {
-            List<BackupSet> sets = BackupCatalog.list(store, options.backupContainer(), root).stream()
-                    .filter(s -> s.kind().equals("table")).toList();
-            base = sets.isEmpty() ? null : sets.get(sets.size() - 1);
-        }
+        BackupSet base = options.incremental()
+                ? BackupCatalog.newest(store, options.backupContainer(), root, s -> s.kind().equals("table")) : null;
         Instant since = base == null ? null : base.startedAt().minus(options.clockSkew());
         String setId = BackupCatalog.newSetId(store, options.backupContainer(), root, started);
         String dir = root + "/" + setId + "/";

@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,18 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Backup, modify (add, change, delete), incremental backup, then restore at each of the two times: the result
  * is exactly the data of that time. The data lives on the local provider; the backup sets on each back end.
  */
-class BackupRestoreTest {
-    private final List<StorageAccount> opened = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        opened.forEach(StorageAccount::close);
-    }
-
-    private StorageAccount track(StorageAccount account) {
-        opened.add(account);
-        return account;
-    }
+class BackupRestoreTest extends AccountsTest {
 
     static List<Backends.Backend> targets() {
         return Backends.targets();

@@ -19,31 +19,19 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ContainerCopyTest {
+class ContainerCopyTest extends AccountsTest {
     private StorageAccount source;
-    private final List<StorageAccount> opened = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         source = track(Backends.local());
         Fixtures.putBlobs(source.blobs(), "src", "", 24, 1000);
-    }
-
-    @AfterEach
-    void tearDown() {
-        opened.forEach(StorageAccount::close);
-    }
-
-    private StorageAccount track(StorageAccount account) {
-        opened.add(account);
-        return account;
     }
 
     static List<Backends.Backend> targets() {

@@ -17,29 +17,17 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TableMigrationTest {
+class TableMigrationTest extends AccountsTest {
     private StorageAccount source;
-    private final List<StorageAccount> opened = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         source = track(Backends.local());
         Fixtures.fillTable(source.tables(), "source", 1200, 4);
-    }
-
-    @AfterEach
-    void tearDown() {
-        opened.forEach(StorageAccount::close);
-    }
-
-    private StorageAccount track(StorageAccount account) {
-        opened.add(account);
-        return account;
     }
 
     static List<Backends.Backend> targets() {
