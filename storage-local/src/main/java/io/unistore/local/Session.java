@@ -21,14 +21,12 @@ final class Session {
         this.connection = connection;
     }
 
-    /** The statement for this SQL, prepared on first use; parameters are cleared. */
+    /** The statement for this SQL, prepared on first use. Callers bind every parameter each time. */
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
             ps = connection.prepareStatement(sql);
             statements.put(sql, ps);
-        } else {
-            ps.clearParameters();
         }
         return ps;
     }
