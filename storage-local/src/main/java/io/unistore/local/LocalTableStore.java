@@ -356,6 +356,8 @@ final class LocalTableStore implements TableStore {
         String key = key(table);
         EntityQueryPlan plan = EntityQueryPlan.of(query.filter());
         Set<String> select = query.select() == null ? null : Set.copyOf(query.select());
+        // Checked now as well as on every page, so a wrong name fails the call rather than the first iteration.
+        db.read(s -> requireTable(s, key, table));
         int pageSize = query.top() == null ? query.pageSize() : Math.max(1, Math.min(query.pageSize(), query.top()));
         PagedIterable<TableEntity> all = PagedIterable.of((token, size) -> db.read(s ->
                 EntityPager.fetch(s, requireTable(s, key, table), plan, select, token, size)),
