@@ -3,8 +3,12 @@ package io.unistore.tck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -83,6 +87,29 @@ public final class TestData {
     /** SHA-256 of the deterministic stream, computed without storing it. */
     public static String sha256(long seed, long length) {
         return sha256(stream(seed, length));
+    }
+
+    /** SHA-256 of a file, as hex. */
+    public static String sha256(Path file) {
+        try {
+            return sha256(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Base64 MD5 of bytes, the form of {@code contentMd5} everywhere in the API. */
+    public static String md5Base64(byte[] content) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The UTF-8 bytes of text. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static final class GeneratedStream extends InputStream {
