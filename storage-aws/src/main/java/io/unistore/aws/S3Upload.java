@@ -19,10 +19,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,9 +116,8 @@ final class S3Upload {
                 .contentDisposition(options.contentDisposition()).metadata(metadata).storageClass(storageClass)))
                 .uploadId();
         int concurrency = options.concurrency() > 0 ? options.concurrency() : ctx.settings.concurrency();
-        Semaphore slots = new Semaphore(concurrency);
+        BoundedTasks<CompletedPart> parts = new BoundedTasks<>(ctx.transfers, concurrency);
         ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
-        List<Future<CompletedPart>> parts = new ArrayList<>();
         try {
             byte[] buffer = first;
             int n = first.length;
@@ -131,26 +129,18 @@ final class S3Upload {
                 }
                 md5.update(buffer, 0, n);
                 total += n;
-                slots.acquire();
-                parts.add(submitPart(uploadId, part, buffer, n, free, slots));
+                parts.submit(uploadPart(uploadId, part, buffer, n, free));
                 if (n < partSize) {
                     break;
                 }
-                failFast(parts);
                 buffer = free.poll();
                 if (buffer == null) {
                     buffer = new byte[partSize];
                 }
                 n = readFully(in, buffer);
-                if (n == 0) {
-                    free.add(buffer);
-                }
             }
             expectLength(total, options.length());
-            List<CompletedPart> done = new ArrayList<>();
-            for (Future<CompletedPart> f : parts) {
-                done.add(f.get());
-            }
+            List<CompletedPart> done = new ArrayList<>(parts.awaitAll());
             String digest = Base64.getEncoder().encodeToString(md5.digest());
             checkMd5(digest);
             done.sort(Comparator.comparing(CompletedPart::partNumber));
@@ -160,14 +150,16 @@ final class S3Upload {
                     .ifMatch(pin.ifMatch()).ifNoneMatch(pin.ifNoneMatch())));
             return new BlobWriteResult(r.eTag(), responseDate(r), size, digest, r.versionId());
         } catch (Exception e) {
-            abandon(uploadId, parts, slots, concurrency);
+            parts.abandon();
+            abort(uploadId);
             throw failure(e);
         }
     }
 
-    private Future<CompletedPart> submitPart(String uploadId, int part, byte[] buffer, int n,
-                                             ConcurrentLinkedQueue<byte[]> free, Semaphore slots) {
-        return ctx.transfers.submit(() -> {
+    /** One part; its buffer goes back to the pool when sent. */
+    private Callable<CompletedPart> uploadPart(String uploadId, int part, byte[] buffer, int n,
+                                               ConcurrentLinkedQueue<byte[]> free) {
+        return () -> {
             try {
                 var r = ctx.call("UploadPart " + part + " of " + where(), () -> ctx.s3.uploadPart(b -> b
                         .bucket(bucket).key(key).uploadId(uploadId).partNumber(part).contentLength((long) n),
@@ -176,24 +168,12 @@ final class S3Upload {
                 return CompletedPart.builder().partNumber(part).eTag(r.eTag()).build();
             } finally {
                 free.add(buffer);
-                slots.release();
             }
-        });
+        };
     }
 
-    /** Stops reading as soon as a part failed. */
-    private static void failFast(List<Future<CompletedPart>> parts) throws ExecutionException, InterruptedException {
-        for (Future<CompletedPart> f : parts) {
-            if (f.isDone()) {
-                f.get();
-            }
-        }
-    }
-
-    /** Cancels the parts, waits for those in flight, and aborts the upload so no part is left stored. */
-    private void abandon(String uploadId, List<Future<CompletedPart>> parts, Semaphore slots, int concurrency) {
-        parts.forEach(f -> f.cancel(true));
-        slots.acquireUninterruptibly(concurrency);
+    /** Aborts the upload so no part stays stored (once no part is in flight). */
+    private void abort(String uploadId) {
         try {
             ctx.call("AbortMultipartUpload " + where(), () -> ctx.s3.abortMultipartUpload(b -> b.bucket(bucket)
                     .key(key).uploadId(uploadId)));

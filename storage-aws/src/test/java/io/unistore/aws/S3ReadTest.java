@@ -110,6 +110,26 @@ class S3ReadTest {
     }
 
     @Test
+    void largeDownloadsToFilesGoInParallelRanges(@TempDir Path dir) throws Exception {
+        byte[] data = S3UploadTest.random(17 * (1 << 20) + 11);
+        try (StorageAccount small = S3ProxyAccounts.open(java.util.Map.of("partSize", "5MiB", "concurrency", "3"))) {
+            small.blobs().upload(bucket, "large", new java.io.ByteArrayInputStream(data), UploadOptions.DEFAULT);
+            Path file = dir.resolve("large.bin");
+            java.util.List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var p = small.blobs().downloadToFile(bucket, "large", file, ReadOptions.DEFAULT
+                    .withProgress((done, total) -> progress.add(total)));
+            assertThat(Files.readAllBytes(file)).isEqualTo(data);
+            assertThat(p.size()).isEqualTo(data.length);
+            assertThat(progress).isNotEmpty().allMatch(t -> t == data.length);
+            assertFails(ErrorCode.PRECONDITION_FAILED, () -> small.blobs().downloadToFile(bucket, "large",
+                    dir.resolve("other.bin"), ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch("\"00\""))));
+            try (var files = Files.list(dir)) {
+                assertThat(files).containsExactly(file);
+            }
+        }
+    }
+
+    @Test
     void deleteWithConditions() {
         BlobWriteResult w = blobs.upload(bucket, "doomed", "x".getBytes());
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(bucket, "doomed",
