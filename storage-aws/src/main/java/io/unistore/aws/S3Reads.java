@@ -31,11 +31,16 @@ final class S3Reads {
     HeadObjectResponse head(String bucket, String key, String versionId, RequestConditions conditions) {
         HeadObjectRequest.Builder b = HeadObjectRequest.builder().bucket(bucket).key(key).versionId(versionId);
         S3Conditions.onHead(b, conditions);
+        HeadObjectResponse r;
         try {
-            return ctx.call("HeadObject " + where(bucket, key, versionId), () -> ctx.s3.headObject(b.build()));
+            r = ctx.call("HeadObject " + where(bucket, key, versionId), () -> ctx.s3.headObject(b.build()));
         } catch (StorageException e) {
             throw versionNotFound(e, versionId);
         }
+        if (S3Conditions.wantsAbsent(conditions)) {
+            throw S3Conditions.existsAlthoughAbsentWanted("HeadObject " + where(bucket, key, versionId));
+        }
+        return r;
     }
 
     /** The current object's HEAD, or null when it does not exist. */
@@ -79,6 +84,10 @@ final class S3Reads {
             throw versionNotFound(e, o.versionId());
         }
         GetObjectResponse r = in.response();
+        if (S3Conditions.wantsAbsent(o.conditions())) {
+            in.abort();
+            throw S3Conditions.existsAlthoughAbsentWanted("GetObject " + where(bucket, key, o.versionId()));
+        }
         if (!S3Tiers.readable(r.storageClassAsString(), r.restore())) {
             in.abort();
             throw archived(bucket, key, r.storageClassAsString());

@@ -83,6 +83,12 @@ class S3ReadTest {
         assertThat(blobs.getProperties(bucket, "data", ReadOptions.DEFAULT.withConditions(
                 RequestConditions.ifMatch(written.etag().replace("\"", "")))).size())
                 .as("an unquoted ETag works too").isEqualTo(DATA.length);
+        assertThat(blobs.getProperties(bucket, "data", ReadOptions.DEFAULT.withConditions(
+                RequestConditions.ifMatch("*"))).size()).isEqualTo(DATA.length);
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.openInputStream(bucket, "data",
+                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
+        assertFails(ErrorCode.NOT_FOUND, () -> blobs.openInputStream(bucket, "missing",
+                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
     }
 
     @Test
@@ -134,6 +140,8 @@ class S3ReadTest {
         BlobWriteResult w = blobs.upload(bucket, "doomed", "x".getBytes());
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(bucket, "doomed",
                 DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifMatch("\"0000\""))));
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(bucket, "doomed",
+                DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
         assertThat(blobs.delete(bucket, "doomed", DeleteBlobOptions.DEFAULT
                 .withConditions(RequestConditions.ifMatch(w.etag())))).isTrue();
         assertThat(blobs.delete(bucket, "doomed")).isFalse();
