@@ -48,6 +48,7 @@ final class S3Upload {
     private final WritePin pin;
     private final MessageDigest md5 = md5();
     private final AtomicLong sent = new AtomicLong();
+    private final String contentType;
 
     S3Upload(S3Context ctx, String bucket, String key, UploadOptions options, Map<String, String> metadata,
              WritePin pin) {
@@ -59,6 +60,8 @@ final class S3Upload {
         this.storageClass = options.tier() == null ? null
                 : S3Tiers.storageClass(options.tier(), ctx.settings.archiveClass());
         this.pin = pin;
+        // S3 would say binary/octet-stream; the other providers say application/octet-stream.
+        this.contentType = options.contentType() != null ? options.contentType() : "application/octet-stream";
     }
 
     /** Reads the stream to its end and stores it. */
@@ -97,7 +100,7 @@ final class S3Upload {
         PutObjectResponse r;
         try {
             r = ctx.call("PutObject " + where(), () -> ctx.s3.putObject(b -> b.bucket(bucket).key(key)
-                    .contentLength((long) n).contentMD5(digest).contentType(options.contentType())
+                    .contentLength((long) n).contentMD5(digest).contentType(contentType)
                     .contentEncoding(options.contentEncoding()).cacheControl(options.cacheControl())
                     .contentDisposition(options.contentDisposition()).metadata(metadata)
                     .storageClass(storageClass).ifMatch(pin.ifMatch()).ifNoneMatch(pin.ifNoneMatch()),
@@ -111,7 +114,7 @@ final class S3Upload {
 
     private BlobWriteResult multipart(InputStream in, byte[] first, int partSize) {
         String uploadId = ctx.call("CreateMultipartUpload " + where(), () -> ctx.s3.createMultipartUpload(b -> b
-                .bucket(bucket).key(key).contentType(options.contentType())
+                .bucket(bucket).key(key).contentType(contentType)
                 .contentEncoding(options.contentEncoding()).cacheControl(options.cacheControl())
                 .contentDisposition(options.contentDisposition()).metadata(metadata).storageClass(storageClass)))
                 .uploadId();
