@@ -4,7 +4,6 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.aws.S3Conditions.WritePin;
 import io.unistore.blob.BlobWriteResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
