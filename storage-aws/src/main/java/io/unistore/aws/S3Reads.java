@@ -77,9 +77,7 @@ final class S3Reads {
             in = ctx.call("GetObject " + where(bucket, key, o.versionId()), () -> ctx.s3.getObject(b.build()));
         } catch (StorageException e) {
             if (range != null && e.providerStatus() == 416) {
-                // S3 refuses any range of an empty object, and one starting at the end: both read nothing.
                 checkStart(range, head(bucket, key, o.versionId(), o.conditions()));
-                return InputStream.nullInputStream();
             }
             throw versionNotFound(e, o.versionId());
         }
@@ -109,11 +107,12 @@ final class S3Reads {
                 "InvalidObjectState", null);
     }
 
+    /** A range must start inside the blob (S3 answers 416 otherwise, also for any range of an empty one). */
     private static void checkStart(ByteRange range, HeadObjectResponse head) {
         long size = head.contentLength() == null ? 0 : head.contentLength();
-        if (range.offset() > size) {
+        if (range.offset() >= size) {
             throw StorageException.invalidArgument("range", "starts at " + range.offset()
-                    + ", beyond the end of the blob (" + size + " bytes)");
+                    + ", at or beyond the end of the blob (" + size + " bytes)");
         }
     }
 
