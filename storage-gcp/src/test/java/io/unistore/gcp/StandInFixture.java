@@ -50,6 +50,16 @@ final class StandInFixture implements AutoCloseable {
         return Unistore.open("gs://" + PROJECT, options(gcs, extra));
     }
 
+    /** The StorageException a call fails with (an AssertionError when it does not fail). */
+    static io.unistore.StorageException failure(Runnable call) {
+        try {
+            call.run();
+        } catch (io.unistore.StorageException e) {
+            return e;
+        }
+        throw new AssertionError("expected a StorageException");
+    }
+
     @Override
     public void close() {
         account.close();
