@@ -128,4 +128,30 @@ public final class TestProviders {
                     Capability.BLOB_SNAPSHOTS, Capability.TABLES, Capability.FILES, Capability.FILE_SHARE_QUOTA));
         }
     }
+
+    /** Throws from {@link #accepts} for addresses ending in "fussy": discovery must log it and go on. */
+    public static final class Fussy implements StorageProvider {
+        @Override
+        public String id() {
+            return "fussy";
+        }
+
+        @Override
+        public String addressHelp() {
+            return "fussy:<anything>";
+        }
+
+        @Override
+        public boolean accepts(String address) {
+            if (address.endsWith("fussy")) {
+                throw new IllegalStateException("cannot judge " + address);
+            }
+            return address.startsWith("fussy:");
+        }
+
+        @Override
+        public StorageAccount open(ProviderConfig config) {
+            return account("fussy", Capabilities.of(Capability.BLOBS));
+        }
+    }
 }
