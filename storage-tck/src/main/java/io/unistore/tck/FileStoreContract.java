@@ -30,9 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -97,14 +95,6 @@ public abstract class FileStoreContract extends StoreContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void assertMetadata(Map<String, String> actual, Map<String, String> expected) {
-        Map<String, String> a = new TreeMap<>();
-        actual.forEach((k, v) -> a.put(k.toLowerCase(Locale.ROOT), v));
-        Map<String, String> e = new TreeMap<>();
-        expected.forEach((k, v) -> e.put(k.toLowerCase(Locale.ROOT), v));
-        assertThat(a).isEqualTo(e);
     }
 
     // ---- shares ------------------------------------------------------------------------------------
