@@ -4,6 +4,7 @@ import static io.unistore.tck.ErrorAssertions.assertFails;
 import static io.unistore.tck.TestData.md5Base64;
 import static io.unistore.tck.TestData.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.unistore.ByteRange;
@@ -11,6 +12,7 @@ import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
 import io.unistore.RequestConditions;
+import io.unistore.StorageException;
 import io.unistore.blob.BatchDeleteResult;
 import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
@@ -203,6 +205,20 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
                 assertThat(blobs.getProperties(box, name).size()).as(name).isEqualTo(size);
                 assertThat(sha256(box, name)).as(name).isEqualTo(expected);
             }
+        }
+
+        @Test
+        void aSourceFailingMidwayLeavesThePreviousContentOrNothing() {
+            String fresh = blobName("torn");
+            assertThatThrownBy(() -> blobs.upload(box, fresh, TestData.failingStream(10, 3 * MIB),
+                    UploadOptions.DEFAULT)).isInstanceOf(StorageException.class);
+            assertThat(blobs.exists(box, fresh)).isFalse();
+
+            String existing = blobName("torn-keep");
+            put(box, existing, "old content");
+            assertThatThrownBy(() -> blobs.upload(box, existing, TestData.failingStream(11, 3 * MIB),
+                    UploadOptions.DEFAULT.withLength(6 * MIB))).isInstanceOf(StorageException.class);
+            assertThat(text(box, existing)).isEqualTo("old content");
         }
 
         @Test
@@ -493,6 +509,18 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             assertThat(text(box, name)).isEqualTo("two");
             blobs.upload(box, name, utf8("four"), ifMatch(v2.etag()));
             assertThat(text(box, name)).isEqualTo("four");
+        }
+
+        @Test
+        void anUploadWithIfNoneMatchNeedsADifferentEtag() {
+            String name = blobName("if-none-match");
+            BlobWriteResult v1 = put(box, name, "one");
+            assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.upload(box, name, utf8("two"),
+                    UploadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch(v1.etag()))));
+            assertThat(text(box, name)).isEqualTo("one");
+            blobs.upload(box, name, utf8("three"),
+                    UploadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch("\"0x8D000000OTHER\"")));
+            assertThat(text(box, name)).isEqualTo("three");
         }
 
         @Test
