@@ -82,50 +82,69 @@ public final class TestProviders {
         };
     }
 
-    /** Claims "alpha:..." and "shared:...". Declares blobs and files, no optional capability. */
-    public static final class Alpha implements StorageProvider {
+    /** A provider with an id, the help "id:<anything>" and an account with the given capabilities. */
+    private abstract static class Named implements StorageProvider {
+        private final String id;
+        private final Capabilities capabilities;
+
+        Named(String id, Capabilities capabilities) {
+            this.id = id;
+            this.capabilities = capabilities;
+        }
+
         @Override
         public String id() {
-            return "alpha";
+            return id;
         }
 
         @Override
         public String addressHelp() {
-            return "alpha:<anything>";
+            return id + ":<anything>";
+        }
+
+        @Override
+        public StorageAccount open(ProviderConfig config) {
+            return account(id, capabilities);
+        }
+    }
+
+    /** Claims "alpha:..." and "shared:...". Declares blobs and files, no optional capability. */
+    public static final class Alpha extends Named {
+        public Alpha() {
+            super("alpha", Capabilities.of(Capability.BLOBS, Capability.FILES));
         }
 
         @Override
         public boolean accepts(String address) {
             return address.startsWith("alpha:") || address.startsWith("shared:");
         }
-
-        @Override
-        public StorageAccount open(ProviderConfig config) {
-            return account("alpha", Capabilities.of(Capability.BLOBS, Capability.FILES));
-        }
     }
 
     /** Claims "beta:..." and "shared:...". Declares blobs with tiers and snapshots, tables, files with quotas. */
-    public static final class Beta implements StorageProvider {
-        @Override
-        public String id() {
-            return "beta";
-        }
-
-        @Override
-        public String addressHelp() {
-            return "beta:<anything>";
+    public static final class Beta extends Named {
+        public Beta() {
+            super("beta", Capabilities.of(Capability.BLOBS, Capability.BLOB_TIERS, Capability.BLOB_SNAPSHOTS,
+                    Capability.TABLES, Capability.FILES, Capability.FILE_SHARE_QUOTA));
         }
 
         @Override
         public boolean accepts(String address) {
             return address.startsWith("beta:") || address.startsWith("shared:");
         }
+    }
+
+    /** Throws from {@link #accepts} for addresses ending in "fussy": discovery must log it and go on. */
+    public static final class Fussy extends Named {
+        public Fussy() {
+            super("fussy", Capabilities.of(Capability.BLOBS));
+        }
 
         @Override
-        public StorageAccount open(ProviderConfig config) {
-            return account("beta", Capabilities.of(Capability.BLOBS, Capability.BLOB_TIERS,
-                    Capability.BLOB_SNAPSHOTS, Capability.TABLES, Capability.FILES, Capability.FILE_SHARE_QUOTA));
+        public boolean accepts(String address) {
+            if (address.endsWith("fussy")) {
+                throw new IllegalStateException("cannot judge " + address);
+            }
+            return address.startsWith("fussy:");
         }
     }
 }
