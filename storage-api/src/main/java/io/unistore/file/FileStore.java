@@ -8,6 +8,7 @@ import io.unistore.PagedIterable;
 import io.unistore.Requires;
 import io.unistore.StorageException;
 import io.unistore.internal.Transfers;
+import io.unistore.spi.NameRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,9 +89,14 @@ public interface FileStore {
     /** Creates a directory with metadata. */
     void createDirectory(String share, String path, Map<String, String> metadata);
 
-    /** Creates the directory and any missing parents; existing ones are fine. */
+    /**
+     * Creates the directory and any missing parents; existing ones are fine.
+     *
+     * @throws StorageException INVALID_ARGUMENT for a bad path (checked whole, before anything is created)
+     */
     default void createDirectories(String share, String path) {
-        String[] segments = path.split("/");
+        // Splitting alone would quietly turn "/abs" or "a//b" into valid paths.
+        String[] segments = NameRules.filePath(path).split("/");
         StringBuilder current = new StringBuilder();
         for (String segment : segments) {
             if (segment.isEmpty()) {
