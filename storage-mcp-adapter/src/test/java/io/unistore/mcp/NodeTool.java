@@ -23,7 +23,7 @@ final class NodeTool {
     static void assumeInstalled() {
         assumeFalse(Boolean.getBoolean("unistore.skipNode"), "Node clients not installed (-Dunistore.skipNode=true)");
         if (!Files.isExecutable(ServerJar.node())) {
-            throw new IllegalStateException(ServerJar.node() + " is missing: run storage-mcp-adapter/node/install.sh");
+            throw new IllegalStateException(ServerJar.node() + " is missing: run storage-test-support/node/install.sh storage-mcp-adapter/node");
         }
     }
 
