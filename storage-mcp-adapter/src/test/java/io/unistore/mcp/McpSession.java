@@ -117,6 +117,27 @@ final class McpSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The progress notifications received for {@code token}, waiting up to 10 s for the first: the client
+     * dispatches notifications apart from the result, so under load they can arrive after it.
+     */
+    List<McpSchema.ProgressNotification> progressFor(String token) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<McpSchema.ProgressNotification> mine = progress().stream()
+                    .filter(p -> token.equals(p.progressToken())).toList();
+            if (!mine.isEmpty() || System.nanoTime() > deadline) {
+                return mine;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return mine;
+            }
+        }
+    }
+
     /** The listed tools by name. */
     Map<String, McpSchema.Tool> tools() {
         if (tools == null) {
