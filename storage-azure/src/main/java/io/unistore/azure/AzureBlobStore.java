@@ -261,6 +261,8 @@ final class AzureBlobStore implements BlobStore {
                     items.add(Boolean.TRUE.equals(i.isPrefix()) ? BlobItem.prefix(i.getName())
                             : BlobItem.blob(BlobModels.properties(container, i)));
                 }
+                // A hierarchy page comes as its blobs, then its prefixes; the API lists in name order.
+                items.sort(Comparator.comparing(BlobItem::name));
                 return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of container " + container, e);
