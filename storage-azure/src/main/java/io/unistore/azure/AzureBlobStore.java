@@ -67,7 +67,7 @@ final class AzureBlobStore implements BlobStore {
     AzureBlobStore(BlobServiceClient service, boolean entraId, Tuning tuning, ExecutorService transfers) {
         this.service = service;
         this.writer = new BlobWriter(this, tuning, transfers);
-        this.reader = new BlobReader(this, tuning);
+        this.reader = new BlobReader(this, tuning, transfers);
         this.sas = new BlobSas(service, entraId);
     }
 
