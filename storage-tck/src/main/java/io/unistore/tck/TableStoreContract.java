@@ -156,7 +156,7 @@ public abstract class TableStoreContract extends StoreContract {
                 .put("I32Min", Integer.MIN_VALUE).put("I32Max", Integer.MAX_VALUE).put("I32Zero", 0)
                 .put("I64Min", Long.MIN_VALUE).put("I64Max", Long.MAX_VALUE).put("I64Small", 42L)
                 .put("DNaN", Double.NaN).put("DPosInf", Double.POSITIVE_INFINITY)
-                .put("DNegInf", Double.NEGATIVE_INFINITY).put("DNegZero", -0.0)
+                .put("DNegInf", Double.NEGATIVE_INFINITY)
                 .put("DMin", Double.MIN_VALUE).put("DMax", Double.MAX_VALUE).put("DTenth", 0.1)
                 .put("BTrue", true).put("BFalse", false)
                 .put("T100ns", Instant.parse("2026-11-23T21:09:56.1234567Z"))
@@ -171,8 +171,6 @@ public abstract class TableStoreContract extends StoreContract {
 
         TableEntity read = tables.getEntity(t, "types", "all");
         assertSameProperties(read, written);
-        assertThat(read.getDouble("DNegZero")).isEqualTo(-0.0);
-        assertThat(1 / read.getDouble("DNegZero")).as("negative zero keeps its sign").isNegative();
         assertThat(read.getBinary("BinLarge")).isEqualTo(large);
         assertThat(read.etag()).isNotBlank();
         assertThat(read.timestamp()).isNotNull();
@@ -181,6 +179,18 @@ public abstract class TableStoreContract extends StoreContract {
         List<TableEntity> queried = tables.query(t, TableQuery.where(Filter.partitionKey("types"))).stream().toList();
         assertThat(queried).hasSize(1);
         assertSameProperties(queried.get(0), written);
+    }
+
+    /** Apart from the other types because one emulator (Azurite) loses the sign; Azure keeps it. */
+    @Test
+    void negativeZeroKeepsItsSign() {
+        String t = newTable();
+        tables.insertEntity(t, entity("p", "r", "Z", -0.0, "One", 1.0));
+        TableEntity read = tables.getEntity(t, "p", "r");
+        assertThat(read.typeOf("Z")).isEqualTo(PropertyType.DOUBLE);
+        assertThat(1 / read.getDouble("Z")).as("negative zero keeps its sign").isNegative();
+        assertThat(read.getDouble("One")).isEqualTo(1.0);
+        assertThat(read.typeOf("One")).as("a whole double stays a double").isEqualTo(PropertyType.DOUBLE);
     }
 
     @Test
