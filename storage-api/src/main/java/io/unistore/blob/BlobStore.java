@@ -1,5 +1,6 @@
 package io.unistore.blob;
 
+import io.unistore.internal.Existence;
 import io.unistore.Capability;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
@@ -61,15 +62,7 @@ public interface BlobStore {
      * @return true if this call created it
      */
     default boolean createContainerIfNotExists(String container) {
-        try {
-            createContainer(container);
-            return true;
-        } catch (StorageException e) {
-            if (e.code() == io.unistore.ErrorCode.ALREADY_EXISTS) {
-                return false;
-            }
-            throw e;
-        }
+        return Existence.createdUnlessExists(() -> createContainer(container));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.unistore.file;
 
+import io.unistore.internal.Existence;
 import io.unistore.ByteRange;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
@@ -43,15 +44,7 @@ public interface FileStore {
 
     /** Creates the share unless it exists; true if this call created it. */
     default boolean createShareIfNotExists(String share) {
-        try {
-            createShare(share);
-            return true;
-        } catch (StorageException e) {
-            if (e.code() == ErrorCode.ALREADY_EXISTS) {
-                return false;
-            }
-            throw e;
-        }
+        return Existence.createdUnlessExists(() -> createShare(share));
     }
 
     /** Deletes a share and everything in it; false if it did not exist. */

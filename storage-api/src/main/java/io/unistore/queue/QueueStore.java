@@ -1,6 +1,6 @@
 package io.unistore.queue;
 
-import io.unistore.ErrorCode;
+import io.unistore.internal.Existence;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
@@ -33,15 +33,7 @@ public interface QueueStore {
 
     /** Creates the queue unless it exists; true if this call created it. */
     default boolean createQueueIfNotExists(String queue) {
-        try {
-            createQueue(queue);
-            return true;
-        } catch (StorageException e) {
-            if (e.code() == ErrorCode.ALREADY_EXISTS) {
-                return false;
-            }
-            throw e;
-        }
+        return Existence.createdUnlessExists(() -> createQueue(queue));
     }
 
     /** Deletes a queue and its messages; false if it did not exist. */

@@ -1,5 +1,6 @@
 package io.unistore.table;
 
+import io.unistore.internal.Existence;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
@@ -30,15 +31,7 @@ public interface TableStore {
 
     /** Creates the table unless it exists; true if this call created it. */
     default boolean createTableIfNotExists(String table) {
-        try {
-            createTable(table);
-            return true;
-        } catch (StorageException e) {
-            if (e.code() == ErrorCode.ALREADY_EXISTS) {
-                return false;
-            }
-            throw e;
-        }
+        return Existence.createdUnlessExists(() -> createTable(table));
     }
 
     /** Deletes a table and its entities; false if it did not exist. */
