@@ -1,12 +1,12 @@
 package io.unistore.blob;
 
-import io.unistore.internal.Existence;
 import io.unistore.Capability;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.RequestConditions;
 import io.unistore.Requires;
 import io.unistore.StorageException;
+import io.unistore.internal.Existence;
 import io.unistore.internal.Transfers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.unistore.file;
 
-import io.unistore.internal.Existence;
 import io.unistore.ByteRange;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
@@ -8,6 +7,7 @@ import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.Requires;
 import io.unistore.StorageException;
+import io.unistore.internal.Existence;
 import io.unistore.internal.Transfers;
 import io.unistore.spi.NameRules;
 import java.io.ByteArrayInputStream;

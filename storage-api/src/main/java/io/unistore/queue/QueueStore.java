@@ -1,9 +1,9 @@
 package io.unistore.queue;
 
-import io.unistore.internal.Existence;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
+import io.unistore.internal.Existence;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.unistore.table;
 
-import io.unistore.internal.Existence;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
@@ -8,6 +7,7 @@ import io.unistore.PagedIterable;
 import io.unistore.Requires;
 import io.unistore.StorageException;
 import io.unistore.internal.BulkWriter;
+import io.unistore.internal.Existence;
 import io.unistore.internal.SchemaInference;
 import java.util.List;
 import java.util.Optional;
