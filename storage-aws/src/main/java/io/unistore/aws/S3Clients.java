@@ -1,0 +1,89 @@
+package io.unistore.aws;
+
+import io.unistore.aws.S3Settings.Credentials;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Builds the SDK clients of an account from its settings; the only place SDK configuration happens. */
+final class S3Clients {
+    private S3Clients() {
+    }
+
+    /**
+     * The region from AWS_REGION, the aws.region property or the profile, or null. Instance metadata is not
+     * asked: opening an account must not reach the network.
+     */
+    static String regionFromEnvironment() {
+        try {
+            return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), new AwsProfileRegionProvider())
+                    .getRegion().id();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static AwsCredentialsProvider credentials(Credentials credentials) {
+        if (credentials instanceof Credentials.Static s) {
+            return StaticCredentialsProvider.create(s.sessionToken() == null
+                    ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
+                    : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
+        }
+        if (credentials instanceof Credentials.Profile p) {
+            return ProfileCredentialsProvider.builder().profileName(p.name()).build();
+        }
+        if (credentials instanceof Credentials.Anonymous) {
+            return AnonymousCredentialsProvider.create();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * The S3 client. Retries are configured here once, with the SDK's standard strategy (exponential backoff
+     * with jitter, throttling-aware); the provider never retries on its own.
+     */
+    static S3Client client(S3Settings s, AwsCredentialsProvider credentials) {
+        return clientBuilder(s, credentials).build();
+    }
+
+    /** The client's builder, for tests that add an interceptor to see the requests. */
+    static S3ClientBuilder clientBuilder(S3Settings s, AwsCredentialsProvider credentials) {
+        var builder = S3Client.builder()
+                .region(Region.of(s.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(s.pathStyle())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(s.maxConnections())
+                        .expectContinueEnabled(s.expectContinue()))
+                .overrideConfiguration(o -> o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxAttempts()).build()));
+        if (s.endpoint() != null) {
+            builder.endpointOverride(s.endpoint());
+        }
+        return builder;
+    }
+
+    static S3Presigner presigner(S3Settings s, AwsCredentialsProvider credentials) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(s.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s.pathStyle()).build());
+        if (s.endpoint() != null) {
+            builder.endpointOverride(s.endpoint());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,159 @@
+package io.unistore.aws;
+
+import io.unistore.ByteRange;
+import io.unistore.ErrorCode;
+import io.unistore.RequestConditions;
+import io.unistore.StorageException;
+import io.unistore.blob.ReadOptions;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/** HEAD and GET: properties, streamed and ranged reads, with the neutral conditions and versions. */
+final class S3Reads {
+    private final S3Context ctx;
+
+    S3Reads(S3Context ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * The object's HEAD.
+     *
+     * @throws StorageException NOT_FOUND (also for a version id S3 finds malformed or that is a delete marker);
+     *         PRECONDITION_FAILED (also for S3's 304 Not Modified)
+     */
+    HeadObjectResponse head(String bucket, String key, String versionId, RequestConditions conditions) {
+        HeadObjectRequest.Builder b = HeadObjectRequest.builder().bucket(bucket).key(key).versionId(versionId);
+        S3Conditions.onHead(b, conditions);
+        try {
+            return ctx.call("HeadObject " + where(bucket, key, versionId), () -> ctx.s3.headObject(b.build()));
+        } catch (StorageException e) {
+            throw versionNotFound(e, versionId);
+        }
+    }
+
+    /** The current object's HEAD, or null when it does not exist. */
+    HeadObjectResponse headOrNull(String bucket, String key, String versionId) {
+        try {
+            return head(bucket, key, versionId, RequestConditions.NONE);
+        } catch (StorageException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The current object's HEAD; NOT_FOUND when it does not exist. */
+    HeadObjectResponse existing(String bucket, String key) {
+        return head(bucket, key, null, RequestConditions.NONE);
+    }
+
+    /** The content, or a range of it, as a stream that stops the transfer when closed early. */
+    InputStream open(String bucket, String key, ReadOptions o) {
+        noSnapshot(o.snapshot());
+        ByteRange range = o.range();
+        if (range != null && range.length() == 0) {
+            checkStart(range, head(bucket, key, o.versionId(), o.conditions()));
+            return InputStream.nullInputStream();
+        }
+        GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(bucket).key(key).versionId(o.versionId())
+                .range(range == null ? null
+                        : "bytes=" + range.offset() + "-" + (range.isOpenEnded() ? "" : range.lastByte()));
+        S3Conditions.onGet(b, o.conditions());
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = ctx.call("GetObject " + where(bucket, key, o.versionId()), () -> ctx.s3.getObject(b.build()));
+        } catch (StorageException e) {
+            if (range != null && e.providerStatus() == 416) {
+                // S3 refuses any range of an empty object, and one starting at the end: both read nothing.
+                checkStart(range, head(bucket, key, o.versionId(), o.conditions()));
+                return InputStream.nullInputStream();
+            }
+            throw versionNotFound(e, o.versionId());
+        }
+        GetObjectResponse r = in.response();
+        if (!S3Tiers.readable(r.storageClassAsString(), r.restore())) {
+            in.abort();
+            throw archived(bucket, key, r.storageClassAsString());
+        }
+        return new ObjectStream(in);
+    }
+
+    /** Snapshots are refused before any request (the account does not declare BLOB_SNAPSHOTS). */
+    static void noSnapshot(String snapshot) {
+        if (snapshot != null) {
+            throw StorageException.unsupported("snapshot: S3 has no snapshots (use versions)");
+        }
+    }
+
+    /** CONFLICT for an archived object, as S3's InvalidObjectState (also where a store does not enforce it). */
+    static StorageException archived(String bucket, String key, String storageClass) {
+        return new StorageException(ErrorCode.CONFLICT, bucket + "/" + key + " is archived ("
+                + S3Tiers.className(storageClass) + "): set another tier to restore it, then read it", null, 0,
+                "InvalidObjectState", null);
+    }
+
+    private static void checkStart(ByteRange range, HeadObjectResponse head) {
+        long size = head.contentLength() == null ? 0 : head.contentLength();
+        if (range.offset() > size) {
+            throw StorageException.invalidArgument("range", "starts at " + range.offset()
+                    + ", beyond the end of the blob (" + size + " bytes)");
+        }
+    }
+
+    private static StorageException versionNotFound(StorageException e, String versionId) {
+        // S3 answers a malformed version id with 400 InvalidArgument, and HEAD of a delete marker with 405.
+        if (versionId != null && (e.providerStatus() == 400 || e.providerStatus() == 405)) {
+            return new StorageException(ErrorCode.NOT_FOUND, "version " + versionId + " does not exist: "
+                    + e.getMessage(), e, e.providerStatus(), e.providerCode(), e.requestId());
+        }
+        return e;
+    }
+
+    private static String where(String bucket, String key, String versionId) {
+        return bucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
+    }
+
+    /**
+     * An object's content. Closing it before the end aborts the HTTP response instead of reading the rest just
+     * to reuse the connection (which for a large object would download all of it).
+     */
+    static final class ObjectStream extends FilterInputStream {
+        private final ResponseInputStream<GetObjectResponse> response;
+        private boolean ended;
+
+        ObjectStream(ResponseInputStream<GetObjectResponse> response) {
+            super(response);
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                response.abort();
+            }
+            super.close();
+        }
+    }
+}

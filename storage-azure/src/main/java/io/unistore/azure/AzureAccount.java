@@ -1,0 +1,163 @@
+package io.unistore.azure;
+
+import io.unistore.Capabilities;
+import io.unistore.Capability;
+import io.unistore.StorageAccount;
+import io.unistore.azure.AzureAddress.CredentialKind;
+import io.unistore.azure.AzureAddress.Service;
+import io.unistore.blob.BlobStore;
+import io.unistore.file.FileStore;
+import io.unistore.queue.QueueStore;
+import io.unistore.spi.ProviderConfig;
+import io.unistore.table.TableStore;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One Azure Storage account: the stores its address reaches, sharing one set of SDK clients. */
+final class AzureAccount implements StorageAccount {
+    /** Azure's largest queue message is 64 KiB of text; bodies are base64, so 48 KiB of bytes. */
+    static final int MAX_QUEUE_MESSAGE_BYTES = 48 * 1024;
+
+    private final AzureAddress address;
+    private final AzureClients clients;
+    private final Capabilities capabilities;
+    private final Tuning tuning;
+    private final ExecutorService transfers;
+    private volatile AzureBlobStore blobs;
+    private volatile AzureTableStore tables;
+    private volatile AzureQueueStore queues;
+    private volatile AzureFileStore files;
+
+    AzureAccount(AzureAddress address, ProviderConfig config, AzureClients clients) {
+        this.address = address;
+        this.clients = clients;
+        this.capabilities = capabilities(address, config.booleanOption("versioning", true));
+        this.tuning = Tuning.from(config);
+        AtomicInteger n = new AtomicInteger();
+        this.transfers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "unistore-azure-transfer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * What an address allows: the services it reaches; presigned URLs need a key or Entra ID (a SAS cannot sign
+     * another SAS); versions unless {@code versioning=false} says the back end has none (Azurite).
+     */
+    static Capabilities capabilities(AzureAddress address, boolean versioning) {
+        EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
+        if (address.has(Service.BLOB)) {
+            set.addAll(EnumSet.of(Capability.BLOBS, Capability.CONTAINER_METADATA, Capability.BLOB_TIERS,
+                    Capability.BLOB_ARCHIVE, Capability.BLOB_SNAPSHOTS, Capability.BLOB_LEASES,
+                    Capability.BLOB_COPY_FROM_URL, Capability.BLOB_SERVER_SIDE_COPY));
+            if (versioning) {
+                set.add(Capability.BLOB_VERSIONS);
+            }
+            if (address.credential().kind() != CredentialKind.SAS) {
+                set.add(Capability.BLOB_PRESIGNED_URLS);
+            }
+        }
+        if (address.has(Service.TABLE)) {
+            set.add(Capability.TABLES);
+            set.add(Capability.TABLE_TRANSACTIONS);
+        }
+        if (address.has(Service.QUEUE)) {
+            set.add(Capability.QUEUES);
+        }
+        if (address.has(Service.FILE)) {
+            set.add(Capability.FILES);
+            set.add(Capability.FILE_SHARE_QUOTA);
+        }
+        return new Capabilities(set, Capabilities.DEFAULT_MAX_TRANSACTION_ACTIONS, MAX_QUEUE_MESSAGE_BYTES,
+                Capabilities.DEFAULT_MAX_PAGE_SIZE);
+    }
+
+    @Override
+    public String providerId() {
+        return AzureProvider.ID;
+    }
+
+    @Override
+    public String displayName() {
+        return address.describe();
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public BlobStore blobs() {
+        capabilities.require(Capability.BLOBS, "blobs()");
+        AzureBlobStore b = blobs;
+        if (b == null) {
+            synchronized (this) {
+                if (blobs == null) {
+                    blobs = new AzureBlobStore(clients.blobService(), clients.tokenCredential() != null, tuning,
+                            transfers);
+                }
+                b = blobs;
+            }
+        }
+        return b;
+    }
+
+    @Override
+    public TableStore tables() {
+        capabilities.require(Capability.TABLES, "tables()");
+        AzureTableStore t = tables;
+        if (t == null) {
+            synchronized (this) {
+                if (tables == null) {
+                    tables = new AzureTableStore(clients.tableService());
+                }
+                t = tables;
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public QueueStore queues() {
+        capabilities.require(Capability.QUEUES, "queues()");
+        AzureQueueStore q = queues;
+        if (q == null) {
+            synchronized (this) {
+                if (queues == null) {
+                    queues = new AzureQueueStore(clients.queueService());
+                }
+                q = queues;
+            }
+        }
+        return q;
+    }
+
+    @Override
+    public FileStore files() {
+        capabilities.require(Capability.FILES, "files()");
+        AzureFileStore f = files;
+        if (f == null) {
+            synchronized (this) {
+                if (files == null) {
+                    files = new AzureFileStore(clients.shareService(), tuning, transfers);
+                }
+                f = files;
+            }
+        }
+        return f;
+    }
+
+    @Override
+    public void close() {
+        transfers.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

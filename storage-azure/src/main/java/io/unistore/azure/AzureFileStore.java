@@ -1,0 +1,383 @@
+package io.unistore.azure;
+
+import com.azure.core.http.rest.PagedResponse;
+import com.azure.core.util.Context;
+import com.azure.storage.file.share.ShareClient;
+import com.azure.storage.file.share.ShareDirectoryClient;
+import com.azure.storage.file.share.ShareFileClient;
+import com.azure.storage.file.share.ShareServiceClient;
+import com.azure.storage.file.share.models.ListSharesOptions;
+import com.azure.storage.file.share.models.ShareFileDownloadHeaders;
+import com.azure.storage.file.share.models.ShareFileItem;
+import com.azure.storage.file.share.models.ShareFileProperties;
+import com.azure.storage.file.share.models.ShareFileRange;
+import com.azure.storage.file.share.models.ShareItem;
+import com.azure.storage.file.share.models.ShareSnapshotsDeleteOptionType;
+import com.azure.storage.file.share.options.ShareCreateOptions;
+import com.azure.storage.file.share.options.ShareDeleteOptions;
+import com.azure.storage.file.share.options.ShareFileDownloadOptions;
+import com.azure.storage.file.share.options.ShareListFilesAndDirectoriesOptions;
+import com.azure.storage.file.share.options.ShareSetPropertiesOptions;
+import io.unistore.ByteRange;
+import io.unistore.ErrorCode;
+import io.unistore.ListOptions;
+import io.unistore.Page;
+import io.unistore.PagedIterable;
+import io.unistore.StorageException;
+import io.unistore.file.CreateShareOptions;
+import io.unistore.file.FileItem;
+import io.unistore.file.FileProperties;
+import io.unistore.file.FileStore;
+import io.unistore.file.FileUploadOptions;
+import io.unistore.file.ListFilesOptions;
+import io.unistore.file.ShareInfo;
+import io.unistore.spi.ContinuationTokens;
+import io.unistore.spi.NameRules;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Azure Files as a {@link FileStore}. Uploads go through {@link FileUploader}; recursive listing and deletion
+ * walk the tree with {@link FileTree} (Azure lists one directory at a time).
+ */
+final class AzureFileStore implements FileStore {
+    /** Azure's listing page limit. */
+    private static final int MAX_PAGE = 5000;
+
+    private final ShareServiceClient service;
+    private final Tuning tuning;
+    private final FileUploader uploader;
+    private final FileTree tree;
+
+    AzureFileStore(ShareServiceClient service, Tuning tuning, ExecutorService transfers) {
+        this.service = service;
+        this.tuning = tuning;
+        this.uploader = new FileUploader(this, tuning, transfers);
+        this.tree = new FileTree(this);
+    }
+
+    ShareClient share(String share) {
+        return service.getShareClient(NameRules.share(share));
+    }
+
+    ShareDirectoryClient directory(String share, String path) {
+        String p = NameRules.filePath(path);
+        return p.isEmpty() ? share(share).getRootDirectoryClient() : share(share).getDirectoryClient(p);
+    }
+
+    ShareFileClient file(String share, String path) {
+        return share(share).getFileClient(requireFilePath(path));
+    }
+
+    static String requireFilePath(String path) {
+        String p = NameRules.filePath(path);
+        if (p.isEmpty()) {
+            throw StorageException.invalidArgument("path", "must name a file, not the share root");
+        }
+        return p;
+    }
+
+    static String where(String share, String path) {
+        return share + "/" + path;
+    }
+
+    // ---- shares -------------------------------------------------------------------------------------
+
+    @Override
+    public void createShare(String share, CreateShareOptions options) {
+        ShareClient s = share(share);
+        Map<String, String> meta = NameRules.metadata(options.metadata());
+        try {
+            s.createWithResponse(new ShareCreateOptions().setQuotaInGb(options.quotaGb() > 0 ? options.quotaGb() : null)
+                    .setMetadata(meta.isEmpty() ? null : meta), null, Context.NONE);
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("create of share " + share, e);
+        }
+    }
+
+    @Override
+    public boolean deleteShare(String share) {
+        ShareClient s = share(share);
+        try {
+            s.deleteWithResponse(new ShareDeleteOptions()
+                    .setDeleteSnapshotsOptions(ShareSnapshotsDeleteOptionType.INCLUDE), null, Context.NONE);
+            return true;
+        } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e)) {
+                return false;
+            }
+            throw AzureErrors.translate("delete of share " + share, e);
+        }
+    }
+
+    @Override
+    public boolean shareExists(String share) {
+        ShareClient s = share(share);
+        try {
+            return s.exists();
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("existence check of share " + share, e);
+        }
+    }
+
+    @Override
+    public PagedIterable<ShareInfo> listShares(ListOptions options) {
+        return PagedIterable.of((token, size) -> {
+            try {
+                ListSharesOptions o = new ListSharesOptions().setPrefix(options.prefix()).setIncludeMetadata(true)
+                        .setMaxResultsPerPage(size);
+                PagedResponse<ShareItem> page = service.listShares(o, null, Context.NONE)
+                        .iterableByPage(ContinuationTokens.decode(token), size).iterator().next();
+                List<ShareInfo> items = page.getValue().stream().map(i -> new ShareInfo(i.getName(),
+                        i.getProperties() == null ? 0 : i.getProperties().getQuota(), i.getMetadata(),
+                        i.getProperties() == null ? null : BlobModels.instant(i.getProperties().getLastModified()),
+                        i.getProperties() == null ? null : i.getProperties().getETag())).toList();
+                return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
+            } catch (RuntimeException e) {
+                throw AzureErrors.translate("listing of shares", e);
+            }
+        }, options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+    }
+
+    @Override
+    public ShareInfo getShareProperties(String share) {
+        ShareClient s = share(share);
+        try {
+            com.azure.storage.file.share.models.ShareProperties p = s.getProperties();
+            return new ShareInfo(share, p.getQuota(), p.getMetadata(), BlobModels.instant(p.getLastModified()),
+                    p.getETag());
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("properties of share " + share, e);
+        }
+    }
+
+    @Override
+    public void setShareQuota(String share, int quotaGb) {
+        ShareClient s = share(share);
+        if (quotaGb < 1 || quotaGb > CreateShareOptions.MAX_QUOTA_GB) {
+            throw StorageException.invalidArgument("quotaGb", "must be between 1 and 102400, was " + quotaGb);
+        }
+        try {
+            s.setPropertiesWithResponse(new ShareSetPropertiesOptions().setQuotaInGb(quotaGb), null, Context.NONE);
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("quota of share " + share, e);
+        }
+    }
+
+    // ---- directories --------------------------------------------------------------------------------
+
+    @Override
+    public void createDirectory(String share, String path, Map<String, String> metadata) {
+        String p = NameRules.filePath(path);
+        if (p.isEmpty()) {
+            throw StorageException.invalidArgument("path", "must name a directory below the share root");
+        }
+        ShareDirectoryClient d = directory(share, p);
+        Map<String, String> meta = NameRules.metadata(metadata);
+        try {
+            d.createWithResponse(null, null, meta.isEmpty() ? null : meta, null, Context.NONE);
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("create of directory " + where(share, p), e);
+        }
+    }
+
+    @Override
+    public boolean deleteDirectory(String share, String path, boolean recursive) {
+        String p = NameRules.filePath(path);
+        if (p.isEmpty()) {
+            throw StorageException.invalidArgument("path", "the share root cannot be deleted (delete the share)");
+        }
+        ShareDirectoryClient d = directory(share, p);
+        try {
+            if (recursive) {
+                tree.deleteContents(share, p);
+            }
+            d.deleteWithResponse(null, Context.NONE);
+            return true;
+        } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e)) {
+                return false;
+            }
+            throw AzureErrors.translate("delete of directory " + where(share, p), e);
+        }
+    }
+
+    @Override
+    public PagedIterable<FileItem> list(String share, String directory, ListFilesOptions options) {
+        String dir = NameRules.filePath(directory);
+        share(share);
+        if (options.recursive()) {
+            return PagedIterable.of((token, size) -> tree.page(share, dir, options.prefix(), token, size),
+                    options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+        }
+        return PagedIterable.of((token, size) -> {
+            Page<ShareFileItem> page = children(share, dir, options.prefix(), ContinuationTokens.decode(token), size);
+            List<FileItem> items = page.items().stream().map(i -> item(dir, i)).toList();
+            return new Page<>(items, ContinuationTokens.encode(page.continuationToken()));
+        }, options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+    }
+
+    /** One page of a directory's children, uploads in progress left out; the token is Azure's marker. */
+    Page<ShareFileItem> children(String share, String dir, String prefix, String marker, int size) {
+        try {
+            ShareListFilesAndDirectoriesOptions o = new ShareListFilesAndDirectoriesOptions().setPrefix(prefix)
+                    .setMaxResultsPerPage(size);
+            PagedResponse<ShareFileItem> page = directory(share, dir).listFilesAndDirectories(o, null, Context.NONE)
+                    .iterableByPage(marker, size).iterator().next();
+            List<ShareFileItem> items = new ArrayList<>();
+            for (ShareFileItem i : page.getValue()) {
+                if (!FileUploader.isTemporary(i.getName())) {
+                    items.add(i);
+                }
+            }
+            return new Page<>(items, page.getContinuationToken());
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("listing of directory " + where(share, dir), e);
+        }
+    }
+
+    static FileItem item(String dir, ShareFileItem i) {
+        String path = dir.isEmpty() ? i.getName() : dir + "/" + i.getName();
+        long size = i.isDirectory() || i.getFileSize() == null ? 0 : i.getFileSize();
+        return new FileItem(i.getName(), path, i.isDirectory(), size);
+    }
+
+    // ---- files --------------------------------------------------------------------------------------
+
+    @Override
+    public FileProperties upload(String share, String path, InputStream content, FileUploadOptions options) {
+        return uploader.upload(share, requireFilePath(path), content, options);
+    }
+
+    @Override
+    public InputStream openInputStream(String share, String path, ByteRange range) {
+        ShareFileClient f = file(share, path);
+        String what = "read of " + where(share, path);
+        long offset = range == null ? 0 : range.offset();
+        long length = range == null ? -1 : range.length();
+        if (length == 0) {
+            getProperties(share, path);
+            return InputStream.nullInputStream();
+        }
+        String[] firstEtag = new String[1];
+        RangedInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> {
+            try {
+                ShareFileDownloadHeaders h = f.downloadWithResponse(sink, new ShareFileDownloadOptions()
+                        .setRange(new ShareFileRange(at, at + len - 1)), null, Context.NONE).getDeserializedHeaders();
+                // Azure Files has no If-Match on reads: compare ETags instead of pinning them.
+                if (etag != null && !etag.equals(h.getETag())) {
+                    throw new StorageException(ErrorCode.PRECONDITION_FAILED, what + " failed: the file changed "
+                            + "during the read (ETag " + etag + " became " + h.getETag() + ")");
+                }
+                firstEtag[0] = h.getETag();
+                return new RangedInputStream.Fetched(BlobReader.totalSize(h.getContentRange(), h.getContentLength()),
+                        h.getETag(), h.getFileContentMd5());
+            } catch (RuntimeException e) {
+                throw AzureErrors.translate(what, e);
+            }
+        };
+        try {
+            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize());
+        } catch (StorageException e) {
+            if (e.providerStatus() != 416) {
+                throw e;
+            }
+            FileProperties p = getProperties(share, path);
+            if (offset == p.size()) {
+                return InputStream.nullInputStream();
+            }
+            throw new StorageException(ErrorCode.INVALID_ARGUMENT, "range: starts at " + offset + ", beyond the end of "
+                    + where(share, path) + " (" + p.size() + " bytes)", e, e.providerStatus(), e.providerCode(),
+                    e.requestId());
+        }
+    }
+
+    @Override
+    public FileProperties getProperties(String share, String path) {
+        String p = NameRules.filePath(path);
+        String what = "properties of " + where(share, p);
+        if (!p.isEmpty()) {
+            try {
+                ShareFileProperties f = file(share, p).getProperties();
+                return new FileProperties(share, p, false, f.getContentLength(), f.getContentType(),
+                        BlobModels.base64(f.getContentMd5()), f.getETag(), BlobModels.instant(f.getLastModified()),
+                        f.getMetadata());
+            } catch (RuntimeException e) {
+                if (!AzureErrors.isNotFound(e) || "ShareNotFound".equals(AzureErrors.errorCode(e))) {
+                    throw AzureErrors.translate(what, e);
+                }
+            }
+        }
+        try {
+            com.azure.storage.file.share.models.ShareDirectoryProperties d = directory(share, p).getProperties();
+            return new FileProperties(share, p, true, 0, null, null, d.getETag(),
+                    BlobModels.instant(d.getLastModified()), d.getMetadata());
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate(what, e);
+        }
+    }
+
+    @Override
+    public void setMetadata(String share, String path, Map<String, String> metadata) {
+        Map<String, String> meta = NameRules.metadata(metadata);
+        FileProperties target = getProperties(share, path);
+        try {
+            if (target.directory()) {
+                directory(share, target.path()).setMetadata(meta);
+            } else {
+                file(share, target.path()).setMetadata(meta);
+            }
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("metadata of " + where(share, target.path()), e);
+        }
+    }
+
+    @Override
+    public boolean deleteFile(String share, String path) {
+        ShareFileClient f = file(share, path);
+        try {
+            f.deleteWithResponse(null, null, Context.NONE);
+            return true;
+        } catch (RuntimeException e) {
+            if (!AzureErrors.isNotFound(e)) {
+                throw AzureErrors.translate("delete of " + where(share, path), e);
+            }
+            if (isDirectory(share, path)) {
+                throw new StorageException(ErrorCode.CONFLICT, "delete of " + where(share, path) + " failed: it is "
+                        + "a directory (use deleteDirectory)");
+            }
+            return false;
+        }
+    }
+
+    /** Whether a directory exists at the path (false for a missing share). */
+    boolean isDirectory(String share, String path) {
+        try {
+            return directory(share, path).exists();
+        } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e)) {
+                return false;
+            }
+            throw AzureErrors.translate("existence check of " + where(share, path), e);
+        }
+    }
+
+    @Override
+    public boolean exists(String share, String path) {
+        String p = NameRules.filePath(path);
+        try {
+            if (p.isEmpty()) {
+                return share(share).exists();
+            }
+            return file(share, p).exists() || directory(share, p).exists();
+        } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e)) {
+                return false;
+            }
+            throw AzureErrors.translate("existence check of " + where(share, p), e);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.unistore.azure;
+
+import com.azure.core.http.rest.PagedResponse;
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.models.PeekedMessageItem;
+import com.azure.storage.queue.models.QueueItem;
+import com.azure.storage.queue.models.QueueMessageItem;
+import com.azure.storage.queue.models.QueuesSegmentOptions;
+import com.azure.storage.queue.models.SendMessageResult;
+import com.azure.storage.queue.models.UpdateMessageResult;
+import io.unistore.ListOptions;
+import io.unistore.Page;
+import io.unistore.PagedIterable;
+import io.unistore.StorageException;
+import io.unistore.queue.QueueInfo;
+import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueProperties;
+import io.unistore.queue.QueueStore;
+import io.unistore.queue.ReceiveOptions;
+import io.unistore.queue.SendMessageOptions;
+import io.unistore.queue.SendReceipt;
+import io.unistore.queue.UpdateReceipt;
+import io.unistore.spi.ContinuationTokens;
+import io.unistore.spi.NameRules;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Azure Queue Storage as a {@link QueueStore}. Bodies are bytes sent base64-encoded ({@link QueueBodies}), so any
+ * UTF-8 text or binary content round-trips, up to 48 KiB (64 KiB once encoded, Azure's limit).
+ */
+final class AzureQueueStore implements QueueStore {
+    /** Azure's listing page limit. */
+    private static final int MAX_PAGE = 5000;
+    /** A time-to-live Azure reports for messages that never expire (9999-12-31). */
+    private static final int NEVER_YEAR = 9999;
+
+    private final QueueServiceClient service;
+
+    AzureQueueStore(QueueServiceClient service) {
+        this.service = service;
+    }
+
+    private QueueClient queue(String queue) {
+        return service.getQueueClient(NameRules.queue(queue));
+    }
+
+    @Override
+    public void createQueue(String queue, Map<String, String> metadata) {
+        QueueClient q = queue(queue);
+        Map<String, String> meta = NameRules.metadata(metadata);
+        int status;
+        try {
+            status = q.createWithResponse(meta.isEmpty() ? null : meta, null, Context.NONE).getStatusCode();
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("create of queue " + queue, e);
+        }
+        // 204: the queue existed already with the same metadata (Create Queue is idempotent in that case).
+        if (status == 204) {
+            throw new StorageException(io.unistore.ErrorCode.ALREADY_EXISTS, "create of queue " + queue
+                    + " failed: it already exists", null, 204, "QueueAlreadyExists", null);
+        }
+    }
+
+    @Override
+    public boolean deleteQueue(String queue) {
+        QueueClient q = queue(queue);
+        try {
+            q.deleteWithResponse(null, Context.NONE);
+            return true;
+        } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e)) {
+                return false;
+            }
+            throw AzureErrors.translate("delete of queue " + queue, e);
+        }
+    }
+
+    @Override
+    public boolean queueExists(String queue) {
+        QueueClient q = queue(queue);
+        try {
+            q.getPropertiesWithResponse(null, Context.NONE);
+            return true;
+        } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e)) {
+                return false;
+            }
+            throw AzureErrors.translate("existence check of queue " + queue, e);
+        }
+    }
+
+    @Override
+    public PagedIterable<QueueInfo> listQueues(ListOptions options) {
+        return PagedIterable.of((token, size) -> {
+            try {
+                // Metadata always: without it the SDK sends an empty include= that Azurite refuses.
+                QueuesSegmentOptions o = new QueuesSegmentOptions().setIncludeMetadata(true)
+                        .setPrefix(options.prefix()).setMaxResultsPerPage(size);
+                PagedResponse<QueueItem> page = service.listQueues(o, null, Context.NONE)
+                        .iterableByPage(ContinuationTokens.decode(token), size).iterator().next();
+                List<QueueInfo> items = page.getValue().stream()
+                        .map(q -> new QueueInfo(q.getName(), q.getMetadata())).toList();
+                return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
+            } catch (RuntimeException e) {
+                throw AzureErrors.translate("listing of queues", e);
+            }
+        }, options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+    }
+
+    @Override
+    public QueueProperties getQueueProperties(String queue) {
+        QueueClient q = queue(queue);
+        try {
+            com.azure.storage.queue.models.QueueProperties p = q.getProperties();
+            return new QueueProperties(queue, p.getMetadata(), p.getApproximateMessagesCount());
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("properties of queue " + queue, e);
+        }
+    }
+
+    @Override
+    public void setQueueMetadata(String queue, Map<String, String> metadata) {
+        QueueClient q = queue(queue);
+        Map<String, String> meta = NameRules.metadata(metadata);
+        try {
+            q.setMetadata(meta);
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("metadata of queue " + queue, e);
+        }
+    }
+
+    @Override
+    public void clearMessages(String queue) {
+        QueueClient q = queue(queue);
+        try {
+            q.clearMessages();
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("clear of queue " + queue, e);
+        }
+    }
+
+    @Override
+    public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
+        QueueClient q = queue(queue);
+        String text = QueueBodies.encode(body);
+        SendMessageOptions o = options == null ? SendMessageOptions.DEFAULT : options;
+        Duration ttl = o.neverExpires() ? Duration.ofSeconds(-1) : o.timeToLive();
+        try {
+            SendMessageResult r = q.sendMessageWithResponse(BinaryData.fromString(text),
+                    o.visibilityDelay().isZero() ? null : o.visibilityDelay(), ttl, null, Context.NONE).getValue();
+            return new SendReceipt(r.getMessageId(), r.getPopReceipt(), instant(r.getInsertionTime()),
+                    expiry(r.getExpirationTime()), instant(r.getTimeNextVisible()));
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("send to queue " + queue, e);
+        }
+    }
+
+    @Override
+    public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
+        QueueClient q = queue(queue);
+        ReceiveOptions o = options == null ? ReceiveOptions.DEFAULT : options;
+        try {
+            List<QueueMessage> messages = new ArrayList<>();
+            for (QueueMessageItem m : q.receiveMessages(o.maxMessages(), o.visibilityTimeout(), null,
+                    Context.NONE)) {
+                messages.add(new QueueMessage(m.getMessageId(), m.getPopReceipt(),
+                        QueueBodies.decode(m.getBody().toString()), instant(m.getInsertionTime()),
+                        expiry(m.getExpirationTime()), instant(m.getTimeNextVisible()), m.getDequeueCount()));
+            }
+            return messages;
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("receive from queue " + queue, e);
+        }
+    }
+
+    @Override
+    public List<QueueMessage> peekMessages(String queue, int maxMessages) {
+        QueueClient q = queue(queue);
+        if (maxMessages < 1 || maxMessages > ReceiveOptions.MAX_MESSAGES) {
+            throw StorageException.invalidArgument("maxMessages", "must be between 1 and 32, was " + maxMessages);
+        }
+        try {
+            List<QueueMessage> messages = new ArrayList<>();
+            for (PeekedMessageItem m : q.peekMessages(maxMessages, null, Context.NONE)) {
+                messages.add(new QueueMessage(m.getMessageId(), null, QueueBodies.decode(m.getBody().toString()),
+                        instant(m.getInsertionTime()), expiry(m.getExpirationTime()), null, m.getDequeueCount()));
+            }
+            return messages;
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("peek of queue " + queue, e);
+        }
+    }
+
+    @Override
+    public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
+                                       Duration visibilityTimeout) {
+        QueueClient q = queue(queue);
+        requireReceipt(messageId, popReceipt);
+        if (visibilityTimeout == null || visibilityTimeout.isNegative()
+                || visibilityTimeout.compareTo(SendMessageOptions.MAX_VISIBILITY) > 0) {
+            throw StorageException.invalidArgument("visibilityTimeout", "must be between 0 and 7 days, was "
+                    + visibilityTimeout);
+        }
+        String text = newBody == null ? null : QueueBodies.encode(newBody);
+        try {
+            UpdateMessageResult r = q.updateMessageWithResponse(messageId, popReceipt, text, visibilityTimeout, null,
+                    Context.NONE).getValue();
+            return new UpdateReceipt(r.getPopReceipt(), instant(r.getTimeNextVisible()));
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("update of message " + messageId + " in queue " + queue, e);
+        }
+    }
+
+    @Override
+    public void deleteMessage(String queue, String messageId, String popReceipt) {
+        QueueClient q = queue(queue);
+        requireReceipt(messageId, popReceipt);
+        try {
+            q.deleteMessageWithResponse(messageId, popReceipt, null, Context.NONE);
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate("delete of message " + messageId + " in queue " + queue, e);
+        }
+    }
+
+    private static void requireReceipt(String messageId, String popReceipt) {
+        if (messageId == null || messageId.isBlank()) {
+            throw StorageException.invalidArgument("messageId", "is required");
+        }
+        if (popReceipt == null || popReceipt.isBlank()) {
+            throw StorageException.invalidArgument("popReceipt", "is required (peeked messages have none)");
+        }
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant expiry(OffsetDateTime t) {
+        return t == null || t.getYear() >= NEVER_YEAR ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,134 @@
+package io.unistore.azure;
+
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.models.BlobDownloadHeaders;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.common.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobDownloadToFileOptions;
+import io.unistore.ByteRange;
+import io.unistore.ErrorCode;
+import io.unistore.RequestConditions;
+import io.unistore.StorageException;
+import io.unistore.blob.BlobProperties;
+import io.unistore.blob.ReadOptions;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * The read paths of {@link AzureBlobStore}: a ranged stream (one chunk in memory, ETag-pinned, MD5-checked) and a
+ * parallel download to a file that replaces the file only when the whole content has arrived and checked out.
+ */
+final class BlobReader {
+    private final AzureBlobStore store;
+    private final Tuning tuning;
+
+    BlobReader(AzureBlobStore store, Tuning tuning) {
+        this.store = store;
+        this.tuning = tuning;
+    }
+
+    InputStream open(String container, String blob, ReadOptions options) {
+        BlobClient client = store.blob(container, blob, options.versionId(), options.snapshot());
+        ByteRange range = options.range();
+        long offset = range == null ? 0 : range.offset();
+        long length = range == null ? -1 : range.length();
+        String what = "read of " + AzureBlobStore.where(container, blob);
+        BlobRequestConditions first = BlobModels.conditions(options.conditions());
+        String leaseId = options.conditions().leaseId();
+        if (length == 0) {
+            store.getProperties(container, blob, options);
+            return InputStream.nullInputStream();
+        }
+        RangedInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> fetch(client, what, at, len,
+                etag == null ? first : new BlobRequestConditions().setIfMatch(etag).setLeaseId(leaseId), sink);
+        try {
+            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize());
+        } catch (StorageException e) {
+            if (e.providerStatus() != 416) {
+                throw e;
+            }
+            // Azure refuses any range on an empty blob and a range starting at or past the end.
+            BlobProperties p = store.getProperties(container, blob, options.withRange(null));
+            if (offset == p.size()) {
+                return InputStream.nullInputStream();
+            }
+            throw new StorageException(ErrorCode.INVALID_ARGUMENT, "range: starts at " + offset + ", beyond the end of "
+                    + what.substring("read of ".length()) + " (" + p.size() + " bytes)", e, e.providerStatus(),
+                    e.providerCode(), e.requestId());
+        }
+    }
+
+    private static RangedInputStream.Fetched fetch(BlobClient client, String what, long offset, long length,
+                                                   BlobRequestConditions conditions, OutputStream sink) {
+        try {
+            BlobDownloadHeaders h = client.downloadStreamWithResponse(sink, new BlobRange(offset, length), null,
+                    conditions, false, null, Context.NONE).getDeserializedHeaders();
+            return new RangedInputStream.Fetched(totalSize(h.getContentRange(), h.getContentLength()), h.getETag(),
+                    h.getBlobContentMD5());
+        } catch (RuntimeException e) {
+            throw AzureErrors.translate(what, e);
+        }
+    }
+
+    /** The size after '/' in {@code bytes a-b/size}; the body length when the answer was not partial. */
+    static long totalSize(String contentRange, Long contentLength) {
+        if (contentRange != null) {
+            int slash = contentRange.lastIndexOf('/');
+            if (slash >= 0 && !contentRange.endsWith("*")) {
+                return Long.parseLong(contentRange.substring(slash + 1).trim());
+            }
+        }
+        return contentLength == null ? 0 : contentLength;
+    }
+
+    BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
+        BlobProperties properties = store.getProperties(container, blob, options.withRange(null));
+        RequestConditions c = options.conditions();
+        if (c.ifMatch() == null && options.versionId() == null && options.snapshot() == null) {
+            c = c.withIfMatch(properties.etag());
+        }
+        BlobClient client = store.blob(container, blob, options.versionId(), options.snapshot());
+        ByteRange range = options.range();
+        boolean whole = range == null || range.offset() == 0 && (range.isOpenEnded()
+                || range.length() >= properties.size());
+        String what = "download of " + AzureBlobStore.where(container, blob);
+        if (properties.size() == 0 || range != null && range.length() == 0) {
+            LocalFiles.replace(file, tmp -> { }, what);
+            return properties;
+        }
+        if (range != null && range.offset() >= properties.size()) {
+            throw StorageException.invalidArgument("range", "starts at " + range.offset() + ", beyond the end of "
+                    + AzureBlobStore.where(container, blob) + " (" + properties.size() + " bytes)");
+        }
+        ParallelTransferOptions parallel = new ParallelTransferOptions().setBlockSizeLong(tuning.blockSize())
+                .setMaxConcurrency(tuning.concurrency());
+        if (options.progress() != null) {
+            long total = range == null || range.isOpenEnded() ? properties.size() - (range == null ? 0 : range.offset())
+                    : Math.min(range.length(), properties.size() - range.offset());
+            parallel.setProgressListener(done -> options.progress().onProgress(done, total));
+        }
+        BlobRequestConditions conditions = BlobModels.conditions(c);
+        LocalFiles.replace(file, tmp -> {
+            try {
+                client.downloadToFileWithResponse(new BlobDownloadToFileOptions(tmp.toString())
+                        .setRange(range == null ? null : new BlobRange(range.offset(),
+                                range.isOpenEnded() ? null : range.length()))
+                        .setParallelTransferOptions(parallel).setDownloadRetryOptions(null)
+                        .setRequestConditions(conditions)
+                        .setOpenOptions(Set.of(StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)),
+                        null, Context.NONE);
+            } catch (RuntimeException e) {
+                throw AzureErrors.translate(what, e);
+            }
+            if (whole && properties.contentMd5() != null) {
+                LocalFiles.checkMd5(tmp, properties.contentMd5(), what);
+            }
+        }, what);
+        return properties;
+    }
+}

@@ -1,0 +1,163 @@
+package io.unistore.azure;
+
+import io.unistore.ErrorCode;
+import io.unistore.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Reads a blob or file as a stream of ranged GETs, one chunk in memory at a time. Every GET after the first is
+ * pinned to the ETag the first one saw, so content replaced mid-read fails (PRECONDITION_FAILED) instead of mixing
+ * two versions. A read of the whole content is checked against its stored MD5 at the end.
+ */
+final class RangedInputStream extends InputStream {
+
+    /** Fetches bytes {@code [offset, offset + length)} into {@code sink}; {@code etag} pins later reads. */
+    @FunctionalInterface
+    interface RangeFetcher {
+        Fetched fetch(long offset, long length, String etag, OutputStream sink);
+    }
+
+    /**
+     * What one ranged GET said.
+     *
+     * @param totalSize the whole content's size (from Content-Range)
+     * @param etag the content's ETag
+     * @param contentMd5 the whole content's stored MD5, or null
+     */
+    record Fetched(long totalSize, String etag, byte[] contentMd5) {
+    }
+
+    private final RangeFetcher fetcher;
+    private final byte[] buffer;
+    private final long end;
+    private final String etag;
+    private final byte[] expectedMd5;
+    private final MessageDigest md5;
+    private long next;
+    private int pos;
+    private int limit;
+    private boolean closed;
+
+    /**
+     * Opens the stream with its first GET (so NOT_FOUND, CONFLICT or a failed condition surface here).
+     *
+     * @param length bytes to read, or -1 to the end
+     */
+    RangedInputStream(RangeFetcher fetcher, long offset, long length, int chunkSize) {
+        this.fetcher = fetcher;
+        long firstLength = length < 0 ? chunkSize : Math.min(chunkSize, length);
+        this.buffer = new byte[(int) Math.max(1, firstLength)];
+        Sink sink = new Sink(buffer);
+        Fetched first = fetcher.fetch(offset, firstLength, null, sink);
+        this.etag = first.etag();
+        this.end = length < 0 ? first.totalSize() : Math.min(first.totalSize(), offset + length);
+        this.limit = sink.count;
+        this.next = offset + sink.count;
+        boolean whole = offset == 0 && end == first.totalSize();
+        this.expectedMd5 = whole ? first.contentMd5() : null;
+        this.md5 = expectedMd5 != null ? ParallelUpload.md5() : null;
+        if (md5 != null) {
+            md5.update(buffer, 0, limit);
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
+        if (len == 0) {
+            return 0;
+        }
+        if (pos == limit && !refill()) {
+            return -1;
+        }
+        int n = Math.min(len, limit - pos);
+        System.arraycopy(buffer, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return limit - pos;
+    }
+
+    private boolean refill() throws IOException {
+        if (next >= end) {
+            verify();
+            return false;
+        }
+        long length = Math.min(buffer.length, end - next);
+        Sink sink = new Sink(buffer);
+        try {
+            fetcher.fetch(next, length, etag, sink);
+        } catch (StorageException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (sink.count == 0) {
+            throw new IOException(new StorageException(ErrorCode.UNAVAILABLE, "the service returned no bytes at "
+                    + "offset " + next + " of " + end));
+        }
+        if (md5 != null) {
+            md5.update(buffer, 0, sink.count);
+        }
+        next += sink.count;
+        pos = 0;
+        limit = sink.count;
+        return true;
+    }
+
+    private void verify() throws IOException {
+        if (md5 == null) {
+            return;
+        }
+        byte[] actual = md5.digest();
+        if (!Arrays.equals(actual, expectedMd5)) {
+            Base64.Encoder b64 = Base64.getEncoder();
+            throw new IOException(new StorageException(ErrorCode.INTERNAL, "content MD5 mismatch: stored "
+                    + b64.encodeToString(expectedMd5) + ", read " + b64.encodeToString(actual)));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** Collects one GET's body into the stream's buffer; more bytes than asked for is a service fault. */
+    private static final class Sink extends OutputStream {
+        private final byte[] into;
+        int count;
+
+        Sink(byte[] into) {
+            this.into = into;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (count + len > into.length) {
+                throw new IOException("the service returned more bytes than the range asked for");
+            }
+            System.arraycopy(b, off, into, count, len);
+            count += len;
+        }
+    }
+}

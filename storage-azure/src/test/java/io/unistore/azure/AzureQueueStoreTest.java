@@ -1,0 +1,90 @@
+package io.unistore.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.unistore.ErrorCode;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueStore;
+import io.unistore.queue.ReceiveOptions;
+import io.unistore.queue.SendMessageOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Azure-specific queue behaviour on Azurite: base64 bodies, size limit, receipts, create idempotence. */
+class AzureQueueStoreTest {
+    private static StorageAccount account;
+    private static QueueStore queues;
+    private static String queue;
+
+    @BeforeAll
+    static void open() {
+        account = AzuriteAccounts.open();
+        queues = account.queues();
+        queue = AzuriteAccounts.name("q");
+        queues.createQueue(queue);
+    }
+
+    @AfterAll
+    static void close() {
+        queues.deleteQueue(queue);
+        account.close();
+    }
+
+    @Test
+    void binaryAndUnicodeBodiesRoundTripUpToTheLimit() {
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        byte[] largest = new byte[account.capabilities().maxQueueMessageBytes()];
+        queues.clearMessages(queue);
+        queues.sendMessage(queue, binary, SendMessageOptions.DEFAULT);
+        queues.sendMessage(queue, "zażółć 😀 <xml/> & \u0000".getBytes(StandardCharsets.UTF_8), SendMessageOptions.DEFAULT);
+        queues.sendMessage(queue, largest, SendMessageOptions.DEFAULT.withTimeToLive(SendMessageOptions.FOREVER));
+        List<QueueMessage> got = queues.receiveMessages(queue, ReceiveOptions.of(32, Duration.ofSeconds(30)));
+        assertThat(got).hasSize(3);
+        assertThat(got.get(0).body()).isEqualTo(binary);
+        assertThat(got.get(1).text()).isEqualTo("zażółć 😀 <xml/> & \u0000");
+        assertThat(got.get(2).body()).isEqualTo(largest);
+        assertThat(got.get(2).expiresAt()).isNull();
+        assertThatThrownBy(() -> queues.sendMessage(queue, new byte[largest.length + 1], SendMessageOptions.DEFAULT))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("body");
+        got.forEach(m -> queues.deleteMessage(queue, m.messageId(), m.popReceipt()));
+    }
+
+    @Test
+    void staleReceiptsFailTheConditionAndGoneMessagesAreNotFound() {
+        String q = AzuriteAccounts.name("receipts");
+        queues.createQueue(q);
+        try {
+            queues.sendMessage(q, "work");
+            QueueMessage m = queues.receiveMessages(q).get(0);
+            var update = queues.updateMessage(q, m.messageId(), m.popReceipt(), "more".getBytes(), Duration.ZERO);
+            assertThatThrownBy(() -> queues.deleteMessage(q, m.messageId(), m.popReceipt()))
+                    .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+            QueueMessage again = queues.receiveMessages(q).get(0);
+            assertThat(again.text()).isEqualTo("more");
+            assertThat(again.dequeueCount()).isEqualTo(2);
+            queues.deleteMessage(q, again.messageId(), again.popReceipt());
+            assertThatThrownBy(() -> queues.deleteMessage(q, again.messageId(), again.popReceipt()))
+                    .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
+            assertThat(update.popReceipt()).isNotEqualTo(m.popReceipt());
+        } finally {
+            queues.deleteQueue(q);
+        }
+    }
+
+    @Test
+    void creatingAnExistingQueueFailsEvenWithTheSameMetadata() {
+        assertThatThrownBy(() -> queues.createQueue(queue))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
+    }
+}

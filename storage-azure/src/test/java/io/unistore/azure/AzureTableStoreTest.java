@@ -1,0 +1,133 @@
+package io.unistore.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.unistore.ErrorCode;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.table.Filter;
+import io.unistore.table.TableAction;
+import io.unistore.table.TableEntity;
+import io.unistore.table.TableQuery;
+import io.unistore.table.TableStore;
+import io.unistore.table.TransactionFailedException;
+import io.unistore.table.UpdateMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Azure-specific table behaviour on Azurite: exact typed round trips, filter translation, transactions. */
+class AzureTableStoreTest {
+    private static StorageAccount account;
+    private static TableStore tables;
+    private static String table;
+
+    @BeforeAll
+    static void open() {
+        account = AzuriteAccounts.open();
+        tables = account.tables();
+        table = AzuriteAccounts.table("t");
+        tables.createTable(table);
+    }
+
+    @AfterAll
+    static void close() {
+        tables.deleteTable(table);
+        account.close();
+    }
+
+    @Test
+    void everyTypeRoundTripsExactlyIncludingDoubleEdgeValues() {
+        Instant at = Instant.parse("2024-02-29T12:34:56.1234567Z");
+        TableEntity e = TableEntity.builder("types", "1").put("S", "héllo 😀 'quoted'").put("I", 42)
+                .put("L", Long.MIN_VALUE).put("D1", 1.0).put("Dmax", Double.MAX_VALUE).put("Dmin", Double.MIN_VALUE)
+                .put("Nan", Double.NaN).put("Inf", Double.POSITIVE_INFINITY).put("NInf", Double.NEGATIVE_INFINITY)
+                .put("B", true).put("T", at).put("Bin", new byte[] {0, -1, 7}).put("Empty", new byte[0])
+                .put("G", UUID.fromString("0b6a8f6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b")).build();
+        tables.insertEntity(table, e);
+        TableEntity back = tables.getEntity(table, "types", "1");
+        assertThat(back).isEqualTo(e);
+        assertThat(back.getDouble("D1")).isEqualTo(1.0);
+        assertThat(back.getDateTime("T")).isEqualTo(at);
+        assertThat(back.etag()).isNotBlank();
+        assertThat(back.timestamp()).isNotNull();
+    }
+
+    @Test
+    void dateTimesAreKeptTo100Nanoseconds() {
+        tables.upsertEntity(table, TableEntity.builder("dt", "1").put("T", Instant.parse("2024-01-01T00:00:00.123456789Z"))
+                .build(), UpdateMode.REPLACE);
+        assertThat(tables.getEntity(table, "dt", "1").getDateTime("T"))
+                .isEqualTo(Instant.parse("2024-01-01T00:00:00.1234567Z"));
+    }
+
+    @Test
+    void filtersKeepNeutralSemanticsAcrossNumericTypesAndEscapeQuotes() {
+        String pk = "f" + UUID.randomUUID();
+        tables.insertEntity(table, TableEntity.builder(pk, "a").put("N", 5).put("Name", "o'brien").build());
+        tables.insertEntity(table, TableEntity.builder(pk, "b").put("N", 50L).put("Name", "x").build());
+        tables.insertEntity(table, TableEntity.builder(pk, "c").put("N", 7.5).build());
+        Filter inPartition = Filter.partitionKey(pk);
+        assertThat(rows(inPartition.and(Filter.gt("N", 6)))).containsExactly("b", "c");
+        assertThat(rows(inPartition.and(Filter.eq("Name", "o'brien")))).containsExactly("a");
+        assertThat(rows(inPartition.and(Filter.eq("Name", "x").negate()))).containsExactly("a", "c");
+        assertThat(rows(Filter.parse("PartitionKey eq '" + pk + "' and (N lt 6 or N ge 50L)"))).containsExactly("a", "b");
+        List<TableEntity> selected = tables.query(table, TableQuery.where(inPartition.and(Filter.gt("N", 6)))
+                .withSelect("Name")).stream().toList();
+        assertThat(selected).extracting(TableEntity::rowKey).containsExactly("b", "c");
+        assertThat(selected.get(0).propertyNames()).containsExactly("Name");
+    }
+
+    private static List<String> rows(Filter f) {
+        return tables.query(table, TableQuery.where(f)).stream().map(TableEntity::rowKey).toList();
+    }
+
+    @Test
+    void transactionsAreAllOrNothingAndTheirLimitsAreChecked() {
+        String pk = "tx" + UUID.randomUUID();
+        tables.insertEntity(table, TableEntity.of(pk, "exists"));
+        List<TableAction> failing = List.of(TableAction.insert(TableEntity.of(pk, "new")),
+                TableAction.insert(TableEntity.of(pk, "exists")));
+        assertThatThrownBy(() -> tables.submitTransaction(table, failing))
+                .isInstanceOfSatisfying(TransactionFailedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ALREADY_EXISTS);
+                    assertThat(e.failedActionIndex()).isEqualTo(1);
+                });
+        assertThat(tables.findEntity(table, pk, "new")).isEmpty();
+
+        var results = tables.submitTransaction(table, List.of(TableAction.insert(TableEntity.of(pk, "n1")),
+                TableAction.delete(pk, "absent", null), TableAction.delete(pk, "exists", null)));
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).etag()).isNotBlank();
+        assertThat(tables.findEntity(table, pk, "exists")).isEmpty();
+
+        List<TableAction> tooMany = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add(TableAction.insert(TableEntity.of(pk, "r" + i)));
+        }
+        assertThatThrownBy(() -> tables.submitTransaction(table, tooMany))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> tables.submitTransaction(table, List.of(TableAction.insert(TableEntity.of(pk, "1")),
+                TableAction.insert(TableEntity.of(pk + "x", "1")))))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("PartitionKey");
+    }
+
+    @Test
+    void etagsGuardUpdatesAndDeletes() {
+        String etag = tables.insertEntity(table, TableEntity.builder("etag", "1").put("V", 1).build());
+        String next = tables.updateEntity(table, TableEntity.builder("etag", "1").put("V", 2).build(),
+                UpdateMode.MERGE, etag);
+        assertThatThrownBy(() -> tables.updateEntity(table, TableEntity.of("etag", "1"), UpdateMode.MERGE, etag))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+        assertThat(tables.deleteEntity(table, "etag", "1", next)).isTrue();
+        assertThat(tables.deleteEntity(table, "etag", "1", null)).isFalse();
+        assertThatThrownBy(() -> tables.deleteEntity(table, "etag", "1", next))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+}

@@ -1,0 +1,269 @@
+package io.unistore.local;
+
+import io.unistore.ErrorCode;
+import io.unistore.ProgressListener;
+import io.unistore.StorageException;
+import io.unistore.internal.Transfers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Blob and file content as plain files under {@code content/<2 hex>/<id>}, named by generated ids so no user
+ * input ever becomes a path. A write goes to {@code tmp/} and is renamed into place whole; readers open files
+ * without following symbolic links, and the folders are checked to be real directories before use, so a link
+ * planted in the data directory is refused instead of followed out of it.
+ */
+final class ContentStore {
+    static final String CONTENT_DIR = "content";
+    static final String TMP_DIR = "tmp";
+    private static final Logger LOG = LoggerFactory.getLogger(ContentStore.class);
+    private static final int BUFFER = 256 * 1024;
+
+    private final Path root;
+    private final Path contentDir;
+    private final Path tmpDir;
+    private final boolean sync;
+
+    /** @param root the data directory, already resolved to its real path */
+    ContentStore(Path root, Durability durability) {
+        this.root = root;
+        this.contentDir = root.resolve(CONTENT_DIR);
+        this.tmpDir = root.resolve(TMP_DIR);
+        this.sync = durability == Durability.SYNC;
+        try {
+            createRealDirectory(contentDir);
+            createRealDirectory(tmpDir);
+        } catch (IOException e) {
+            throw Transfers.ioFailure("creating " + contentDir, e);
+        }
+    }
+
+    /**
+     * Streams {@code in} into a new content file, checking the declared length and MD5 before the file is
+     * renamed into place; on any failure nothing is left behind.
+     *
+     * @param expectedLength the length the caller declared, or -1
+     * @param expectedMd5 the base64 MD5 the caller declared, or null
+     */
+    StagedContent write(InputStream in, long expectedLength, String expectedMd5, ProgressListener progress) {
+        Path tmp = null;
+        try {
+            requireRealDirectory(tmpDir);
+            tmp = Files.createTempFile(tmpDir, "upload-", ".part");
+            MessageDigest md5 = md5();
+            long size = 0;
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] buffer = new byte[BUFFER];
+                int n;
+                while ((n = in.read(buffer)) != -1) {
+                    md5.update(buffer, 0, n);
+                    ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
+                    while (bb.hasRemaining()) {
+                        out.write(bb);
+                    }
+                    size += n;
+                    if (expectedLength >= 0 && size > expectedLength) {
+                        throw lengthMismatch(expectedLength, "more");
+                    }
+                    if (progress != null) {
+                        progress.onProgress(size, expectedLength);
+                    }
+                    if (Thread.interrupted()) {
+                        Thread.currentThread().interrupt();
+                        throw new StorageException(ErrorCode.UNAVAILABLE, "upload interrupted after " + size + " bytes");
+                    }
+                }
+                if (expectedLength >= 0 && size < expectedLength) {
+                    throw lengthMismatch(expectedLength, "only " + size);
+                }
+                if (sync) {
+                    out.force(true);
+                }
+            }
+            String digest = Base64.getEncoder().encodeToString(md5.digest());
+            if (expectedMd5 != null && !expectedMd5.equals(digest)) {
+                throw StorageException.invalidArgument("contentMd5", "the content's MD5 is " + digest + ", not the "
+                        + "declared " + expectedMd5 + "; nothing was stored");
+            }
+            String id = Ids.random();
+            Path target = path(id);
+            createRealDirectory(target.getParent());
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            if (sync) {
+                fsyncDirectory(target.getParent());
+            }
+            return new StagedContent(id, size, digest);
+        } catch (IOException e) {
+            throw Transfers.ioFailure("storing content", e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    private static StorageException lengthMismatch(long expected, String actual) {
+        return StorageException.invalidArgument("length", "the content was declared as " + expected
+                + " bytes but the stream held " + actual + "; nothing was stored");
+    }
+
+    /**
+     * Opens {@code length} bytes of a content file from {@code offset}.
+     *
+     * @throws NoSuchFileException if the file is gone (a concurrent writer replaced what pointed at it)
+     */
+    InputStream open(String id, long offset, long length) throws NoSuchFileException {
+        Path file = path(id);
+        try {
+            requireRealDirectory(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            if (offset > 0) {
+                channel.position(offset);
+            }
+            return new ChannelInputStream(channel, length);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw symlink(file);
+            }
+            throw Transfers.ioFailure("reading content", e);
+        } catch (IOException e) {
+            throw Transfers.ioFailure("reading content", e);
+        }
+    }
+
+    /** Deletes a content file no row points at any more; failures are logged (the sweep retries later). */
+    void delete(String id) {
+        Path file = path(id);
+        try {
+            requireRealDirectory(file.getParent());
+            Files.deleteIfExists(file);
+        } catch (IOException | StorageException e) {
+            LOG.warn("Could not delete unreferenced content {}: {}", root.relativize(file), e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes leftovers of crashed writers older than {@code age}: temporary uploads, and content files
+     * renamed into place whose row was never committed.
+     */
+    void sweep(Duration age, Predicate<String> referenced) {
+        Instant before = Instant.now().minus(age);
+        try (DirectoryStream<Path> tmps = Files.newDirectoryStream(tmpDir)) {
+            for (Path p : tmps) {
+                if (olderThan(p, before)) {
+                    deleteQuietly(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Sweep of {} skipped: {}", tmpDir, e.getMessage());
+        }
+        try (DirectoryStream<Path> fans = Files.newDirectoryStream(contentDir)) {
+            for (Path fan : fans) {
+                if (!Files.isDirectory(fan, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                List<String> old = new ArrayList<>();
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(fan)) {
+                    for (Path f : files) {
+                        String name = f.getFileName().toString();
+                        if (name.matches("[0-9a-f]{32}") && olderThan(f, before)) {
+                            old.add(name);
+                        }
+                    }
+                }
+                for (String id : old) {
+                    if (!referenced.test(id)) {
+                        LOG.info("Removing unreferenced content {} left by an interrupted write", id);
+                        deleteQuietly(fan.resolve(id));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("Sweep of {} skipped: {}", contentDir, e.getMessage());
+        }
+    }
+
+    private static boolean olderThan(Path p, Instant before) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(before);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path path(String id) {
+        return contentDir.resolve(id.substring(0, 2)).resolve(id);
+    }
+
+    private void createRealDirectory(Path dir) throws IOException {
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            requireRealDirectory(dir);
+        }
+    }
+
+    /** A folder of the data directory must be a directory, not a link to one elsewhere. */
+    private void requireRealDirectory(Path dir) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink()) {
+            throw symlink(dir);
+        }
+        if (!a.isDirectory()) {
+            throw new StorageException(ErrorCode.INTERNAL, "the data directory holds a non-directory at "
+                    + root.relativize(dir));
+        }
+    }
+
+    private StorageException symlink(Path p) {
+        return StorageException.invalidArgument("data directory", "refusing to follow the symbolic link "
+                + root.relativize(p) + " inside " + root + " (content folders must hold plain files only)");
+    }
+
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", p, e.getMessage());
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.unistore.local;
+
+import io.unistore.Capabilities;
+import io.unistore.Capability;
+import io.unistore.ErrorCode;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.blob.BlobStore;
+import io.unistore.file.FileStore;
+import io.unistore.queue.QueueStore;
+import io.unistore.table.TableStore;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An account on one data directory: one SQLite database ({@value Database#FILE_NAME}) and one content store
+ * shared by the four stores. Thread-safe; several accounts (in this process or others) may use the same
+ * directory at once.
+ */
+final class LocalAccount implements StorageAccount {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAccount.class);
+    /** Leftovers of a crashed writer are removed once this old; a live writer renames within moments. */
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
+
+    private final Path root;
+    private final Capabilities capabilities;
+    private final Database db;
+    private final LocalBlobStore blobs;
+    private final LocalTableStore tables;
+    private final LocalQueueStore queues;
+    private final LocalFileStore files;
+
+    LocalAccount(LocalSettings settings) {
+        this.root = openRoot(settings.root());
+        this.capabilities = capabilities(settings.versioning());
+        ContentStore content = new ContentStore(root, settings.durability());
+        this.db = new Database(root, settings.durability());
+        content.sweep(LEFTOVER_AGE, id -> db.read(s -> ContentRefs.known(s, id)));
+        this.blobs = new LocalBlobStore(db, content, settings.versioning());
+        this.tables = new LocalTableStore(db, capabilities);
+        this.queues = new LocalQueueStore(db, capabilities);
+        this.files = new LocalFileStore(db, content);
+        LOG.debug("Opened local account on {} (versioning {}, durability {})", root, settings.versioning(),
+                settings.durability().optionValue());
+    }
+
+    /** Creates the directory if missing and resolves it once, links included; the stores never leave it. */
+    private static Path openRoot(Path dir) {
+        try {
+            try {
+                Files.createDirectories(dir);
+            } catch (FileAlreadyExistsException e) {
+                throw StorageException.invalidArgument("address", dir + " exists and is not a directory");
+            }
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.PERMISSION_DENIED, "cannot open the data directory " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static Capabilities capabilities(boolean versioning) {
+        List<Capability> caps = new ArrayList<>(List.of(Capability.BLOBS, Capability.TABLES, Capability.QUEUES,
+                Capability.FILES, Capability.CONTAINER_METADATA, Capability.BLOB_TIERS, Capability.BLOB_ARCHIVE,
+                Capability.BLOB_SNAPSHOTS, Capability.BLOB_LEASES, Capability.BLOB_SERVER_SIDE_COPY,
+                Capability.TABLE_TRANSACTIONS, Capability.FILE_SHARE_QUOTA));
+        if (versioning) {
+            caps.add(Capability.BLOB_VERSIONS);
+        }
+        return Capabilities.of(caps.toArray(Capability[]::new));
+    }
+
+    @Override
+    public String providerId() {
+        return LocalProvider.ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "local:" + root;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    @Override
+    public TableStore tables() {
+        return tables;
+    }
+
+    @Override
+    public QueueStore queues() {
+        return queues;
+    }
+
+    @Override
+    public FileStore files() {
+        return files;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+}

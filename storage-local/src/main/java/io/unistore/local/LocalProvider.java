@@ -1,0 +1,40 @@
+package io.unistore.local;
+
+import io.unistore.StorageAccount;
+import io.unistore.spi.ProviderConfig;
+import io.unistore.spi.StorageProvider;
+
+/**
+ * The embedded provider: all four stores on a local directory, with no set-up. Addresses: {@code file:/dir},
+ * {@code file:///dir}, or a plain directory path, with the options {@code versioning} (default true) and
+ * {@code durability} ({@code process}, the default, or {@code sync}) in the query string or as provider
+ * options: {@code Unistore.open("file:/var/data/unistore?versioning=false")}.
+ */
+public final class LocalProvider implements StorageProvider {
+    /** The provider id. */
+    public static final String ID = "local";
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public LocalProvider() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String addressHelp() {
+        return "file:<dir> or a directory path, options versioning=true|false and durability=process|sync";
+    }
+
+    @Override
+    public boolean accepts(String address) {
+        return LocalAddress.accepts(address);
+    }
+
+    @Override
+    public StorageAccount open(ProviderConfig config) {
+        return new LocalAccount(LocalAddress.parse(config));
+    }
+}

@@ -1,0 +1,70 @@
+package io.unistore.mcp;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.NodePath;
+import io.unistore.StorageException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks tool arguments against the tool's input schema before anything runs, with the JSON Schema
+ * validator the MCP SDK ships (networknt, draft 2020-12). Messages name each offending argument.
+ */
+final class ArgumentValidator {
+    private final JsonMapper mapper = JsonMapper.shared();
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    /**
+     * @throws StorageException INVALID_ARGUMENT listing every broken rule, each with the argument's path
+     */
+    void validate(String toolName, Map<String, Object> schema, Map<String, Object> arguments) {
+        Schema s = compiled.computeIfAbsent(toolName, n -> registry.getSchema(mapper.valueToTree(schema)));
+        JsonNode node = mapper.valueToTree(arguments == null ? Map.of() : arguments);
+        List<Error> errors = s.validate(node);
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(ArgumentValidator::describe).distinct()
+                    .collect(Collectors.joining("; "));
+            throw new StorageException(io.unistore.ErrorCode.INVALID_ARGUMENT, "invalid arguments for " + toolName
+                    + ": " + detail);
+        }
+    }
+
+    private static String describe(Error e) {
+        String path = path(e.getInstanceLocation());
+        String prefix = path.isEmpty() ? "" : path + ".";
+        if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) {
+            return "unknown argument '" + prefix + e.getProperty() + "' is not accepted";
+        }
+        if ("required".equals(e.getKeyword()) && e.getProperty() != null) {
+            return "missing required argument '" + prefix + e.getProperty() + "'";
+        }
+        String message = e.getMessage();
+        // The validator starts messages with the JSON path ("$.top: ..."); say the argument's name instead.
+        message = message.replaceFirst("^\\$[^:\\s]*:\\s*", "");
+        return (path.isEmpty() ? "arguments" : path) + ": " + message;
+    }
+
+    /** The argument path as "entity.properties.x" or "entities[2].action". */
+    private static String path(NodePath location) {
+        StringBuilder sb = new StringBuilder();
+        if (location != null) {
+            for (int i = 0; i < location.getNameCount(); i++) {
+                Object element = location.getElement(i);
+                if (element instanceof Number n) {
+                    sb.append('[').append(n).append(']');
+                } else {
+                    sb.append(sb.length() == 0 ? "" : ".").append(element);
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,207 @@
+package io.unistore.mcp;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code unistore-mcp}: serves storage accounts to MCP clients over stdio (default) or Streamable HTTP.
+ */
+@Command(name = "unistore-mcp", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Serves tables, blobs, queues and file shares of one or more storage accounts (Azure, AWS, Google "
+                    + "Cloud or a local directory) to MCP clients, as tools, resources and prompts.",
+            "",
+            "With no options it serves the local provider on ./unistore-data over stdio. stdout carries only MCP "
+                    + "messages; logs go to stderr."},
+        footer = {"", "Config file (YAML or JSON; secrets from the environment as $${env:NAME}):",
+            "  accounts:",
+            "    local: { address: \"file:./unistore-data\" }",
+            "    prod:",
+            "      address: \"$${env:AZURE_STORAGE_CONNECTION_STRING}\"",
+            "      policy:",
+            "        readOnly: true",
+            "        containers: [\"public-*\"]",
+            "        denyTools: [\"delete-*\"]",
+            "Policy keys: readOnly, tools, denyTools, containers, tables, queues, shares (lists of * ? patterns).",
+            "", "Exit codes: 0 done, 1 failure, 2 bad command line or config."})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Accounts to serve (YAML or JSON): a provider address, options and a policy per account. "
+                    + "Without it: the local provider on ./unistore-data, as account 'local'.")
+    private Path config;
+
+    @Option(names = "--http", paramLabel = "HOST:PORT",
+            description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio. A non-loopback HOST needs "
+                    + "--token. Port 0 picks a free port (logged on stderr).")
+    private String http;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Bearer token HTTP clients must send (Authorization: Bearer TOKEN); 401 otherwise. "
+                    + "May be $${env:NAME} to keep it off the command line.")
+    private String token;
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "Another host name HTTP clients may use in Host/Origin (DNS-rebinding protection allows "
+                    + "only the bound address, and localhost names on loopback). Repeatable.")
+    private List<String> allowHosts = List.of();
+
+    @Option(names = "--read-only", description = "List and run only tools that do not write; others are refused.")
+    private boolean readOnly;
+
+    @Option(names = "--tools", paramLabel = "PATTERN", split = ",",
+            description = "Serve only tools matching these patterns (* and ?), e.g. 'list-*,get-*'.")
+    private List<String> tools;
+
+    @Option(names = "--deny-tools", paramLabel = "PATTERN", split = ",",
+            description = "Never serve tools matching these patterns, e.g. 'delete-*'.")
+    private List<String> denyTools = List.of();
+
+    @Option(names = "--allow-path", paramLabel = "DIR",
+            description = "A local directory localPath arguments may read or write in (besides the client's MCP "
+                    + "roots). Repeatable. Without any, localPath is refused.")
+    private List<Path> allowPaths = List.of();
+
+    @Option(names = "--max-inline-bytes", paramLabel = "N", defaultValue = "4194304",
+            description = "Largest content passed inline in tool calls and results (default ${DEFAULT-VALUE}, 4 MiB). "
+                    + "Larger content goes through localPath or a presigned URL.")
+    private int maxInlineBytes;
+
+    /** Runs the server; exits when stdin closes (stdio) or the process is stopped (HTTP). */
+    public static void main(String[] args) {
+        // stdout is the MCP channel: keep a handle on it and send every stray print to stderr.
+        OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        CommandLine cli = new CommandLine(new Main(mcpOut));
+        cli.setOut(new java.io.PrintWriter(mcpOut, true));
+        System.exit(cli.execute(args));
+    }
+
+    private final OutputStream mcpOut;
+
+    private Main(OutputStream mcpOut) {
+        this.mcpOut = mcpOut;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ServerSettings settings;
+        BindAddress bind = null;
+        String bearer = null;
+        try {
+            settings = settings();
+            if (http != null) {
+                bind = BindAddress.parse(http);
+                bearer = token == null ? null : ConfigFile.substitute(token, "--token", System::getenv);
+                bind.checkToken(bearer);
+            }
+        } catch (IllegalArgumentException | ConfigFile.ConfigException e) {
+            System.err.println("unistore-mcp: " + e.getMessage());
+            return 2;
+        }
+        McpJsonMapper json = McpJsonDefaults.getMapper();
+        try (Accounts accounts = Accounts.open(settings.accounts())) {
+            InFlightCalls inFlight = new InFlightCalls();
+            Subscriptions subscriptions = new Subscriptions();
+            ToolCatalog catalog = new ToolCatalog(ToolCatalog.discover(), settings, accounts);
+            ProtocolHandlers handlers = new ProtocolHandlers(json, catalog,
+                    new ToolExecutor(json, catalog, accounts, settings, inFlight, subscriptions),
+                    new ResourceCatalog(accounts, settings.maxInlineBytes()), new PromptCatalog(accounts), accounts,
+                    inFlight, subscriptions);
+            System.err.println("unistore-mcp " + version() + ": " + catalog.listed().size() + " tools, accounts "
+                    + accounts.names() + (settings.readOnly() ? ", read-only" : ""));
+            if (bind != null) {
+                try (HttpServer server = HttpServer.start(json, handlers, bind, bearer, allowHosts)) {
+                    System.err.println("unistore-mcp listening on http://" + bind.host() + ":" + server.port()
+                            + HttpServer.ENDPOINT);
+                    server.join();
+                }
+            } else {
+                serveStdio(json, handlers);
+            }
+        }
+        return 0;
+    }
+
+    private void serveStdio(McpJsonMapper json, ProtocolHandlers handlers) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream in = new FilterInputStream(new FileInputStream(FileDescriptor.in)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    closed.countDown();
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int c = super.read();
+                if (c < 0) {
+                    closed.countDown();
+                }
+                return c;
+            }
+        };
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, in, mcpOut);
+        transport.setSessionFactory(handlers.sessions(transport.protocolVersions()).stdio());
+        closed.await();
+        transport.closeGracefully().block(java.time.Duration.ofSeconds(2));
+    }
+
+    private ServerSettings settings() {
+        if (maxInlineBytes < 1) {
+            throw new IllegalArgumentException("--max-inline-bytes must be positive, was " + maxInlineBytes);
+        }
+        List<AccountSpec> accounts;
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new IllegalArgumentException("--config: " + config + " is not a file");
+            }
+            accounts = ConfigFile.read(config, System::getenv);
+        } else {
+            Path data = Path.of("unistore-data").toAbsolutePath();
+            accounts = List.of(new AccountSpec("local", "file:" + data, java.util.Map.of(), AccountPolicy.OPEN));
+        }
+        for (Path p : allowPaths) {
+            if (!Files.isDirectory(p)) {
+                throw new IllegalArgumentException("--allow-path: " + p + " is not a directory");
+            }
+        }
+        return new ServerSettings(accounts, readOnly, NamePatterns.of(tools), NamePatterns.of(denyTools),
+                allowPaths.stream().map(Path::toAbsolutePath).toList(), maxInlineBytes);
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Feeds picocli's --version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"unistore-mcp " + version()};
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.unistore.mcp;
+
+import io.unistore.ErrorCode;
+import io.unistore.StorageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps {@code localPath} arguments inside the allowed roots: the server's {@code --allow-path} directories
+ * and the file roots the MCP client declared. Symbolic links are resolved first, so a link cannot lead out.
+ */
+final class PathGuard {
+    private final List<Path> configured;
+
+    PathGuard(List<Path> configured) {
+        this.configured = configured.stream().map(PathGuard::real).toList();
+    }
+
+    /** An existing regular file inside the roots, to read. */
+    Path toRead(String argument, String value, List<Path> clientRoots) {
+        Path p = absolute(argument, value);
+        if (!Files.isRegularFile(p)) {
+            throw StorageException.invalidArgument(argument, "'" + value + "' is not an existing file");
+        }
+        return inside(argument, real(p), clientRoots);
+    }
+
+    /** A file to create or replace, whose parent directory exists inside the roots. */
+    Path toWrite(String argument, String value, List<Path> clientRoots) {
+        Path p = absolute(argument, value);
+        Path parent = p.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw StorageException.invalidArgument(argument, "the directory of '" + value + "' does not exist");
+        }
+        if (Files.isDirectory(p)) {
+            throw StorageException.invalidArgument(argument, "'" + value + "' is a directory; name a file");
+        }
+        Path target = Files.isSymbolicLink(p) ? real(p) : real(parent).resolve(p.getFileName());
+        return inside(argument, target, clientRoots);
+    }
+
+    private Path inside(String argument, Path real, List<Path> clientRoots) {
+        List<Path> roots = new ArrayList<>(configured);
+        clientRoots.stream().map(PathGuard::real).forEach(roots::add);
+        if (roots.isEmpty()) {
+            throw new StorageException(ErrorCode.PERMISSION_DENIED, argument + ": no local directory is allowed; "
+                    + "start the server with --allow-path DIR, or declare roots in the MCP client");
+        }
+        for (Path root : roots) {
+            if (real.startsWith(root)) {
+                return real;
+            }
+        }
+        throw new StorageException(ErrorCode.PERMISSION_DENIED, argument + ": '" + real + "' is outside the allowed "
+                + "roots " + roots + "; use a path inside one of them");
+    }
+
+    private static Path absolute(String argument, String value) {
+        Path p;
+        try {
+            p = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw StorageException.invalidArgument(argument, "'" + value + "' is not a valid path");
+        }
+        if (!p.isAbsolute()) {
+            throw StorageException.invalidArgument(argument, "must be an absolute path, was '" + value + "'");
+        }
+        return p.normalize();
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+}

@@ -1,0 +1,179 @@
+package io.unistore.mcp;
+
+import static io.unistore.mcp.ToolSchema.array;
+import static io.unistore.mcp.ToolSchema.bool;
+import static io.unistore.mcp.ToolSchema.integer;
+import static io.unistore.mcp.ToolSchema.nullable;
+import static io.unistore.mcp.ToolSchema.oneOf;
+import static io.unistore.mcp.ToolSchema.string;
+
+import io.unistore.Capability;
+import io.unistore.queue.QueueInfo;
+import io.unistore.queue.QueueMessage;
+import io.unistore.queue.ReceiveOptions;
+import io.unistore.queue.SendMessageOptions;
+import io.unistore.queue.SendReceipt;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/** The queue tools: queues, sending, receiving, peeking and deleting messages. */
+final class QueueTools implements ToolProvider {
+
+    private static final Map<String, Object> MAX_MESSAGES = integer("How many messages (default 1, max 32)", 1, 32);
+    private static final Map<String, Object> MESSAGE = ToolSchema.object()
+            .required("messageId", string("Message id"))
+            .required("popReceipt", nullable(string("Receipt to delete the message with (received messages only)")))
+            .required("encoding", oneOf("How 'message' is encoded", List.of("utf8", "base64")))
+            .required("message", string("The body: text, or base64 for binary bodies"))
+            .required("insertedAt", nullable(string("ISO-8601 instant")))
+            .required("expiresAt", nullable(string("ISO-8601 instant; null if it never expires")))
+            .required("nextVisibleAt", nullable(string("When it becomes visible again (received messages)")))
+            .required("dequeueCount", integer("How many times it was received")).build();
+
+    @Override
+    public List<McpTool> tools() {
+        return List.of(listQueues(), createQueue(), deleteQueue(), sendMessage(), receiveMessage(), peekMessage(),
+                deleteMessage());
+    }
+
+    private static McpTool.Builder tool(String name) {
+        return McpTool.builder(name).requires(Capability.QUEUES);
+    }
+
+    static Map<String, Object> message(QueueMessage m) {
+        String text = Content.asText(m.body(), null, null);
+        return Out.of().put("messageId", m.messageId()).put("popReceipt", m.popReceipt())
+                .put("encoding", text != null ? "utf8" : "base64")
+                .put("message", text != null ? text : Base64.getEncoder().encodeToString(m.body()))
+                .put("insertedAt", m.insertedAt()).put("expiresAt", m.expiresAt())
+                .put("nextVisibleAt", m.nextVisibleAt()).put("dequeueCount", m.dequeueCount()).build();
+    }
+
+    private static McpTool listQueues() {
+        return NameListing.tool("list-queues", Capability.QUEUES, "List queues", "queues", Shapes.QUEUE,
+                AccountPolicy.NameKind.QUEUE, (a, o) -> a.queues().listQueues(o), QueueInfo::name, Shapes::queue);
+    }
+
+    private static McpTool createQueue() {
+        return tool("create-queue").title("Create a queue").writes(false, false)
+                .description("Create a queue. Fails with ALREADY_EXISTS if it exists. Queue names are 3-63 lowercase "
+                        + "letters, digits and single hyphens.")
+                .input(ToolSchema.object().required("queue", Args.QUEUE).optional("metadata", Args.METADATA).build())
+                .output(ToolSchema.object().required("queue", string("The new queue"))
+                        .required("created", bool("Always true")).build())
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    call.account().queues().createQueue(queue, call.stringMap("metadata"));
+                    return Out.of().put("queue", queue).put("created", true).build();
+                }).build();
+    }
+
+    private static McpTool deleteQueue() {
+        return tool("delete-queue").title("Delete a queue").writes(true, true)
+                .description("Delete a queue AND ALL ITS MESSAGES. Cannot be undone. Succeeds with deleted=false when "
+                        + "it does not exist. Asks the user to confirm when the client supports it.")
+                .input(ToolSchema.object().required("queue", Args.QUEUE).build())
+                .output(BlobTools.deleted("queue"))
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    call.confirm("queue '" + queue + "' of account '" + call.accountName() + "' and all its messages");
+                    return Out.of().put("queue", queue).put("deleted", call.account().queues().deleteQueue(queue))
+                            .build();
+                }).build();
+    }
+
+    private static McpTool sendMessage() {
+        return tool("send-queue-message").title("Send a message").writes(false, false)
+                .description("Add a message to a queue: text (encoding utf8, the default) or base64 bytes. "
+                        + "visibilityTimeoutSeconds delays it; timeToLiveSeconds bounds its life (-1: forever, "
+                        + "default 7 days). Returns its id and a popReceipt.")
+                .input(ToolSchema.object().required("queue", Args.QUEUE)
+                        .required("message", string("The message body"))
+                        .optional("encoding", Args.ENCODING)
+                        .optional("visibilityTimeoutSeconds", integer("Seconds before the message becomes visible "
+                                + "(default 0, max 7 days)", 0, 604_800))
+                        .optional("timeToLiveSeconds", integer("Seconds the message lives (-1: forever; default "
+                                + "7 days)", -1, Integer.MAX_VALUE)).build())
+                .output(ToolSchema.object().required("queue", string("Queue"))
+                        .required("messageId", string("Message id"))
+                        .required("popReceipt", nullable(string("Receipt to delete it before anyone receives it")))
+                        .required("insertedAt", nullable(string("ISO-8601 instant")))
+                        .required("expiresAt", nullable(string("ISO-8601 instant; null if never")))
+                        .required("nextVisibleAt", nullable(string("ISO-8601 instant"))).build())
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    byte[] body = Content.decode(call.string("message"), call.optionalString("encoding"),
+                            call.maxInlineBytes());
+                    SendMessageOptions options = SendMessageOptions.DEFAULT.withVisibilityDelay(
+                            Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 0)));
+                    if (call.has("timeToLiveSeconds")) {
+                        int ttl = call.integer("timeToLiveSeconds", 0);
+                        options = options.withTimeToLive(ttl == -1 ? SendMessageOptions.FOREVER : Duration.ofSeconds(ttl));
+                    }
+                    SendReceipt r = call.account().queues().sendMessage(queue, body, options);
+                    return Out.of().put("queue", queue).put("messageId", r.messageId()).put("popReceipt", r.popReceipt())
+                            .put("insertedAt", r.insertedAt()).put("expiresAt", r.expiresAt())
+                            .put("nextVisibleAt", r.nextVisibleAt()).build();
+                }).build();
+    }
+
+    private static Map<String, Object> messagesSchema() {
+        return ToolSchema.object().required("queue", string("Queue"))
+                .required("messages", array("The messages, oldest first; empty when none is visible", MESSAGE))
+                .build();
+    }
+
+    private static McpTool receiveMessage() {
+        return tool("receive-queue-message").title("Receive messages").writes(false, false)
+                .description("Take up to maxMessages visible messages from a queue and hide them for "
+                        + "visibilityTimeoutSeconds (default 30). Process each, then delete it with "
+                        + "delete-queue-message and its popReceipt, or it becomes visible again.")
+                .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES)
+                        .optional("visibilityTimeoutSeconds", integer("Seconds the messages stay hidden (default 30, "
+                                + "max 7 days)", 1, 604_800)).build())
+                .output(messagesSchema())
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    List<QueueMessage> messages = call.account().queues().receiveMessages(queue, ReceiveOptions.of(
+                            call.integer("maxMessages", 1),
+                            Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 30))));
+                    return Out.of().put("queue", queue).put("messages", messages.stream().map(QueueTools::message)
+                            .toList()).build();
+                }).build();
+    }
+
+    private static McpTool peekMessage() {
+        return tool("peek-queue-message").title("Peek at messages").readOnly()
+                .description("Look at up to maxMessages visible messages without receiving them (they stay visible "
+                        + "and get no popReceipt).")
+                .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES).build())
+                .output(messagesSchema())
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    List<QueueMessage> messages = call.account().queues().peekMessages(queue,
+                            call.integer("maxMessages", 1));
+                    return Out.of().put("queue", queue).put("messages", messages.stream().map(QueueTools::message)
+                            .toList()).build();
+                }).build();
+    }
+
+    private static McpTool deleteMessage() {
+        return tool("delete-queue-message").title("Delete a message").writes(true, true)
+                .description("Delete a received message with its messageId and popReceipt (from "
+                        + "receive-queue-message), typically once it was processed. A stale popReceipt fails with "
+                        + "PRECONDITION_FAILED (the message was received again since).")
+                .input(ToolSchema.object().required("queue", Args.QUEUE)
+                        .required("messageId", ToolSchema.name("Message id"))
+                        .required("popReceipt", ToolSchema.name("Pop receipt from receive-queue-message")).build())
+                .output(ToolSchema.object().required("queue", string("Queue"))
+                        .required("messageId", string("Message id")).required("deleted", bool("Always true")).build())
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    call.account().queues().deleteMessage(queue, call.string("messageId"), call.string("popReceipt"));
+                    return Out.of().put("queue", queue).put("messageId", call.string("messageId")).put("deleted", true)
+                            .build();
+                }).build();
+    }
+}

@@ -1,0 +1,279 @@
+package io.unistore.mcp;
+
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.unistore.Capability;
+import io.unistore.ErrorCode;
+import io.unistore.ListOptions;
+import io.unistore.Page;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.blob.BlobItem;
+import io.unistore.blob.BlobProperties;
+import io.unistore.blob.ListBlobsOptions;
+import io.unistore.file.FileItem;
+import io.unistore.file.FileProperties;
+import io.unistore.file.ListFilesOptions;
+import io.unistore.spi.Secrets;
+import io.unistore.table.TableEntity;
+import io.unistore.table.TableQuery;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Storage as MCP resources: templates to read any container, blob, table, queue or share, and a
+ * resources/list that walks the accounts' containers, tables, queues and shares live, page by page.
+ */
+final class ResourceCatalog {
+    static final int PAGE_SIZE = 100;
+    private static final String JSON = "application/json";
+    private static final JsonMapper MAPPER = JsonMapper.shared();
+
+    /** The kinds of top-level items, in listing order, with the capability each needs. */
+    enum Kind {
+        BLOBS("blobs", Capability.BLOBS, AccountPolicy.NameKind.CONTAINER),
+        TABLES("tables", Capability.TABLES, AccountPolicy.NameKind.TABLE),
+        QUEUES("queues", Capability.QUEUES, AccountPolicy.NameKind.QUEUE),
+        SHARES("shares", Capability.FILES, AccountPolicy.NameKind.SHARE);
+
+        final String segment;
+        final Capability capability;
+        final AccountPolicy.NameKind names;
+
+        Kind(String segment, Capability capability, AccountPolicy.NameKind names) {
+            this.segment = segment;
+            this.capability = capability;
+            this.names = names;
+        }
+
+        static Kind of(String segment) {
+            for (Kind k : values()) {
+                if (k.segment.equals(segment)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    private final Accounts accounts;
+    private final int maxInlineBytes;
+
+    ResourceCatalog(Accounts accounts, int maxInlineBytes) {
+        this.accounts = accounts;
+        this.maxInlineBytes = maxInlineBytes;
+    }
+
+    boolean any() {
+        return accounts.all().stream().anyMatch(a -> a.account() != null);
+    }
+
+    List<McpSchema.ResourceTemplate> templates() {
+        List<McpSchema.ResourceTemplate> out = new ArrayList<>();
+        if (anyHas(Capability.BLOBS)) {
+            out.add(template("unistore://{account}/blobs/{container}", "container",
+                    "A blob container: its first page of blobs as JSON", JSON));
+            out.add(template("unistore://{account}/blobs/{container}/{+blob}", "blob",
+                    "A blob's content: text for text types, else binary (up to the inline limit)", null));
+        }
+        if (anyHas(Capability.TABLES)) {
+            out.add(template("unistore://{account}/tables/{table}", "table",
+                    "A table: its first " + PAGE_SIZE + " entities as JSON", JSON));
+        }
+        if (anyHas(Capability.QUEUES)) {
+            out.add(template("unistore://{account}/queues/{queue}", "queue",
+                    "A queue: up to 32 messages peeked (not received) as JSON", JSON));
+        }
+        if (anyHas(Capability.FILES)) {
+            out.add(template("unistore://{account}/shares/{share}", "share", "A file share: its root directory as "
+                    + "JSON", JSON));
+            out.add(template("unistore://{account}/shares/{share}/{+path}", "file",
+                    "A file's content, or a directory listing as JSON", null));
+        }
+        return out;
+    }
+
+    private boolean anyHas(Capability c) {
+        return accounts.anyHas(List.of(c));
+    }
+
+    private static McpSchema.ResourceTemplate template(String uri, String name, String description, String mime) {
+        return McpSchema.ResourceTemplate.builder(uri, name).description(description).mimeType(mime).build();
+    }
+
+    /**
+     * One page of resources: the containers, tables, queues and shares of every account, read now. The
+     * cursor encodes where the walk stopped (account, kind, the store's own continuation token).
+     */
+    McpSchema.ListResourcesResult list(String cursor) {
+        Cursor at = Cursor.decode(cursor);
+        List<Accounts.Entry> all = accounts.all();
+        List<McpSchema.Resource> resources = new ArrayList<>();
+        while (at != null && resources.isEmpty()) {
+            if (at.account >= all.size()) {
+                return new McpSchema.ListResourcesResult(resources, null);
+            }
+            Accounts.Entry entry = all.get(at.account);
+            Kind kind = Kind.values()[at.kind];
+            String next = null;
+            if (entry.has(List.of(kind.capability))) {
+                ListOptions options = new ListOptions(null, PAGE_SIZE, at.token);
+                Page<String> page = names(entry.account(), kind, options);
+                NamePatterns allowed = entry.policy().patternsFor(kind.names);
+                page.items().stream().filter(allowed::matches)
+                        .map(n -> resource(entry.name(), kind, n)).forEach(resources::add);
+                next = page.continuationToken();
+            }
+            at = next != null ? new Cursor(at.account, at.kind, next) : at.advance();
+        }
+        return new McpSchema.ListResourcesResult(resources, at == null || at.account >= all.size() ? null
+                : at.encode());
+    }
+
+    private static Page<String> names(StorageAccount account, Kind kind, ListOptions options) {
+        return switch (kind) {
+            case BLOBS -> account.blobs().listContainers(options).map(c -> c.name()).firstPage();
+            case TABLES -> account.tables().listTables(options).map(t -> t.name()).firstPage();
+            case QUEUES -> account.queues().listQueues(options).map(q -> q.name()).firstPage();
+            case SHARES -> account.files().listShares(options).map(s -> s.name()).firstPage();
+        };
+    }
+
+    private static McpSchema.Resource resource(String account, Kind kind, String name) {
+        String what = switch (kind) {
+            case BLOBS -> "container";
+            case TABLES -> "table";
+            case QUEUES -> "queue";
+            case SHARES -> "file share";
+        };
+        return McpSchema.Resource.builder(ResourceUri.of(account, kind.segment, name), account + "/" + name)
+                .title(what + " '" + name + "' of account '" + account + "'").mimeType(JSON)
+                .description("The " + what + " '" + name + "'; read it for a first page of its content").build();
+    }
+
+    /** Reads a resource; errors are JSON-RPC errors (resources have no isError). */
+    McpSchema.ReadResourceResult read(String uri) {
+        ResourceUri u = ResourceUri.parse(uri);
+        Kind kind = u == null ? null : Kind.of(u.kind());
+        if (kind == null) {
+            throw McpError.RESOURCE_NOT_FOUND.apply(uri);
+        }
+        try {
+            Accounts.Entry entry = accounts.resolve(u.account());
+            entry.account().capabilities().require(kind.capability, "reading " + kind.segment);
+            NamePatterns allowed = entry.policy().patternsFor(kind.names);
+            if (!allowed.matches(u.name())) {
+                throw new StorageException(ErrorCode.PERMISSION_DENIED, kind.names.singular + " '" + u.name()
+                        + "' is outside the policy of account '" + entry.name() + "'");
+            }
+            return new McpSchema.ReadResourceResult(List.of(contents(uri, entry.account(), kind, u)));
+        } catch (StorageException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                throw McpError.RESOURCE_NOT_FOUND.apply(uri);
+            }
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("[" + e.code() + "] "
+                    + Secrets.redact(e.getMessage())).build();
+        }
+    }
+
+    private McpSchema.ResourceContents contents(String uri, StorageAccount account, Kind kind, ResourceUri u) {
+        switch (kind) {
+            case BLOBS -> {
+                if (u.path() == null) {
+                    Page<BlobItem> page = account.blobs().list(u.name(), ListBlobsOptions.all().withDelimiter("/")
+                            .withPageSize(PAGE_SIZE)).firstPage();
+                    return json(uri, Out.of().put("container", u.name())
+                            .put("blobs", page.items().stream().filter(i -> !i.prefix())
+                                    .map(i -> Shapes.blob(i.properties())).toList())
+                            .put("prefixes", page.items().stream().filter(BlobItem::prefix).map(BlobItem::name).toList())
+                            .put("continuationToken", page.continuationToken()).build());
+                }
+                BlobProperties p = account.blobs().getProperties(u.name(), u.path());
+                checkSize(p.size(), "download-blob");
+                try (InputStream in = account.blobs().openInputStream(u.name(), u.path())) {
+                    return content(uri, in.readAllBytes(), p.contentType());
+                } catch (IOException e) {
+                    throw new StorageException(ErrorCode.UNAVAILABLE, "reading " + uri + " failed", e);
+                }
+            }
+            case TABLES -> {
+                Page<TableEntity> page = account.tables().query(u.name(), TableQuery.all().withPageSize(PAGE_SIZE))
+                        .firstPage();
+                return json(uri, Out.of().put("table", u.name())
+                        .put("entities", page.items().stream().map(EntityJson::toJson).toList())
+                        .put("continuationToken", page.continuationToken()).build());
+            }
+            case QUEUES -> {
+                return json(uri, Out.of().put("queue", u.name()).put("messages", account.queues()
+                        .peekMessages(u.name(), 32).stream().map(QueueTools::message).toList()).build());
+            }
+            default -> {
+                String path = u.path() == null ? "" : u.path();
+                FileProperties p = path.isEmpty() ? null : account.files().getProperties(u.name(), path);
+                if (p == null || p.directory()) {
+                    Page<FileItem> page = account.files().list(u.name(), path, ListFilesOptions.children()
+                            .withPageSize(PAGE_SIZE)).firstPage();
+                    return json(uri, Out.of().put("share", u.name()).put("path", path)
+                            .put("files", page.items().stream().map(Shapes::fileItem).toList())
+                            .put("continuationToken", page.continuationToken()).build());
+                }
+                checkSize(p.size(), "download-file");
+                return content(uri, account.files().downloadBytes(u.name(), path), p.contentType());
+            }
+        }
+    }
+
+    private void checkSize(long size, String tool) {
+        if (size > maxInlineBytes) {
+            throw StorageException.invalidArgument("uri", "the content is " + size + " bytes, over the inline limit of "
+                    + maxInlineBytes + "; use the " + tool + " tool with localPath");
+        }
+    }
+
+    private static McpSchema.ResourceContents json(String uri, Map<String, Object> value) {
+        return new McpSchema.TextResourceContents(uri, JSON, MAPPER.writeValueAsString(value));
+    }
+
+    private static McpSchema.ResourceContents content(String uri, byte[] bytes, String contentType) {
+        String text = Content.asText(bytes, contentType, null);
+        if (text != null) {
+            return new McpSchema.TextResourceContents(uri, contentType == null ? "text/plain" : contentType, text);
+        }
+        return new McpSchema.BlobResourceContents(uri, contentType == null ? "application/octet-stream"
+                : contentType, Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /** Where a resources/list walk stands. */
+    record Cursor(int account, int kind, String token) {
+        static Cursor decode(String cursor) {
+            if (cursor == null || cursor.isEmpty()) {
+                return new Cursor(0, 0, null);
+            }
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                        .split("\n", 3);
+                return new Cursor(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                        parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null);
+            } catch (RuntimeException e) {
+                throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                        .message("cursor: not a cursor this server returned").build();
+            }
+        }
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString((account + "\n" + kind + "\n"
+                    + (token == null ? "" : token)).getBytes(StandardCharsets.UTF_8));
+        }
+
+        Cursor advance() {
+            return kind + 1 < Kind.values().length ? new Cursor(account, kind + 1, null) : new Cursor(account + 1, 0,
+                    null);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.unistore.mcp;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the command line and the config file decided.
+ *
+ * @param accounts the accounts to serve
+ * @param readOnly whether only read-only tools are listed and run
+ * @param tools tool name patterns to serve ({@link NamePatterns#ANY}: all)
+ * @param denyTools tool name patterns never to serve
+ * @param allowPaths local roots a {@code localPath} may be inside (besides the client's MCP roots)
+ * @param maxInlineBytes the most content bytes passed inline in a tool call or result
+ */
+record ServerSettings(List<AccountSpec> accounts, boolean readOnly, NamePatterns tools, NamePatterns denyTools,
+                      List<Path> allowPaths, int maxInlineBytes) {
+
+    /** 4 MiB: large enough for documents and images, small enough for an agent's context. */
+    static final int DEFAULT_MAX_INLINE_BYTES = 4 * 1024 * 1024;
+
+    ServerSettings {
+        accounts = List.copyOf(accounts);
+        allowPaths = List.copyOf(allowPaths);
+    }
+
+    /** Why the server's own settings refuse the tool, or null when they allow it. */
+    String refusal(McpTool tool) {
+        if (readOnly && !tool.readOnly()) {
+            return "the server runs with --read-only and '" + tool.name() + "' writes";
+        }
+        if (!tools.matches(tool.name())) {
+            return "'" + tool.name() + "' is not among the tools the server was started with (--tools " + tools + ")";
+        }
+        if (denyTools.matches(tool.name())) {
+            return "'" + tool.name() + "' is denied by the server's --deny-tools " + denyTools;
+        }
+        return null;
+    }
+}

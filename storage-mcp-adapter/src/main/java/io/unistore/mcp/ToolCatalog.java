@@ -1,0 +1,104 @@
+package io.unistore.mcp;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every tool the server knows (the built-in stores' plus those of {@link ToolProvider}s found with
+ * ServiceLoader), and which of them it lists: a tool is listed when the server's settings allow it and
+ * some account both has its capabilities and allows it in its policy.
+ */
+final class ToolCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(ToolCatalog.class);
+
+    private final Map<String, McpTool> tools = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> inputSchemas = new LinkedHashMap<>();
+    private final ServerSettings settings;
+    private final Accounts accounts;
+    private final List<McpSchema.Tool> listed;
+
+    ToolCatalog(List<ToolProvider> providers, ServerSettings settings, Accounts accounts) {
+        this.settings = settings;
+        this.accounts = accounts;
+        for (ToolProvider provider : providers) {
+            for (McpTool tool : provider.tools()) {
+                if (tools.putIfAbsent(tool.name(), tool) != null) {
+                    LOG.warn("tool '{}' of {} ignored: a tool of that name exists already", tool.name(),
+                            provider.getClass().getName());
+                }
+            }
+        }
+        tools.values().forEach(t -> inputSchemas.put(t.name(), withAccount(t.inputSchema())));
+        this.listed = tools.values().stream().filter(this::isListed).map(this::describe).toList();
+    }
+
+    /** The built-in tools followed by those of every provider on the class path. */
+    static List<ToolProvider> discover() {
+        List<ToolProvider> providers = new ArrayList<>(List.of(new BlobTools(), new TableTools(), new QueueTools(),
+                new FileTools()));
+        for (ToolProvider p : ServiceLoader.load(ToolProvider.class)) {
+            providers.add(p);
+        }
+        return providers;
+    }
+
+    /** The tool of that name, listed or not, or null. */
+    McpTool find(String name) {
+        return tools.get(name);
+    }
+
+    /** The tools as tools/list shows them. */
+    List<McpSchema.Tool> listed() {
+        return listed;
+    }
+
+    /** The complete input schema, {@code account} included. */
+    Map<String, Object> inputSchema(McpTool tool) {
+        return inputSchemas.get(tool.name());
+    }
+
+    private boolean isListed(McpTool tool) {
+        return settings.refusal(tool) == null && accounts.all().stream()
+                .anyMatch(a -> a.has(tool.requires()) && a.policy().allowsTool(tool));
+    }
+
+    private Map<String, Object> withAccount(Map<String, Object> schema) {
+        Map<String, Object> s = new LinkedHashMap<>(schema);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> props = new LinkedHashMap<>((Map<String, Object>) schema.get("properties"));
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("type", "string");
+        account.put("enum", accounts.names());
+        account.put("description", accounts.single() ? "The account (optional: only '" + accounts.names().get(0)
+                + "' is served)" : "The account to use: one of " + accounts.names());
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("account", account);
+        ordered.putAll(props);
+        s.put("properties", ordered);
+        if (!accounts.single()) {
+            List<String> required = new ArrayList<>();
+            required.add("account");
+            @SuppressWarnings("unchecked")
+            List<String> existing = (List<String>) schema.getOrDefault("required", List.of());
+            required.addAll(existing);
+            s.put("required", required);
+        }
+        return s;
+    }
+
+    private McpSchema.Tool describe(McpTool tool) {
+        boolean local = accounts.all().stream().allMatch(a -> a.account() != null
+                && "local".equals(a.account().providerId()));
+        return McpSchema.Tool.builder().name(tool.name()).title(tool.title()).description(tool.description())
+                .inputSchema(inputSchema(tool)).outputSchema(tool.outputSchema())
+                .annotations(new McpSchema.ToolAnnotations(tool.title(), tool.readOnly(), tool.destructive(),
+                        tool.idempotent(), !local, null))
+                .build();
+    }
+}

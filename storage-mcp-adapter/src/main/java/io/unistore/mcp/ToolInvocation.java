@@ -1,0 +1,166 @@
+package io.unistore.mcp;
+
+import io.unistore.ProgressListener;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link ToolCall} the executor hands to a tool's handler. */
+final class ToolInvocation implements ToolCall {
+    private final McpTool tool;
+    private final Accounts.Entry account;
+    private final Map<String, Object> arguments;
+    private final ServerSettings settings;
+    private final PathGuard paths;
+    private final CallContext context;
+
+    ToolInvocation(McpTool tool, Accounts.Entry account, Map<String, Object> arguments, ServerSettings settings,
+                   PathGuard paths, CallContext context) {
+        this.tool = tool;
+        this.account = account;
+        this.arguments = arguments == null ? Map.of() : arguments;
+        this.settings = settings;
+        this.paths = paths;
+        this.context = context;
+    }
+
+    @Override
+    public String toolName() {
+        return tool.name();
+    }
+
+    @Override
+    public String accountName() {
+        return account.name();
+    }
+
+    @Override
+    public StorageAccount account() {
+        return account.account();
+    }
+
+    @Override
+    public Map<String, Object> arguments() {
+        return arguments;
+    }
+
+    @Override
+    public String string(String name) {
+        String v = optionalString(name);
+        if (v == null) {
+            throw StorageException.invalidArgument(name, "is required");
+        }
+        return v;
+    }
+
+    @Override
+    public String optionalString(String name) {
+        Object v = arguments.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    @Override
+    public int integer(String name, int defaultValue) {
+        Object v = arguments.get(name);
+        return v instanceof Number n ? n.intValue() : defaultValue;
+    }
+
+    @Override
+    public boolean bool(String name, boolean defaultValue) {
+        Object v = arguments.get(name);
+        return v instanceof Boolean b ? b : defaultValue;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> object(String name) {
+        Object v = arguments.get(name);
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Object> array(String name) {
+        Object v = arguments.get(name);
+        return v instanceof List<?> l ? (List<Object>) l : null;
+    }
+
+    @Override
+    public Map<String, String> stringMap(String name) {
+        Map<String, Object> m = object(name);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (m != null) {
+            m.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        }
+        return out;
+    }
+
+    /** The policy's patterns for a kind of name on this call's account. */
+    NamePatterns patterns(AccountPolicy.NameKind kind) {
+        return account.policy().patternsFor(kind);
+    }
+
+    private String allowed(AccountPolicy.NameKind kind, String argument) {
+        String name = string(argument);
+        NamePatterns patterns = patterns(kind);
+        if (!patterns.matches(name)) {
+            throw new StorageException(io.unistore.ErrorCode.PERMISSION_DENIED, argument + ": " + kind.singular + " '"
+                    + name + "' is outside the policy of account '" + account.name() + "', which allows only "
+                    + kind.configKey + " matching " + patterns);
+        }
+        return name;
+    }
+
+    @Override
+    public String container(String argument) {
+        return allowed(AccountPolicy.NameKind.CONTAINER, argument);
+    }
+
+    @Override
+    public String table(String argument) {
+        return allowed(AccountPolicy.NameKind.TABLE, argument);
+    }
+
+    @Override
+    public String queue(String argument) {
+        return allowed(AccountPolicy.NameKind.QUEUE, argument);
+    }
+
+    @Override
+    public String share(String argument) {
+        return allowed(AccountPolicy.NameKind.SHARE, argument);
+    }
+
+    @Override
+    public Path localPathToRead(String argument) {
+        return paths.toRead(argument, string(argument), context.clientRoots());
+    }
+
+    @Override
+    public Path localPathToWrite(String argument) {
+        return paths.toWrite(argument, string(argument), context.clientRoots());
+    }
+
+    @Override
+    public int maxInlineBytes() {
+        return settings.maxInlineBytes();
+    }
+
+    @Override
+    public ProgressListener progress(String what) {
+        return context.progress(what);
+    }
+
+    @Override
+    public void checkCancelled() {
+        context.checkCancelled();
+    }
+
+    @Override
+    public void confirm(String what) {
+        context.confirm(what);
+    }
+}

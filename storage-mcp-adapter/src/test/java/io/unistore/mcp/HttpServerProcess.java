@@ -1,0 +1,97 @@
+package io.unistore.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.unistore.testsupport.FreePorts;
+import io.unistore.testsupport.ManagedProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The jar serving Streamable HTTP on a free loopback port, stopped on close. */
+final class HttpServerProcess implements AutoCloseable {
+    static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+            + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+    final int port;
+    final ManagedProcess process;
+
+    private HttpServerProcess(int port, ManagedProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Starts {@code --http 127.0.0.1:PORT} plus the given arguments. */
+    static HttpServerProcess start(Path workDir, String... args) {
+        int port = FreePorts.next();
+        List<String> all = new ArrayList<>(List.of("--http", "127.0.0.1:" + port));
+        all.addAll(List.of(args));
+        ManagedProcess p = ManagedProcess.start("unistore-mcp-http", ServerJar.command(all), workDir);
+        p.awaitPort(port, Duration.ofSeconds(60));
+        return new HttpServerProcess(port, p);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port + HttpServer.ENDPOINT;
+    }
+
+    /** An SDK client, sending the bearer token when one is given. */
+    McpSyncClient client(String token) {
+        HttpClientStreamableHttpTransport.Builder b = HttpClientStreamableHttpTransport.builder(
+                "http://127.0.0.1:" + port).endpoint(HttpServer.ENDPOINT);
+        if (token != null) {
+            b.httpRequestCustomizer((request, method, uri, body, context) ->
+                    request.header("Authorization", "Bearer " + token));
+        }
+        McpSyncClient client = McpClient.sync(b.build()).requestTimeout(Duration.ofSeconds(30)).build();
+        client.initialize();
+        return client;
+    }
+
+    /**
+     * Posts an initialize request over a raw socket, with exactly these headers (Host and Origin included,
+     * which java.net.http will not let a caller forge), and returns the status line's code.
+     */
+    int postInitialize(String host, String origin, String authorization) throws IOException {
+        StringBuilder req = new StringBuilder("POST " + HttpServer.ENDPOINT + " HTTP/1.1\r\n")
+                .append("Host: ").append(host).append("\r\n")
+                .append("Content-Type: application/json\r\n")
+                .append("Accept: application/json, text/event-stream\r\n")
+                .append("Connection: close\r\n");
+        if (origin != null) {
+            req.append("Origin: ").append(origin).append("\r\n");
+        }
+        if (authorization != null) {
+            req.append("Authorization: ").append(authorization).append("\r\n");
+        }
+        byte[] body = INITIALIZE.getBytes(StandardCharsets.UTF_8);
+        req.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            InputStream in = s.getInputStream();
+            StringBuilder status = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                status.append((char) c);
+            }
+            return Integer.parseInt(status.toString().split(" ")[1]);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,9 @@
+package io.unistore.mcp;
+
+/** The store tools on the embedded local provider. */
+class LocalStoreToolsIT extends StoreToolsContract {
+    @Override
+    Backend backend() {
+        return Backend.local();
+    }
+}
