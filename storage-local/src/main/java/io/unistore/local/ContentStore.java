@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -108,6 +107,7 @@ final class ContentStore {
             }
             String id = Ids.random();
             Path target = path(id);
+            requireRealDirectory(contentDir);
             createRealDirectory(target.getParent());
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
@@ -137,6 +137,7 @@ final class ContentStore {
     InputStream open(String id, long offset, long length) throws NoSuchFileException {
         Path file = path(id);
         try {
+            requireRealDirectory(contentDir);
             requireRealDirectory(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             if (offset > 0) {
@@ -145,12 +146,11 @@ final class ContentStore {
             return new ChannelInputStream(channel, length);
         } catch (NoSuchFileException e) {
             throw e;
-        } catch (FileSystemException e) {
+        } catch (IOException e) {
+            // Opening with NOFOLLOW_LINKS fails (ELOOP) on a link: say why instead of reporting an I/O error.
             if (Files.isSymbolicLink(file)) {
                 throw symlink(file);
             }
-            throw Transfers.ioFailure("reading content", e);
-        } catch (IOException e) {
             throw Transfers.ioFailure("reading content", e);
         }
     }
@@ -159,6 +159,7 @@ final class ContentStore {
     void delete(String id) {
         Path file = path(id);
         try {
+            requireRealDirectory(contentDir);
             requireRealDirectory(file.getParent());
             Files.deleteIfExists(file);
         } catch (IOException | StorageException e) {
@@ -172,6 +173,13 @@ final class ContentStore {
      */
     void sweep(Duration age, Predicate<String> referenced) {
         Instant before = Instant.now().minus(age);
+        try {
+            requireRealDirectory(tmpDir);
+            requireRealDirectory(contentDir);
+        } catch (IOException | StorageException e) {
+            LOG.warn("Sweep of leftovers skipped: {}", e.getMessage());
+            return;
+        }
         try (DirectoryStream<Path> tmps = Files.newDirectoryStream(tmpDir)) {
             for (Path p : tmps) {
                 if (olderThan(p, before)) {

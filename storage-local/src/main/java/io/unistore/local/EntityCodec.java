@@ -169,8 +169,7 @@ final class EntityCodec {
                 throw StorageException.invalidArgument(name, "strings are at most 32768 characters, was "
                         + s.length());
             }
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            if (utf8.length != s.length() && hasUnpairedSurrogate(s)) {
+            if (hasUnpairedSurrogate(s)) {
                 tag(STRING_UTF16);
                 int32(s.length());
                 ensure(s.length() * 2);
@@ -181,6 +180,7 @@ final class EntityCodec {
                 }
                 return;
             }
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             tag(STRING);
             int32(utf8.length);
             ensure(utf8.length);

@@ -1,0 +1,123 @@
+package io.unistore.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.unistore.ErrorCode;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.Unistore;
+import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueStore;
+import io.unistore.queue.ReceiveOptions;
+import io.unistore.queue.SendMessageOptions;
+import io.unistore.queue.UpdateReceipt;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local queue store: receipts, visibility, dequeue counts, time to live. */
+class QueueStoreLocalTest {
+    @TempDir
+    Path dir;
+    StorageAccount account;
+    QueueStore queues;
+
+    @BeforeEach
+    void open() {
+        account = Unistore.open("file:" + dir);
+        queues = account.queues();
+        queues.createQueue("jobs", Map.of("team", "a"));
+    }
+
+    @AfterEach
+    void close() {
+        account.close();
+    }
+
+    private static ErrorCode code(Throwable t) {
+        return ((StorageException) t).code();
+    }
+
+    @Test
+    void receiveHidesAndReceiptsGoStale() {
+        queues.sendMessage("jobs", "one");
+        queues.sendMessage("jobs", "two");
+        List<QueueMessage> got = queues.receiveMessages("jobs", ReceiveOptions.of(1, Duration.ofSeconds(30)));
+        assertThat(got).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("one");
+            assertThat(m.dequeueCount()).isEqualTo(1);
+        });
+        QueueMessage m = got.get(0);
+        assertThat(queues.peekMessages("jobs", 32)).extracting(QueueMessage::text).containsExactly("two");
+        UpdateReceipt u = queues.updateMessage("jobs", m.messageId(), m.popReceipt(),
+                "uno".getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+        assertThatThrownBy(() -> queues.deleteMessage("jobs", m.messageId(), m.popReceipt()))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+        List<QueueMessage> again = queues.receiveMessages("jobs", ReceiveOptions.of(32, Duration.ofSeconds(30)));
+        assertThat(again).extracting(QueueMessage::text).containsExactly("uno", "two");
+        assertThat(again.get(0).dequeueCount()).isEqualTo(2);
+        assertThat(again.get(0).popReceipt()).isNotEqualTo(u.popReceipt());
+        queues.deleteMessage("jobs", again.get(0).messageId(), again.get(0).popReceipt());
+        assertThatThrownBy(() -> queues.deleteMessage("jobs", again.get(0).messageId(), again.get(0).popReceipt()))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThat(queues.getQueueProperties("jobs").approximateMessageCount()).isEqualTo(1);
+        assertThat(queues.getQueueProperties("jobs").metadata()).containsEntry("team", "a");
+        queues.clearMessages("jobs");
+        assertThat(queues.getQueueProperties("jobs").approximateMessageCount()).isZero();
+    }
+
+    @Test
+    void visibilityTimeoutExpires() throws Exception {
+        queues.sendMessage("jobs", "x");
+        assertThat(queues.receiveMessages("jobs", ReceiveOptions.of(1, Duration.ofSeconds(1)))).hasSize(1);
+        assertThat(queues.receiveMessages("jobs")).isEmpty();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<QueueMessage> back;
+        do {
+            Thread.sleep(100);
+            back = queues.receiveMessages("jobs");
+        } while (back.isEmpty() && System.nanoTime() < deadline);
+        assertThat(back).singleElement().satisfies(m -> assertThat(m.dequeueCount()).isEqualTo(2));
+    }
+
+    @Test
+    void delayAndTimeToLive() throws Exception {
+        queues.sendMessage("jobs", "later".getBytes(StandardCharsets.UTF_8),
+                SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofDays(1)));
+        var short_ = queues.sendMessage("jobs", "brief".getBytes(StandardCharsets.UTF_8),
+                SendMessageOptions.DEFAULT.withTimeToLive(Duration.ofMillis(300)));
+        var forever = queues.sendMessage("jobs", "ever".getBytes(StandardCharsets.UTF_8),
+                SendMessageOptions.DEFAULT.withTimeToLive(SendMessageOptions.FOREVER));
+        assertThat(forever.expiresAt()).isNull();
+        assertThat(short_.expiresAt()).isNotNull();
+        assertThat(queues.peekMessages("jobs", 32)).extracting(QueueMessage::text).contains("ever");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (queues.getQueueProperties("jobs").approximateMessageCount() > 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(queues.peekMessages("jobs", 32)).extracting(QueueMessage::text).containsExactly("ever");
+        assertThat(queues.receiveMessages("jobs", ReceiveOptions.of(32, Duration.ofSeconds(5))))
+                .extracting(QueueMessage::text).containsExactly("ever");
+        assertThat(queues.getQueueProperties("jobs").approximateMessageCount()).isEqualTo(2);
+    }
+
+    @Test
+    void limitsAndMissingQueues() {
+        byte[] big = new byte[account.capabilities().maxQueueMessageBytes() + 1];
+        assertThatThrownBy(() -> queues.sendMessage("jobs", big, SendMessageOptions.DEFAULT))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> queues.sendMessage("nope", "x"))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> queues.createQueue("jobs"))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.ALREADY_EXISTS));
+        assertThat(queues.deleteQueue("jobs")).isTrue();
+        assertThat(queues.deleteQueue("jobs")).isFalse();
+    }
+}

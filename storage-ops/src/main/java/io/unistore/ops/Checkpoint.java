@@ -1,0 +1,147 @@
+package io.unistore.ops;
+
+import io.unistore.ErrorCode;
+import io.unistore.StorageException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A durable checkpoint journal: a local text file whose first line describes the job and each further line
+ * records one unit of finished work, as JSON. A line is written and flushed to the operating system as soon
+ * as the work it records is done, so killing the process (even with {@code kill -9}) loses nothing already
+ * recorded; {@link #sync()} forces it to the disk as well. A torn last line (a crash in the middle of a write)
+ * is ignored on reading. Reopening a journal of another job fails rather than skipping the wrong work.
+ */
+final class Checkpoint implements AutoCloseable {
+    private final Path file;
+    private final List<JsonNode> records;
+    private final Writer out;
+    private final java.nio.channels.FileChannel channel;
+
+    private Checkpoint(Path file, List<JsonNode> records) throws IOException {
+        this.file = file;
+        this.records = records;
+        this.channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.out = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Opens the journal of a job, creating it with {@code header} as its first line, or reading the records of
+     * an earlier run of the same job.
+     *
+     * @throws StorageException INVALID_ARGUMENT if the file holds the journal of another job
+     */
+    static Checkpoint open(Path file, ObjectNode header) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            List<JsonNode> records = new ArrayList<>();
+            if (Files.exists(file) && Files.size(file) > 0) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                JsonNode existing = parseLine(lines.get(0));
+                if (!header.equals(existing)) {
+                    throw StorageException.invalidArgument("checkpoint", file + " belongs to another job ("
+                            + lines.get(0) + "); use another file or delete it to start over");
+                }
+                for (int i = 1; i < lines.size(); i++) {
+                    JsonNode record = parseLine(lines.get(i));
+                    if (record != null) {
+                        records.add(record);
+                    }
+                }
+                truncateTornTail(file);
+            } else {
+                Files.writeString(file, Json.write(header) + "\n", StandardCharsets.UTF_8);
+            }
+            return new Checkpoint(file, records);
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.INTERNAL, "checkpoint " + file + " cannot be opened: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Drops an unterminated last line so the next record starts on a line of its own. */
+    private static void truncateTornTail(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        int end = all.length;
+        while (end > 0 && all[end - 1] != '\n') {
+            end--;
+        }
+        if (end != all.length) {
+            try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(end);
+            }
+        }
+    }
+
+    private static JsonNode parseLine(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(line);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** The records of earlier runs, oldest first. */
+    List<JsonNode> records() {
+        return records;
+    }
+
+    /** The last record of earlier runs, or null. */
+    JsonNode last() {
+        return records.isEmpty() ? null : records.get(records.size() - 1);
+    }
+
+    /** Appends a record and hands it to the operating system before returning. */
+    synchronized void append(JsonNode record) {
+        try {
+            out.write(Json.write(record));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.INTERNAL, "checkpoint " + file + " cannot be written: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Forces the records to the disk (survives a power loss, not only a process kill). */
+    synchronized void sync() {
+        try {
+            out.flush();
+            channel.force(false);
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.INTERNAL, "checkpoint " + file + " cannot be synced: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.flush();
+            channel.force(false);
+            out.close();
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.INTERNAL, "checkpoint " + file + " cannot be closed: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.unistore.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.unistore.ErrorCode;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.blob.AccessTier;
+import io.unistore.blob.BlobProperties;
+import io.unistore.blob.UploadOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ContainerCopyTest {
+    private StorageAccount source;
+    private final List<StorageAccount> opened = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        source = track(Backends.local());
+        Fixtures.putBlobs(source.blobs(), "src", "", 24, 1000);
+    }
+
+    @AfterEach
+    void tearDown() {
+        opened.forEach(StorageAccount::close);
+    }
+
+    private StorageAccount track(StorageAccount account) {
+        opened.add(account);
+        return account;
+    }
+
+    static List<Backends.Backend> targets() {
+        return Backends.targets();
+    }
+
+    @ParameterizedTest(name = "local -> {0}")
+    @MethodSource("targets")
+    void copiesAcrossAccountsWithMetadataContentTypeAndTier(Backends.Backend backend) {
+        StorageAccount target = track(backend.open().get());
+        List<OpsProgress> reports = new ArrayList<>();
+        CopyContainerResult r = ContainerCopy.run(source, target, CopyContainerOptions.of("src", "dst")
+                .withProgressInterval(Duration.ZERO).withProgress(reports::add));
+
+        assertThat(r.complete()).isTrue();
+        assertThat(r.copied()).isEqualTo(24);
+        assertThat(r.failed()).isZero();
+        assertThat(r.verifiedByChecksum() + r.verifiedBySize()).isEqualTo(24);
+        assertThat(r.bytesCopied()).isEqualTo(24 * 1000 + 23 * 24 / 2);
+        Fixtures.assertSameBlobs(source.blobs(), "src", target.blobs(), "dst");
+        if (target.capabilities().has(io.unistore.Capability.BLOB_TIERS)) {
+            assertThat(target.blobs().getProperties("dst", "dir0/blob-0").tier()).isEqualTo(AccessTier.COOL);
+        }
+        OpsProgress last = reports.get(reports.size() - 1);
+        assertThat(last.phase()).isEqualTo("done");
+        assertThat(last.itemsDone()).isEqualTo(24);
+        assertThat(last.itemsTotal()).isEqualTo(24);
+        assertThat(last.bytesDone()).isEqualTo(r.bytesCopied());
+        assertThat(reports).anyMatch(p -> p.phase().equals("copying") && p.eta() != null);
+    }
+
+    @ParameterizedTest(name = "local -> {0}")
+    @MethodSource("targets")
+    void dryRunWritesNothing(Backends.Backend backend, @TempDir Path tmp) {
+        CountingAccount target = new CountingAccount(track(backend.open().get()));
+        Path journal = tmp.resolve("journal");
+        CopyContainerResult r = ContainerCopy.run(source, target, CopyContainerOptions.of("src", "dst")
+                .withDryRun(true).withCheckpoint(journal).withReportLimit(5));
+
+        assertThat(r.dryRun()).isTrue();
+        assertThat(r.copied()).isEqualTo(24);
+        assertThat(r.planned()).hasSize(5);
+        assertThat(target.writes()).isZero();
+        assertThat(target.calls("createContainer")).isZero();
+        assertThat(target.blobs().containerExists("dst")).isFalse();
+        assertThat(journal).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "local -> {0}")
+    @MethodSource("targets")
+    void incrementalCopySkipsUnchangedObjects(Backends.Backend backend) {
+        StorageAccount real = track(backend.open().get());
+        ContainerCopy.run(source, real, CopyContainerOptions.of("src", "dst"));
+        source.blobs().upload("src", "dir1/blob-1", "changed".getBytes(), UploadOptions.DEFAULT);
+        source.blobs().upload("src", "new-blob", "new".getBytes(), UploadOptions.DEFAULT);
+
+        CountingAccount target = new CountingAccount(real);
+        CopyContainerResult r = ContainerCopy.run(source, target, CopyContainerOptions.of("src", "dst"));
+
+        assertThat(r.copied()).isEqualTo(2);
+        assertThat(r.skippedUnchanged()).isEqualTo(23);
+        assertThat(target.calls("upload") + target.calls("copy") + target.calls("copyFromUrl")).isEqualTo(2);
+        Fixtures.assertSameBlobs(source.blobs(), "src", real.blobs(), "dst");
+    }
+
+    @Test
+    void sameAccountCopiesServerSideAndMapsPrefixes() {
+        source.blobs().createContainer("other");
+        CopyContainerResult r = ContainerCopy.run(source, source, CopyContainerOptions.of("src", "other")
+                .withSourcePrefix("dir1/").withTargetPrefix("moved/"));
+
+        assertThat(r.byMethod()).containsEntry(CopyMethod.SERVER_COPY, 8L);
+        assertThat(r.bytesStreamed()).isZero();
+        Map<String, BlobProperties> copied = Fixtures.blobs(source.blobs(), "other", null);
+        assertThat(copied.keySet()).allMatch(n -> n.startsWith("moved/blob-")).hasSize(8);
+        assertThat(source.blobs().downloadBytes("other", "moved/blob-1"))
+                .isEqualTo(source.blobs().downloadBytes("src", "dir1/blob-1"));
+    }
+
+    @Test
+    void refusesToCopyBlobsOntoThemselves() {
+        assertThatThrownBy(() -> ContainerCopy.run(source, source, CopyContainerOptions.of("src", "src")))
+                .isInstanceOfSatisfying(StorageException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("targetContainer");
+                });
+    }
+
+    @Test
+    void missingSourceContainerIsNotFound() {
+        assertThatThrownBy(() -> ContainerCopy.run(source, Backends.local(), CopyContainerOptions.of("nope", "dst")))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void interruptedCopyResumesWithoutCopyingAnythingTwice(@TempDir Path tmp) throws Exception {
+        StorageAccount real = track(Backends.local());
+        Path journal = tmp.resolve("copy.journal");
+        CountDownLatch someDone = new CountDownLatch(1);
+        CopyContainerOptions options = CopyContainerOptions.of("src", "dst").withCheckpoint(journal)
+                .withConcurrency(3).withProgressInterval(Duration.ZERO);
+        AtomicReference<CopyContainerResult> first = new AtomicReference<>();
+        Thread runner = new Thread(() -> first.set(ContainerCopy.run(source, new CountingAccount(real).delay(40),
+                options.withProgress(p -> {
+                    if (p.itemsDone() >= 8) {
+                        someDone.countDown();
+                    }
+                }))));
+        runner.start();
+        assertThat(someDone.await(60, TimeUnit.SECONDS)).isTrue();
+        runner.interrupt();
+        runner.join(60_000);
+
+        CopyContainerResult r1 = first.get();
+        assertThat(r1.interrupted()).isTrue();
+        assertThat(r1.complete()).isFalse();
+        assertThat(r1.copied()).isBetween(8L, 23L);
+        List<String> recorded = journalNames(journal);
+        assertThat(recorded).hasSize((int) r1.copied());
+        long missing = missingAtTarget(real);
+        assertThat(missing).isEqualTo(24 - r1.copied());
+
+        CountingAccount target = new CountingAccount(real);
+        CopyContainerResult r2 = ContainerCopy.run(source, target, options);
+
+        assertThat(r2.complete()).isTrue();
+        assertThat(r2.skippedCheckpoint()).isEqualTo(recorded.size());
+        assertThat(r2.copied()).isEqualTo(missing);
+        assertThat(target.calls("upload")).isEqualTo(missing);
+        List<String> all = journalNames(journal);
+        assertThat(all).hasSize(24).doesNotHaveDuplicates();
+        Fixtures.assertSameBlobs(source.blobs(), "src", real.blobs(), "dst");
+    }
+
+    /** Source objects the target lacks (or holds with other content). */
+    private long missingAtTarget(StorageAccount target) {
+        Map<String, BlobProperties> there = Fixtures.blobs(target.blobs(), "dst", null);
+        return Fixtures.blobs(source.blobs(), "src", null).values().stream()
+                .filter(p -> !there.containsKey(p.name()) || !Digests.sameContent(p, there.get(p.name())))
+                .count();
+    }
+
+    static List<String> journalNames(Path journal) throws java.io.IOException {
+        List<String> names = new ArrayList<>();
+        List<String> lines = Files.readAllLines(journal);
+        for (String line : lines.subList(1, lines.size())) {
+            names.add(Json.parse(line, "line").get("n").asString());
+        }
+        assertThat(new HashSet<>(names)).hasSize(names.size());
+        return names;
+    }
+}
