@@ -302,6 +302,8 @@ final class LocalBlobStore implements BlobStore {
     public PagedIterable<BlobItem> list(String container, ListBlobsOptions options) {
         NameRules.container(container);
         ListBlobsOptions o = options == null ? ListBlobsOptions.all() : options;
+        // Checked now as well as on every page, so a wrong name fails the call rather than the first iteration.
+        db.read(s -> requireContainer(s, container));
         return PagedIterable.of((token, size) -> db.read(s -> {
             requireContainer(s, container);
             return new BlobLister(s, container, o).fetch(token, size);
@@ -461,6 +463,7 @@ final class LocalBlobStore implements BlobStore {
     public PagedIterable<BlobProperties> listVersions(String container, String blob, ListOptions options) {
         checkNames(container, blob);
         ListOptions o = options == null ? ListOptions.all() : options;
+        db.read(s -> requireContainer(s, container));
         return PagedIterable.of((token, size) -> db.read(s -> {
             requireContainer(s, container);
             int n = Math.min(size, io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE);
@@ -588,10 +591,11 @@ final class LocalBlobStore implements BlobStore {
         Names.wellFormed("blob", NameRules.blob(blob));
     }
 
-    private static void requireContainer(Session s, String container) throws SQLException {
+    private static Void requireContainer(Session s, String container) throws SQLException {
         if (!BlobRows.containerExists(s, container)) {
             throw containerNotFound(container);
         }
+        return null;
     }
 
     private static StorageException containerNotFound(String container) {

@@ -208,16 +208,23 @@ final class LocalFileStore implements FileStore {
         NameRules.share(share);
         String d = path(directory);
         ListFilesOptions o = options == null ? ListFilesOptions.children() : options;
+        // Checked now as well as on every page, so a wrong path fails the call rather than the first iteration.
+        db.read(s -> requireDirectory(s, share, d));
         return PagedIterable.of((token, size) -> db.read(s -> {
-            requireShare(s, share);
-            if (!d.isEmpty()) {
-                FileEntry dir = FileEntry.find(s, share, d);
-                if (dir == null || !dir.directory()) {
-                    throw StorageException.notFound("directory " + share + "/" + d);
-                }
-            }
+            requireDirectory(s, share, d);
             return listPage(s, share, d, o, token, size);
         }), o.continuationToken(), o.pageSize());
+    }
+
+    private static Void requireDirectory(Session s, String share, String dir) throws SQLException {
+        requireShare(s, share);
+        if (!dir.isEmpty()) {
+            FileEntry e = FileEntry.find(s, share, dir);
+            if (e == null || !e.directory()) {
+                throw StorageException.notFound("directory " + share + "/" + dir);
+            }
+        }
+        return null;
     }
 
     private static Page<FileItem> listPage(Session s, String share, String dir, ListFilesOptions o, String token,

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tables on SQLite: one row per entity keyed by (table id, PartitionKey, RowKey), its properties encoded by
@@ -41,6 +43,9 @@ final class LocalTableStore implements TableStore {
     private static final String SELECT_ONE = "SELECT etag, props FROM entities WHERE tid = ? AND pk = ? AND rk = ?";
     private static final String DELETE = "DELETE FROM entities WHERE tid = ? AND pk = ? AND rk = ?";
 
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 10_000;
+
     private final Database db;
     private final Capabilities capabilities;
 
@@ -49,9 +54,16 @@ final class LocalTableStore implements TableStore {
         this.capabilities = capabilities;
     }
 
-    /** Table names are case-insensitive, as on Azure. */
+    /** Table names are case-insensitive, as on Azure: the key is the lower-case name (checked once). */
     private static String key(String table) {
-        return NameRules.table(table).toLowerCase(Locale.ROOT);
+        String key = KEYS.get(table);
+        if (key == null) {
+            key = NameRules.table(table).toLowerCase(Locale.ROOT);
+            if (KEYS.size() < MAX_KEYS) {
+                KEYS.put(table, key);
+            }
+        }
+        return key;
     }
 
     @Override
@@ -344,6 +356,8 @@ final class LocalTableStore implements TableStore {
         String key = key(table);
         EntityQueryPlan plan = EntityQueryPlan.of(query.filter());
         Set<String> select = query.select() == null ? null : Set.copyOf(query.select());
+        // Checked now as well as on every page, so a wrong name fails the call rather than the first iteration.
+        db.read(s -> requireTable(s, key, table));
         int pageSize = query.top() == null ? query.pageSize() : Math.max(1, Math.min(query.pageSize(), query.top()));
         PagedIterable<TableEntity> all = PagedIterable.of((token, size) -> db.read(s ->
                 EntityPager.fetch(s, requireTable(s, key, table), plan, select, token, size)),

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,22 +13,36 @@ import java.util.Map;
  * pool hands it out). Statements are prepared once per connection and reused.
  */
 final class Session {
+    /** Enough for every statement the stores use; query shapes beyond it push out the least recently used. */
+    private static final int MAX_STATEMENTS = 256;
+
     private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= MAX_STATEMENTS) {
+                return false;
+            }
+            try {
+                eldest.getValue().close();
+            } catch (SQLException ignored) {
+                // a statement that fails to close is released with its connection
+            }
+            return true;
+        }
+    };
     private final List<Runnable> afterCommit = new ArrayList<>();
 
     Session(Connection connection) {
         this.connection = connection;
     }
 
-    /** The statement for this SQL, prepared on first use; parameters are cleared. */
+    /** The statement for this SQL, prepared on first use. Callers bind every parameter each time. */
     PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement ps = statements.get(sql);
         if (ps == null) {
             ps = connection.prepareStatement(sql);
             statements.put(sql, ps);
-        } else {
-            ps.clearParameters();
         }
         return ps;
     }

@@ -241,4 +241,16 @@ class BlobStoreLocalTest {
                     .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED);
         }
     }
+
+    @Test
+    void namesListInStringOrderEvenBeyondTheBasicPlane() {
+        // UTF-8 byte order would put the fullwidth letter (U+FF21) before the emoji (U+1F600); Java's does not.
+        List<String> names = new java.util.ArrayList<>(List.of("z", "\uFF21", "\uD83D\uDE00", "\u00e9t\u00e9", "A"));
+        for (String n : names) {
+            blobs.upload("box", n, utf8(n));
+        }
+        java.util.Collections.sort(names);
+        assertThat(blobs.list("box", ListBlobsOptions.all().withPageSize(2)).stream().map(BlobItem::name).toList())
+                .containsExactlyElementsOf(names);
+    }
 }

@@ -194,4 +194,16 @@ class TableStoreLocalTest {
         assertThatThrownBy(() -> tables.createTable("no-dash"))
                 .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.INVALID_ARGUMENT));
     }
+
+    @Test
+    void keyRangesFollowStringOrder() {
+        for (String rk : List.of("\uFF21", "\uD83D\uDE00", "b")) {
+            tables.insertEntity("People", TableEntity.of("p", rk));
+        }
+        // In String order the emoji (a surrogate pair, D83D...) sorts before U+FF21.
+        assertThat(tables.query("People", TableQuery.where(Filter.gt("RowKey", "\uD83D\uDE00"))).stream()
+                .map(TableEntity::rowKey).toList()).containsExactly("\uFF21");
+        assertThat(tables.query("People", TableQuery.all()).stream().map(TableEntity::rowKey).toList())
+                .containsExactly("b", "\uD83D\uDE00", "\uFF21");
+    }
 }
