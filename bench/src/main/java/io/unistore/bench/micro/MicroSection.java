@@ -1,0 +1,81 @@
+package io.unistore.bench.micro;
+
+import io.unistore.bench.Context;
+import io.unistore.bench.Figure;
+import io.unistore.bench.Goal;
+import io.unistore.bench.Section;
+import io.unistore.bench.SectionResult;
+import io.unistore.bench.Series;
+import java.util.List;
+
+/**
+ * Issue #7 item 1, abstraction overhead: each operation through Unistore and through the raw SDK it wraps, on the
+ * same emulator, in the same JVM, as interleaved JMH runs. Goal: at most 1.03 times the SDK's time.
+ */
+public final class MicroSection implements Section {
+    static final String RAW = "raw SDK";
+    static final Goal GOAL = new Goal(RAW, 1.03, true);
+
+    /** One pair: a figure name and the {@code u*}/{@code r*} method suffix. */
+    private record Op(String name, String method) {
+    }
+
+    @Override
+    public String id() {
+        return "micro";
+    }
+
+    @Override
+    public String title() {
+        return "Abstraction overhead: Unistore vs the raw SDK (JMH)";
+    }
+
+    @Override
+    public void run(Context ctx, SectionResult.Builder out) throws Exception {
+        MicroTargets.backends = ctx.backends();
+        MicroTargets.listBlobs = ctx.profile().listBlobs();
+        String list = "list " + String.format("%,d", ctx.profile().listBlobs()) + " blobs";
+        List<Op> blobOps = List.of(new Op("4 KiB blob put", "BlobPut"), new Op("4 KiB blob get", "BlobGet"),
+                new Op(list, "List"));
+        List<Op> azureOps = List.of(new Op("4 KiB blob put", "BlobPut"), new Op("4 KiB blob get", "BlobGet"),
+                new Op(list, "List"), new Op("entity upsert (merge)", "EntityUpsert"),
+                new Op("point query (get entity)", "EntityGet"),
+                new Op("partition range query (50 entities)", "RangeQuery"),
+                new Op("queue send + receive + delete", "QueueSendReceive"));
+        measure(ctx, out, "Azurite", AzureBench.class, AzureBench::prepare, azureOps);
+        measure(ctx, out, "S3Proxy", S3Bench.class, S3Bench::prepare, blobOps);
+        measure(ctx, out, "GCS stand-in", GcsBench.class, GcsBench::prepare, blobOps);
+        out.note("Each row: the operation through Unistore (`u*` method) and through the SDK client it wraps "
+                + "(`r*` method, built as the SDK's documentation shows), as JMH average time per operation in "
+                + "this JVM (`forks(0)`, one warm-up iteration of " + ctx.profile().microWarmupMillis() + " ms and "
+                + "one measured iteration of " + ctx.profile().microMeasureMillis() + " ms per run), alternating "
+                + "Unistore/SDK for " + ctx.profile().microRounds() + " rounds. The ratio is Unistore's time over "
+                + "the SDK's within each round; the table shows its median and range. Sources: "
+                + "`bench/src/main/java/io/unistore/bench/micro/{Azure,S3,Gcs}Bench.java`.");
+    }
+
+    private void measure(Context ctx, SectionResult.Builder out, String backend, Class<?> bench, Prep prepare,
+                         List<Op> ops) throws Exception {
+        try {
+            prepare.run();
+        } catch (Exception | LinkageError e) {
+            out.missing(backend + ": could not prepare the data (" + e + ")");
+            return;
+        }
+        for (Op op : ops) {
+            ctx.log().info("micro %s: %s", backend, op.name());
+            try {
+                List<Series> s = Jmh.pair(ctx, bench, "u" + op.method(), "r" + op.method(), RAW);
+                out.figure(new Figure(id(), backend + ": " + op.name(), "µs/op", true, s, GOAL, null));
+            } catch (Exception e) {
+                out.missing(backend + " " + op.name() + ": failed (" + e + ")");
+            }
+        }
+    }
+
+    /** Data preparation that may throw. */
+    @FunctionalInterface
+    private interface Prep {
+        void run() throws Exception;
+    }
+}
