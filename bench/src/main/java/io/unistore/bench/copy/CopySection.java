@@ -1,11 +1,41 @@
 package io.unistore.bench.copy;
 
+import io.unistore.StorageAccount;
 import io.unistore.bench.Context;
+import io.unistore.bench.Contender;
+import io.unistore.bench.Figure;
+import io.unistore.bench.Goal;
+import io.unistore.bench.Interleaved;
+import io.unistore.bench.Rclone;
 import io.unistore.bench.Section;
 import io.unistore.bench.SectionResult;
+import io.unistore.bench.Series;
+import io.unistore.bench.TestData;
+import io.unistore.bench.Trial;
+import io.unistore.bench.Workspace;
+import io.unistore.blob.UploadOptions;
+import io.unistore.ops.ContainerCopy;
+import io.unistore.ops.CopyContainerOptions;
+import io.unistore.ops.CopyContainerResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** TODO. */
+/**
+ * Issue #6's acceptance and issue #7 item 6, bulk copy: many small objects and one large object copied from Azurite
+ * to S3Proxy by storage-ops' copy engine ({@code copy-container} with its defaults) and by rclone with its defaults
+ * and with {@code --transfers 32}, interleaved, each into a fresh bucket.
+ */
 public final class CopySection implements Section {
+    static final String RCLONE = "rclone (defaults)";
+    static final String RCLONE_32 = "rclone --transfers 32";
+
+    private final AtomicInteger buckets = new AtomicInteger();
+
     @Override
     public String id() {
         return "copy";
@@ -13,11 +43,102 @@ public final class CopySection implements Section {
 
     @Override
     public String title() {
-        return "Bulk copy";
+        return "Bulk copy Azurite → S3Proxy: storage-ops vs rclone";
     }
 
     @Override
-    public void run(Context ctx, SectionResult.Builder out) {
-        out.missing("not written yet");
+    public void run(Context ctx, SectionResult.Builder out) throws Exception {
+        if (Rclone.version().isEmpty()) {
+            out.missing("rclone is not installed (Debian: `apt-get install -y rclone`): the bulk-copy comparison "
+                    + "was not run");
+            return;
+        }
+        int n = ctx.profile().copySmallObjects();
+        int small = ctx.profile().copySmallBytes();
+        long large = ctx.profile().copyLargeBytes();
+        RcloneCopy rclone = new RcloneCopy(ctx.backends().azurite(), ctx.backends().s3proxy());
+        try (StorageAccount azure = ctx.backends().openAzure(); StorageAccount s3 = ctx.backends().openS3()) {
+            ctx.log().info("copy: preparing %,d x %d B and 1 x %d MiB in Azurite", n, small, large >> 20);
+            prepareSmall(azure, "copy-small", n, small);
+            Path dir = ctx.workspace().newDir("copy-");
+            azure.blobs().createContainerIfNotExists("copy-large");
+            azure.blobs().upload("copy-large", "object.bin", TestData.randomFile(dir.resolve("object.bin"), large),
+                    UploadOptions.DEFAULT);
+            Workspace.delete(dir);
+            figure(ctx, out, azure, s3, rclone, "copy-small", String.format("%,d x %d KiB objects", n, small / 1024),
+                    (long) n * small, n);
+            figure(ctx, out, azure, s3, rclone, "copy-large", "1 x " + (large >> 20) + " MiB object", large, 1);
+        }
+        out.note("Each contender copies the source container into a new, empty bucket (created by the copier, "
+                + "deleted after the round, neither counted apart from what the copier itself does). storage-ops: "
+                + "`ContainerCopy.run(azure, s3, CopyContainerOptions.of(source, target))` — its defaults: 8 objects "
+                + "at once, incremental (a HEAD of each target object first), MD5-verified, streamed through this "
+                + "JVM (no server-side path exists from Azure to S3), provider-default upload settings. rclone: "
+                + "`rclone copy az:SOURCE s3:TARGET` with its defaults (4 transfers, 8 checkers, MD5 checked) and with "
+                + "`--transfers 32`, remotes configured by environment variables. Rate = source bytes / wall time; "
+                + "rclone's time includes its process start.");
+    }
+
+    private static void prepareSmall(StorageAccount azure, String container, int n, int size) throws Exception {
+        azure.blobs().createContainerIfNotExists(container);
+        byte[] data = new byte[size];
+        new java.util.Random(1).nextBytes(data);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String name = String.format("obj-%05d.bin", i);
+                done.add(pool.submit(() -> azure.blobs().upload(container, name, data)));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void figure(Context ctx, SectionResult.Builder out, StorageAccount azure, StorageAccount s3,
+                        RcloneCopy rclone, String source, String what, long bytes, int objects) throws Exception {
+        ctx.log().info("copy: %s", what);
+        List<Series> s = Interleaved.run(ctx.log(), "copy " + source, 0, ctx.profile().copyRounds(), List.of(
+                Contender.unistore("storage-ops copy-container", () -> {
+                    String target = bucket();
+                    try {
+                        long t0 = System.nanoTime();
+                        CopyContainerResult r = ContainerCopy.run(azure, s3, CopyContainerOptions.of(source, target));
+                        double seconds = (System.nanoTime() - t0) / 1e9;
+                        if (!r.complete() || r.copied() != objects) {
+                            throw new IllegalStateException("copy-container copied " + r.copied() + " of " + objects
+                                    + ": " + r.failures());
+                        }
+                        return Trial.of(TestData.megabytesPerSecond(bytes, seconds));
+                    } finally {
+                        s3.blobs().deleteContainer(target);
+                    }
+                }),
+                Contender.reference(RCLONE, () -> rcloneTrial(rclone, s3, source, bytes, objects, List.of())),
+                Contender.reference(RCLONE_32, () -> rcloneTrial(rclone, s3, source, bytes, objects,
+                        List.of("--transfers", "32")))));
+        out.figure(new Figure(id(), what, "MB/s", false, s, new Goal(RCLONE_32, 1.0, false), null));
+    }
+
+    private Trial rcloneTrial(RcloneCopy rclone, StorageAccount s3, String source, long bytes, int objects,
+                              List<String> flags) {
+        String target = bucket();
+        try {
+            double seconds = rclone.copy(source, target, flags);
+            long copied = s3.blobs().list(target).stream().count();
+            if (copied != objects) {
+                throw new IllegalStateException("rclone copied " + copied + " of " + objects + " objects");
+            }
+            return Trial.of(TestData.megabytesPerSecond(bytes, seconds));
+        } finally {
+            s3.blobs().deleteContainer(target);
+        }
+    }
+
+    private String bucket() {
+        return "copy-target-" + System.currentTimeMillis() % 100_000 + "-" + buckets.incrementAndGet();
     }
 }

@@ -1,11 +1,35 @@
 package io.unistore.bench.large;
 
 import io.unistore.bench.Context;
+import io.unistore.bench.Contender;
+import io.unistore.bench.Figure;
+import io.unistore.bench.Goal;
+import io.unistore.bench.Interleaved;
+import io.unistore.bench.Procs;
 import io.unistore.bench.Section;
 import io.unistore.bench.SectionResult;
+import io.unistore.bench.Series;
+import io.unistore.bench.TestData;
+import io.unistore.bench.Trial;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** TODO. */
+/**
+ * Issue #7 item 2, large transfers: one object uploaded from a file and downloaded to a file, by Unistore with
+ * its defaults, by the SDK with its defaults and by the SDK with hand-tuned settings, each in a fresh child JVM
+ * with a small heap; peak heap and RSS are reported. Goal: at least as fast as the tuned SDK, in flat memory.
+ */
 public final class LargeSection implements Section {
+    static final String SDK = "SDK defaults";
+    static final String TUNED = "SDK tuned";
+    private static final Pattern RESULT = Pattern.compile("RESULT upload=(\\S+) download=(\\S+) heapUp=(\\S+) "
+            + "rssUp=(\\S+) heapDown=(\\S+) rssDown=(\\S+)");
+
     @Override
     public String id() {
         return "large";
@@ -13,11 +37,110 @@ public final class LargeSection implements Section {
 
     @Override
     public String title() {
-        return "Large transfers";
+        return "Large transfers (child JVM, small heap)";
     }
 
     @Override
-    public void run(Context ctx, SectionResult.Builder out) {
-        out.missing("not written yet");
+    public void run(Context ctx, SectionResult.Builder out) throws Exception {
+        long size = ctx.profile().largeBytes();
+        Path dir = ctx.workspace().newDir("large-");
+        Path file = TestData.randomFile(dir.resolve("object.bin"), size);
+        measure(ctx, out, "Azurite", "azure", file, () -> Map.of("BENCH_AZURE",
+                ctx.backends().azurite().connectionString()));
+        measure(ctx, out, "S3Proxy", "s3", file, () -> Map.of(
+                "BENCH_S3_ENDPOINT", ctx.backends().s3proxy().endpoint().toString(),
+                "BENCH_S3_ID", ctx.backends().s3proxy().identity(),
+                "BENCH_S3_SECRET", ctx.backends().s3proxy().credential()));
+        measure(ctx, out, "GCS stand-in", "gcs", file, () -> Map.of("BENCH_GCS", ctx.backends().gcs().endpoint()));
+        out.note("A " + (size >> 20) + " MiB file of random bytes is uploaded from disk and downloaded to disk by a "
+                + "fresh child JVM (`-Xmx" + ctx.profile().largeHeap() + "`, the harness's JVM otherwise) per "
+                + "contender and round; the rounds alternate the contenders' order. Unistore: `upload(container, "
+                + "blob, Path, UploadOptions.DEFAULT)` and `downloadToFile` with the account's defaults. SDK "
+                + "defaults: Azure `uploadFromFile`/`downloadToFile`; AWS one `putObject(RequestBody.fromFile)`/"
+                + "`getObject(toFile)`; Google `createFrom(path)`/`downloadTo(path)`. SDK tuned: Azure 8 MiB blocks x 4 "
+                + "in flight and one streamed GET (`downloadStream`) into the file (the fastest settings measured on "
+                + "Azurite, TESTING.md); AWS a parallel multipart upload by hand through the sync client (8 MiB parts, "
+                + "4 in flight; the SDK's transfer manager fails against S3Proxy, see `S3Transfer`) and the default "
+                + "single GET (the fastest download measured); Google a resumable `writer` with 32 MiB chunks and a `reader` with 16 MiB chunks. "
+                + "Peak heap is the sum of the heap pools' peaks during the phase; peak RSS is the kernel's VmHWM "
+                + "(reset before each phase). Sources: `bench/src/main/java/io/unistore/bench/large/`.");
+        io.unistore.bench.Workspace.delete(dir);
+    }
+
+    /** The environment a child needs to reach one back end (starting it if needed). */
+    @FunctionalInterface
+    private interface Env {
+        Map<String, String> get();
+    }
+
+    private void measure(Context ctx, SectionResult.Builder out, String label, String backend, Path file, Env env)
+            throws Exception {
+        Map<String, String> vars;
+        try {
+            vars = env.get();
+        } catch (RuntimeException e) {
+            out.missing(label + ": could not start the back end (" + e + ")");
+            return;
+        }
+        long size = java.nio.file.Files.size(file);
+        ctx.log().info("large: %s, %d MiB", label, size >> 20);
+        Map<String, List<double[]>> results = new HashMap<>();
+        List<Contender> contenders = new ArrayList<>();
+        for (String[] v : new String[][] {{"unistore", "Unistore defaults"}, {"sdk", SDK}, {"tuned", TUNED}}) {
+            contenders.add(new Contender(v[1], v[0].equals("unistore"), () -> {
+                double[] r = child(ctx, backend, v[0], file, vars);
+                results.computeIfAbsent(v[1], k -> new ArrayList<>()).add(r);
+                return Trial.of(TestData.megabytesPerSecond(size, r[0]));
+            }));
+        }
+        try {
+            List<Series> up = Interleaved.run(ctx.log(), "large " + backend, 0, ctx.profile().largeRounds(),
+                    contenders);
+            List<Series> upload = new ArrayList<>();
+            List<Series> download = new ArrayList<>();
+            for (Series s : up) {
+                List<double[]> r = results.get(s.label());
+                upload.add(new Series(s.label(), s.unistore(), s.samples(), Map.of(
+                        "peak heap MiB", column(r, 2), "peak RSS MiB", column(r, 3))));
+                download.add(new Series(s.label(), s.unistore(),
+                        column(r, 1).stream().map(sec -> TestData.megabytesPerSecond(size, sec)).toList(), Map.of(
+                        "peak heap MiB", column(r, 4), "peak RSS MiB", column(r, 5))));
+            }
+            out.figure(new Figure(id(), label + ": upload " + (size >> 20) + " MiB", "MB/s", false, upload,
+                    bestSdk(upload), null));
+            out.figure(new Figure(id(), label + ": download " + (size >> 20) + " MiB", "MB/s", false, download,
+                    bestSdk(download), null));
+        } catch (Exception e) {
+            out.missing(label + " large transfers: " + e.getMessage());
+        }
+    }
+
+    /** The goal: at least as fast as the faster of the SDK's settings in this run. */
+    private static Goal bestSdk(List<Series> series) {
+        Series best = series.stream().filter(s -> !s.unistore())
+                .max(java.util.Comparator.comparingDouble(Series::median)).orElseThrow();
+        return new Goal(best.label(), 1.0, false);
+    }
+
+    private static List<Double> column(List<double[]> rows, int i) {
+        return rows.stream().map(r -> r[i]).toList();
+    }
+
+    private static double[] child(Context ctx, String backend, String variant, Path file, Map<String, String> env) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-Xmx" + ctx.profile().largeHeap(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                TransferChild.class.getName(), backend, variant, file.toString(), "bench-large",
+                "object-" + variant);
+        Procs.Run r = Procs.run(cmd, null, env, 1800).requireSuccess(backend + " " + variant + " transfer");
+        Matcher m = RESULT.matcher(r.output());
+        if (!m.find()) {
+            throw new IllegalStateException(backend + " " + variant + ": no RESULT line in " + Procs.tail(r.output()));
+        }
+        double[] v = new double[6];
+        for (int i = 0; i < 6; i++) {
+            v[i] = Double.parseDouble(m.group(i + 1));
+        }
+        return v;
     }
 }
