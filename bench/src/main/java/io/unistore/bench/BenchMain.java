@@ -65,7 +65,7 @@ public final class BenchMain implements Callable<Integer> {
         Path report = out != null ? out.toAbsolutePath()
                 : quick ? root.resolve("bench/target/quick-report/benchmarks.md") : root.resolve("docs/benchmarks.md");
         Path results = root.resolve("bench/target/bench-results/" + profile.name());
-        Workspace ws = new Workspace(root, root.resolve("bench/target/bench-scratch"), results, report);
+        Workspace ws = new Workspace(root, root.resolve("bench/target/bench-scratch/" + profile.name()), results, report);
         Log log = new Log(System.err, verbose);
         Map<String, Section> all = catalogue();
         List<Section> chosen = new ArrayList<>();
