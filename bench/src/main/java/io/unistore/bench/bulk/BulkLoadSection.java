@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the raw path's own transactions — the Azure SDK's {@code submitTransaction} on Azurite, plain SQLite JDBC
  * transactions for the local provider. Each contender writes into a fresh table.
  */
-public final class BulkLoadSection implements Section {
+public final class BulkLoadSection extends Section {
     static final int PARTITIONS = 100;
     static final int BATCH = 100;
     static final String NAIVE = "naive loop of single upserts";
@@ -47,14 +47,8 @@ public final class BulkLoadSection implements Section {
 
     private final AtomicInteger tables = new AtomicInteger();
 
-    @Override
-    public String id() {
-        return "bulk";
-    }
-
-    @Override
-    public String title() {
-        return "Table bulk load";
+    public BulkLoadSection() {
+        super("bulk", "Table bulk load");
     }
 
     @Override
@@ -103,13 +97,8 @@ public final class BulkLoadSection implements Section {
             TableServiceClient raw = ctx.backends().azureTables();
             ctx.log().info("bulk: Azurite, %,d entities", n);
             List<Series> s = Interleaved.run(ctx.log(), "bulk azurite", 0, ctx.profile().bulkRounds(), List.of(
-                    Contender.unistore("Unistore bulkWrite", () -> timed(account, all, t ->
-                            check(account.tables().bulkWrite(t, all, BulkWriteOptions.DEFAULT), all.size()))),
-                    Contender.reference(NAIVE, () -> timed(account, few, t -> {
-                        for (TableAction a : few) {
-                            account.tables().upsertEntity(t, a.entity(), UpdateMode.REPLACE);
-                        }
-                    })),
+                    bulkWrite(account, all),
+                    naiveLoop(account, few),
                     Contender.reference(RAW_TX, () -> timed(account, all, t -> rawTransactions(raw, t, all, 1))),
                     Contender.reference(RAW_TX4, () -> timed(account, all, t -> rawTransactions(raw, t, all, 4)))));
             out.figure(new Figure(id(), "Azurite: " + String.format("%,d", n) + " entities", "entities/s", false, s,
@@ -124,19 +113,27 @@ public final class BulkLoadSection implements Section {
             PlainJdbcLoader jdbc = new PlainJdbcLoader(dir.resolve("plain.db"));
             ctx.log().info("bulk: local, %,d entities", n);
             List<Series> s = Interleaved.run(ctx.log(), "bulk local", 0, ctx.profile().bulkRounds(), List.of(
-                    Contender.unistore("Unistore bulkWrite", () -> timed(account, all, t ->
-                            check(account.tables().bulkWrite(t, all, BulkWriteOptions.DEFAULT), all.size()))),
-                    Contender.reference(NAIVE, () -> timed(account, all, t -> {
-                        for (TableAction a : all) {
-                            account.tables().upsertEntity(t, a.entity(), UpdateMode.REPLACE);
-                        }
-                    })),
+                    bulkWrite(account, all),
+                    naiveLoop(account, all),
                     Contender.reference(JDBC_TX, () -> jdbc.load(all, BATCH))));
             out.figure(new Figure(id(), "local: " + String.format("%,d", n) + " entities", "entities/s", false, s,
                     null, null));
         } finally {
             Workspace.delete(dir);
         }
+    }
+
+    private Contender bulkWrite(StorageAccount account, List<TableAction> actions) {
+        return Contender.unistore("Unistore bulkWrite", () -> timed(account, actions, t ->
+                check(account.tables().bulkWrite(t, actions, BulkWriteOptions.DEFAULT), actions.size())));
+    }
+
+    private Contender naiveLoop(StorageAccount account, List<TableAction> actions) {
+        return Contender.reference(NAIVE, () -> timed(account, actions, t -> {
+            for (TableAction a : actions) {
+                account.tables().upsertEntity(t, a.entity(), UpdateMode.REPLACE);
+            }
+        }));
     }
 
     /** Work that writes into a table. */

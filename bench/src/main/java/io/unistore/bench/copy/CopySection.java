@@ -30,20 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to S3Proxy by storage-ops' copy engine ({@code copy-container} with its defaults) and by rclone with its defaults
  * and with {@code --transfers 32}, interleaved, each into a fresh bucket.
  */
-public final class CopySection implements Section {
+public final class CopySection extends Section {
     static final String RCLONE = "rclone (defaults)";
     static final String RCLONE_32 = "rclone --transfers 32";
 
     private final AtomicInteger buckets = new AtomicInteger();
 
-    @Override
-    public String id() {
-        return "copy";
-    }
-
-    @Override
-    public String title() {
-        return "Bulk copy Azurite → S3Proxy: storage-ops vs rclone";
+    public CopySection() {
+        super("copy", "Bulk copy Azurite → S3Proxy: storage-ops vs rclone");
     }
 
     @Override

@@ -24,20 +24,14 @@ import java.util.regex.Pattern;
  * its defaults, by the SDK with its defaults and by the SDK with hand-tuned settings, each in a fresh child JVM
  * with a small heap; peak heap and RSS are reported. Goal: at least as fast as the tuned SDK, in flat memory.
  */
-public final class LargeSection implements Section {
+public final class LargeSection extends Section {
     static final String SDK = "SDK defaults";
     static final String TUNED = "SDK tuned";
     private static final Pattern RESULT = Pattern.compile("RESULT upload=(\\S+) download=(\\S+) heapUp=(\\S+) "
             + "rssUp=(\\S+) heapDown=(\\S+) rssDown=(\\S+)");
 
-    @Override
-    public String id() {
-        return "large";
-    }
-
-    @Override
-    public String title() {
-        return "Large transfers (child JVM, small heap)";
+    public LargeSection() {
+        super("large", "Large transfers (child JVM, small heap)");
     }
 
     @Override

@@ -29,19 +29,13 @@ import java.util.Map;
  * against {@code cp} and {@code dd}, and entity upserts and queries per second against plain SQLite JDBC running
  * the same statements. Goal: at least 0.8 times the raw path.
  */
-public final class LocalSection implements Section {
+public final class LocalSection extends Section {
     static final String JDBC = "plain SQLite JDBC";
     static final String CP = "cp";
     static final String DD = "dd bs=1M";
 
-    @Override
-    public String id() {
-        return "local";
-    }
-
-    @Override
-    public String title() {
-        return "Local provider vs the raw path (cp/dd, SQLite JDBC)";
+    public LocalSection() {
+        super("local", "Local provider vs the raw path (cp/dd, SQLite JDBC)");
     }
 
     @Override
@@ -60,30 +54,22 @@ public final class LocalSection implements Section {
         try (StorageAccount account = Unistore.open("file:" + dir.resolve("store") + "?versioning=false")) {
             account.blobs().createContainerIfNotExists("bench");
             ctx.log().info("local: blob write %d MiB", size >> 20);
-            List<Series> write = Interleaved.run(ctx.log(), "local write", 1, ctx.profile().localRounds(), List.of(
-                    Contender.unistore("Unistore upload(Path)", () -> {
+            List<Series> write = Interleaved.run(ctx.log(), "local write", 1, ctx.profile().localRounds(),
+                    withRawCopies(Contender.unistore("Unistore upload(Path)", () -> {
                         long t0 = System.nanoTime();
                         account.blobs().upload("bench", "big", source, UploadOptions.DEFAULT);
                         return rate(size, t0);
-                    }),
-                    Contender.reference(CP, () -> copy(List.of("cp", "--reflink=never", source.toString(),
-                            target.toString()), size, target)),
-                    Contender.reference(DD, () -> copy(List.of("dd", "if=" + source, "of=" + target, "bs=1M",
-                            "status=none"), size, target))));
+                    }), source, target, size));
             out.figure(new Figure(id(), "blob write " + (size >> 20) + " MiB (file → store)", "MB/s", false, write,
                     goal, null));
             ctx.log().info("local: blob read %d MiB", size >> 20);
-            List<Series> read = Interleaved.run(ctx.log(), "local read", 1, ctx.profile().localRounds(), List.of(
-                    Contender.unistore("Unistore downloadToFile", () -> {
+            List<Series> read = Interleaved.run(ctx.log(), "local read", 1, ctx.profile().localRounds(),
+                    withRawCopies(Contender.unistore("Unistore downloadToFile", () -> {
                         Files.deleteIfExists(target);
                         long t0 = System.nanoTime();
                         account.blobs().downloadToFile("bench", "big", target, ReadOptions.DEFAULT);
                         return rate(size, t0);
-                    }),
-                    Contender.reference(CP, () -> copy(List.of("cp", "--reflink=never", source.toString(),
-                            target.toString()), size, target)),
-                    Contender.reference(DD, () -> copy(List.of("dd", "if=" + source, "of=" + target, "bs=1M",
-                            "status=none"), size, target))));
+                    }), source, target, size));
             out.figure(new Figure(id(), "blob read " + (size >> 20) + " MiB (store → file)", "MB/s", false, read,
                     goal, null));
         } finally {
@@ -95,6 +81,15 @@ public final class LocalSection implements Section {
                 + "against `cp` (`--reflink=never`, so it really copies) and `dd bs=1M` of the same file; the read "
                 + "is `downloadToFile` against the same commands. The processes' start-up (a few ms) counts in "
                 + "their time.");
+    }
+
+    /** Unistore's contender, then {@code cp} and {@code dd} copying the same file to the same target. */
+    private static List<Contender> withRawCopies(Contender unistore, Path source, Path target, long size) {
+        return List.of(unistore,
+                Contender.reference(CP, () -> copy(List.of("cp", "--reflink=never", source.toString(),
+                        target.toString()), size, target)),
+                Contender.reference(DD, () -> copy(List.of("dd", "if=" + source, "of=" + target, "bs=1M",
+                        "status=none"), size, target)));
     }
 
     private static Trial copy(List<String> command, long size, Path target) throws Exception {

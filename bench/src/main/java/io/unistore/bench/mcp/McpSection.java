@@ -31,21 +31,15 @@ import java.util.Map;
  * package's command with nothing but local settings and, where the system allows, in a network namespace that
  * reaches nothing; and the per-call overhead of a tool over the store operation it wraps.
  */
-public final class McpSection implements Section {
+public final class McpSection extends Section {
     static final String GOOGLE = "@google-cloud/storage-mcp";
     static final String AZURE = "@azure/mcp";
     static final String UNISTORE = "unistore-mcp (bin/unistore-mcp)";
     static final String UNISTORE_CDS = "unistore-mcp + AppCDS archive";
     private static final long TIMEOUT = 120;
 
-    @Override
-    public String id() {
-        return "mcp";
-    }
-
-    @Override
-    public String title() {
-        return "MCP server: cold start and per-call overhead";
+    public McpSection() {
+        super("mcp", "MCP server: cold start and per-call overhead");
     }
 
     @Override

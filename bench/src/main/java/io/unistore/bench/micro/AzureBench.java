@@ -7,7 +7,6 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.models.QueueMessageItem;
 import io.unistore.StorageAccount;
-import io.unistore.blob.BlobStore;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueStore;
 import io.unistore.table.TableQuery;
@@ -18,26 +17,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Unistore's Azure provider against the Azure SDK on Azurite, operation by operation. Each {@code u*} method
- * has a {@code r*} twin doing the same with the SDK's clients as its documentation shows.
+ * (the blob ones in {@link BlobBench}) has a {@code r*} twin doing the same with the SDK's clients as its
+ * documentation shows.
  */
-@State(Scope.Benchmark)
-public class AzureBench {
-    static final String CONTAINER = "bench-micro";
-    static final String LIST_CONTAINER = "bench-list";
+public class AzureBench extends BlobBench {
     static final String TABLE = "benchmicro";
     static final String QUEUE_U = "bench-u";
     static final String QUEUE_R = "bench-r";
 
-    StorageAccount account;
-    BlobStore blobs;
     TableStore tables;
     QueueStore queues;
     BlobContainerClient container;
@@ -45,32 +37,28 @@ public class AzureBench {
     TableClient table;
     QueueClient queueU;
     QueueClient queueR;
-    byte[] data;
     int next;
 
+    @Override
+    StorageAccount open() {
+        return MicroTargets.backends.openAzure();
+    }
+
     @Setup(Level.Trial)
-    public void setUp() {
-        account = MicroTargets.backends.openAzure();
-        blobs = account.blobs();
-        tables = account.tables();
-        queues = account.queues();
+    public void setUpRaw() {
+        tables = null;
+        queues = null;
         container = MicroTargets.backends.azureBlobs().getBlobContainerClient(CONTAINER);
         listContainer = MicroTargets.backends.azureBlobs().getBlobContainerClient(LIST_CONTAINER);
         table = MicroTargets.backends.azureTables().getTableClient(TABLE);
         queueU = MicroTargets.backends.azureQueues().getQueueClient(QUEUE_U);
         queueR = MicroTargets.backends.azureQueues().getQueueClient(QUEUE_R);
-        data = MicroTargets.blobContent();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        account.close();
     }
 
     /** Creates the containers, table and queues, and the data the reads need. */
     static void prepare() {
+        BlobBench.prepare(MicroTargets.backends.openAzure());
         try (StorageAccount a = MicroTargets.backends.openAzure()) {
-            Blobs.prepare(a.blobs(), CONTAINER, LIST_CONTAINER);
             a.tables().createTableIfNotExists(TABLE);
             for (int p = 0; p < 2; p++) {
                 for (int i = 0; i < MicroTargets.ENTITIES_PER_PARTITION; i++) {
@@ -83,6 +71,21 @@ public class AzureBench {
         }
     }
 
+    /** Fetched on first use: JMH does not promise the base class's set-up (which opens the account) runs first. */
+    private TableStore tables() {
+        if (tables == null) {
+            tables = account.tables();
+        }
+        return tables;
+    }
+
+    private QueueStore queues() {
+        if (queues == null) {
+            queues = account.queues();
+        }
+        return queues;
+    }
+
     private int nextIndex() {
         next = (next + 1) % MicroTargets.ENTITIES_PER_PARTITION;
         return next;
@@ -91,18 +94,8 @@ public class AzureBench {
     // ---- 4 KiB blob put / get ----------------------------------------------------------------------------
 
     @Benchmark
-    public Object uBlobPut() {
-        return blobs.upload(CONTAINER, "put-u", data);
-    }
-
-    @Benchmark
     public void rBlobPut() {
         container.getBlobClient("put-r").upload(BinaryData.fromBytes(data), true);
-    }
-
-    @Benchmark
-    public byte[] uBlobGet() {
-        return blobs.downloadBytes(CONTAINER, MicroTargets.GET_BLOB);
     }
 
     @Benchmark
@@ -111,11 +104,6 @@ public class AzureBench {
     }
 
     // ---- list 1,000 blobs ---------------------------------------------------------------------------------
-
-    @Benchmark
-    public long uList() {
-        return blobs.list(LIST_CONTAINER).stream().count();
-    }
 
     @Benchmark
     public long rList() {
@@ -127,7 +115,7 @@ public class AzureBench {
     @Benchmark
     public String uEntityUpsert() {
         int i = nextIndex();
-        return tables.upsertEntity(TABLE, MicroTargets.entity("p0", MicroTargets.rowKey(i), i), UpdateMode.MERGE);
+        return tables().upsertEntity(TABLE, MicroTargets.entity("p0", MicroTargets.rowKey(i), i), UpdateMode.MERGE);
     }
 
     @Benchmark
@@ -138,7 +126,7 @@ public class AzureBench {
 
     @Benchmark
     public Object uEntityGet() {
-        return tables.getEntity(TABLE, "p0", MicroTargets.rowKey(nextIndex()));
+        return tables().getEntity(TABLE, "p0", MicroTargets.rowKey(nextIndex()));
     }
 
     @Benchmark
@@ -148,7 +136,7 @@ public class AzureBench {
 
     @Benchmark
     public long uRangeQuery() {
-        return tables.query(TABLE, TableQuery.where(MicroTargets.RANGE_FILTER)).stream().count();
+        return tables().query(TABLE, TableQuery.where(MicroTargets.RANGE_FILTER)).stream().count();
     }
 
     @Benchmark
@@ -161,11 +149,11 @@ public class AzureBench {
 
     @Benchmark
     public void uQueueSendReceive(Blackhole bh) {
-        queues.sendMessage(QUEUE_U, "bench message");
-        List<QueueMessage> got = queues.receiveMessages(QUEUE_U);
+        queues().sendMessage(QUEUE_U, "bench message");
+        List<QueueMessage> got = queues().receiveMessages(QUEUE_U);
         for (QueueMessage m : got) {
             bh.consume(m.body());
-            queues.deleteMessage(QUEUE_U, m.messageId(), m.popReceipt());
+            queues().deleteMessage(QUEUE_U, m.messageId(), m.popReceipt());
         }
     }
 

@@ -12,22 +12,19 @@ import java.util.List;
  * Issue #7 item 1, abstraction overhead: each operation through Unistore and through the raw SDK it wraps, on the
  * same emulator, in the same JVM, as interleaved JMH runs. Goal: at most 1.03 times the SDK's time.
  */
-public final class MicroSection implements Section {
+public final class MicroSection extends Section {
     static final String RAW = "raw SDK";
     static final Goal GOAL = new Goal(RAW, 1.03, true);
 
-    /** One pair: a figure name and the {@code u*}/{@code r*} method suffix. */
-    private record Op(String name, String method) {
+    /** One pair: a figure name and the Unistore and raw method names. */
+    private record Op(String name, String unistore, String raw) {
+        Op(String name, String suffix) {
+            this(name, "u" + suffix, "r" + suffix);
+        }
     }
 
-    @Override
-    public String id() {
-        return "micro";
-    }
-
-    @Override
-    public String title() {
-        return "Abstraction overhead: Unistore vs the raw SDK (JMH)";
+    public MicroSection() {
+        super("micro", "Abstraction overhead: Unistore vs the raw SDK (JMH)");
     }
 
     @Override
@@ -35,10 +32,11 @@ public final class MicroSection implements Section {
         MicroTargets.backends = ctx.backends();
         MicroTargets.listBlobs = ctx.profile().listBlobs();
         String list = "list " + String.format("%,d", ctx.profile().listBlobs()) + " blobs";
+        Op paged = new Op(list + " (pageSize 1000)", "uListPaged", "rList");
         List<Op> blobOps = List.of(new Op("4 KiB blob put", "BlobPut"), new Op("4 KiB blob get", "BlobGet"),
-                new Op(list, "List"));
+                new Op(list, "List"), paged);
         List<Op> azureOps = List.of(new Op("4 KiB blob put", "BlobPut"), new Op("4 KiB blob get", "BlobGet"),
-                new Op(list, "List"), new Op("entity upsert (merge)", "EntityUpsert"),
+                new Op(list, "List"), paged, new Op("entity upsert (merge)", "EntityUpsert"),
                 new Op("point query (get entity)", "EntityGet"),
                 new Op("partition range query (50 entities)", "RangeQuery"),
                 new Op("queue send + receive + delete", "QueueSendReceive"));
@@ -65,7 +63,7 @@ public final class MicroSection implements Section {
         for (Op op : ops) {
             ctx.log().info("micro %s: %s", backend, op.name());
             try {
-                List<Series> s = Jmh.pair(ctx, bench, "u" + op.method(), "r" + op.method(), RAW);
+                List<Series> s = Jmh.pair(ctx, bench, op.unistore(), op.raw(), RAW);
                 out.figure(new Figure(id(), backend + ": " + op.name(), "µs/op", true, s, GOAL, null));
             } catch (Exception e) {
                 out.missing(backend + " " + op.name() + ": failed (" + e + ")");
