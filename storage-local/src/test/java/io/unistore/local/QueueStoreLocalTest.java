@@ -120,4 +120,37 @@ class QueueStoreLocalTest {
         assertThat(queues.deleteQueue("jobs")).isTrue();
         assertThat(queues.deleteQueue("jobs")).isFalse();
     }
+
+    @Test
+    void concurrentReceiversNeverShareAMessage() throws Exception {
+        int messages = 200;
+        for (int i = 0; i < messages; i++) {
+            queues.sendMessage("jobs", "m" + i);
+        }
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            workers.add(pool.submit(() -> {
+                List<QueueMessage> got;
+                while (!(got = queues.receiveMessages("jobs", ReceiveOptions.of(5, Duration.ofMinutes(5)))).isEmpty()) {
+                    for (QueueMessage m : got) {
+                        if (!seen.add(m.messageId())) {
+                            duplicates.incrementAndGet();
+                        }
+                        queues.deleteMessage("jobs", m.messageId(), m.popReceipt());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var w : workers) {
+            w.get();
+        }
+        pool.shutdown();
+        assertThat(duplicates).hasValue(0);
+        assertThat(seen).hasSize(messages);
+        assertThat(queues.getQueueProperties("jobs").approximateMessageCount()).isZero();
+    }
 }

@@ -1,0 +1,71 @@
+package io.unistore.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.unistore.StorageException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NameRulesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "a-b-c", "0abc", "my-container-1", "abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij123"})
+    void goodContainerNames(String name) {
+        assertThat(NameRules.container(name)).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ab", "ABC", "a--b", "-ab", "ab-", "a_b", "a.b", "a b", "ü12"})
+    void badContainerNames(String name) {
+        assertThatThrownBy(() -> NameRules.container(name)).isInstanceOf(StorageException.class)
+                .hasMessageStartingWith("container:");
+        assertThatThrownBy(() -> NameRules.container("x".repeat(64))).isInstanceOf(StorageException.class);
+    }
+
+    @Test
+    void tableNames() {
+        assertThat(NameRules.table("People2026")).isEqualTo("People2026");
+        for (String bad : new String[] {"ab", "1abc", "a-b", "tables", "Tables", "x".repeat(64)}) {
+            assertThatThrownBy(() -> NameRules.table(bad)).hasMessageStartingWith("table:");
+        }
+    }
+
+    @Test
+    void blobNames() {
+        assertThat(NameRules.blob("a b/ü/😀.txt")).isNotNull();
+        assertThat(NameRules.blob("x".repeat(1024))).hasSize(1024);
+        for (String bad : new String[] {"", "/abs", "../x", "a/../b", "a/./b", "a\u0000b", "a\nb", "x".repeat(1025)}) {
+            assertThatThrownBy(() -> NameRules.blob(bad)).isInstanceOf(StorageException.class)
+                    .hasMessageStartingWith("blob:");
+        }
+    }
+
+    @Test
+    void filePaths() {
+        assertThat(NameRules.filePath("")).isEmpty();
+        assertThat(NameRules.filePath("a/b/")).isEqualTo("a/b");
+        assertThat(NameRules.filePath("dir/ünï 😀.txt")).isEqualTo("dir/ünï 😀.txt");
+        for (String bad : new String[] {"/abs", "a//b", "../x", "a/./b", "a:b", "a*b", "a?b", "a\"b", "a<b", "a>b",
+                "a|b", "a\\b", "a\u0000b", "dot.", "space ", "x".repeat(256)}) {
+            assertThatThrownBy(() -> NameRules.filePath(bad)).isInstanceOf(StorageException.class)
+                    .hasMessageStartingWith("path:");
+        }
+    }
+
+    @Test
+    void keysPropertiesAndMetadata() {
+        assertThat(NameRules.key("partitionKey", "ünï 😀")).isNotNull();
+        for (String bad : new String[] {"a/b", "a\\b", "a#b", "a?b", "a\tb", "x".repeat(1025)}) {
+            assertThatThrownBy(() -> NameRules.key("rowKey", bad)).hasMessageStartingWith("rowKey:");
+        }
+        assertThat(NameRules.property("_Good9")).isEqualTo("_Good9");
+        assertThatThrownBy(() -> NameRules.property("9bad")).isInstanceOf(StorageException.class);
+        assertThat(NameRules.metadata(Map.of("owner", "ada lovelace"))).hasSize(1);
+        assertThatThrownBy(() -> NameRules.metadata(Map.of("has-dash", "v"))).hasMessageStartingWith("metadata:");
+        assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "ünï"))).hasMessageStartingWith("metadata.k:");
+        assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "x".repeat(9000)))).hasMessageContaining("8 KiB");
+    }
+}

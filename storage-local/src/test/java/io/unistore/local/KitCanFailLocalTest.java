@@ -1,0 +1,53 @@
+package io.unistore.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.unistore.StorageAccount;
+import io.unistore.Unistore;
+import io.unistore.tck.TableStoreContract;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The conformance kit can fail: the table contract, run on the local provider with transactions that commit
+ * action by action ({@link NonAtomicTransactions}, test code only), must report the atomicity test as failed.
+ */
+class KitCanFailLocalTest {
+
+    /** The table contract on a local account whose transactions are not atomic. Nested, so surefire skips it. */
+    static class NonAtomicTableKit extends TableStoreContract {
+        @TempDir
+        static Path dir;
+
+        @Override
+        protected StorageAccount openAccount() {
+            return new NonAtomicTransactions(Unistore.open("file:" + dir));
+        }
+    }
+
+    @Test
+    void theTableContractCatchesNonAtomicTransactions() {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(NonAtomicTableKit.class)).build(), listener);
+        TestExecutionSummary summary = listener.getSummary();
+        List<String> failed = summary.getFailures().stream()
+                .map(f -> f.getTestIdentifier().getSource().orElse(null))
+                .filter(MethodSource.class::isInstance)
+                .map(s -> ((MethodSource) s).getMethodName())
+                .toList();
+        System.out.println("[kit on non-atomic transactions] " + summary.getTestsSucceededCount() + " passed, failed: "
+                + failed);
+        assertThat(summary.getTestsFoundCount()).isGreaterThan(20);
+        assertThat(failed).contains("aFailingActionRollsTheWholeTransactionBack");
+        assertThat(summary.getTestsSucceededCount()).as("the rest of the kit still runs and passes").isPositive();
+    }
+}

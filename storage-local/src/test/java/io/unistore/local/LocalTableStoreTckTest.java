@@ -1,0 +1,18 @@
+package io.unistore.local;
+
+import io.unistore.StorageAccount;
+import io.unistore.Unistore;
+import io.unistore.tck.TableStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local provider against the table contract. */
+class LocalTableStoreTckTest extends TableStoreContract {
+    @TempDir
+    static Path dir;
+
+    @Override
+    protected StorageAccount openAccount() {
+        return Unistore.open("file:" + dir);
+    }
+}

@@ -1,0 +1,445 @@
+package io.unistore.tck;
+
+import static io.unistore.tck.ErrorAssertions.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.unistore.Capability;
+import io.unistore.ErrorCode;
+import io.unistore.ListOptions;
+import io.unistore.Page;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.queue.QueueInfo;
+import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueProperties;
+import io.unistore.queue.QueueStore;
+import io.unistore.queue.ReceiveOptions;
+import io.unistore.queue.SendMessageOptions;
+import io.unistore.queue.SendReceipt;
+import io.unistore.queue.UpdateReceipt;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The contract of {@link QueueStore}: every provider with {@link Capability#QUEUES} passes it against its
+ * real back end. Extend it and implement {@link #openAccount()}.
+ *
+ * <p>Timing tests use short visibility timeouts and poll with a generous deadline, so a slow machine makes
+ * them slower, not flaky.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class QueueStoreContract {
+    private static final Duration DEADLINE = Duration.ofSeconds(45);
+    private static final Duration LONG = Duration.ofMinutes(5);
+
+    /** Opens the account under test through {@code Unistore.open(...)}. Called once per class. */
+    protected abstract StorageAccount openAccount();
+
+    protected StorageAccount account;
+    protected QueueStore queues;
+    private final List<String> created = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void openQueues() {
+        account = openAccount();
+        assumeThat(account.capabilities().has(Capability.QUEUES)).as("account declares QUEUES").isTrue();
+        queues = account.queues();
+    }
+
+    @AfterAll
+    void removeQueues() {
+        if (account == null) {
+            return;
+        }
+        try {
+            for (String q : created) {
+                try {
+                    queues.deleteQueue(q);
+                } catch (StorageException ignored) {
+                    // best effort
+                }
+            }
+        } finally {
+            account.close();
+        }
+    }
+
+    /** Creates a fresh queue that is removed after the class. */
+    protected String newQueue() {
+        String name = TestData.uniqueName("q");
+        queues.createQueue(name);
+        created.add(name);
+        return name;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static SendMessageOptions defaults() {
+        return SendMessageOptions.DEFAULT;
+    }
+
+    /** Polls {@code probe} until {@code done} holds, or fails after the deadline. */
+    private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        T last;
+        do {
+            last = probe.get();
+            if (done.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            }
+        } while (System.nanoTime() < end);
+        throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what + "; last: " + last);
+    }
+
+    // ---- queues ------------------------------------------------------------------------------------
+
+    @Test
+    void createExistsDeleteFollowTheConventions() {
+        String q = TestData.uniqueName("life");
+        assertThat(queues.queueExists(q)).isFalse();
+        queues.createQueue(q);
+        created.add(q);
+        assertThat(queues.queueExists(q)).isTrue();
+        assertFails(ErrorCode.ALREADY_EXISTS, () -> queues.createQueue(q));
+        assertThat(queues.createQueueIfNotExists(q)).isFalse();
+        assertThat(queues.deleteQueue(q)).isTrue();
+        assertThat(queues.queueExists(q)).isFalse();
+        assertThat(queues.deleteQueue(q)).isFalse();
+        assertThat(queues.createQueueIfNotExists(q)).isTrue();
+    }
+
+    @Test
+    void badQueueNamesAreRefused() {
+        for (String bad : List.of("ab", "Upper", "a--b", "-ab", "ab-", "under_score", "x".repeat(64))) {
+            assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.createQueue(bad));
+        }
+    }
+
+    @Test
+    void metadataAndPropertiesRoundTrip() {
+        String q = TestData.uniqueName("meta");
+        queues.createQueue(q, Map.of("owner", "ada", "Purpose", "tck"));
+        created.add(q);
+        QueueProperties props = queues.getQueueProperties(q);
+        assertThat(props.name()).isEqualTo(q);
+        assertThat(props.metadata()).containsEntry("owner", "ada");
+        assertThat(props.metadata().keySet()).anyMatch(k -> k.equalsIgnoreCase("purpose"));
+        assertThat(props.approximateMessageCount()).isZero();
+
+        queues.setQueueMetadata(q, Map.of("stage", "two"));
+        assertThat(queues.getQueueProperties(q).metadata()).containsExactlyEntriesOf(Map.of("stage", "two"));
+
+        for (int i = 0; i < 4; i++) {
+            queues.sendMessage(q, "m" + i);
+        }
+        assertThat(queues.getQueueProperties(q).approximateMessageCount()).isEqualTo(4);
+    }
+
+    @Test
+    void listQueuesFiltersByPrefixAndPages() {
+        String prefix = TestData.uniqueName("lst");
+        List<String> names = new ArrayList<>();
+        for (String suffix : List.of("e", "a", "d", "b", "c")) {
+            String name = prefix + "-" + suffix;
+            queues.createQueue(name);
+            created.add(name);
+            names.add(name);
+        }
+        names.sort(Comparator.naturalOrder());
+
+        assertThat(queues.listQueues(ListOptions.prefix(prefix).withPageSize(2)).stream().map(QueueInfo::name)
+                .toList()).containsExactlyElementsOf(names);
+        int total = 0;
+        for (Page<QueueInfo> page : queues.listQueues(ListOptions.prefix(prefix).withPageSize(2)).byPage()) {
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            total += page.items().size();
+        }
+        assertThat(total).isEqualTo(5);
+
+        Page<QueueInfo> first = queues.listQueues(ListOptions.prefix(prefix).withPageSize(3)).firstPage();
+        assertThat(first.continuationToken()).isNotNull();
+        List<String> resumed = new ArrayList<>(first.items().stream().map(QueueInfo::name).toList());
+        queues.listQueues(ListOptions.prefix(prefix).withPageSize(3).withContinuationToken(first.continuationToken()))
+                .forEach(i -> resumed.add(i.name()));
+        assertThat(resumed).containsExactlyElementsOf(names);
+    }
+
+    @Test
+    void aMissingQueueIsNotFound() {
+        String q = TestData.uniqueName("missing");
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.getQueueProperties(q));
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.setQueueMetadata(q, Map.of("a", "b")));
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.sendMessage(q, "x"));
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.receiveMessages(q));
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.peekMessages(q, 1));
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.clearMessages(q));
+        assertThat(queues.deleteQueue(q)).isFalse();
+    }
+
+    // ---- messages ----------------------------------------------------------------------------------
+
+    @Test
+    void sentMessagesAreReceivedWithReceipts() {
+        String q = newQueue();
+        Instant before = Instant.now().minusSeconds(60);
+        SendReceipt sent = queues.sendMessage(q, utf8("first"), defaults());
+        assertThat(sent.messageId()).isNotBlank();
+        assertThat(sent.popReceipt()).isNotBlank();
+        assertThat(sent.insertedAt()).isAfter(before);
+        assertThat(sent.expiresAt()).isAfter(sent.insertedAt().plus(Duration.ofDays(6)));
+        queues.sendMessage(q, "second");
+        queues.sendMessage(q, "third");
+
+        List<QueueMessage> received = queues.receiveMessages(q, ReceiveOptions.of(32, LONG));
+        assertThat(received).extracting(QueueMessage::text).containsExactlyInAnyOrder("first", "second", "third");
+        assertThat(received).allSatisfy(m -> {
+            assertThat(m.popReceipt()).isNotBlank();
+            assertThat(m.dequeueCount()).isEqualTo(1);
+            assertThat(m.nextVisibleAt()).isAfter(Instant.now().plusSeconds(60));
+            assertThat(m.insertedAt()).isAfter(before);
+        });
+        assertThat(received).extracting(QueueMessage::messageId).contains(sent.messageId());
+        assertThat(queues.receiveMessages(q, ReceiveOptions.of(32, LONG))).as("all are invisible now").isEmpty();
+        for (QueueMessage m : received) {
+            queues.deleteMessage(q, m.messageId(), m.popReceipt());
+        }
+        assertThat(queues.getQueueProperties(q).approximateMessageCount()).isZero();
+    }
+
+    @Test
+    void anEmptyQueueReturnsNothing() {
+        String q = newQueue();
+        assertThat(queues.receiveMessages(q)).isEmpty();
+        assertThat(queues.peekMessages(q, 32)).isEmpty();
+    }
+
+    @Test
+    void peekDoesNotReceive() {
+        String q = newQueue();
+        queues.sendMessage(q, "peeked");
+        List<QueueMessage> peeked = queues.peekMessages(q, 32);
+        assertThat(peeked).hasSize(1);
+        assertThat(peeked.get(0).text()).isEqualTo("peeked");
+        assertThat(peeked.get(0).popReceipt()).isNull();
+        assertThat(peeked.get(0).dequeueCount()).isZero();
+        assertThat(queues.peekMessages(q, 1)).hasSize(1);
+
+        QueueMessage received = queues.receiveMessages(q, ReceiveOptions.of(1, LONG)).get(0);
+        assertThat(received.dequeueCount()).isEqualTo(1);
+        assertThat(queues.peekMessages(q, 32)).as("an invisible message is not peeked").isEmpty();
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.peekMessages(q, 0));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.peekMessages(q, 33));
+    }
+
+    @Test
+    void receiveReturnsAtMostTheRequestedCountAndNeverTwice() {
+        String q = newQueue();
+        for (int i = 0; i < 10; i++) {
+            queues.sendMessage(q, "m" + i);
+        }
+        List<QueueMessage> firstBatch = queues.receiveMessages(q, ReceiveOptions.of(4, LONG));
+        assertThat(firstBatch).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+        Set<String> texts = new HashSet<>();
+        firstBatch.forEach(m -> assertThat(texts.add(m.text())).isTrue());
+        await("the other messages", () -> {
+            queues.receiveMessages(q, ReceiveOptions.of(32, LONG))
+                    .forEach(m -> assertThat(texts.add(m.text())).as("received twice: %s", m.text()).isTrue());
+            return texts.size();
+        }, n -> n == 10);
+    }
+
+    @Test
+    void aMessageReappearsAfterItsVisibilityTimeout() {
+        String q = newQueue();
+        queues.sendMessage(q, "again");
+        QueueMessage first = queues.receiveMessages(q, ReceiveOptions.of(1, Duration.ofSeconds(1))).get(0);
+        assertThat(first.dequeueCount()).isEqualTo(1);
+
+        QueueMessage second = await("the message to reappear",
+                () -> queues.receiveMessages(q, ReceiveOptions.of(1, LONG)), l -> !l.isEmpty()).get(0);
+        assertThat(second.messageId()).isEqualTo(first.messageId());
+        assertThat(second.dequeueCount()).isEqualTo(2);
+        assertThat(second.popReceipt()).isNotEqualTo(first.popReceipt());
+
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> queues.deleteMessage(q, first.messageId(), first.popReceipt()));
+        queues.deleteMessage(q, second.messageId(), second.popReceipt());
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.deleteMessage(q, second.messageId(), second.popReceipt()));
+        assertThat(queues.peekMessages(q, 32)).isEmpty();
+    }
+
+    @Test
+    void aDelayedMessageIsInvisibleUntilItsDelayPasses() {
+        String q = newQueue();
+        long sentAt = System.nanoTime();
+        queues.sendMessage(q, utf8("later"), SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofSeconds(2)));
+        List<QueueMessage> early = queues.receiveMessages(q, ReceiveOptions.of(1, LONG));
+        if (!early.isEmpty()) {
+            // Only acceptable if this machine was so slow that the delay already passed.
+            assertThat(Duration.ofNanos(System.nanoTime() - sentAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        } else {
+            assertThat(queues.peekMessages(q, 1)).isEmpty();
+            QueueMessage m = await("the delayed message",
+                    () -> queues.receiveMessages(q, ReceiveOptions.of(1, LONG)), l -> !l.isEmpty()).get(0);
+            assertThat(m.text()).isEqualTo("later");
+            assertThat(Duration.ofNanos(System.nanoTime() - sentAt)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+        }
+    }
+
+    @Test
+    void anExpiredMessageDisappears() {
+        String q = newQueue();
+        SendReceipt r = queues.sendMessage(q, utf8("short-lived"),
+                SendMessageOptions.DEFAULT.withTimeToLive(Duration.ofSeconds(2)));
+        assertThat(r.expiresAt()).isBefore(r.insertedAt().plusSeconds(10));
+        queues.sendMessage(q, utf8("forever"), SendMessageOptions.DEFAULT.withTimeToLive(SendMessageOptions.FOREVER));
+        await("the short-lived message to expire", () -> queues.peekMessages(q, 32),
+                l -> l.stream().noneMatch(m -> m.text().equals("short-lived")));
+        List<QueueMessage> left = queues.receiveMessages(q, ReceiveOptions.of(32, LONG));
+        assertThat(left).extracting(QueueMessage::text).containsExactly("forever");
+        assertThat(left.get(0).expiresAt()).as("a message that never expires").isNull();
+    }
+
+    @Test
+    void updateChangesBodyAndVisibilityAndTheReceipt() {
+        String q = newQueue();
+        queues.sendMessage(q, "original");
+        QueueMessage m = queues.receiveMessages(q, ReceiveOptions.of(1, LONG)).get(0);
+
+        UpdateReceipt u = queues.updateMessage(q, m.messageId(), m.popReceipt(), utf8("updated"), Duration.ZERO);
+        assertThat(u.popReceipt()).isNotBlank().isNotEqualTo(m.popReceipt());
+        assertThat(u.nextVisibleAt()).isBefore(Instant.now().plusSeconds(30));
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> queues.deleteMessage(q, m.messageId(), m.popReceipt()));
+
+        QueueMessage again = await("the updated message", () -> queues.receiveMessages(q, ReceiveOptions.of(1, LONG)),
+                l -> !l.isEmpty()).get(0);
+        assertThat(again.text()).isEqualTo("updated");
+        assertThat(again.messageId()).isEqualTo(m.messageId());
+
+        UpdateReceipt hidden = queues.updateMessage(q, again.messageId(), again.popReceipt(), null,
+                Duration.ofMinutes(10));
+        assertThat(hidden.nextVisibleAt()).isAfter(Instant.now().plusSeconds(300));
+        assertThat(queues.receiveMessages(q, ReceiveOptions.of(1, LONG))).isEmpty();
+        assertThat(queues.peekMessages(q, 1)).isEmpty();
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> queues.updateMessage(q, again.messageId(),
+                again.popReceipt(), null, Duration.ZERO));
+        queues.deleteMessage(q, again.messageId(), hidden.popReceipt());
+        assertThat(queues.getQueueProperties(q).approximateMessageCount()).isZero();
+    }
+
+    @Test
+    void clearRemovesEveryMessage() {
+        String q = newQueue();
+        for (int i = 0; i < 5; i++) {
+            queues.sendMessage(q, "m" + i);
+        }
+        queues.receiveMessages(q, ReceiveOptions.of(2, LONG));
+        queues.clearMessages(q);
+        assertThat(queues.peekMessages(q, 32)).isEmpty();
+        assertThat(queues.getQueueProperties(q).approximateMessageCount()).isZero();
+        assertThat(queues.queueExists(q)).isTrue();
+    }
+
+    @Test
+    void anyTextAndBinaryBodyRoundTrips() {
+        String q = newQueue();
+        String text = "emoji 😀 日本語 ∑ ünïcödé <xml>&amp; \"quotes\" 'single' \t tab\nnewline";
+        byte[] binary = new byte[256];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        queues.sendMessage(q, text);
+        queues.sendMessage(q, binary, defaults());
+        queues.sendMessage(q, new byte[0], defaults());
+        List<QueueMessage> got = queues.receiveMessages(q, ReceiveOptions.of(32, LONG));
+        assertThat(got).hasSize(3);
+        assertThat(got).anySatisfy(m -> assertThat(m.text()).isEqualTo(text));
+        assertThat(got).anySatisfy(m -> assertThat(m.body()).isEqualTo(binary));
+        assertThat(got).anySatisfy(m -> assertThat(m.body()).isEmpty());
+    }
+
+    @Test
+    void theMaximumBodySizeIsEnforced() {
+        String q = newQueue();
+        int max = account.capabilities().maxQueueMessageBytes();
+        byte[] atLimit = TestData.bytes(11, max);
+        queues.sendMessage(q, atLimit, defaults());
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.sendMessage(q, TestData.bytes(12, max + 1), defaults()));
+        List<QueueMessage> got = queues.receiveMessages(q, ReceiveOptions.of(32, LONG));
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).body()).isEqualTo(atLimit);
+    }
+
+    @Test
+    void optionsAreValidated() {
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(0, LONG));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(33, LONG));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(1, Duration.ZERO));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(1, Duration.ofDays(8)));
+        assertFails(ErrorCode.INVALID_ARGUMENT,
+                () -> SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofSeconds(-1)));
+        String q = newQueue();
+        queues.sendMessage(q, "x");
+        QueueMessage m = queues.receiveMessages(q, ReceiveOptions.of(1, LONG)).get(0);
+        assertFails(ErrorCode.INVALID_ARGUMENT,
+                () -> queues.updateMessage(q, m.messageId(), m.popReceipt(), null, Duration.ofDays(8)));
+    }
+
+    @Test
+    void concurrentReceiversNeverShareAMessage() throws Exception {
+        String q = newQueue();
+        int count = 40;
+        for (int i = 0; i < count; i++) {
+            queues.sendMessage(q, "m" + i);
+        }
+        ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    long end = System.nanoTime() + DEADLINE.toNanos();
+                    while (seen.size() < count && System.nanoTime() < end) {
+                        for (QueueMessage m : queues.receiveMessages(q, ReceiveOptions.of(5, LONG))) {
+                            seen.add(m.messageId());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(seen).hasSize(count).doesNotHaveDuplicates();
+    }
+}
