@@ -168,7 +168,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of containers", e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), 5000));
+        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
     }
 
     // ---- writing ------------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of container " + container, e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), 5000));
+        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
     }
 
     // ---- deleting -----------------------------------------------------------------------------------
@@ -420,7 +420,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("version listing of " + where(container, blob), e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), 5000));
+        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
     }
 
     @Override
@@ -448,31 +448,27 @@ final class AzureBlobStore implements BlobStore {
 
     @Override
     public void renewLease(String container, String blob, String leaseId) {
-        BlobLeaseClient lease = leaseClient(container, blob, requireLease(leaseId));
-        try {
-            lease.renewLease();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("lease renewal of " + where(container, blob), e);
-        }
+        onLease(container, blob, requireLease(leaseId), "lease renewal", BlobLeaseClient::renewLease);
     }
 
     @Override
     public void releaseLease(String container, String blob, String leaseId) {
-        BlobLeaseClient lease = leaseClient(container, blob, requireLease(leaseId));
-        try {
-            lease.releaseLease();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("lease release of " + where(container, blob), e);
-        }
+        onLease(container, blob, requireLease(leaseId), "lease release", BlobLeaseClient::releaseLease);
     }
 
     @Override
     public void breakLease(String container, String blob) {
-        BlobLeaseClient lease = leaseClient(container, blob, null);
+        onLease(container, blob, null, "lease break",
+                lease -> lease.breakLeaseWithResponse(0, null, null, Context.NONE));
+    }
+
+    private void onLease(String container, String blob, String leaseId, String what,
+                         java.util.function.Consumer<BlobLeaseClient> action) {
+        BlobLeaseClient lease = leaseClient(container, blob, leaseId);
         try {
-            lease.breakLeaseWithResponse(0, null, null, Context.NONE);
+            action.accept(lease);
         } catch (RuntimeException e) {
-            throw AzureErrors.translate("lease break of " + where(container, blob), e);
+            throw AzureErrors.translate(what + " of " + where(container, blob), e);
         }
     }
 

@@ -1,6 +1,12 @@
 package io.unistore.azure;
 
+import com.azure.core.client.traits.AzureNamedKeyCredentialTrait;
+import com.azure.core.client.traits.AzureSasCredentialTrait;
+import com.azure.core.client.traits.EndpointTrait;
+import com.azure.core.client.traits.HttpTrait;
+import com.azure.core.client.traits.TokenCredentialTrait;
 import com.azure.core.credential.AzureNamedKeyCredential;
+import com.azure.core.credential.AzureSasCredential;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
@@ -11,16 +17,12 @@ import com.azure.data.tables.TableServiceClientBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.azure.storage.common.StorageSharedKeyCredential;
-import com.azure.storage.common.policy.RequestRetryOptions;
-import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.file.share.ShareServiceClient;
 import com.azure.storage.file.share.ShareServiceClientBuilder;
 import com.azure.storage.file.share.models.ShareTokenIntent;
 import com.azure.storage.queue.QueueMessageEncoding;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
-import io.unistore.azure.AzureAddress.CredentialKind;
 import io.unistore.azure.AzureAddress.Service;
 import io.unistore.spi.ProviderConfig;
 import java.time.Duration;
@@ -53,12 +55,8 @@ final class AzureClients {
             return new RetrySettings(retries, Duration.ofMillis(delay), Duration.ofMillis(maxDelay));
         }
 
-        RequestRetryOptions storage() {
-            return new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, maxRetries + 1, (Duration) null, delay,
-                    maxDelay, null);
-        }
-
-        RetryOptions core() {
+        /** One azure-core policy: the storage builders accept it too, so all four retry alike. */
+        RetryOptions options() {
             return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(maxRetries).setBaseDelay(delay)
                     .setMaxDelay(maxDelay));
         }
@@ -68,7 +66,7 @@ final class AzureClients {
         this.address = address;
         this.retry = RetrySettings.from(config);
         this.extraPolicies = List.copyOf(extraPolicies);
-        this.token = address.credential().kind() == CredentialKind.ENTRA_ID ? entraCredential(config) : null;
+        this.token = address.credential().kind() == AzureAddress.CredentialKind.ENTRA_ID ? entraCredential(config) : null;
     }
 
     private static TokenCredential entraCredential(ProviderConfig config) {
@@ -88,56 +86,39 @@ final class AzureClients {
     }
 
     BlobServiceClient blobService() {
-        BlobServiceClientBuilder b = new BlobServiceClientBuilder().endpoint(address.endpoint(Service.BLOB))
-                .httpClient(http).retryOptions(retry.storage());
-        switch (address.credential().kind()) {
-            case SHARED_KEY -> b.credential(sharedKey());
-            case SAS -> b.sasToken(address.credential().secret());
-            case ENTRA_ID -> b.credential(token);
-        }
-        extraPolicies.forEach(b::addPolicy);
-        return b.buildClient();
+        return configure(new BlobServiceClientBuilder(), Service.BLOB).buildClient();
     }
 
     QueueServiceClient queueService() {
-        QueueServiceClientBuilder b = new QueueServiceClientBuilder().endpoint(address.endpoint(Service.QUEUE))
-                .httpClient(http).retryOptions(retry.storage()).messageEncoding(QueueMessageEncoding.NONE);
-        switch (address.credential().kind()) {
-            case SHARED_KEY -> b.credential(sharedKey());
-            case SAS -> b.sasToken(address.credential().secret());
-            case ENTRA_ID -> b.credential(token);
-        }
-        extraPolicies.forEach(b::addPolicy);
-        return b.buildClient();
+        // Bodies are base64-encoded by QueueBodies, so the SDK must not encode again.
+        return configure(new QueueServiceClientBuilder(), Service.QUEUE).messageEncoding(QueueMessageEncoding.NONE)
+                .buildClient();
     }
 
     TableServiceClient tableService() {
-        TableServiceClientBuilder b = new TableServiceClientBuilder().endpoint(address.endpoint(Service.TABLE))
-                .httpClient(http).retryOptions(retry.core());
-        switch (address.credential().kind()) {
-            case SHARED_KEY -> b.credential(new AzureNamedKeyCredential(address.accountName(),
-                    address.credential().secret()));
-            case SAS -> b.sasToken(address.credential().secret());
-            case ENTRA_ID -> b.credential(token);
-        }
-        extraPolicies.forEach(b::addPolicy);
-        return b.buildClient();
+        return configure(new TableServiceClientBuilder(), Service.TABLE).buildClient();
     }
 
     ShareServiceClient shareService() {
-        ShareServiceClientBuilder b = new ShareServiceClientBuilder().endpoint(address.endpoint(Service.FILE))
-                .httpClient(http).retryOptions(retry.storage());
-        switch (address.credential().kind()) {
-            case SHARED_KEY -> b.credential(sharedKey());
-            case SAS -> b.sasToken(address.credential().secret());
+        ShareServiceClientBuilder b = configure(new ShareServiceClientBuilder(), Service.FILE);
+        if (token != null) {
             // Azure Files over OAuth needs the caller to declare its intent on every request.
-            case ENTRA_ID -> b.credential(token).shareTokenIntent(ShareTokenIntent.BACKUP);
+            b.shareTokenIntent(ShareTokenIntent.BACKUP);
         }
-        extraPolicies.forEach(b::addPolicy);
         return b.buildClient();
     }
 
-    private StorageSharedKeyCredential sharedKey() {
-        return new StorageSharedKeyCredential(address.accountName(), address.credential().secret());
+    /** The endpoint, credential, HTTP client, retry policy and extra policies every service client shares. */
+    private <B extends TokenCredentialTrait<B> & AzureNamedKeyCredentialTrait<B> & AzureSasCredentialTrait<B>
+            & HttpTrait<B> & EndpointTrait<B>> B configure(B builder, Service service) {
+        builder.endpoint(address.endpoint(service)).httpClient(http).retryOptions(retry.options());
+        switch (address.credential().kind()) {
+            case SHARED_KEY -> builder.credential(new AzureNamedKeyCredential(address.accountName(),
+                    address.credential().secret()));
+            case SAS -> builder.credential(new AzureSasCredential(address.credential().secret()));
+            case ENTRA_ID -> builder.credential(token);
+        }
+        extraPolicies.forEach(builder::addPolicy);
+        return builder;
     }
 }

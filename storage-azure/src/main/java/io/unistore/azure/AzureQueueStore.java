@@ -37,8 +37,8 @@ import java.util.Map;
  * UTF-8 text or binary content round-trips, up to 48 KiB (64 KiB once encoded, Azure's limit).
  */
 final class AzureQueueStore implements QueueStore {
-    /** Azure's listing page limit. */
-    private static final int MAX_PAGE = 5000;
+    /** The largest page the account declares (Azure allows 5000 here; tables 1000). */
+    private static final int MAX_PAGE = io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE;
     /** A time-to-live Azure reports for messages that never expire (9999-12-31). */
     private static final int NEVER_YEAR = 9999;
 

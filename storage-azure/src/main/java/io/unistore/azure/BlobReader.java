@@ -54,7 +54,7 @@ final class BlobReader {
             }
             // Azure refuses any range on an empty blob and a range starting at or past the end.
             BlobProperties p = store.getProperties(container, blob, options.withRange(null));
-            if (offset == p.size()) {
+            if (offset == 0 && p.size() == 0) {
                 return InputStream.nullInputStream();
             }
             throw new StorageException(ErrorCode.INVALID_ARGUMENT, "range: starts at " + offset + ", beyond the end of "

@@ -24,9 +24,7 @@ import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
 import io.unistore.spi.NameRules;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -64,13 +62,9 @@ final class BlobWriter {
         Map<String, String> metadata = NameRules.metadata(o.metadata());
         long blockSize = tuning.blockSizeFor(o.blockSize(), o.length());
         String what = "upload of " + AzureBlobStore.where(container, blob);
-        ChunkReader reader = new ChunkReader(content);
-        ChunkReader.Chunk first;
-        try {
-            first = reader.first((int) blockSize, o.length());
-        } catch (IOException e) {
-            throw Transfers.ioFailure("reading the content to upload", e);
-        }
+        ChunkReader.Chunk[] read = new ChunkReader.Chunk[1];
+        ChunkReader reader = ChunkReader.start(content, (int) blockSize, o.length(), read);
+        ChunkReader.Chunk first = read[0];
         BlobRequestConditions conditions = BlobModels.conditions(o.conditions());
         BlobHttpHeaders headers = BlobModels.headers(o);
         try {

@@ -47,6 +47,17 @@ final class ChunkReader {
         return new Chunk(buf, n);
     }
 
+    /** A reader over {@code in} with its first chunk read (I/O failures of the caller's stream as UNAVAILABLE). */
+    static ChunkReader start(InputStream in, int max, long expected, Chunk[] first) {
+        ChunkReader reader = new ChunkReader(in);
+        try {
+            first[0] = reader.first(max, expected);
+        } catch (IOException e) {
+            throw io.unistore.internal.Transfers.ioFailure("reading the content to upload", e);
+        }
+        return reader;
+    }
+
     /** Fills {@code buf} with the next chunk; returns its length (0 at the end). */
     int fill(byte[] buf) throws IOException {
         if (ended) {

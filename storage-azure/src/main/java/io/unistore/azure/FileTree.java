@@ -2,17 +2,17 @@ package io.unistore.azure;
 
 import com.azure.storage.file.share.models.ShareFileItem;
 import io.unistore.Page;
-import io.unistore.StorageException;
 import io.unistore.file.FileItem;
 import io.unistore.spi.ContinuationTokens;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
- * Walks a directory tree of a share, which Azure lists one directory at a time: depth first, children in name
- * order, each directory before its contents. A recursive listing resumes after the last path it returned (the
- * continuation token), skipping whole subtrees that come before it. Recursive deletes go bottom-up.
+ * Walks a directory tree of a share, which Azure lists one directory at a time. A recursive listing returns the
+ * tree in path order and resumes after the last path it returned (the continuation token), skipping whole
+ * subtrees that come before it. Recursive deletes go bottom-up.
  */
 final class FileTree {
     private final AzureFileStore store;
@@ -21,57 +21,43 @@ final class FileTree {
         this.store = store;
     }
 
-    /** One page of the tree under {@code dir}, entries whose path below {@code dir} starts with {@code prefix}. */
+    /**
+     * One page of the tree under {@code dir} in path order (Java String order of the full paths, as every store
+     * lists), entries whose name starts with {@code prefix}. Directories are listed only when the walk reaches
+     * them: a queue ordered by path holds what is known and not yet returned.
+     */
     Page<FileItem> page(String share, String dir, String prefix, String token, int size) {
         String after = ContinuationTokens.decode(token);
-        if (after != null && !after.isEmpty() && !dir.isEmpty() && !after.startsWith(dir + "/")) {
-            throw StorageException.invalidArgument("continuationToken", "is not a token this listing returned");
-        }
-        String[] resume = after == null ? null : relative(dir, after).split("/");
+        PriorityQueue<FileItem> queue = new PriorityQueue<>(Comparator.comparing(FileItem::path));
+        enqueueChildren(share, dir, after, queue);
         List<FileItem> out = new ArrayList<>();
-        walk(share, dir, "", prefix == null ? "" : prefix, resume, 0, out, size + 1);
-        if (out.size() > size) {
-            List<FileItem> page = out.subList(0, size);
-            return new Page<>(page, ContinuationTokens.encode(page.get(size - 1).path()));
+        while (!queue.isEmpty()) {
+            FileItem next = queue.poll();
+            if (next.directory()) {
+                enqueueChildren(share, next.path(), after, queue);
+            }
+            if (after != null && next.path().compareTo(after) <= 0) {
+                continue;
+            }
+            if (prefix == null || next.name().startsWith(prefix)) {
+                if (out.size() == size) {
+                    return new Page<>(out, ContinuationTokens.encode(out.get(size - 1).path()));
+                }
+                out.add(next);
+            }
         }
         return Page.last(out);
     }
 
-    /**
-     * Appends entries of {@code dir} (relative path {@code rel} below the listed directory) in walk order, until
-     * {@code out} holds {@code limit}; with {@code resume}, only those after that path.
-     *
-     * @return whether the walk may go on (the limit is not reached)
-     */
-    private boolean walk(String share, String dir, String rel, String prefix, String[] resume, int depth,
-                         List<FileItem> out, int limit) {
-        String resumeName = resume != null && depth < resume.length ? resume[depth] : null;
-        for (ShareFileItem child : sortedChildren(share, dir)) {
-            String name = child.getName();
-            if (resumeName != null && name.compareTo(resumeName) < 0) {
-                continue;
-            }
-            String childRel = rel.isEmpty() ? name : rel + "/" + name;
-            boolean onResumePath = resumeName != null && name.equals(resumeName);
-            if (!onResumePath && childRel.startsWith(prefix)) {
-                out.add(AzureFileStore.item(dir, child));
-                if (out.size() >= limit) {
-                    return false;
-                }
-            }
-            if (child.isDirectory() && mayHoldMatches(childRel, prefix)) {
-                String[] deeper = onResumePath ? resume : null;
-                String childDir = dir.isEmpty() ? name : dir + "/" + name;
-                if (!walk(share, childDir, childRel, prefix, deeper, depth + 1, out, limit)) {
-                    return false;
-                }
-            }
+    /** Queues a directory's children, unless its whole subtree comes before {@code after}. */
+    private void enqueueChildren(String share, String dir, String after, PriorityQueue<FileItem> queue) {
+        // Paths below "d" lie in ["d/", "d0"): '0' follows '/'.
+        if (after != null && !dir.isEmpty() && (dir + "0").compareTo(after) <= 0) {
+            return;
         }
-        return true;
-    }
-
-    private static boolean mayHoldMatches(String rel, String prefix) {
-        return rel.startsWith(prefix) || prefix.startsWith(rel + "/");
+        for (ShareFileItem child : sortedChildren(share, dir)) {
+            queue.add(AzureFileStore.item(dir, child));
+        }
     }
 
     /** Deletes everything below {@code dir}, files first, then each emptied subdirectory. */
@@ -99,7 +85,4 @@ final class FileTree {
         return all;
     }
 
-    private static String relative(String dir, String path) {
-        return dir.isEmpty() ? path : path.substring(dir.length() + 1);
-    }
 }

@@ -9,10 +9,8 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.file.FileProperties;
 import io.unistore.file.FileUploadOptions;
-import io.unistore.internal.Transfers;
 import io.unistore.spi.NameRules;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -51,13 +49,9 @@ final class FileUploader {
         String tmpPath = (parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID();
         ShareFileClient tmp = store.share(share).getFileClient(tmpPath);
         String what = "upload of " + AzureFileStore.where(share, path);
-        ChunkReader reader = new ChunkReader(content);
-        ChunkReader.Chunk first;
-        try {
-            first = reader.first(RANGE_SIZE, o.length());
-        } catch (IOException e) {
-            throw Transfers.ioFailure("reading the content to upload", e);
-        }
+        ChunkReader.Chunk[] read = new ChunkReader.Chunk[1];
+        ChunkReader reader = ChunkReader.start(content, RANGE_SIZE, o.length(), read);
+        ChunkReader.Chunk first = read[0];
         ShareFileHttpHeaders headers = new ShareFileHttpHeaders().setContentType(o.contentType());
         boolean created = false;
         try {

@@ -54,6 +54,10 @@ final class RangedInputStream extends InputStream {
         this.buffer = new byte[(int) Math.max(1, firstLength)];
         Sink sink = new Sink(buffer);
         Fetched first = fetcher.fetch(offset, firstLength, null, sink);
+        if (offset > 0 && offset >= first.totalSize()) {
+            throw StorageException.invalidArgument("range", "starts at byte " + offset + ", beyond the end ("
+                    + first.totalSize() + " bytes)");
+        }
         this.etag = first.etag();
         this.end = length < 0 ? first.totalSize() : Math.min(first.totalSize(), offset + length);
         this.limit = sink.count;

@@ -37,7 +37,11 @@ final class TableTransactions {
         while (true) {
             List<TableTransactionAction> sdk = new ArrayList<>();
             for (int i : sent) {
-                sdk.add(toSdk(actions.get(i)));
+                try {
+                    sdk.add(toSdk(actions.get(i)));
+                } catch (StorageException e) {
+                    throw new TransactionFailedException(e.code(), "action " + i + ": " + e.getMessage(), i);
+                }
             }
             try {
                 if (!sdk.isEmpty()) {

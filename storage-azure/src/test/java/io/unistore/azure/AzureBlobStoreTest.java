@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import io.unistore.testsupport.azurite.Azurite;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,8 @@ class AzureBlobStoreTest {
             assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 2990, 3000));
         }
         assertThatThrownBy(() -> blobs.openInputStream(container, "ranged.bin", ReadOptions.range(ByteRange.from(5000))))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThatThrownBy(() -> blobs.openInputStream(container, "ranged.bin", ReadOptions.range(ByteRange.from(3000))))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
         blobs.upload(container, "empty.bin", new byte[0]);
         assertThat(blobs.downloadBytes(container, "empty.bin")).isEmpty();
@@ -231,6 +234,73 @@ class AzureBlobStoreTest {
         assertThat(result.isComplete()).isTrue();
         assertThat(result.deleted()).containsExactlyInAnyOrder("b1", "b2", "never-there");
         assertThat(blobs.exists(container, "b1")).isFalse();
+    }
+
+    @Test
+    void listingsPageWithOpaqueTokensAndGroupByDelimiter() {
+        for (String n : List.of("l/a.txt", "l/b.txt", "l/sub/c.txt", "l/sub/d.txt", "l/e.txt")) {
+            blobs.upload(container, n, n.getBytes());
+        }
+        var first = blobs.list(container, io.unistore.blob.ListBlobsOptions.prefix("l/").withPageSize(2)).firstPage();
+        assertThat(first.items()).hasSize(2);
+        assertThat(first.continuationToken()).isNotNull();
+        List<String> all = blobs.list(container, io.unistore.blob.ListBlobsOptions.prefix("l/").withPageSize(2))
+                .stream().map(io.unistore.blob.BlobItem::name).toList();
+        assertThat(all).containsExactly("l/a.txt", "l/b.txt", "l/e.txt", "l/sub/c.txt", "l/sub/d.txt");
+        var rest = blobs.list(container, io.unistore.blob.ListBlobsOptions.prefix("l/").withPageSize(2)
+                .withContinuationToken(first.continuationToken())).stream().map(io.unistore.blob.BlobItem::name).toList();
+        assertThat(rest).containsExactly("l/e.txt", "l/sub/c.txt", "l/sub/d.txt");
+        var grouped = blobs.list(container, io.unistore.blob.ListBlobsOptions.prefix("l/").withDelimiter("/")).stream()
+                .toList();
+        assertThat(grouped).extracting(io.unistore.blob.BlobItem::name)
+                .containsExactly("l/a.txt", "l/b.txt", "l/e.txt", "l/sub/");
+        assertThat(grouped.get(3).prefix()).isTrue();
+        assertThatThrownBy(() -> blobs.list("no-such-container-x").firstPage())
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void etagConditionsGuardWritesAndReads() {
+        var first = blobs.upload(container, "cond.txt", "1".getBytes());
+        var second = blobs.setMetadata(container, "cond.txt", Map.of("v", "2"), RequestConditions.ifMatch(first.etag()));
+        assertThat(second.etag()).isNotEqualTo(first.etag());
+        assertThatThrownBy(() -> blobs.setMetadata(container, "cond.txt", Map.of("v", "3"),
+                RequestConditions.ifMatch(first.etag())))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+        assertThatThrownBy(() -> blobs.openInputStream(container, "cond.txt", ReadOptions.DEFAULT
+                .withConditions(RequestConditions.ifMatch(first.etag()))))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+        assertThat(blobs.getProperties(container, "cond.txt").metadata()).containsEntry("v", "2");
+    }
+
+    @Test
+    void containersCarryMetadataAndListByPrefix() {
+        String c = AzuriteAccounts.name("meta");
+        blobs.createContainer(c, Map.of("Team", "blue"));
+        try {
+            assertThat(blobs.getContainerProperties(c).metadata()).containsEntry("Team", "blue");
+            blobs.setContainerMetadata(c, Map.of("Team", "red"));
+            assertThat(blobs.listContainers(io.unistore.ListOptions.prefix(c)).stream().toList())
+                    .singleElement().satisfies(i -> assertThat(i.metadata()).containsEntry("Team", "red"));
+            assertThatThrownBy(() -> blobs.createContainer(c))
+                    .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
+        } finally {
+            assertThat(blobs.deleteContainer(c)).isTrue();
+        }
+        assertThat(blobs.deleteContainer(c)).isFalse();
+        assertThatThrownBy(() -> blobs.getContainerProperties(c))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void anEmulatorEndpointOpensWhenTheProviderIsNamed() {
+        try (StorageAccount explicit = io.unistore.Unistore.builder().address(Azurite.shared().blobEndpoint())
+                .option("provider", "azure").option("accountKey", Azurite.KEY).option("versioning", "false").open()) {
+            assertThat(explicit.blobs().containerExists(container)).isTrue();
+            assertThat(explicit.capabilities().has(io.unistore.Capability.QUEUES)).isFalse();
+        }
+        assertThatThrownBy(() -> io.unistore.Unistore.open(Azurite.shared().blobEndpoint()))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
     }
 
     @Test

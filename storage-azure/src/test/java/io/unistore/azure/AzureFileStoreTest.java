@@ -114,14 +114,18 @@ class AzureFileStoreTest {
         files.upload(share, "tree/a/one.txt", "1".getBytes());
         files.upload(share, "tree/a/b/two.txt", "22".getBytes());
         files.upload(share, "tree/c/three.txt", "333".getBytes());
+        files.upload(share, "tree/a-x.txt", "x".getBytes());
         List<String> all = files.list(share, "tree", ListFilesOptions.recursively()).stream().map(FileItem::path).toList();
-        assertThat(all).containsExactly("tree/a", "tree/a/b", "tree/a/b/two.txt", "tree/a/one.txt", "tree/c",
-                "tree/c/three.txt");
-        Page<FileItem> first = files.list(share, "tree", ListFilesOptions.recursively().withPageSize(4)).firstPage();
-        assertThat(first.items()).hasSize(4);
-        Page<FileItem> rest = files.list(share, "tree", ListFilesOptions.recursively().withPageSize(4)
+        // Path order: '-' sorts before '/', so tree/a-x.txt comes between tree/a and what tree/a holds.
+        assertThat(all).containsExactly("tree/a", "tree/a-x.txt", "tree/a/b", "tree/a/b/two.txt", "tree/a/one.txt",
+                "tree/c", "tree/c/three.txt");
+        Page<FileItem> first = files.list(share, "tree", ListFilesOptions.recursively().withPageSize(5)).firstPage();
+        assertThat(first.items()).hasSize(5);
+        Page<FileItem> rest = files.list(share, "tree", ListFilesOptions.recursively().withPageSize(5)
                 .withContinuationToken(first.continuationToken())).firstPage();
         assertThat(rest.items()).extracting(FileItem::path).containsExactly("tree/c", "tree/c/three.txt");
+        assertThat(files.list(share, "tree", ListFilesOptions.recursively().withPrefix("t")).stream()
+                .map(FileItem::path)).containsExactly("tree/a/b/two.txt", "tree/c/three.txt");
         assertThatThrownBy(() -> files.deleteDirectory(share, "tree", false))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.CONFLICT));
         assertThat(files.deleteDirectory(share, "tree", true)).isTrue();

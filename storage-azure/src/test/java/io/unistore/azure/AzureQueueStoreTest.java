@@ -83,6 +83,38 @@ class AzureQueueStoreTest {
     }
 
     @Test
+    void visibilityDelayTimeoutAndTimeToLiveAreKept() throws InterruptedException {
+        String q = AzuriteAccounts.name("timing");
+        queues.createQueue(q, java.util.Map.of("purpose", "timing"));
+        try {
+            queues.sendMessage(q, "later".getBytes(), SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofSeconds(2)));
+            queues.sendMessage(q, "short".getBytes(), SendMessageOptions.DEFAULT.withTimeToLive(Duration.ofSeconds(2)));
+            assertThat(queues.peekMessages(q, 32)).extracting(QueueMessage::text).containsExactly("short");
+            QueueMessage m = queues.receiveMessages(q, ReceiveOptions.of(1, Duration.ofSeconds(1))).get(0);
+            assertThat(m.text()).isEqualTo("short");
+            assertThat(m.nextVisibleAt()).isAfter(java.time.Instant.now().minusSeconds(5));
+            assertThat(queues.getQueueProperties(q).approximateMessageCount()).isEqualTo(2);
+            assertThat(queues.getQueueProperties(q).metadata()).containsEntry("purpose", "timing");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            List<String> seen = List.of();
+            while (System.nanoTime() < deadline) {
+                seen = queues.peekMessages(q, 32).stream().map(QueueMessage::text).toList();
+                if (seen.equals(List.of("later"))) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            // The delayed message became visible, the short-lived one expired.
+            assertThat(seen).containsExactly("later");
+            assertThat(queues.listQueues(io.unistore.ListOptions.prefix(q)).stream().map(i -> i.name())).containsExactly(q);
+        } finally {
+            queues.deleteQueue(q);
+        }
+        assertThat(queues.queueExists(q)).isFalse();
+        assertThat(queues.deleteQueue(q)).isFalse();
+    }
+
+    @Test
     void creatingAnExistingQueueFailsEvenWithTheSameMetadata() {
         assertThatThrownBy(() -> queues.createQueue(queue))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.ALREADY_EXISTS));

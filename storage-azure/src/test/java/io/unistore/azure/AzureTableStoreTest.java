@@ -119,6 +119,41 @@ class AzureTableStoreTest {
     }
 
     @Test
+    void queriesPageWithTokensAndStopAtTop() {
+        String pk = "page" + UUID.randomUUID();
+        List<TableAction> inserts = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            inserts.add(TableAction.insert(TableEntity.builder(pk, String.format("r%02d", i)).put("I", i).build()));
+        }
+        assertThat(tables.bulkWrite(table, inserts, io.unistore.table.BulkWriteOptions.DEFAULT).isComplete()).isTrue();
+        var first = tables.query(table, TableQuery.where(Filter.partitionKey(pk)).withPageSize(10)).firstPage();
+        assertThat(first.items()).hasSize(10);
+        var next = tables.query(table, TableQuery.where(Filter.partitionKey(pk)).withPageSize(10)
+                .withContinuationToken(first.continuationToken())).firstPage();
+        assertThat(next.items().get(0).rowKey()).isEqualTo("r10");
+        assertThat(tables.query(table, TableQuery.where(Filter.partitionKey(pk)).withPageSize(7).withTop(12)).stream())
+                .hasSize(12);
+        assertThat(tables.getEntity(table, pk, "r03", List.of("I")).getInt("I")).isEqualTo(3);
+        assertThat(tables.listTables(io.unistore.ListOptions.prefix(table)).stream().map(t -> t.name()))
+                .containsExactly(table);
+        assertThat(tables.tableExists(table)).isTrue();
+        assertThat(tables.tableExists("Nosuchtable" + pk.substring(4, 10).replace("-", ""))).isFalse();
+    }
+
+    @Test
+    void mergeKeepsOtherPropertiesAndReplaceDropsThem() {
+        tables.upsertEntity(table, TableEntity.builder("m", "1").put("A", 1).put("B", 2).build(), UpdateMode.REPLACE);
+        tables.upsertEntity(table, TableEntity.builder("m", "1").put("B", 3).build(), UpdateMode.MERGE);
+        assertThat(tables.getEntity(table, "m", "1").properties()).containsEntry("A", 1).containsEntry("B", 3);
+        tables.upsertEntity(table, TableEntity.builder("m", "1").put("C", 4).build(), UpdateMode.REPLACE);
+        assertThat(tables.getEntity(table, "m", "1").properties()).containsOnlyKeys("C");
+        assertThatThrownBy(() -> tables.insertEntity(table, TableEntity.of("m", "1")))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.ALREADY_EXISTS));
+        assertThatThrownBy(() -> tables.getEntity("Missingtable1", "m", "1"))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
     void etagsGuardUpdatesAndDeletes() {
         String etag = tables.insertEntity(table, TableEntity.builder("etag", "1").put("V", 1).build());
         String next = tables.updateEntity(table, TableEntity.builder("etag", "1").put("V", 2).build(),
