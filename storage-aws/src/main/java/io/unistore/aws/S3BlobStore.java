@@ -21,9 +21,11 @@ import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
+import io.unistore.internal.Transfers;
 import io.unistore.spi.NameRules;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +42,7 @@ final class S3BlobStore implements BlobStore {
     private final S3Listing listing;
     private final S3Copy copier;
     private final S3Reads reads;
+    private final S3ParallelDownload parallel;
 
     S3BlobStore(S3Context ctx) {
         this.ctx = ctx;
@@ -47,6 +50,7 @@ final class S3BlobStore implements BlobStore {
         this.listing = new S3Listing(ctx);
         this.copier = new S3Copy(ctx);
         this.reads = new S3Reads(ctx);
+        this.parallel = new S3ParallelDownload(ctx);
     }
 
     // ---- containers -------------------------------------------------------------------------------
@@ -149,6 +153,25 @@ final class S3BlobStore implements BlobStore {
     @Override
     public InputStream openInputStream(String container, String blob, ReadOptions options) {
         return reads.open(S3Context.bucket(container), NameRules.blob(blob), options);
+    }
+
+    @Override
+    public BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
+        String bucket = S3Context.bucket(container);
+        String key = NameRules.blob(blob);
+        BlobProperties p = getProperties(container, blob, options);
+        if (p.tier() == AccessTier.ARCHIVE && !"restored".equals(p.archiveStatus())) {
+            throw S3Reads.archived(bucket, key, p.tierName());
+        }
+        if (options.range() == null && parallel.worthIt(p.size())) {
+            parallel.run(bucket, key, p, file, options);
+            return p;
+        }
+        // As the API's default: pin the ETag read first, so a blob replaced mid-download fails.
+        ReadOptions pinned = options.conditions().ifMatch() == null && options.versionId() == null
+                ? options.withConditions(options.conditions().withIfMatch(p.etag())) : options;
+        Transfers.writeAtomically(file, out -> download(container, blob, out, pinned));
+        return p;
     }
 
     @Override

@@ -82,16 +82,35 @@ final class S3Conditions {
                 || !modified.isAfter(c.ifUnmodifiedSince());
     }
 
+    /**
+     * The conditions of a GET or HEAD. The {@code *} forms are not sent (stores compare them as ETags): a read
+     * that succeeds shows the object exists, which is all {@code If-Match: *} asks, and {@link #wantsAbsent}
+     * tells the caller to fail a read that succeeds.
+     */
     static GetObjectRequest.Builder onGet(GetObjectRequest.Builder b, RequestConditions c) {
         rejectLease(c);
-        return b.ifMatch(quote(c.ifMatch())).ifNoneMatch(quote(c.ifNoneMatch()))
+        return b.ifMatch(quote(named(c.ifMatch()))).ifNoneMatch(quote(named(c.ifNoneMatch())))
                 .ifModifiedSince(c.ifModifiedSince()).ifUnmodifiedSince(c.ifUnmodifiedSince());
     }
 
     static HeadObjectRequest.Builder onHead(HeadObjectRequest.Builder b, RequestConditions c) {
         rejectLease(c);
-        return b.ifMatch(quote(c.ifMatch())).ifNoneMatch(quote(c.ifNoneMatch()))
+        return b.ifMatch(quote(named(c.ifMatch()))).ifNoneMatch(quote(named(c.ifNoneMatch())))
                 .ifModifiedSince(c.ifModifiedSince()).ifUnmodifiedSince(c.ifUnmodifiedSince());
+    }
+
+    /** Whether the conditions hold only for an absent object ({@code If-None-Match: *}). */
+    static boolean wantsAbsent(RequestConditions c) {
+        return "*".equals(c.ifNoneMatch());
+    }
+
+    /** PRECONDITION_FAILED for a read whose object exists although the conditions asked for none. */
+    static StorageException existsAlthoughAbsentWanted(String what) {
+        return new StorageException(ErrorCode.PRECONDITION_FAILED, what + ": the object exists (ifNoneMatch *)");
+    }
+
+    private static String named(String etag) {
+        return "*".equals(etag) ? null : etag;
     }
 
     /**

@@ -4,12 +4,9 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.aws.S3Conditions.WritePin;
 import io.unistore.blob.BlobWriteResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -111,40 +108,29 @@ final class S3Copy {
                 .storageClass(job.storageClass()))).uploadId();
         long partSize = Math.max((size + S3Settings.MAX_PARTS - 1) / S3Settings.MAX_PARTS,
                 Math.min(ctx.settings.multipartCopyThreshold(), PREFERRED_COPY_PART));
-        int concurrency = ctx.settings.concurrency();
-        Semaphore slots = new Semaphore(concurrency);
-        List<Future<CompletedPart>> parts = new ArrayList<>();
+        BoundedTasks<CompletedPart> parts = new BoundedTasks<>(ctx.transfers, ctx.settings.concurrency());
         try {
             int part = 1;
             for (long offset = 0; offset < size; offset += partSize, part++) {
                 String range = "bytes=" + offset + "-" + (Math.min(size, offset + partSize) - 1);
                 int number = part;
-                slots.acquire();
-                parts.add(ctx.transfers.submit(() -> {
-                    try {
-                        var r = ctx.call("UploadPartCopy " + number + " of " + job.what(), () -> ctx.s3
-                                .uploadPartCopy(b -> b.sourceBucket(job.sourceBucket()).sourceKey(job.sourceKey())
-                                        .sourceVersionId(job.sourceVersionId()).copySourceIfMatch(job.source().eTag())
-                                        .copySourceRange(range).destinationBucket(job.targetBucket())
-                                        .destinationKey(job.targetKey()).uploadId(uploadId).partNumber(number)));
-                        return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
-                    } finally {
-                        slots.release();
-                    }
-                }));
+                parts.submit(() -> {
+                    var r = ctx.call("UploadPartCopy " + number + " of " + job.what(), () -> ctx.s3.uploadPartCopy(
+                            b -> b.sourceBucket(job.sourceBucket()).sourceKey(job.sourceKey())
+                                    .sourceVersionId(job.sourceVersionId()).copySourceIfMatch(job.source().eTag())
+                                    .copySourceRange(range).destinationBucket(job.targetBucket())
+                                    .destinationKey(job.targetKey()).uploadId(uploadId).partNumber(number)));
+                    return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
+                });
             }
-            List<CompletedPart> done = new ArrayList<>();
-            for (Future<CompletedPart> f : parts) {
-                done.add(f.get());
-            }
+            List<CompletedPart> done = parts.awaitAll();
             var r = ctx.call("CompleteMultipartUpload " + job.what(), () -> ctx.s3.completeMultipartUpload(b -> b
                     .bucket(job.targetBucket()).key(job.targetKey()).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(done)).ifMatch(job.pin().ifMatch())
                     .ifNoneMatch(job.pin().ifNoneMatch())));
             return new BlobWriteResult(r.eTag(), S3Upload.responseDate(r), size, null, r.versionId());
         } catch (InterruptedException | ExecutionException | RuntimeException e) {
-            parts.forEach(f -> f.cancel(true));
-            slots.acquireUninterruptibly(concurrency);
+            parts.abandon();
             abort(job, uploadId);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

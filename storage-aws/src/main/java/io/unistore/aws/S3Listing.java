@@ -1,5 +1,6 @@
 package io.unistore.aws;
 
+import io.unistore.ErrorCode;
 import io.unistore.Page;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
@@ -11,14 +12,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /** Object listings (ListObjectsV2) and version listings (ListObjectVersions) as neutral pages. */
 final class S3Listing {
+    private static final int PARALLEL_HEADS = 8;
+
     private final S3Context ctx;
 
     S3Listing(S3Context ctx) {
@@ -48,29 +51,24 @@ final class S3Listing {
         }, o.continuationToken(), o.pageSize());
     }
 
-    /** One HEAD per listed object (S3 lists no metadata), run in parallel. */
+    /** One HEAD per listed object (S3 lists no metadata), {@value #PARALLEL_HEADS} at a time. */
     private List<BlobItem> withMetadata(String bucket, ListObjectsV2Response r,
                                         BiFunction<String, String, BlobProperties> head) {
-        List<Future<BlobProperties>> heads = new ArrayList<>();
-        r.contents().forEach(c -> heads.add(ctx.transfers.submit(() -> head.apply(bucket, c.key()))));
-        List<BlobItem> items = new ArrayList<>();
+        BoundedTasks<BlobProperties> heads = new BoundedTasks<>(ctx.transfers, PARALLEL_HEADS);
         try {
-            for (Future<BlobProperties> f : heads) {
-                BlobProperties p = f.get();
-                if (p != null) {
-                    items.add(BlobItem.blob(p));
-                }
+            for (var c : r.contents()) {
+                heads.submit(() -> head.apply(bucket, c.key()));
             }
+            return heads.awaitAll().stream().filter(Objects::nonNull).map(BlobItem::blob).toList();
         } catch (InterruptedException e) {
+            heads.abandon();
             Thread.currentThread().interrupt();
-            heads.forEach(f -> f.cancel(true));
-            throw new StorageException(io.unistore.ErrorCode.UNAVAILABLE, "listing " + bucket + " was interrupted", e);
+            throw new StorageException(ErrorCode.UNAVAILABLE, "listing " + bucket + " was interrupted", e);
         } catch (ExecutionException e) {
-            heads.forEach(f -> f.cancel(true));
+            heads.abandon();
             throw e.getCause() instanceof StorageException se ? se
-                    : new StorageException(io.unistore.ErrorCode.INTERNAL, "listing " + bucket + " failed", e);
+                    : new StorageException(ErrorCode.INTERNAL, "listing " + bucket + " failed", e.getCause());
         }
-        return items;
     }
 
     /**

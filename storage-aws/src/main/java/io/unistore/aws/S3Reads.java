@@ -31,11 +31,16 @@ final class S3Reads {
     HeadObjectResponse head(String bucket, String key, String versionId, RequestConditions conditions) {
         HeadObjectRequest.Builder b = HeadObjectRequest.builder().bucket(bucket).key(key).versionId(versionId);
         S3Conditions.onHead(b, conditions);
+        HeadObjectResponse r;
         try {
-            return ctx.call("HeadObject " + where(bucket, key, versionId), () -> ctx.s3.headObject(b.build()));
+            r = ctx.call("HeadObject " + where(bucket, key, versionId), () -> ctx.s3.headObject(b.build()));
         } catch (StorageException e) {
             throw versionNotFound(e, versionId);
         }
+        if (S3Conditions.wantsAbsent(conditions)) {
+            throw S3Conditions.existsAlthoughAbsentWanted("HeadObject " + where(bucket, key, versionId));
+        }
+        return r;
     }
 
     /** The current object's HEAD, or null when it does not exist. */
@@ -72,13 +77,15 @@ final class S3Reads {
             in = ctx.call("GetObject " + where(bucket, key, o.versionId()), () -> ctx.s3.getObject(b.build()));
         } catch (StorageException e) {
             if (range != null && e.providerStatus() == 416) {
-                // S3 refuses any range of an empty object, and one starting at the end: both read nothing.
                 checkStart(range, head(bucket, key, o.versionId(), o.conditions()));
-                return InputStream.nullInputStream();
             }
             throw versionNotFound(e, o.versionId());
         }
         GetObjectResponse r = in.response();
+        if (S3Conditions.wantsAbsent(o.conditions())) {
+            in.abort();
+            throw S3Conditions.existsAlthoughAbsentWanted("GetObject " + where(bucket, key, o.versionId()));
+        }
         if (!S3Tiers.readable(r.storageClassAsString(), r.restore())) {
             in.abort();
             throw archived(bucket, key, r.storageClassAsString());
@@ -100,11 +107,12 @@ final class S3Reads {
                 "InvalidObjectState", null);
     }
 
+    /** A range must start inside the blob (S3 answers 416 otherwise, also for any range of an empty one). */
     private static void checkStart(ByteRange range, HeadObjectResponse head) {
         long size = head.contentLength() == null ? 0 : head.contentLength();
-        if (range.offset() > size) {
+        if (range.offset() >= size) {
             throw StorageException.invalidArgument("range", "starts at " + range.offset()
-                    + ", beyond the end of the blob (" + size + " bytes)");
+                    + ", at or beyond the end of the blob (" + size + " bytes)");
         }
     }
 

@@ -19,10 +19,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +48,7 @@ final class S3Upload {
     private final WritePin pin;
     private final MessageDigest md5 = md5();
     private final AtomicLong sent = new AtomicLong();
+    private final String contentType;
 
     S3Upload(S3Context ctx, String bucket, String key, UploadOptions options, Map<String, String> metadata,
              WritePin pin) {
@@ -60,6 +60,8 @@ final class S3Upload {
         this.storageClass = options.tier() == null ? null
                 : S3Tiers.storageClass(options.tier(), ctx.settings.archiveClass());
         this.pin = pin;
+        // S3 would say binary/octet-stream; the other providers say application/octet-stream.
+        this.contentType = options.contentType() != null ? options.contentType() : "application/octet-stream";
     }
 
     /** Reads the stream to its end and stores it. */
@@ -98,7 +100,7 @@ final class S3Upload {
         PutObjectResponse r;
         try {
             r = ctx.call("PutObject " + where(), () -> ctx.s3.putObject(b -> b.bucket(bucket).key(key)
-                    .contentLength((long) n).contentMD5(digest).contentType(options.contentType())
+                    .contentLength((long) n).contentMD5(digest).contentType(contentType)
                     .contentEncoding(options.contentEncoding()).cacheControl(options.cacheControl())
                     .contentDisposition(options.contentDisposition()).metadata(metadata)
                     .storageClass(storageClass).ifMatch(pin.ifMatch()).ifNoneMatch(pin.ifNoneMatch()),
@@ -112,14 +114,13 @@ final class S3Upload {
 
     private BlobWriteResult multipart(InputStream in, byte[] first, int partSize) {
         String uploadId = ctx.call("CreateMultipartUpload " + where(), () -> ctx.s3.createMultipartUpload(b -> b
-                .bucket(bucket).key(key).contentType(options.contentType())
+                .bucket(bucket).key(key).contentType(contentType)
                 .contentEncoding(options.contentEncoding()).cacheControl(options.cacheControl())
                 .contentDisposition(options.contentDisposition()).metadata(metadata).storageClass(storageClass)))
                 .uploadId();
         int concurrency = options.concurrency() > 0 ? options.concurrency() : ctx.settings.concurrency();
-        Semaphore slots = new Semaphore(concurrency);
+        BoundedTasks<CompletedPart> parts = new BoundedTasks<>(ctx.transfers, concurrency);
         ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
-        List<Future<CompletedPart>> parts = new ArrayList<>();
         try {
             byte[] buffer = first;
             int n = first.length;
@@ -131,26 +132,18 @@ final class S3Upload {
                 }
                 md5.update(buffer, 0, n);
                 total += n;
-                slots.acquire();
-                parts.add(submitPart(uploadId, part, buffer, n, free, slots));
+                parts.submit(uploadPart(uploadId, part, buffer, n, free));
                 if (n < partSize) {
                     break;
                 }
-                failFast(parts);
                 buffer = free.poll();
                 if (buffer == null) {
                     buffer = new byte[partSize];
                 }
                 n = readFully(in, buffer);
-                if (n == 0) {
-                    free.add(buffer);
-                }
             }
             expectLength(total, options.length());
-            List<CompletedPart> done = new ArrayList<>();
-            for (Future<CompletedPart> f : parts) {
-                done.add(f.get());
-            }
+            List<CompletedPart> done = new ArrayList<>(parts.awaitAll());
             String digest = Base64.getEncoder().encodeToString(md5.digest());
             checkMd5(digest);
             done.sort(Comparator.comparing(CompletedPart::partNumber));
@@ -160,14 +153,16 @@ final class S3Upload {
                     .ifMatch(pin.ifMatch()).ifNoneMatch(pin.ifNoneMatch())));
             return new BlobWriteResult(r.eTag(), responseDate(r), size, digest, r.versionId());
         } catch (Exception e) {
-            abandon(uploadId, parts, slots, concurrency);
+            parts.abandon();
+            abort(uploadId);
             throw failure(e);
         }
     }
 
-    private Future<CompletedPart> submitPart(String uploadId, int part, byte[] buffer, int n,
-                                             ConcurrentLinkedQueue<byte[]> free, Semaphore slots) {
-        return ctx.transfers.submit(() -> {
+    /** One part; its buffer goes back to the pool when sent. */
+    private Callable<CompletedPart> uploadPart(String uploadId, int part, byte[] buffer, int n,
+                                               ConcurrentLinkedQueue<byte[]> free) {
+        return () -> {
             try {
                 var r = ctx.call("UploadPart " + part + " of " + where(), () -> ctx.s3.uploadPart(b -> b
                         .bucket(bucket).key(key).uploadId(uploadId).partNumber(part).contentLength((long) n),
@@ -176,24 +171,12 @@ final class S3Upload {
                 return CompletedPart.builder().partNumber(part).eTag(r.eTag()).build();
             } finally {
                 free.add(buffer);
-                slots.release();
             }
-        });
+        };
     }
 
-    /** Stops reading as soon as a part failed. */
-    private static void failFast(List<Future<CompletedPart>> parts) throws ExecutionException, InterruptedException {
-        for (Future<CompletedPart> f : parts) {
-            if (f.isDone()) {
-                f.get();
-            }
-        }
-    }
-
-    /** Cancels the parts, waits for those in flight, and aborts the upload so no part is left stored. */
-    private void abandon(String uploadId, List<Future<CompletedPart>> parts, Semaphore slots, int concurrency) {
-        parts.forEach(f -> f.cancel(true));
-        slots.acquireUninterruptibly(concurrency);
+    /** Aborts the upload so no part stays stored (once no part is in flight). */
+    private void abort(String uploadId) {
         try {
             ctx.call("AbortMultipartUpload " + where(), () -> ctx.s3.abortMultipartUpload(b -> b.bucket(bucket)
                     .key(key).uploadId(uploadId)));

@@ -106,6 +106,26 @@ class S3ListingTest {
     }
 
     @Test
+    void oddNamesRoundTrip() {
+        String b = S3ProxyAccounts.bucket("names");
+        blobs.createContainer(b);
+        List<String> names = List.of("a b+c%d?e#f&g=h", "ü/ß/日本語.txt", "~!$'()*,;:@[]",
+                "plus+and space ", "percent%2Fencoded");
+        for (String n : names) {
+            blobs.upload(b, n, n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String n : names) {
+            assertThat(blobs.downloadBytes(b, n)).as(n).isEqualTo(n.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(blobs.exists(b, n)).as(n).isTrue();
+        }
+        assertThat(blobs.list(b).stream().map(BlobItem::name)).containsExactlyElementsOf(
+                names.stream().sorted().toList());
+        assertThat(blobs.deleteBlobs(b, names).deleted()).hasSize(names.size());
+        assertThat(blobs.list(b).stream()).isEmpty();
+        blobs.deleteContainer(b);
+    }
+
+    @Test
     void batchDeleteSendsThousandsInBatches() {
         String b = S3ProxyAccounts.bucket("batch");
         blobs.createContainer(b);

@@ -19,7 +19,8 @@ final class S3ProxyAccounts {
         o.put("accessKeyId", proxy.identity());
         o.put("secretAccessKey", proxy.credential());
         o.put("region", S3Proxy.REGION);
-        o.put("maxAttempts", "2");
+        // S3Proxy drops the connection after a 412 to a PUT without saying so; the SDK's retry reconnects.
+        o.put("maxAttempts", "4");
         return o;
     }
 

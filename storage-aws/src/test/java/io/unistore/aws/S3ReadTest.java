@@ -58,9 +58,9 @@ class S3ReadTest {
         assertThat(read("data", ByteRange.from(299_990))).isEqualTo(Arrays.copyOfRange(DATA, 299_990, 300_000));
         assertThat(read("data", ByteRange.of(299_990, 100))).isEqualTo(Arrays.copyOfRange(DATA, 299_990, 300_000));
         assertThat(read("data", ByteRange.of(7, 0))).isEmpty();
-        assertThat(read("data", ByteRange.from(300_000))).as("a range at the end reads nothing").isEmpty();
-        assertThat(read("empty", ByteRange.from(0))).isEmpty();
-        assertThat(read("empty", ByteRange.of(0, 10))).isEmpty();
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> read("data", ByteRange.from(300_000)));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> read("empty", ByteRange.from(0)));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> read("empty", ByteRange.of(0, 10)));
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> read("data", ByteRange.from(300_001)));
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> read("empty", ByteRange.of(1, 0)));
         assertFails(ErrorCode.NOT_FOUND, () -> read("missing", ByteRange.of(0, 1)));
@@ -83,6 +83,12 @@ class S3ReadTest {
         assertThat(blobs.getProperties(bucket, "data", ReadOptions.DEFAULT.withConditions(
                 RequestConditions.ifMatch(written.etag().replace("\"", "")))).size())
                 .as("an unquoted ETag works too").isEqualTo(DATA.length);
+        assertThat(blobs.getProperties(bucket, "data", ReadOptions.DEFAULT.withConditions(
+                RequestConditions.ifMatch("*"))).size()).isEqualTo(DATA.length);
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.openInputStream(bucket, "data",
+                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
+        assertFails(ErrorCode.NOT_FOUND, () -> blobs.openInputStream(bucket, "missing",
+                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
     }
 
     @Test
@@ -110,10 +116,32 @@ class S3ReadTest {
     }
 
     @Test
+    void largeDownloadsToFilesGoInParallelRanges(@TempDir Path dir) throws Exception {
+        byte[] data = S3UploadTest.random(17 * (1 << 20) + 11);
+        try (StorageAccount small = S3ProxyAccounts.open(java.util.Map.of("partSize", "5MiB", "concurrency", "3"))) {
+            small.blobs().upload(bucket, "large", new java.io.ByteArrayInputStream(data), UploadOptions.DEFAULT);
+            Path file = dir.resolve("large.bin");
+            java.util.List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var p = small.blobs().downloadToFile(bucket, "large", file, ReadOptions.DEFAULT
+                    .withProgress((done, total) -> progress.add(total)));
+            assertThat(Files.readAllBytes(file)).isEqualTo(data);
+            assertThat(p.size()).isEqualTo(data.length);
+            assertThat(progress).isNotEmpty().allMatch(t -> t == data.length);
+            assertFails(ErrorCode.PRECONDITION_FAILED, () -> small.blobs().downloadToFile(bucket, "large",
+                    dir.resolve("other.bin"), ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch("\"00\""))));
+            try (var files = Files.list(dir)) {
+                assertThat(files).containsExactly(file);
+            }
+        }
+    }
+
+    @Test
     void deleteWithConditions() {
         BlobWriteResult w = blobs.upload(bucket, "doomed", "x".getBytes());
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(bucket, "doomed",
                 DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifMatch("\"0000\""))));
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(bucket, "doomed",
+                DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
         assertThat(blobs.delete(bucket, "doomed", DeleteBlobOptions.DEFAULT
                 .withConditions(RequestConditions.ifMatch(w.etag())))).isTrue();
         assertThat(blobs.delete(bucket, "doomed")).isFalse();

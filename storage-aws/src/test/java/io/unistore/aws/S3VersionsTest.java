@@ -32,6 +32,20 @@ class S3VersionsTest {
             }
             assertFails(ErrorCode.UNSUPPORTED, () -> plain.blobs().listVersions("any-bucket", "k",
                     ListOptions.all()));
+            assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().createSnapshot("any-bucket", "k", null));
+            assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().acquireLease("any-bucket", "k", null, null));
+            assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().setContainerMetadata("any-bucket",
+                    Map.of("a", "b")));
+            assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().createContainer("any-bucket",
+                    Map.of("a", "b")));
+            assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().copyFromUrl(java.net.URI.create(
+                    "https://example.com/x"), "any-bucket", "k", io.unistore.blob.CopyOptions.DEFAULT));
+            assertFails(ErrorCode.UNSUPPORTED, () -> versioned.tables());
+            try (StorageAccount noTiers = S3ProxyAccounts.open(Map.of("tiers", "false"))) {
+                assertThat(noTiers.capabilities().has(Capability.BLOB_TIERS)).isFalse();
+                assertFails(ErrorCode.UNSUPPORTED, () -> noTiers.blobs().setTier("any-bucket", "k",
+                        io.unistore.blob.AccessTier.COOL));
+            }
         }
     }
 

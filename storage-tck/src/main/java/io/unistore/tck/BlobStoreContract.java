@@ -563,7 +563,10 @@ public abstract class BlobStoreContract {
             BlobWriteResult first = blobs.upload(box, name, utf8("body"), UploadOptions.DEFAULT
                     .withContentType("application/json").withMetadata(Map.of("a", "1", "b", "2")));
             BlobWriteResult second = blobs.setMetadata(box, name, Map.of("c", "3"), RequestConditions.NONE);
-            assertThat(second.etag()).isNotBlank().isNotEqualTo(first.etag());
+            // The result carries the ETag the blob has now. Whether a metadata-only change makes a new one is the
+            // provider's: S3 keeps the content's MD5 as the ETag of a single-part object.
+            assertThat(second.etag()).isNotBlank();
+            assertThat(first.etag()).isNotBlank();
             BlobProperties p = blobs.getProperties(box, name);
             assertMetadata(p.metadata(), Map.of("c", "3"));
             assertThat(p.etag()).isEqualTo(second.etag());
@@ -634,10 +637,14 @@ public abstract class BlobStoreContract {
             String name = blobName("meta-stale");
             BlobWriteResult v1 = blobs.upload(box, name, utf8("x"), UploadOptions.DEFAULT.withMetadata(Map.of("v", "1")));
             BlobWriteResult v2 = blobs.setMetadata(box, name, Map.of("v", "2"), RequestConditions.ifMatch(v1.etag()));
-            assertFails(ErrorCode.PRECONDITION_FAILED,
-                    () -> blobs.setMetadata(box, name, Map.of("v", "3"), RequestConditions.ifMatch(v1.etag())));
-            assertMetadata(blobs.getProperties(box, name).metadata(), Map.of("v", "2"));
             assertThat(blobs.getProperties(box, name).etag()).isEqualTo(v2.etag());
+            // An ETag goes stale when the content changes (a metadata-only change need not renew it: S3 keeps the
+            // content's MD5).
+            BlobWriteResult v3 = blobs.upload(box, name, utf8("y"), UploadOptions.DEFAULT.withMetadata(Map.of("v", "3")));
+            assertFails(ErrorCode.PRECONDITION_FAILED,
+                    () -> blobs.setMetadata(box, name, Map.of("v", "4"), RequestConditions.ifMatch(v1.etag())));
+            assertMetadata(blobs.getProperties(box, name).metadata(), Map.of("v", "3"));
+            assertThat(blobs.getProperties(box, name).etag()).isEqualTo(v3.etag());
         }
 
         @Test
