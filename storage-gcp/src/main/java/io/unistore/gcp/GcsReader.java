@@ -45,9 +45,10 @@ final class GcsReader {
         long size = b.getSize() == null ? 0 : b.getSize();
         ByteRange range = options.range();
         long offset = range == null ? 0 : range.offset();
-        if (offset > size) {
-            throw StorageException.invalidArgument("range.offset", "starts at " + offset + ", beyond the end of "
-                    + container + "/" + blob + " (" + size + " bytes)");
+        // As HTTP (416): a range's first byte must exist; only an empty blob reads empty from offset 0.
+        if (offset >= size && !(offset == 0 && size == 0)) {
+            throw StorageException.invalidArgument("range.offset", "starts at " + offset + ", at or beyond the end "
+                    + "of " + container + "/" + blob + " (" + size + " bytes)");
         }
         long end = range == null || range.isOpenEnded() ? size : Math.min(size, offset + range.length());
         if (end <= offset) {

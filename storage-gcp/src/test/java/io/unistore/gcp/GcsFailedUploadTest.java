@@ -67,7 +67,7 @@ class GcsFailedUploadTest {
     void serviceFailuresBeyondTheRetriesLeaveNothing() {
         gcs.failNext("PUT", "upload_id=", 503, 1000);
         byte[] content = random(3 * CHUNK);
-        StorageException e = catchStorage(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
+        StorageException e = StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
                 UploadOptions.DEFAULT));
         assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(e.isRetryable()).isTrue();
@@ -90,10 +90,10 @@ class GcsFailedUploadTest {
         String wrong = Base64.getEncoder().encodeToString(new byte[16]);
         byte[] small = random(1000);
         byte[] large = random(2 * CHUNK + 5);
-        StorageException s = catchStorage(() -> blobs.upload("failures", "existing", small,
+        StorageException s = StandInFixture.failure(() -> blobs.upload("failures", "existing", small,
                 UploadOptions.DEFAULT.withContentMd5(wrong)));
         assertThat(s.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-        StorageException l = catchStorage(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(large),
+        StorageException l = StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(large),
                 UploadOptions.DEFAULT.withContentMd5(wrong)));
         assertThat(l.code()).as(l.toString()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(l.providerStatus()).as("GCS itself refused the resumable upload").isEqualTo(400);
@@ -103,11 +103,11 @@ class GcsFailedUploadTest {
     @Test
     void aStreamShorterOrLongerThanDeclaredLeavesNothing() {
         byte[] content = random(2 * CHUNK);
-        assertThat(catchStorage(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
+        assertThat(StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
                 UploadOptions.DEFAULT.withLength(content.length + 1L))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-        assertThat(catchStorage(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
+        assertThat(StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
                 UploadOptions.DEFAULT.withLength(content.length - 1L))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-        assertThat(catchStorage(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(new byte[10]),
+        assertThat(StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(new byte[10]),
                 UploadOptions.DEFAULT.withLength(11))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertNothingChanged("fresh");
     }
@@ -119,14 +119,6 @@ class GcsFailedUploadTest {
                 .allMatch(n -> n.equals("existing") || n.equals("retried"));
     }
 
-    private static StorageException catchStorage(Runnable call) {
-        try {
-            call.run();
-        } catch (StorageException e) {
-            return e;
-        }
-        throw new AssertionError("expected a StorageException");
-    }
 
     static byte[] random(int size) {
         byte[] b = new byte[size];

@@ -30,6 +30,21 @@ final class StandInFixture implements AutoCloseable {
         return new StandInFixture(gcs, open(gcs, extra));
     }
 
+    /**
+     * Starts a stand-in that authenticates with a throwaway service-account key (written to {@code dir}),
+     * so the account can sign URLs; anonymous calls are refused.
+     */
+    static StandInFixture startSigning(java.nio.file.Path dir, String... extra) {
+        GcsStandIn gcs = GcsStandIn.start();
+        TestServiceAccount serviceAccount = TestServiceAccount.create(gcs.tokenUri(), dir);
+        gcs.trustSigner(serviceAccount.email, serviceAccount.keys.getPublic());
+        gcs.requireAuthentication(true);
+        String[] options = java.util.Arrays.copyOf(extra, extra.length + 2);
+        options[extra.length] = "credentials";
+        options[extra.length + 1] = serviceAccount.keyFile.toString();
+        return new StandInFixture(gcs, open(gcs, options));
+    }
+
     /** Options for an anonymous account on the stand-in, plus {@code extra}. */
     static Map<String, String> options(GcsStandIn gcs, String... extra) {
         Map<String, String> options = new LinkedHashMap<>();
@@ -48,6 +63,35 @@ final class StandInFixture implements AutoCloseable {
 
     static StorageAccount open(GcsStandIn gcs, String... extra) {
         return Unistore.open("gs://" + PROJECT, options(gcs, extra));
+    }
+
+    /**
+     * The account, whose {@code close()} also stops the stand-in: for suites that close the account last,
+     * after every clean-up call of theirs.
+     */
+    StorageAccount accountOwningStandIn() {
+        return (StorageAccount) java.lang.reflect.Proxy.newProxyInstance(StorageAccount.class.getClassLoader(),
+                new Class<?>[] {StorageAccount.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        close();
+                        return null;
+                    }
+                    try {
+                        return method.invoke(account, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The StorageException a call fails with (an AssertionError when it does not fail). */
+    static io.unistore.StorageException failure(Runnable call) {
+        try {
+            call.run();
+        } catch (io.unistore.StorageException e) {
+            return e;
+        }
+        throw new AssertionError("expected a StorageException");
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
 import io.unistore.RequestConditions;
-import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.blob.AccessTier;
 import io.unistore.blob.BatchDeleteResult;
@@ -51,16 +50,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -75,57 +67,40 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Optional features are tested only where the account declares their capability ({@code assumeTrue}); where
  * it does not, {@link CapabilityGating} checks that they are refused with UNSUPPORTED.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class BlobStoreContract {
+public abstract class BlobStoreContract extends StoreContract {
     private static final long MIB = 1024 * 1024;
     /** The size of the large round trip. */
     protected static final long LARGE_BLOB_BYTES = 256 * MIB;
 
-    /** Opens the account under test through {@code Unistore.open(...)}. Called once per class. */
-    protected abstract StorageAccount openAccount();
-
-    protected StorageAccount account;
     protected BlobStore blobs;
-    private final List<String> created = new CopyOnWriteArrayList<>();
     /** A container shared by the tests that only need blobs (each uses its own blob names). */
     private String box;
 
-    @BeforeAll
-    void openBlobs() {
-        account = openAccount();
-        assumeTrue(account.capabilities().has(Capability.BLOBS), "account declares BLOBS");
-        blobs = account.blobs();
-        box = newContainer();
+    @Override
+    final Capability storeCapability() {
+        return Capability.BLOBS;
     }
 
-    @AfterAll
-    void removeContainers() {
-        if (account == null) {
-            return;
-        }
-        try {
-            for (String c : created) {
-                try {
-                    blobs.deleteContainer(c);
-                } catch (StorageException ignored) {
-                    // best effort: the back end is torn down by the provider's test anyway
-                }
-            }
-        } finally {
-            account.close();
-        }
+    @Override
+    final void openStore() {
+        blobs = account.blobs();
+    }
+
+    @Override
+    final void remove(String container) {
+        blobs.deleteContainer(container);
+    }
+
+    @BeforeAll
+    void createSharedContainer() {
+        box = newContainer();
     }
 
     /** Creates a fresh container that is removed after the class. */
     protected String newContainer() {
-        String name = TestData.uniqueName("tck");
+        String name = track(TestData.uniqueName("tck"));
         blobs.createContainer(name);
-        created.add(name);
         return name;
-    }
-
-    private boolean declares(Capability capability) {
-        return account.capabilities().has(capability);
     }
 
     private static String blobName(String base) {
@@ -181,7 +156,7 @@ public abstract class BlobStoreContract {
             assertThat(blobs.containerExists(c)).isFalse();
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.getContainerProperties(c));
             blobs.createContainer(c);
-            created.add(c);
+            track(c);
             assertThat(blobs.containerExists(c)).isTrue();
             assertThat(blobs.getContainerProperties(c).name()).isEqualTo(c);
             assertFails(ErrorCode.ALREADY_EXISTS, () -> blobs.createContainer(c));
@@ -193,7 +168,7 @@ public abstract class BlobStoreContract {
             // A fresh name: clouds refuse to recreate a just-deleted container for a while.
             String other = TestData.uniqueName("life");
             assertThat(blobs.createContainerIfNotExists(other)).isTrue();
-            created.add(other);
+            track(other);
             assertThat(blobs.containerExists(other)).isTrue();
         }
 
@@ -226,7 +201,7 @@ public abstract class BlobStoreContract {
             for (String suffix : List.of("e", "a", "d", "b", "c")) {
                 String name = prefix + "-" + suffix;
                 blobs.createContainer(name);
-                created.add(name);
+                track(name);
                 names.add(name);
             }
             names.sort(null);
@@ -241,7 +216,7 @@ public abstract class BlobStoreContract {
             assumeTrue(declares(Capability.CONTAINER_METADATA), "account declares CONTAINER_METADATA");
             String c = TestData.uniqueName("meta");
             blobs.createContainer(c, Map.of("owner", "ada", "stage", "one"));
-            created.add(c);
+            track(c);
             assertMetadata(blobs.getContainerProperties(c).metadata(), Map.of("owner", "ada", "stage", "one"));
             blobs.setContainerMetadata(c, Map.of("stage", "two"));
             assertMetadata(blobs.getContainerProperties(c).metadata(), Map.of("stage", "two"));
@@ -1458,36 +1433,13 @@ public abstract class BlobStoreContract {
             put(box, name, "0");
             int threads = 8;
             int perThread = 5;
-            AtomicInteger successes = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < threads; i++) {
-                    futures.add(pool.submit(() -> {
-                        for (int n = 0; n < perThread; ) {
-                            try {
-                                String etag = blobs.getProperties(box, name).etag();
-                                int value = Integer.parseInt(text(box, name, ReadOptions.DEFAULT
-                                        .withConditions(RequestConditions.ifMatch(etag))));
-                                blobs.upload(box, name, utf8(Integer.toString(value + 1)), ifMatch(etag));
-                                successes.incrementAndGet();
-                                n++;
-                            } catch (StorageException e) {
-                                if (e.code() != ErrorCode.PRECONDITION_FAILED) {
-                                    throw e;
-                                }
-                            }
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get(5, TimeUnit.MINUTES);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            assertThat(successes.get()).isEqualTo(threads * perThread);
+            int successes = Concurrently.optimisticWrites(threads, perThread, () -> {
+                String etag = blobs.getProperties(box, name).etag();
+                int value = Integer.parseInt(text(box, name, ReadOptions.DEFAULT
+                        .withConditions(RequestConditions.ifMatch(etag))));
+                blobs.upload(box, name, utf8(Integer.toString(value + 1)), ifMatch(etag));
+            });
+            assertThat(successes).isEqualTo(threads * perThread);
             assertThat(text(box, name)).isEqualTo(Integer.toString(threads * perThread));
         }
     }

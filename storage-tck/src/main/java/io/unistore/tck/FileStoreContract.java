@@ -11,8 +11,6 @@ import io.unistore.ByteRange;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
-import io.unistore.StorageAccount;
-import io.unistore.StorageException;
 import io.unistore.file.CreateShareOptions;
 import io.unistore.file.FileItem;
 import io.unistore.file.FileProperties;
@@ -35,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,52 +43,39 @@ import org.junit.jupiter.api.io.TempDir;
  * The contract of {@link FileStore}: every provider with {@link Capability#FILES} passes it against its real
  * back end. Extend it and implement {@link #openAccount()}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class FileStoreContract {
+public abstract class FileStoreContract extends StoreContract {
     private static final long MIB = 1024 * 1024;
     /** The size of the large streamed upload. */
     protected static final long LARGE_FILE_BYTES = 64 * MIB;
 
-    /** Opens the account under test through {@code Unistore.open(...)}. Called once per class. */
-    protected abstract StorageAccount openAccount();
-
-    protected StorageAccount account;
     protected FileStore files;
-    private final List<String> created = new CopyOnWriteArrayList<>();
     /** A share for the tests that only need paths (each uses its own names). */
     private String drive;
 
-    @BeforeAll
-    void openFiles() {
-        account = openAccount();
-        assumeTrue(account.capabilities().has(Capability.FILES), "account declares FILES");
-        files = account.files();
-        drive = newShare();
+    @Override
+    final Capability storeCapability() {
+        return Capability.FILES;
     }
 
-    @AfterAll
-    void removeShares() {
-        if (account == null) {
-            return;
-        }
-        try {
-            for (String s : created) {
-                try {
-                    files.deleteShare(s);
-                } catch (StorageException ignored) {
-                    // best effort: the back end is torn down by the provider's test anyway
-                }
-            }
-        } finally {
-            account.close();
-        }
+    @Override
+    final void openStore() {
+        files = account.files();
+    }
+
+    @Override
+    final void remove(String share) {
+        files.deleteShare(share);
+    }
+
+    @BeforeAll
+    void createSharedShare() {
+        drive = newShare();
     }
 
     /** Creates a fresh share that is removed after the class. */
     protected String newShare() {
-        String name = TestData.uniqueName("tck");
+        String name = track(TestData.uniqueName("tck"));
         files.createShare(name);
-        created.add(name);
         return name;
     }
 
@@ -134,7 +117,7 @@ public abstract class FileStoreContract {
             assertThat(files.shareExists(s)).isFalse();
             assertFails(ErrorCode.NOT_FOUND, () -> files.getShareProperties(s));
             files.createShare(s);
-            created.add(s);
+            track(s);
             assertThat(files.shareExists(s)).isTrue();
             assertThat(files.getShareProperties(s).name()).isEqualTo(s);
             assertFails(ErrorCode.ALREADY_EXISTS, () -> files.createShare(s));
@@ -145,7 +128,7 @@ public abstract class FileStoreContract {
 
             String other = unique("life");
             assertThat(files.createShareIfNotExists(other)).isTrue();
-            created.add(other);
+            track(other);
             assertThat(files.shareExists(other)).isTrue();
         }
 
@@ -153,7 +136,7 @@ public abstract class FileStoreContract {
         void shareMetadataRoundTrips() {
             String s = unique("meta");
             files.createShare(s, CreateShareOptions.DEFAULT.withMetadata(Map.of("owner", "ada")));
-            created.add(s);
+            track(s);
             ShareInfo info = files.getShareProperties(s);
             assertMetadata(info.metadata(), Map.of("owner", "ada"));
         }
@@ -185,7 +168,7 @@ public abstract class FileStoreContract {
             for (String suffix : List.of("e", "a", "d", "b", "c")) {
                 String name = prefix + "-" + suffix;
                 files.createShare(name);
-                created.add(name);
+                track(name);
                 names.add(name);
             }
             names.sort(null);
@@ -196,10 +179,10 @@ public abstract class FileStoreContract {
 
         @Test
         void quotasAreSetAndReadWhenDeclared() {
-            assumeTrue(account.capabilities().has(Capability.FILE_SHARE_QUOTA), "account declares FILE_SHARE_QUOTA");
+            assumeTrue(declares(Capability.FILE_SHARE_QUOTA), "account declares FILE_SHARE_QUOTA");
             String s = unique("quota");
             files.createShare(s, CreateShareOptions.DEFAULT.withQuotaGb(5));
-            created.add(s);
+            track(s);
             assertThat(files.getShareProperties(s).quotaGb()).isEqualTo(5);
             files.setShareQuota(s, 10);
             assertThat(files.getShareProperties(s).quotaGb()).isEqualTo(10);
@@ -210,7 +193,7 @@ public abstract class FileStoreContract {
 
         @Test
         void quotasAreRefusedWhenNotDeclared() {
-            assumeFalse(account.capabilities().has(Capability.FILE_SHARE_QUOTA), "account declares FILE_SHARE_QUOTA");
+            assumeFalse(declares(Capability.FILE_SHARE_QUOTA), "account declares FILE_SHARE_QUOTA");
             assertFails(ErrorCode.UNSUPPORTED, () -> files.setShareQuota(drive, 10));
             String s = unique("quota");
             assertFails(ErrorCode.UNSUPPORTED, () -> files.createShare(s, CreateShareOptions.DEFAULT.withQuotaGb(5)));

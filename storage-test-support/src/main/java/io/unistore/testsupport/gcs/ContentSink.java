@@ -38,8 +38,16 @@ final class ContentSink implements AutoCloseable {
     /** Appends the stream's bytes, after dropping the first {@code skip} (already received) ones. */
     long append(InputStream in, long skip) {
         try {
-            in.skipNBytes(skip);
             byte[] buf = new byte[64 * 1024];
+            // Read and drop, never skip(): the JDK server's request stream skips past its length accounting.
+            long toDrop = skip;
+            while (toDrop > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, toDrop));
+                if (n < 0) {
+                    return 0;
+                }
+                toDrop -= n;
+            }
             long total = 0;
             int n;
             while ((n = in.read(buf)) != -1) {
@@ -51,8 +59,6 @@ final class ContentSink implements AutoCloseable {
             }
             out.flush();
             return total;
-        } catch (java.io.EOFException e) {
-            return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
