@@ -90,6 +90,26 @@ class SafetyIT {
     }
 
     @Test
+    void theClientsRootsAllowLocalPathsWithoutAllowPath() throws Exception {
+        Path config = config(Map.of("local", local("data")));
+        Path root = java.nio.file.Files.createDirectories(dir.resolve("client-root"));
+        Path inside = java.nio.file.Files.writeString(root.resolve("in.txt"), "from the client's root");
+        Path outside = java.nio.file.Files.writeString(dir.resolve("out.txt"), "elsewhere");
+        try (McpSession s = McpSession.start("--config", config.toString()).root(root).connect()) {
+            s.call("create-container", args("container", "rooted"));
+            s.call("upload-blob", args("container", "rooted", "blob", "in", "localPath", inside.toString()));
+            assertThat(s.call("download-blob", args("container", "rooted", "blob", "in"))).containsEntry("content",
+                    "from the client's root");
+            assertThat(s.error("upload-blob", args("container", "rooted", "blob", "out", "localPath",
+                    outside.toString()))).startsWith("[PERMISSION_DENIED]").contains("outside the allowed roots");
+        }
+        try (McpSession s = McpSession.start("--config", config.toString()).connect()) {
+            assertThat(s.error("upload-blob", args("container", "rooted", "blob", "in", "localPath",
+                    inside.toString()))).startsWith("[PERMISSION_DENIED]").contains("--allow-path");
+        }
+    }
+
+    @Test
     void deletesAskForConfirmationWhenTheClientCanBeAsked() throws Exception {
         Path config = config(Map.of("local", local("data")));
         AtomicReference<String> asked = new AtomicReference<>();

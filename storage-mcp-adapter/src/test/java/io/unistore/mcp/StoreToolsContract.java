@@ -195,6 +195,11 @@ abstract class StoreToolsContract {
         Map<String, Object> inline = mcp.call("download-blob", args("container", "big", "blob", "data.bin"));
         assertThat(inline.get("content")).isNull();
         assertThat((String) inline.get("note")).contains("localPath");
+        if (mcp.tools().containsKey("generate-blob-url")) {
+            assertThat((String) inline.get("url")).as("a presigned URL where the provider signs them").isNotBlank();
+        } else {
+            assertThat(inline.get("url")).isNull();
+        }
 
         Path target = exchange.resolve("out.bin");
         Map<String, Object> saved = mcp.call("download-blob", args("container", "big", "blob", "data.bin",
