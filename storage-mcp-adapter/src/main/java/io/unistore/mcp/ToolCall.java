@@ -82,6 +82,16 @@ public interface ToolCall {
     void checkCancelled();
 
     /**
+     * This call as seen on another served account, named by an argument (such as {@code targetAccount}), for
+     * tools that read one account and write another; this call itself when the argument is absent. The other
+     * account's policy must allow the tool, and names read through the returned call follow its patterns.
+     *
+     * @throws io.unistore.StorageException NOT_FOUND naming the served accounts for an unknown name;
+     *         PERMISSION_DENIED when that account's policy refuses the tool
+     */
+    ToolCall onAccount(String argument);
+
+    /**
      * Asks the user to confirm a destructive action through elicitation when the client supports it.
      *
      * @param what what will be deleted or overwritten, e.g. "container 'logs' and every blob in it"

@@ -41,7 +41,7 @@ final class ToolCatalog {
     /** The built-in tools followed by those of every provider on the class path. */
     static List<ToolProvider> discover() {
         List<ToolProvider> providers = new ArrayList<>(List.of(new BlobTools(), new TableTools(), new QueueTools(),
-                new FileTools()));
+                new FileTools(), new OpsTools(), new BackupTools()));
         for (ToolProvider p : ServiceLoader.load(ToolProvider.class)) {
             providers.add(p);
         }

@@ -86,7 +86,7 @@ final class ToolExecutor {
                         ? " (the account is read-only)" : ""));
             }
             Map<String, Object> result = tool.handler().call(new ToolInvocation(tool, account, arguments, settings,
-                    paths, context));
+                    paths, context, accounts));
             context.checkCancelled();
             subscriptions.written(tool, account.name(), arguments);
             return ToolResults.success(result);

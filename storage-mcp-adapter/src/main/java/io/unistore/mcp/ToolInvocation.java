@@ -16,9 +16,11 @@ final class ToolInvocation implements ToolCall {
     private final ServerSettings settings;
     private final PathGuard paths;
     private final CallContext context;
+    private final Accounts accounts;
 
     ToolInvocation(McpTool tool, Accounts.Entry account, Map<String, Object> arguments, ServerSettings settings,
-                   PathGuard paths, CallContext context) {
+                   PathGuard paths, CallContext context, Accounts accounts) {
+        this.accounts = accounts;
         this.tool = tool;
         this.account = account;
         this.arguments = arguments == null ? Map.of() : arguments;
@@ -162,5 +164,20 @@ final class ToolInvocation implements ToolCall {
     @Override
     public void confirm(String what) {
         context.confirm(what);
+    }
+
+    @Override
+    public ToolCall onAccount(String argument) {
+        String name = optionalString(argument);
+        if (name == null || name.equals(account.name())) {
+            return this;
+        }
+        Accounts.Entry other = accounts.resolve(name);
+        if (!other.policy().allowsTool(tool)) {
+            throw new StorageException(io.unistore.ErrorCode.PERMISSION_DENIED, argument + ": the policy of account '"
+                    + other.name() + "' does not allow '" + tool.name() + "'" + (other.policy().readOnly()
+                    && !tool.readOnly() ? " (the account is read-only)" : ""));
+        }
+        return new ToolInvocation(tool, other, arguments, settings, paths, context, accounts);
     }
 }

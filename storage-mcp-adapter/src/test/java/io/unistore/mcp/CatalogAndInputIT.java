@@ -52,6 +52,14 @@ class CatalogAndInputIT {
                 "upload-file", "download-file", "delete-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));
         }
+        // storage-ops tools
+        for (String t : List.of("copy-container", "backup-container", "restore-blob")) {
+            CATALOGUE.put(t, List.of(Capability.BLOBS));
+        }
+        for (String t : List.of("migrate-table-data", "transform-table-schema", "backup-table", "restore-table",
+                "import-table-csv", "export-table-csv")) {
+            CATALOGUE.put(t, List.of(Capability.TABLES));
+        }
     }
 
     @TempDir

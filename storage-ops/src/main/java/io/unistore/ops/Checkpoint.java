@@ -25,13 +25,15 @@ final class Checkpoint implements AutoCloseable {
     private final Path file;
     private final List<JsonNode> records;
     private final Writer out;
-    private final java.nio.channels.FileChannel channel;
+    // A stream, not a FileChannel: an interrupt of a writing thread closes an interruptible channel, and an
+    // interrupted copy must still record what it finished.
+    private final java.io.FileOutputStream stream;
 
     private Checkpoint(Path file, List<JsonNode> records) throws IOException {
         this.file = file;
         this.records = records;
-        this.channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        this.out = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8);
+        this.stream = new java.io.FileOutputStream(file.toFile(), true);
+        this.out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
     }
 
     /**
@@ -122,7 +124,7 @@ final class Checkpoint implements AutoCloseable {
     synchronized void sync() {
         try {
             out.flush();
-            channel.force(false);
+            stream.getFD().sync();
         } catch (IOException e) {
             throw new StorageException(ErrorCode.INTERNAL, "checkpoint " + file + " cannot be synced: "
                     + e.getMessage(), e);
@@ -137,7 +139,7 @@ final class Checkpoint implements AutoCloseable {
     public synchronized void close() {
         try {
             out.flush();
-            channel.force(false);
+            stream.getFD().sync();
             out.close();
         } catch (IOException e) {
             throw new StorageException(ErrorCode.INTERNAL, "checkpoint " + file + " cannot be closed: "

@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li><b>Server-side where possible.</b> Within one account (same provider and display name) each object is
  *       copied by {@code BlobStore.copy}; when the target declares {@code BLOB_COPY_FROM_URL} and the source
  *       {@code BLOB_PRESIGNED_URLS}, the target service fetches a presigned URL of the source. Otherwise the
- *       object streams through this machine. {@link CopyContainerResult#byMethod()} tells which.</li>
+ *       object streams through this machine, as it also does when the target service cannot fetch the URL
+ *       (after three such refusals and no success the run stops trying). {@link CopyContainerResult#byMethod()}
+ *       tells which method each object took.</li>
  *   <li><b>Bounded.</b> {@code concurrency} objects at once; each streams (never whole in memory) through one
  *       provider upload, which holds at most its block size × upload concurrency.</li>
  *   <li><b>Incremental.</b> An object is skipped when the target has one of the same size and the same MD5
@@ -199,12 +201,7 @@ public final class ContainerCopy {
                         }
                     });
                 }
-                pool.shutdown();
-                while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException();
-                    }
-                }
+                Workers.finish(pool);
             } catch (InterruptedException e) {
                 interrupted = true;
             } catch (StorageException e) {

@@ -36,6 +36,10 @@ final class ObjectCopier {
     private final CopyContainerOptions options;
     private final CopyMethod method;
     private final ProgressMeter meter;
+    /** Copy-from-URL failures before any success; past a few, the run streams instead. */
+    private final java.util.concurrent.atomic.AtomicInteger urlFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean urlWorks;
+    private static final int URL_FAILURES_BEFORE_STREAMING = 3;
 
     ObjectCopier(StorageAccount sourceAccount, StorageAccount targetAccount, CopyContainerOptions options,
                  ProgressMeter meter) {
@@ -115,10 +119,24 @@ final class ObjectCopier {
                 yield verifyServerSide(src, name, CopyMethod.SERVER_COPY);
             }
             case COPY_FROM_URL -> {
-                URI url = source.generatePresignedUrl(options.sourceContainer(), src.name(),
-                        PresignOptions.read(options.presignExpiry()));
-                target.copyFromUrl(url, options.targetContainer(), name, CopyOptions.DEFAULT
-                        .withMetadata(src.metadata()).withContentType(src.contentType()).withTier(tierFor(src)));
+                if (!urlWorks && urlFailures.get() >= URL_FAILURES_BEFORE_STREAMING) {
+                    yield stream(src, name);
+                }
+                try {
+                    URI url = source.generatePresignedUrl(options.sourceContainer(), src.name(),
+                            PresignOptions.read(options.presignExpiry()));
+                    target.copyFromUrl(url, options.targetContainer(), name, CopyOptions.DEFAULT
+                            .withMetadata(src.metadata()).withContentType(src.contentType()).withTier(tierFor(src)));
+                } catch (StorageException e) {
+                    if (e.isRetryable() || e.code() == ErrorCode.PRECONDITION_FAILED) {
+                        throw e;
+                    }
+                    // The target service could not fetch the URL (a network it cannot reach, an emulator that
+                    // only copies within itself): this machine moves the bytes instead.
+                    urlFailures.incrementAndGet();
+                    yield stream(src, name);
+                }
+                urlWorks = true;
                 yield verifyServerSide(src, name, CopyMethod.COPY_FROM_URL);
             }
             case STREAM -> stream(src, name);

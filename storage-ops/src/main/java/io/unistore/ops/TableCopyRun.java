@@ -188,12 +188,7 @@ final class TableCopyRun {
             if (batch != null && !batch.items.isEmpty() && !stopping.get() && !interrupted) {
                 submit(pool, batch);
             }
-            pool.shutdown();
-            while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
-                }
-            }
+            Workers.finish(pool);
         } catch (InterruptedException e) {
             interrupted = true;
         } catch (StorageException e) {

@@ -19,31 +19,19 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ContainerCopyTest {
+class ContainerCopyTest extends AccountsTest {
     private StorageAccount source;
-    private final List<StorageAccount> opened = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         source = track(Backends.local());
         Fixtures.putBlobs(source.blobs(), "src", "", 24, 1000);
-    }
-
-    @AfterEach
-    void tearDown() {
-        opened.forEach(StorageAccount::close);
-    }
-
-    private StorageAccount track(StorageAccount account) {
-        opened.add(account);
-        return account;
     }
 
     static List<Backends.Backend> targets() {
@@ -121,6 +109,28 @@ class ContainerCopyTest {
         assertThat(copied.keySet()).allMatch(n -> n.startsWith("moved/blob-")).hasSize(8);
         assertThat(source.blobs().downloadBytes("other", "moved/blob-1"))
                 .isEqualTo(source.blobs().downloadBytes("src", "dir1/blob-1"));
+    }
+
+    /**
+     * S3 to Azure: the engine asks the Azure target to fetch presigned S3 URLs. Azurite only copies from
+     * itself (it answers CannotVerifyCopySource), so this proves the fall-back: after three refusals the run
+     * streams, and every object still arrives intact. Against real Azure the objects go by COPY_FROM_URL.
+     */
+    @Test
+    void crossCloudCopyFallsBackToStreamingWhenTheTargetCannotFetchTheUrl() {
+        StorageAccount s3 = track(Backends.s3proxy());
+        StorageAccount azure = track(Backends.azurite());
+        Fixtures.putBlobs(s3.blobs(), "src", "", 8, 700);
+        assertThat(ObjectCopier.chooseMethod(s3, azure, CopyContainerOptions.of("src", "dst")))
+                .isEqualTo(CopyMethod.COPY_FROM_URL);
+        CountingAccount target = new CountingAccount(azure);
+        CopyContainerResult r = ContainerCopy.run(s3, target, CopyContainerOptions.of("src", "dst").withConcurrency(1));
+
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.byMethod()).containsEntry(CopyMethod.STREAM, 8L);
+        assertThat(target.calls("copyFromUrl")).isZero(); // failed attempts are not counted as writes
+        assertThat(target.calls("upload")).isEqualTo(8);
+        Fixtures.assertSameBlobs(s3.blobs(), "src", azure.blobs(), "dst");
     }
 
     @Test

@@ -27,6 +27,7 @@ final class CountingAccount implements StorageAccount {
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong writtenEntities = new AtomicLong();
     private volatile long delayMillis;
+    private Runnable beforeClose = () -> { };
 
     CountingAccount(StorageAccount real) {
         this.real = real;
@@ -35,6 +36,12 @@ final class CountingAccount implements StorageAccount {
     /** Slows every write by this much (to catch an operation mid-way). */
     CountingAccount delay(long millis) {
         this.delayMillis = millis;
+        return this;
+    }
+
+    /** Runs {@code action} (e.g. a clean-up of a shared emulator) before closing the real account. */
+    CountingAccount beforeClose(Runnable action) {
+        this.beforeClose = action;
         return this;
     }
 
@@ -126,6 +133,10 @@ final class CountingAccount implements StorageAccount {
 
     @Override
     public void close() {
-        real.close();
+        try {
+            beforeClose.run();
+        } finally {
+            real.close();
+        }
     }
 }

@@ -17,14 +17,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TableMigrationTest {
+class TableMigrationTest extends AccountsTest {
     private StorageAccount source;
-    private final List<StorageAccount> opened = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -32,27 +30,22 @@ class TableMigrationTest {
         Fixtures.fillTable(source.tables(), "source", 1200, 4);
     }
 
-    @AfterEach
-    void tearDown() {
-        opened.forEach(StorageAccount::close);
+    static List<Backends.Backend> targets() {
+        return Backends.tableTargets();
     }
 
-    private StorageAccount track(StorageAccount account) {
-        opened.add(account);
-        return account;
-    }
-
-    @Test
-    void migratesEveryTypeExactlyAndVerifiesCountAndHash() {
-        StorageAccount target = track(Backends.local());
+    @org.junit.jupiter.params.ParameterizedTest(name = "local -> {0}")
+    @org.junit.jupiter.params.provider.MethodSource("targets")
+    void migratesEveryTypeExactlyAndVerifiesCountAndHash(Backends.Backend backend) {
+        StorageAccount target = track(backend.open().get());
         MigrateTableResult r = TableMigration.migrate(source, target, MigrateTableOptions.of("source", "target"));
 
         assertThat(r.complete()).isTrue();
         assertThat(r.read()).isEqualTo(1200);
         assertThat(r.written()).isEqualTo(1200);
+        assertThat(Fixtures.entities(target.tables(), "target")).isEqualTo(Fixtures.entities(source.tables(), "source"));
         assertThat(r.verification().matches()).isTrue();
         assertThat(r.verification().actualCount()).isEqualTo(1200);
-        assertThat(Fixtures.entities(target.tables(), "target")).isEqualTo(Fixtures.entities(source.tables(), "source"));
         // 4 partitions of 300 entities in transactions of at most 100
         assertThat(r.batches()).isEqualTo(12);
     }

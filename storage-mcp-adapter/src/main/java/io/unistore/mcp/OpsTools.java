@@ -1,0 +1,263 @@
+package io.unistore.mcp;
+
+import static io.unistore.mcp.ToolSchema.array;
+import static io.unistore.mcp.ToolSchema.bool;
+import static io.unistore.mcp.ToolSchema.integer;
+import static io.unistore.mcp.ToolSchema.nullable;
+import static io.unistore.mcp.ToolSchema.oneOf;
+import static io.unistore.mcp.ToolSchema.string;
+
+import io.unistore.Capability;
+import io.unistore.StorageException;
+import io.unistore.ops.ContainerCopy;
+import io.unistore.ops.CopyContainerOptions;
+import io.unistore.ops.CopyContainerResult;
+import io.unistore.ops.CsvExportOptions;
+import io.unistore.ops.CsvImportOptions;
+import io.unistore.ops.CsvResult;
+import io.unistore.ops.CsvSource;
+import io.unistore.ops.MigrateTableOptions;
+import io.unistore.ops.MigrateTableResult;
+import io.unistore.ops.SchemaTransform;
+import io.unistore.ops.TableCsv;
+import io.unistore.ops.TableMigration;
+import io.unistore.ops.TransformTableOptions;
+import io.unistore.table.Filter;
+import io.unistore.table.TableAction;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+/** The storage-ops tools that copy and transform: copy-container, migrate/transform tables, CSV. */
+final class OpsTools implements ToolProvider {
+
+    @Override
+    public List<McpTool> tools() {
+        return List.of(copyContainer(), migrateTable(), transformTable(), importCsv(), exportCsv());
+    }
+
+    private static McpTool copyContainer() {
+        return McpTool.builder("copy-container").title("Copy a container").requires(Capability.BLOBS)
+                .writes(true, true)
+                .description("Copy every blob of a container (or under a prefix) to another container, in this "
+                        + "account or another served account (another cloud too). Server-side where the services "
+                        + "can, else streamed; parallel; incremental (skips blobs with the same size and MD5); "
+                        + "every blob verified by MD5; metadata, content type and tier carried. Overwrites target "
+                        + "blobs of the same names. Give checkpointPath to make it resumable, dryRun to see what "
+                        + "would be copied. Progress is reported in bytes; cancelling stops it cleanly.")
+                .input(ToolSchema.object().required("sourceContainer", Args.CONTAINER)
+                        .required("targetContainer", Args.CONTAINER).optional("targetAccount", OpsCalls.TARGET_ACCOUNT)
+                        .optional("sourcePrefix", Args.PREFIX)
+                        .optional("targetPrefix", string("Replaces sourcePrefix at the start of target names"))
+                        .optional("concurrency", integer("Blobs copied at once (default 8)", 1, 256))
+                        .optional("incremental", bool("Skip blobs whose target has the same size and MD5 (default true)"))
+                        .optional("serverSide", bool("Let the services copy where they can (default true)"))
+                        .optional("dryRun", OpsCalls.DRY_RUN).optional("checkpointPath", OpsCalls.CHECKPOINT).build())
+                .output(ToolSchema.object().required("listed", integer("Source blobs seen"))
+                        .required("copied", integer("Blobs copied (dry run: that would be)"))
+                        .required("skippedUnchanged", integer("Blobs already the same at the target"))
+                        .required("skippedCheckpoint", integer("Blobs done by an earlier run"))
+                        .required("failed", integer("Blobs that failed")).required("bytesCopied", integer("Bytes copied"))
+                        .required("bytesStreamed", integer("Bytes that passed through this server"))
+                        .required("byMethod", ToolSchema.anyObject("Blobs per method: SERVER_COPY, COPY_FROM_URL, STREAM"))
+                        .required("verifiedByChecksum", integer("Copies checked by MD5"))
+                        .required("verifiedBySize", integer("Server-side copies checked by size only"))
+                        .required("durationMs", integer("Duration")).required("complete", bool("Everything copied"))
+                        .required("interrupted", bool("Stopped by a cancel")).required("dryRun", bool("Was a dry run"))
+                        .required("planned", array("Dry run: names that would be copied (first 1000)", string(null)))
+                        .required("failures", ToolSchema.stringMap("Failed names with why")).build())
+                .handler(call -> {
+                    ToolCall target = call.onAccount("targetAccount");
+                    CopyContainerOptions o = CopyContainerOptions.of(call.container("sourceContainer"),
+                            target.container("targetContainer")).withSourcePrefix(call.optionalString("sourcePrefix"))
+                            .withTargetPrefix(call.optionalString("targetPrefix"))
+                            .withConcurrency(call.integer("concurrency", 8)).withIncremental(call.bool("incremental", true))
+                            .withServerSide(call.bool("serverSide", true)).withDryRun(call.bool("dryRun", false))
+                            .withCheckpoint(OpsCalls.checkpoint(call));
+                    CopyContainerResult r = OpsCalls.run(call, true, p -> ContainerCopy.run(call.account(),
+                            target.account(), o.withProgress(p)));
+                    return Out.of().put("listed", r.listed()).put("copied", r.copied())
+                            .put("skippedUnchanged", r.skippedUnchanged()).put("skippedCheckpoint", r.skippedCheckpoint())
+                            .put("failed", r.failed()).put("bytesCopied", r.bytesCopied())
+                            .put("bytesStreamed", r.bytesStreamed()).put("byMethod", r.byMethod())
+                            .put("verifiedByChecksum", r.verifiedByChecksum()).put("verifiedBySize", r.verifiedBySize())
+                            .put("durationMs", r.duration().toMillis()).put("complete", r.complete())
+                            .put("interrupted", r.interrupted()).put("dryRun", r.dryRun()).put("planned", r.planned())
+                            .put("failures", r.failures()).build();
+                }).build();
+    }
+
+    private static ToolSchema.ObjectBuilder migrationOutput() {
+        return ToolSchema.object().required("read", integer("Source entities read"))
+                .required("written", integer("Entities written (dry run: that would be)"))
+                .required("leftOut", integer("Entities a 'where' step left out"))
+                .required("unchanged", integer("Entities not written because already identical"))
+                .required("doneBefore", integer("Entities done by earlier runs (checkpoint)"))
+                .required("batches", integer("Transactions sent")).required("failed", integer("Entities that failed"))
+                .required("verification", OpsCalls.verificationSchema())
+                .required("preview", array("Dry run: entities before and after the transform", ToolSchema.object()
+                        .required("before", EntityJson.outputSchema())
+                        .required("after", nullable(EntityJson.outputSchema())).build()))
+                .required("durationMs", integer("Duration")).required("complete", bool("Everything handled"))
+                .required("interrupted", bool("Stopped by a cancel")).required("dryRun", bool("Was a dry run"))
+                .required("failures", ToolSchema.stringMap("Failed keys (pk/rk) with why"));
+    }
+
+    private static Map<String, Object> migrationResult(MigrateTableResult r) {
+        return Out.of().put("read", r.read()).put("written", r.written()).put("leftOut", r.leftOut())
+                .put("unchanged", r.unchanged()).put("doneBefore", r.doneBefore()).put("batches", r.batches())
+                .put("failed", r.failed()).put("verification", OpsCalls.verification(r.verification()))
+                .put("preview", r.preview().stream().map(p -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("before", EntityJson.toJson(p.before()));
+                    m.put("after", p.after() == null ? null : EntityJson.toJson(p.after()));
+                    return m;
+                }).toList()).put("durationMs", r.duration().toMillis()).put("complete", r.complete())
+                .put("interrupted", r.interrupted()).put("dryRun", r.dryRun()).put("failures", r.failures()).build();
+    }
+
+    private static MigrateTableResult migrate(ToolCall call, String sourceTable, SchemaTransform transform) {
+        ToolCall target = call.onAccount("targetAccount");
+        String filter = call.optionalString("filter");
+        MigrateTableOptions o = MigrateTableOptions.of(sourceTable, target.table("targetTable"))
+                .withFilter(filter == null ? null : Filter.parse(filter)).withTransform(transform)
+                .withBatchSize(call.integer("batchSize", 0)).withParallelism(call.integer("parallelism", 4))
+                .withVerify(call.bool("verify", true)).withDryRun(call.bool("dryRun", false))
+                .withPreviewSize(call.integer("previewSize", 10)).withCheckpoint(OpsCalls.checkpoint(call));
+        return OpsCalls.run(call, false, p -> TableMigration.migrate(call.account(), target.account(),
+                o.withProgress(p)));
+    }
+
+    private static McpTool migrateTable() {
+        return McpTool.builder("migrate-table-data").title("Migrate a table").requires(Capability.TABLES)
+                .writes(true, true)
+                .description("Copy a table's entities into another table, in this account or another served "
+                        + "account, optionally filtered (OData) and transformed. Batched per partition, resumable "
+                        + "with checkpointPath, verified by entity count and content hash. Replaces target "
+                        + "entities with the same keys. dryRun previews the transformed entities.")
+                .input(ToolSchema.object().required("sourceTable", Args.TABLE).required("targetTable", Args.TABLE)
+                        .optional("targetAccount", OpsCalls.TARGET_ACCOUNT)
+                        .optional("filter", string("OData filter on the source, e.g. PartitionKey eq 'uk'"))
+                        .optional("transform", OpsCalls.TRANSFORM)
+                        .optional("batchSize", integer("Entities per transaction (default: the target's maximum)", 1, 1000))
+                        .optional("parallelism", integer("Batches written at once (default 4)", 1, 64))
+                        .optional("verify", bool("Compare count and hash afterwards (default true)"))
+                        .optional("dryRun", OpsCalls.DRY_RUN)
+                        .optional("previewSize", integer("Entities previewed in a dry run (default 10)", 0, 100))
+                        .optional("checkpointPath", OpsCalls.CHECKPOINT).build())
+                .output(migrationOutput().build())
+                .handler(call -> migrationResult(migrate(call, call.table("sourceTable"),
+                        OpsCalls.transform(call, "transform")))).build();
+    }
+
+    private static McpTool transformTable() {
+        return McpTool.builder("transform-table-schema").title("Transform a table's schema").requires(Capability.TABLES)
+                .writes(true, false)
+                .description("Apply a declarative schema transform (rename, drop, cast, compute properties; set "
+                        + "keys from templates; filter) to a table in place, or while copying it into targetTable. "
+                        + "In place, keys cannot change and entities are replaced only if unchanged since read. "
+                        + "Use dryRun first: it returns a preview of transformed entities and writes nothing.")
+                .input(ToolSchema.object().required("table", Args.TABLE).required("transform", OpsCalls.TRANSFORM)
+                        .optional("targetTable", ToolSchema.name("Write the transformed entities here instead of "
+                                + "in place")).optional("targetAccount", OpsCalls.TARGET_ACCOUNT)
+                        .optional("dryRun", OpsCalls.DRY_RUN)
+                        .optional("previewSize", integer("Entities previewed in a dry run (default 10)", 0, 100))
+                        .optional("checkpointPath", OpsCalls.CHECKPOINT).build())
+                .output(migrationOutput().build())
+                .handler(call -> {
+                    SchemaTransform t = OpsCalls.transform(call, "transform");
+                    if (call.has("targetTable")) {
+                        return migrationResult(migrate(call, call.table("table"), t));
+                    }
+                    TransformTableOptions o = TransformTableOptions.of(call.table("table"), t)
+                            .withDryRun(call.bool("dryRun", false)).withPreviewSize(call.integer("previewSize", 10))
+                            .withCheckpoint(OpsCalls.checkpoint(call));
+                    return migrationResult(OpsCalls.run(call, false, p -> TableMigration.transformInPlace(
+                            call.account(), o.withProgress(p))));
+                }).build();
+    }
+
+    private static McpTool importCsv() {
+        return McpTool.builder("import-table-csv").title("Import CSV into a table").requires(Capability.TABLES)
+                .writes(true, true)
+                .description("Import CSV (header row; typed columns from Name@TYPE headers, a type row, or "
+                        + "inference) into a table, from inline content or a local file. Every row is validated "
+                        + "first: bad rows are reported with their line numbers and nothing is written, unless "
+                        + "skipBadRows. Rows replace entities with the same keys by default.")
+                .input(ToolSchema.object().required("table", Args.TABLE)
+                        .optional("content", string("The CSV text, inline"))
+                        .optional("localPath", Args.LOCAL_PATH)
+                        .optional("typeRow", bool("The second row holds the column types"))
+                        .optional("skipBadRows", bool("Write the good rows and report the bad ones"))
+                        .optional("write", oneOf("How rows are written (default UPSERT_REPLACE)",
+                                List.of("UPSERT_REPLACE", "UPSERT_MERGE", "INSERT"))).build())
+                .output(ToolSchema.object().required("rows", integer("Data rows read"))
+                        .required("written", integer("Entities written")).required("skipped", integer("Bad rows skipped"))
+                        .required("columns", array("Columns as Name@TYPE", string(null)))
+                        .required("badRows", array("Bad rows", ToolSchema.object().required("line", integer("Line"))
+                                .required("message", string("What is wrong")).build())).build())
+                .handler(call -> {
+                    CsvSource source = source(call);
+                    CsvImportOptions o = CsvImportOptions.of(call.table("table")).withTypeRow(call.bool("typeRow", false))
+                            .withSkipBadRows(call.bool("skipBadRows", false))
+                            .withWrite(TableAction.Type.valueOf(call.has("write") ? call.string("write") : "UPSERT_REPLACE"));
+                    CsvResult r = OpsCalls.run(call, false, p -> TableCsv.importCsv(call.account(), o.withProgress(p),
+                            source));
+                    return Out.of().put("rows", r.rows()).put("written", r.written()).put("skipped", r.skipped())
+                            .put("columns", r.columns()).put("badRows", r.badRows().stream()
+                                    .map(b -> Map.<String, Object>of("line", b.line(), "message", b.message())).toList())
+                            .build();
+                }).build();
+    }
+
+    private static CsvSource source(ToolCall call) {
+        if (call.has("content") == call.has("localPath")) {
+            throw StorageException.invalidArgument("content/localPath", "give exactly one of them");
+        }
+        return call.has("content") ? CsvSource.text(call.string("content"))
+                : CsvSource.file(call.localPathToRead("localPath"));
+    }
+
+    private static McpTool exportCsv() {
+        return McpTool.builder("export-table-csv").title("Export a table as CSV").requires(Capability.TABLES)
+                .readOnly()
+                .description("Export a table (or the entities matching an OData filter) as CSV with a typed header "
+                        + "(Name@TYPE) or a type row. Returned inline up to the inline limit; give localPath for "
+                        + "any size (written atomically).")
+                .input(ToolSchema.object().required("table", Args.TABLE)
+                        .optional("filter", string("OData filter, e.g. PartitionKey eq 'uk'"))
+                        .optional("columns", array("Columns as Name@TYPE, in order (default: all, discovered)",
+                                string(null)))
+                        .optional("typeRow", bool("Bare names in the header and the types in a second row"))
+                        .optional("includeTimestamp", bool("Add the service's Timestamp column"))
+                        .optional("localPath", Args.LOCAL_PATH).build())
+                .output(ToolSchema.object().required("rows", integer("Entities written"))
+                        .required("columns", array("Columns as Name@TYPE", string(null)))
+                        .required("localPath", nullable(string("The file written")))
+                        .required("content", nullable(string("The CSV, when returned inline"))).build())
+                .handler(call -> {
+                    String filter = call.optionalString("filter");
+                    List<Object> columns = call.array("columns");
+                    CsvExportOptions o = CsvExportOptions.of(call.table("table"))
+                            .withFilter(filter == null ? null : Filter.parse(filter))
+                            .withColumns(columns == null ? null : columns.stream().map(String::valueOf).toList())
+                            .withTypeRow(call.bool("typeRow", false))
+                            .withIncludeTimestamp(call.bool("includeTimestamp", false));
+                    if (call.has("localPath")) {
+                        java.nio.file.Path file = call.localPathToWrite("localPath");
+                        CsvResult r = OpsCalls.run(call, false, p -> TableCsv.export(call.account(), o.withProgress(p),
+                                file));
+                        return Out.of().put("rows", r.rows()).put("columns", r.columns())
+                                .put("localPath", file.toString()).put("content", null).build();
+                    }
+                    StringWriter out = new StringWriter();
+                    CsvResult r = OpsCalls.run(call, false, p -> TableCsv.export(call.account(), o.withProgress(p), out));
+                    if (out.getBuffer().length() > call.maxInlineBytes()) {
+                        throw StorageException.invalidArgument("localPath", "the CSV is larger than the inline limit ("
+                                + call.maxInlineBytes() + " bytes): give a localPath to write it to");
+                    }
+                    return Out.of().put("rows", r.rows()).put("columns", r.columns()).put("localPath", null)
+                            .put("content", out.toString()).build();
+                }).build();
+    }
+}
