@@ -33,7 +33,11 @@ final class RangedInputStream extends InputStream {
     }
 
     private final RangeFetcher fetcher;
-    private final byte[] buffer;
+    /** Bytes of the first chunk's buffer before it grows: a small blob must not cost a whole chunk's array. */
+    private static final int FIRST_BUFFER = 64 * 1024;
+
+    private final int chunkSize;
+    private byte[] buffer;
     private final long end;
     private final String etag;
     private final byte[] expectedMd5;
@@ -51,9 +55,10 @@ final class RangedInputStream extends InputStream {
     RangedInputStream(RangeFetcher fetcher, long offset, long length, int chunkSize) {
         this.fetcher = fetcher;
         long firstLength = length < 0 ? chunkSize : Math.min(chunkSize, length);
-        this.buffer = new byte[(int) Math.max(1, firstLength)];
-        Sink sink = new Sink(buffer);
+        this.chunkSize = chunkSize;
+        Sink sink = new Sink(new byte[(int) Math.max(1, Math.min(firstLength, FIRST_BUFFER))], firstLength);
         Fetched first = fetcher.fetch(offset, firstLength, null, sink);
+        this.buffer = sink.into;
         if (offset > 0 && offset >= first.totalSize()) {
             throw StorageException.invalidArgument("range", "starts at byte " + offset + ", beyond the end ("
                     + first.totalSize() + " bytes)");
@@ -104,8 +109,11 @@ final class RangedInputStream extends InputStream {
             verify();
             return false;
         }
-        long length = Math.min(buffer.length, end - next);
-        Sink sink = new Sink(buffer);
+        long length = Math.min(chunkSize, end - next);
+        if (buffer.length < length) {
+            buffer = new byte[(int) length];
+        }
+        Sink sink = new Sink(buffer, length);
         try {
             fetcher.fetch(next, length, etag, sink);
         } catch (StorageException e) {
@@ -141,13 +149,18 @@ final class RangedInputStream extends InputStream {
         closed = true;
     }
 
-    /** Collects one GET's body into the stream's buffer; more bytes than asked for is a service fault. */
+    /**
+     * Collects one GET's body into the stream's buffer, growing it up to the length asked for; more bytes than
+     * asked for is a service fault.
+     */
     private static final class Sink extends OutputStream {
-        private final byte[] into;
+        private final long limit;
+        byte[] into;
         int count;
 
-        Sink(byte[] into) {
+        Sink(byte[] into, long limit) {
             this.into = into;
+            this.limit = limit;
         }
 
         @Override
@@ -157,8 +170,11 @@ final class RangedInputStream extends InputStream {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (count + len > into.length) {
+            if (count + len > limit) {
                 throw new IOException("the service returned more bytes than the range asked for");
+            }
+            if (count + len > into.length) {
+                into = Arrays.copyOf(into, (int) Math.min(limit, Math.max(2L * into.length, count + len)));
             }
             System.arraycopy(b, off, into, count, len);
             count += len;
