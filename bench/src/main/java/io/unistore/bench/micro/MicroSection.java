@@ -15,6 +15,23 @@ import java.util.List;
 public final class MicroSection extends Section {
     static final String RAW = "raw SDK";
     static final Goal GOAL = new Goal(RAW, 1.03, true);
+    /** Causes found by profiling (JFR) or by reading the provider, by back end and method. */
+    static final java.util.Map<String, String> WHY = java.util.Map.of(
+            "Azurite/uBlobGet", "each `openInputStream` of the Azure provider allocated a whole download chunk "
+                    + "(4 MiB) before the first GET, even for a 4 KiB blob: JFR showed 16 GB allocated by "
+                    + "`RangedInputStream.<init>` for 4,000 reads and hundreds of GCs. Fixed on this branch "
+                    + "(storage-azure: the first buffer starts at 64 KiB and grows to the chunk only for larger "
+                    + "blobs). Left: the read is a ranged GET whose content MD5 is checked, where `downloadContent()` "
+                    + "is one plain GET.",
+            "GCS stand-in/uBlobGet", "the GCS provider reads the object's metadata (one GET) before opening the "
+                    + "media download (a second GET), to check the range and pin the generation; "
+                    + "`readAllBytes` is one request. Fix (storage-gcp `GcsReader.open`): without a range or "
+                    + "conditions, open the reader at once and take the generation from its first response.",
+            "list", "`list(container)` asks for pages of `ListOptions.DEFAULT_PAGE_SIZE` = 100, so 1,000 blobs "
+                    + "cost ten requests where each SDK makes one (S3 and GCS pages of 1,000, Azure of 5,000). The "
+                    + "`pageSize 1000` row is the same listing with `withPageSize(1000)`: that is the fix, for "
+                    + "storage-api's `ListBlobsOptions.all()` (a full listing should ask for the largest page, "
+                    + "`Capabilities.DEFAULT_MAX_PAGE_SIZE`).");
 
     /** One pair: a figure name and the Unistore and raw method names. */
     private record Op(String name, String unistore, String raw) {
@@ -64,7 +81,10 @@ public final class MicroSection extends Section {
             ctx.log().info("micro %s: %s", backend, op.name());
             try {
                 List<Series> s = Jmh.pair(ctx, bench, op.unistore(), op.raw(), RAW);
-                out.figure(new Figure(id(), backend + ": " + op.name(), "µs/op", true, s, GOAL, null));
+                String why = op.unistore().equals("uList") ? WHY.get("list")
+                        : WHY.getOrDefault(backend + "/" + op.unistore(), Figure.NOT_PROFILED);
+                out.figure(new Figure(id(), backend + ": " + op.name(), "µs/op", true, s, GOAL, null)
+                        .explainIfSlower(why));
             } catch (Exception e) {
                 out.missing(backend + " " + op.name() + ": failed (" + e + ")");
             }

@@ -49,6 +49,9 @@ final class Charts {
         DefaultMultiValueCategoryDataset dots = new DefaultMultiValueCategoryDataset();
         int rows = 0;
         for (Figure f : section.figures()) {
+            if (f.layerCost()) {
+                continue; // the cost of a layer over Unistore itself, not a comparison: in the table only
+            }
             for (Series ref : f.references()) {
                 List<Double> speed = relativeSpeed(f, ref);
                 if (speed.isEmpty()) {

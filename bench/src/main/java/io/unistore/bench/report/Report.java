@@ -179,6 +179,10 @@ public final class Report {
         if (Double.isNaN(r)) {
             return "–";
         }
+        if (f.layerCost()) {
+            return String.format(Locale.ROOT, "layer cost %s %s", Log.number(f.unistore().median() - ref.median()),
+                    f.unit());
+        }
         if (f.goal() != null && f.goal().reference().equals(ref.label())) {
             return f.goal().met(r) ? "meets goal" : "**misses goal**";
         }
