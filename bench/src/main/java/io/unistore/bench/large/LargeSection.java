@@ -29,15 +29,18 @@ public final class LargeSection extends Section {
     static final String TUNED = "SDK tuned";
     /** Causes found by reading the providers (and the child's timings), by back end and direction. */
     static final Map<String, String> WHY = Map.of(
-            "S3Proxy upload", "the S3 provider uploads anything over 8 MiB as a multipart upload (8 MiB parts, 4 in "
-                    + "flight, each part buffered in the heap: about 110 MiB peak of the 128 MiB), where the SDK's "
-                    + "default is one streamed PUT from the file. Against S3Proxy on this machine one streamed "
-                    + "request is faster than parallel parts (the hand-tuned parallel multipart is slow too), and "
-                    + "the part buffers push the heap close to its limit (more GC). On real S3 parallel parts are "
-                    + "the faster way for large objects. Fix (storage-aws): override `upload(container, blob, Path, "
-                    + "options)` to stream a file with one PUT up to a threshold (S3 takes 5 GiB in one PUT), and "
-                    + "keep multipart for streams and larger files; with 3 parts in flight the heap would stay "
-                    + "lower.",
+            "S3Proxy upload", "the S3 provider hashes the whole object with MD5 (kept as its content MD5) on the one "
+                    + "thread that also reads the file, sequentially, into the part buffers (8 MiB parts, 4 in "
+                    + "flight, about 110 MiB peak heap of the 128 MiB); the hand-tuned upload reads the parts at "
+                    + "their offsets in parallel and hashes nothing, the SDK's default streams one PUT. Fix "
+                    + "(storage-aws): override `upload(container, blob, Path, options)` to read parts at their "
+                    + "offsets on the upload threads and hash on a thread of its own, and keep 3 parts in flight "
+                    + "(lower heap, less GC in a small heap).",
+            "Azurite upload", "the Azure provider hashes the whole blob with MD5 (stored as Content-MD5) on the "
+                    + "thread that reads the file into the 8 MiB blocks; the SDK's `uploadFromFile` reads blocks at "
+                    + "their offsets in parallel and hashes nothing. Fix (storage-azure): override `upload(container, "
+                    + "blob, Path, options)` to read blocks at their offsets on the upload threads and compute the "
+                    + "MD5 on a separate thread.",
             "GCS stand-in upload", "the GCS provider writes through `storage.writer()` in 16 MiB chunks: each chunk is "
                     + "buffered, sent and acknowledged (308) before the next is read, so reading and sending never "
                     + "overlap; `createFrom(path)` streams the file. Fix (storage-gcp): override `upload(container, "
