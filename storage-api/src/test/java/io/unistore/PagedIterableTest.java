@@ -85,4 +85,33 @@ class PagedIterableTest {
                 .isInstanceOf(StorageException.class).hasMessageContaining("pageSize");
         assertThatThrownBy(() -> ListOptions.all().withPageSize(0)).hasMessageContaining("pageSize");
     }
+
+    @Test
+    void everyIterationStartsAgainFromTheStartToken() {
+        AtomicInteger fetches = new AtomicInteger();
+        PagedIterable<Integer> it = PagedIterable.of(numbers(25, fetches), "20", 10);
+        assertThat(it).containsExactly(20, 21, 22, 23, 24);
+        assertThat(it).containsExactly(20, 21, 22, 23, 24);
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void thePageSizeAskedNeverExceedsWhatTheLimitStillNeeds() {
+        List<Integer> asked = new ArrayList<>();
+        PagedIterable<Integer> it = PagedIterable.of((token, size) -> {
+            asked.add(size);
+            return numbers(100, new AtomicInteger()).fetch(token, size);
+        }, null, 10).limit(25);
+        assertThat(it.stream().count()).isEqualTo(25);
+        assertThat(asked).containsExactly(10, 10, 5);
+        assertThat(it.pageSize()).isEqualTo(10);
+    }
+
+    @Test
+    void aPageLargerThanAskedIsCutToTheLimit() {
+        PagedIterable<Integer> generous = PagedIterable.of((token, size) -> new Page<>(List.of(1, 2, 3, 4), "more"),
+                null, 2).limit(3);
+        assertThat(generous).containsExactly(1, 2, 3);
+        assertThat(generous.firstPage().items()).containsExactly(1, 2, 3);
+    }
 }

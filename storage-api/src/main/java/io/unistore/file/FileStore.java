@@ -34,7 +34,10 @@ public interface FileStore {
         createShare(share, CreateShareOptions.DEFAULT);
     }
 
-    /** Creates a share with a quota and metadata; ALREADY_EXISTS if it exists. */
+    /**
+     * Creates a share with a quota and metadata; ALREADY_EXISTS if it exists. A quota is refused with
+     * UNSUPPORTED when the account lacks {@link Capability#FILE_SHARE_QUOTA}.
+     */
     void createShare(String share, CreateShareOptions options);
 
     /** Creates the share unless it exists; true if this call created it. */

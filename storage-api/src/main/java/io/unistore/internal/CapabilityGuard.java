@@ -10,6 +10,7 @@ import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
+import io.unistore.file.CreateShareOptions;
 import io.unistore.spi.Secrets;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -25,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The one place where capabilities are checked: every store handed out by {@link io.unistore.Unistore} is
  * this proxy over the provider's store. Before the provider runs, it refuses operations marked
- * {@link Requires} and options (tiers, versions, snapshots, container metadata) the account does not declare,
- * with UNSUPPORTED. After, it makes sure nothing but {@link StorageException} leaves the provider, also from
+ * {@link Requires} and options (tiers, versions, snapshots, container metadata, share quotas) the account does
+ * not declare, with UNSUPPORTED. After, it makes sure nothing but {@link StorageException} leaves the provider, also from
  * lazily fetched pages and returned streams, and that no message carries a secret.
  */
 public final class CapabilityGuard implements InvocationHandler {
@@ -121,6 +122,8 @@ public final class CapabilityGuard implements InvocationHandler {
                 }
             } else if (arg instanceof io.unistore.blob.AccessTier tier) {
                 requireArchive(tier);
+            } else if (arg instanceof CreateShareOptions o && o.quotaGb() > 0) {
+                capabilities.require(Capability.FILE_SHARE_QUOTA, "createShare with a quota");
             }
         }
         if (method.getName().equals("createContainer") && args.length == 2 && args[1] instanceof Map<?, ?> m

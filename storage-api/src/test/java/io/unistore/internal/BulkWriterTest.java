@@ -136,4 +136,16 @@ class BulkWriterTest {
         assertThat(s.written()).isZero();
         assertThat(s.batches()).isLessThan(30);
     }
+
+    @Test
+    void aPartitionsBatchesRunInOrderAndALoneActionIsASingleCall() {
+        RecordingStore store = new RecordingStore(true, null);
+        List<TableAction> actions = new ArrayList<>(upserts(350, 1));
+        actions.add(TableAction.upsert(TableEntity.of("alone", "r"), UpdateMode.MERGE));
+        BulkWriteResult r = BulkWriter.write(store, "t", actions, BulkWriteOptions.DEFAULT.withParallelism(4));
+        assertThat(r.written()).isEqualTo(351);
+        assertThat(store.transactions).extracting(b -> b.get(0).rowKey()).containsExactly("r0", "r100", "r200", "r300");
+        assertThat(store.transactions).extracting(List::size).containsExactly(100, 100, 100, 50);
+        assertThat(store.singles).containsExactly("alone/r");
+    }
 }

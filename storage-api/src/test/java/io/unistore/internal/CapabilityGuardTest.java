@@ -11,13 +11,23 @@ import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.Unistore;
 import io.unistore.blob.AccessTier;
+import io.unistore.Requires;
 import io.unistore.blob.BlobStore;
+import io.unistore.blob.CopyOptions;
+import io.unistore.blob.DeleteBlobOptions;
+import io.unistore.file.CreateShareOptions;
+import io.unistore.file.FileStore;
+import io.unistore.table.TableStore;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
 import io.unistore.spi.TestProviders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +42,7 @@ class CapabilityGuardTest {
     @BeforeEach
     void open() {
         TestProviders.CALLS.clear();
-        TestProviders.blobBehaviour = name -> null;
+        TestProviders.behaviour = name -> null;
         alpha = Unistore.open("alpha:x");
         beta = Unistore.open("beta:x");
     }
@@ -41,7 +51,7 @@ class CapabilityGuardTest {
     void close() {
         alpha.close();
         beta.close();
-        TestProviders.blobBehaviour = name -> null;
+        TestProviders.behaviour = name -> null;
     }
 
     private static void assertUnsupported(Runnable call) {
@@ -79,19 +89,19 @@ class CapabilityGuardTest {
 
     @Test
     void foreignExceptionsBecomeStorageExceptionsWithoutSecrets() {
-        TestProviders.blobBehaviour = name -> {
+        TestProviders.behaviour = name -> {
             throw new IllegalStateException("boom at https://a.blob.core.windows.net/c?sig=TOPSECRET");
         };
         assertThatThrownBy(() -> beta.blobs().exists("c", "b")).isInstanceOf(StorageException.class)
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INTERNAL))
                 .hasMessageNotContaining("TOPSECRET").hasMessageContaining("boom");
-        TestProviders.blobBehaviour = name -> {
+        TestProviders.behaviour = name -> {
             throw new IllegalArgumentException("bad thing");
         };
         assertThatThrownBy(() -> beta.blobs().exists("c", "b"))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
         StorageException own = new StorageException(ErrorCode.NOT_FOUND, "gone");
-        TestProviders.blobBehaviour = name -> {
+        TestProviders.behaviour = name -> {
             throw own;
         };
         assertThatThrownBy(() -> beta.blobs().exists("c", "b")).isSameAs(own);
@@ -99,7 +109,7 @@ class CapabilityGuardTest {
 
     @Test
     void lazyPagesAndStreamsAreGuardedToo() {
-        TestProviders.blobBehaviour = name -> switch (name) {
+        TestProviders.behaviour = name -> switch (name) {
             case "listContainers" -> PagedIterable.of((token, size) -> {
                 if (token == null) {
                     return new Page<>(List.of(), "next");
@@ -121,12 +131,90 @@ class CapabilityGuardTest {
         assertThatThrownBy(in::read).isInstanceOf(IOException.class)
                 .hasCauseInstanceOf(StorageException.class);
         assertThatThrownBy(() -> in.read(new byte[4], 0, 4)).isInstanceOf(IOException.class);
-        TestProviders.blobBehaviour = name -> new ByteArrayInputStream(new byte[] {1, 2});
+        TestProviders.behaviour = name -> new ByteArrayInputStream(new byte[] {1, 2});
         try (InputStream ok = blobs.openInputStream("c", "b", ReadOptions.DEFAULT)) {
             assertThat(ok.readAllBytes()).containsExactly(1, 2);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A value of every parameter type the stores take; the guard refuses before looking at most of them. */
+    private static Object[] defaultArguments(Method method) {
+        Object[] args = new Object[method.getParameterCount()];
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < args.length; i++) {
+            args[i] = types[i] == int.class ? 0 : types[i] == long.class ? 0L : types[i] == boolean.class ? false : null;
+        }
+        return args;
+    }
+
+    @Test
+    void everyOperationMarkedRequiresIsRefusedWithoutItsCapability() throws Exception {
+        // QueueStore has no optional operation.
+        Map<Object, Class<?>> stores = Map.of(alpha.blobs(), BlobStore.class, alpha.files(), FileStore.class,
+                beta.tables(), TableStore.class);
+        List<String> refused = new ArrayList<>();
+        for (Map.Entry<Object, Class<?>> store : stores.entrySet()) {
+            for (Method method : store.getValue().getMethods()) {
+                Requires requires = method.getAnnotation(Requires.class);
+                if (requires == null) {
+                    continue;
+                }
+                StorageAccount account = store.getKey() == beta.tables() ? beta : alpha;
+                assertThat(account.capabilities().has(requires.value())).as(method.getName()).isFalse();
+                try {
+                    method.invoke(store.getKey(), defaultArguments(method));
+                    throw new AssertionError(method.getName() + " was not refused");
+                } catch (InvocationTargetException e) {
+                    assertThat(e.getCause()).as(method.getName()).isInstanceOf(StorageException.class);
+                    assertThat(((StorageException) e.getCause()).code()).as(method.getName())
+                            .isEqualTo(ErrorCode.UNSUPPORTED);
+                    assertThat(e.getCause().getMessage()).contains(requires.value().name());
+                }
+                refused.add(method.getName());
+            }
+        }
+        assertThat(refused).contains("setTier", "createSnapshot", "listSnapshots", "listVersions", "restoreVersion",
+                "generatePresignedUrl", "acquireLease", "renewLease", "releaseLease", "breakLease", "copyFromUrl",
+                "setContainerMetadata", "setShareQuota", "submitTransaction");
+        assertThat(TestProviders.CALLS).as("the provider was never called").isEmpty();
+    }
+
+    @Test
+    void optionsThatNeedACapabilityAreRefused() {
+        BlobStore blobs = alpha.blobs();
+        assertUnsupported(() -> blobs.copy("c", "s", "c", "t", CopyOptions.DEFAULT.withTier(AccessTier.COOL)));
+        assertUnsupported(() -> blobs.copy("c", "s", "c", "t", CopyOptions.DEFAULT.withSourceVersionId("v")));
+        assertUnsupported(() -> blobs.copy("c", "s", "c", "t", CopyOptions.DEFAULT.withSourceSnapshot("s")));
+        assertUnsupported(() -> blobs.delete("c", "b", DeleteBlobOptions.DEFAULT.withVersionId("v")));
+        assertUnsupported(() -> blobs.delete("c", "b", DeleteBlobOptions.DEFAULT.withSnapshot("s")));
+        assertUnsupported(() -> alpha.files().createShare("s", CreateShareOptions.DEFAULT.withQuotaGb(5)));
+        assertUnsupported(() -> beta.blobs().copy("c", "s", "c", "t", CopyOptions.DEFAULT.withTier(AccessTier.ARCHIVE)));
+        assertUnsupported(() -> beta.blobs().upload("c", "b", new byte[0],
+                UploadOptions.DEFAULT.withTier(AccessTier.ARCHIVE)));
+        assertThat(TestProviders.CALLS).isEmpty();
+
+        alpha.files().createShare("s", CreateShareOptions.DEFAULT);
+        beta.files().createShare("s", CreateShareOptions.DEFAULT.withQuotaGb(5));
+        beta.blobs().copy("c", "s", "c", "t", CopyOptions.DEFAULT.withTier(AccessTier.COOL).withSourceSnapshot("s"));
+        assertThat(TestProviders.CALLS).containsExactly("createShare", "createShare", "copy");
+    }
+
+    @Test
+    void ioFailuresAreUnavailableAndErrorsPassUnchanged() {
+        TestProviders.behaviour = name -> {
+            throw new UncheckedIOException(new IOException("connection reset by https://a.blob.core.windows.net/c/b?sv=1&sig=SECRETSIG"));
+        };
+        assertThatThrownBy(() -> beta.blobs().exists("c", "b"))
+                .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE))
+                .satisfies(e -> assertThat(((StorageException) e).isRetryable()).isTrue())
+                .hasMessageNotContaining("SECRETSIG").hasCauseInstanceOf(UncheckedIOException.class);
+        OutOfMemoryError oom = new OutOfMemoryError("test");
+        TestProviders.behaviour = name -> {
+            throw oom;
+        };
+        assertThatThrownBy(() -> beta.blobs().exists("c", "b")).isSameAs(oom);
     }
 
     @Test

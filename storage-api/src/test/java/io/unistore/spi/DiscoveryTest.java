@@ -7,7 +7,13 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.Unistore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +24,47 @@ class DiscoveryTest {
         System.clearProperty(Unistore.PROVIDER_PROPERTY);
     }
 
+    /** What the code under test wrote to System.err (where slf4j-simple logs) while {@code call} ran. */
+    private static String stderrOf(Runnable call) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
-    void aBrokenProviderIsSkippedAndTheOthersLoad() {
-        assertThat(Unistore.installedProviders()).containsExactly("alpha", "beta");
+    void aProviderThatFailsToLoadIsSkippedWithAWarning() {
+        AtomicReference<List<String>> installed = new AtomicReference<>();
+        String log = stderrOf(() -> installed.set(Unistore.installedProviders()));
+        assertThat(installed.get()).containsExactly("alpha", "beta", "fussy");
+        assertThat(log).contains("WARN").contains("failed to load and is skipped").contains("NoSuchProvider");
+    }
+
+    @Test
+    void aProviderWhoseAcceptsFailsIsSkippedWithAWarning() {
+        AtomicReference<String> opened = new AtomicReference<>();
+        String log = stderrOf(() -> {
+            try (StorageAccount a = Unistore.open("alpha:fussy")) {
+                opened.set(a.providerId());
+            }
+        });
+        assertThat(opened.get()).isEqualTo("alpha");
+        assertThat(log).contains("WARN").contains("'fussy' failed while checking an address and is skipped");
+    }
+
+    @Test
+    void propertiesNameTheAddressAndTheProvider() {
+        Properties p = new Properties();
+        p.setProperty("address", "shared:x");
+        p.setProperty("provider", "alpha");
+        try (StorageAccount a = Unistore.open(p)) {
+            assertThat(a.providerId()).isEqualTo("alpha");
+        }
     }
 
     @Test

@@ -13,25 +13,33 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * Providers registered in src/test/resources/META-INF/services for the discovery and guard tests. Their
- * blob store is a proxy whose behaviour each test sets through {@link #blobBehaviour}; it only records and
- * answers calls, which is all the pure dispatch code under test needs.
+ * Providers registered in src/test/resources/META-INF/services for the discovery and guard tests. Their stores
+ * are proxies whose behaviour each test sets through {@link #behaviour}; they only record and answer calls,
+ * which is all the pure dispatch code under test needs.
  */
 public final class TestProviders {
-    /** Method names the test blob store was called with, in order. */
+    /** Method names the test stores were called with, in order. */
     public static final List<String> CALLS = new CopyOnWriteArrayList<>();
-    /** What the test blob store does when called: given the method name, return a value or throw. */
-    public static volatile Function<String, Object> blobBehaviour = name -> null;
+    /** What a test store does when called: given the method name, return a value or throw. */
+    public static volatile Function<String, Object> behaviour = name -> null;
 
     private TestProviders() {
     }
 
-    static StorageAccount account(String id, Capabilities caps) {
-        BlobStore blobs = (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(),
-                new Class<?>[] {BlobStore.class}, (proxy, method, args) -> {
+    private static <T> T recording(Class<T> store) {
+        return store.cast(Proxy.newProxyInstance(store.getClassLoader(), new Class<?>[] {store},
+                (proxy, method, args) -> {
                     CALLS.add(method.getName());
-                    return blobBehaviour.apply(method.getName());
-                });
+                    Object answer = behaviour.apply(method.getName());
+                    return answer == null && method.getReturnType() == boolean.class ? Boolean.FALSE : answer;
+                }));
+    }
+
+    static StorageAccount account(String id, Capabilities caps) {
+        BlobStore blobs = recording(BlobStore.class);
+        TableStore tables = recording(TableStore.class);
+        QueueStore queues = recording(QueueStore.class);
+        FileStore files = recording(FileStore.class);
         return new StorageAccount() {
             @Override
             public String providerId() {
@@ -55,17 +63,17 @@ public final class TestProviders {
 
             @Override
             public TableStore tables() {
-                throw new AssertionError("not used");
+                return tables;
             }
 
             @Override
             public QueueStore queues() {
-                throw new AssertionError("not used");
+                return queues;
             }
 
             @Override
             public FileStore files() {
-                throw new AssertionError("not used");
+                return files;
             }
 
             @Override
@@ -74,50 +82,69 @@ public final class TestProviders {
         };
     }
 
-    /** Claims "alpha:..." and "shared:...". Declares blobs only. */
-    public static final class Alpha implements StorageProvider {
+    /** A provider with an id, the help "id:<anything>" and an account with the given capabilities. */
+    private abstract static class Named implements StorageProvider {
+        private final String id;
+        private final Capabilities capabilities;
+
+        Named(String id, Capabilities capabilities) {
+            this.id = id;
+            this.capabilities = capabilities;
+        }
+
         @Override
         public String id() {
-            return "alpha";
+            return id;
         }
 
         @Override
         public String addressHelp() {
-            return "alpha:<anything>";
+            return id + ":<anything>";
+        }
+
+        @Override
+        public StorageAccount open(ProviderConfig config) {
+            return account(id, capabilities);
+        }
+    }
+
+    /** Claims "alpha:..." and "shared:...". Declares blobs and files, no optional capability. */
+    public static final class Alpha extends Named {
+        public Alpha() {
+            super("alpha", Capabilities.of(Capability.BLOBS, Capability.FILES));
         }
 
         @Override
         public boolean accepts(String address) {
             return address.startsWith("alpha:") || address.startsWith("shared:");
         }
-
-        @Override
-        public StorageAccount open(ProviderConfig config) {
-            return account("alpha", Capabilities.of(Capability.BLOBS));
-        }
     }
 
-    /** Claims "beta:..." and "shared:...". Declares blobs, tiers and snapshots. */
-    public static final class Beta implements StorageProvider {
-        @Override
-        public String id() {
-            return "beta";
-        }
-
-        @Override
-        public String addressHelp() {
-            return "beta:<anything>";
+    /** Claims "beta:..." and "shared:...". Declares blobs with tiers and snapshots, tables, files with quotas. */
+    public static final class Beta extends Named {
+        public Beta() {
+            super("beta", Capabilities.of(Capability.BLOBS, Capability.BLOB_TIERS, Capability.BLOB_SNAPSHOTS,
+                    Capability.TABLES, Capability.FILES, Capability.FILE_SHARE_QUOTA));
         }
 
         @Override
         public boolean accepts(String address) {
             return address.startsWith("beta:") || address.startsWith("shared:");
         }
+    }
+
+    /** Throws from {@link #accepts} for addresses ending in "fussy": discovery must log it and go on. */
+    public static final class Fussy extends Named {
+        public Fussy() {
+            super("fussy", Capabilities.of(Capability.BLOBS));
+        }
 
         @Override
-        public StorageAccount open(ProviderConfig config) {
-            return account("beta", Capabilities.of(Capability.BLOBS, Capability.BLOB_TIERS,
-                    Capability.BLOB_SNAPSHOTS));
+        public boolean accepts(String address) {
+            if (address.endsWith("fussy")) {
+                throw new IllegalStateException("cannot judge " + address);
+            }
+            return address.startsWith("fussy:");
         }
     }
 }

@@ -43,6 +43,7 @@ class FilterParserTest {
         Filter g = Filter.parse("(A eq 1 or B eq 2) and C eq 3");
         assertThat(g).isEqualTo(Filter.eq("A", 1).or(Filter.eq("B", 2)).and(Filter.eq("C", 3)));
         assertThat(Filter.parse("not(A eq 1)")).isEqualTo(Filter.eq("A", 1).negate());
+        assertThat(Filter.parse("NOT A EQ 1 AND B Ge 2")).isEqualTo(Filter.eq("A", 1).negate().and(Filter.ge("B", 2)));
         assertThat(Filter.parse("A eq 1 AND B eq 2 Or C eq 3"))
                 .isEqualTo(Filter.eq("A", 1).and(Filter.eq("B", 2)).or(Filter.eq("C", 3)));
     }

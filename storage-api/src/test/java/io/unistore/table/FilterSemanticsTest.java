@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FilterSemanticsTest {
     private final TableEntity e = TableEntity.builder("p1", "r5")
-            .put("I", 30).put("L", 30L).put("D", 30.5).put("S", "b").put("B", true)
+            .put("I", 30).put("L", 30L).put("D", 30.5).put("S", "b").put("Emoji", "😀").put("B", true)
             .put("T", Instant.parse("2026-01-01T00:00:00Z"))
             .put("X", new byte[] {(byte) 0x80}).put("G", UUID.fromString("00000000-0000-4000-8000-000000000001"))
             .timestamp(Instant.parse("2026-06-01T00:00:00Z"))
@@ -47,6 +47,8 @@ class FilterSemanticsTest {
     void stringsCompareOrdinallyAndBinaryUnsigned() {
         assertThat(test("S gt 'a' and S lt 'c'")).isTrue();
         assertThat(test("S gt 'B'")).as("lowercase sorts after uppercase").isTrue();
+        assertThat(test("Emoji lt '\uffff'")).as("UTF-16 code units: a surrogate pair sorts below U+FFFF").isTrue();
+        assertThat(test("Emoji gt '\u65e5'")).as("and above U+65E5").isTrue();
         assertThat(test("X gt X'7f'")).as("0x80 is 128, not -128").isTrue();
         assertThat(test("G eq guid'00000000-0000-4000-8000-000000000001'")).isTrue();
         assertThat(test("T ge datetime'2026-01-01T00:00:00Z' and T lt datetime'2026-01-01T00:00:00.0000001Z'")).isTrue();

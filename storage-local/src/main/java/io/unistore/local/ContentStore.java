@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,12 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -37,7 +35,8 @@ final class ContentStore {
     static final String CONTENT_DIR = "content";
     static final String TMP_DIR = "tmp";
     private static final Logger LOG = LoggerFactory.getLogger(ContentStore.class);
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 1024 * 1024;
+    private static final long COPY_CHUNK = 64L * 1024 * 1024;
 
     private final Path root;
     private final Path contentDir;
@@ -70,13 +69,19 @@ final class ContentStore {
         try {
             requireRealDirectory(tmpDir);
             tmp = Files.createTempFile(tmpDir, "upload-", ".part");
-            MessageDigest md5 = md5();
+            // Small declared contents get small buffers; the +1 lets the first read see the end of the stream.
+            int bufferSize = expectedLength < 0 ? BUFFER : (int) Math.max(8192, Math.min(BUFFER, expectedLength + 1));
+            BackgroundMd5 md5 = new BackgroundMd5(bufferSize);
             long size = 0;
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] buffer = new byte[BUFFER];
-                int n;
-                while ((n = in.read(buffer)) != -1) {
-                    md5.update(buffer, 0, n);
+                while (true) {
+                    byte[] buffer = md5.buffer();
+                    int n = in.readNBytes(buffer, 0, buffer.length);
+                    if (n == 0) {
+                        md5.giveBack(buffer);
+                        break;
+                    }
+                    md5.digest(buffer, n);
                     ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
                     while (bb.hasRemaining()) {
                         out.write(bb);
@@ -100,21 +105,9 @@ final class ContentStore {
                     out.force(true);
                 }
             }
-            String digest = Base64.getEncoder().encodeToString(md5.digest());
-            if (expectedMd5 != null && !expectedMd5.equals(digest)) {
-                throw StorageException.invalidArgument("contentMd5", "the content's MD5 is " + digest + ", not the "
-                        + "declared " + expectedMd5 + "; nothing was stored");
-            }
-            String id = Ids.random();
-            Path target = path(id);
-            requireRealDirectory(contentDir);
-            createRealDirectory(target.getParent());
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            StagedContent staged = moveIntoPlace(tmp, size, md5.finish(), expectedMd5);
             tmp = null;
-            if (sync) {
-                fsyncDirectory(target.getParent());
-            }
-            return new StagedContent(id, size, digest);
+            return staged;
         } catch (IOException e) {
             throw Transfers.ioFailure("storing content", e);
         } finally {
@@ -124,26 +117,89 @@ final class ContentStore {
         }
     }
 
+    /**
+     * Copies a local file into a new content file: the kernel moves the bytes ({@code transferTo}, as cp does)
+     * while a helper thread digests each copied chunk from the new file, so the MD5 is that of what was stored.
+     */
+    StagedContent writeFile(Path source, String expectedMd5, ProgressListener progress) {
+        Path tmp = null;
+        try {
+            requireRealDirectory(tmpDir);
+            tmp = Files.createTempFile(tmpDir, "upload-", ".part");
+            BackgroundMd5 md5 = new BackgroundMd5(BUFFER);
+            long size;
+            String digest;
+            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                 FileChannel out = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                         LinkOption.NOFOLLOW_LINKS)) {
+                size = in.size();
+                for (long done = 0; done < size; ) {
+                    long n = in.transferTo(done, Math.min(COPY_CHUNK / 8, size - done), out);
+                    if (n <= 0) {
+                        throw StorageException.invalidArgument("file", source + " shrank while being uploaded");
+                    }
+                    md5.digestRegion(out, done, n);
+                    done += n;
+                    if (progress != null) {
+                        progress.onProgress(done, size);
+                    }
+                }
+                if (sync) {
+                    out.force(true);
+                }
+                digest = md5.finish();
+            }
+            StagedContent staged = moveIntoPlace(tmp, size, digest, expectedMd5);
+            tmp = null;
+            return staged;
+        } catch (NoSuchFileException e) {
+            throw StorageException.invalidArgument("file", "cannot read " + source + ": it does not exist");
+        } catch (IOException e) {
+            throw Transfers.ioFailure("storing content from " + source, e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    /** Checks the MD5 and renames a complete temporary file into the content folder under a new id. */
+    private StagedContent moveIntoPlace(Path tmp, long size, String digest, String expectedMd5) throws IOException {
+        if (expectedMd5 != null && !expectedMd5.equals(digest)) {
+            throw StorageException.invalidArgument("contentMd5", "the content's MD5 is " + digest + ", not the "
+                    + "declared " + expectedMd5 + "; nothing was stored");
+        }
+        String id = Ids.random();
+        Path target = path(id);
+        requireRealDirectory(contentDir);
+        createRealDirectory(target.getParent());
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        if (sync) {
+            fsyncDirectory(target.getParent());
+        }
+        return new StagedContent(id, size, digest);
+    }
+
     private static StorageException lengthMismatch(long expected, String actual) {
         return StorageException.invalidArgument("length", "the content was declared as " + expected
                 + " bytes but the stream held " + actual + "; nothing was stored");
     }
 
     /**
-     * Opens {@code length} bytes of a content file from {@code offset}.
+     * Opens a span of a content file.
      *
      * @throws NoSuchFileException if the file is gone (a concurrent writer replaced what pointed at it)
      */
-    InputStream open(String id, long offset, long length) throws NoSuchFileException {
+    InputStream open(String id, Span span) throws NoSuchFileException {
         Path file = path(id);
         try {
             requireRealDirectory(contentDir);
             requireRealDirectory(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            if (offset > 0) {
-                channel.position(offset);
+            if (span.offset() > 0) {
+                channel.position(span.offset());
             }
-            return new ChannelInputStream(channel, length);
+            return new ChannelInputStream(channel, span.length());
         } catch (NoSuchFileException e) {
             throw e;
         } catch (IOException e) {
@@ -152,6 +208,61 @@ final class ContentStore {
                 throw symlink(file);
             }
             throw Transfers.ioFailure("reading content", e);
+        }
+    }
+
+    /**
+     * Copies a span of a content file into {@code target} through a temporary
+     * sibling renamed into place when complete; the kernel moves the bytes ({@code transferTo}).
+     *
+     * @throws NoSuchFileException if the content file is gone (a concurrent writer replaced what pointed at it)
+     */
+    void copyTo(String id, Span span, Path target, ProgressListener progress)
+            throws NoSuchFileException {
+        Path file = path(id);
+        Path to = target.toAbsolutePath();
+        Path tmp = null;
+        try {
+            requireRealDirectory(contentDir);
+            requireRealDirectory(file.getParent());
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(to.getParent());
+                tmp = Files.createTempFile(to.getParent(), "." + to.getFileName() + ".", ".part");
+                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    long length = span.length();
+                    long done = 0;
+                    while (done < length) {
+                        long n = in.transferTo(span.offset() + done, Math.min(COPY_CHUNK, length - done), out);
+                        if (n <= 0) {
+                            throw new IOException("content " + id + " ended after " + done + " of " + length + " bytes");
+                        }
+                        done += n;
+                        if (progress != null) {
+                            progress.onProgress(done, length);
+                        }
+                    }
+                }
+            }
+            try {
+                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (NoSuchFileException e) {
+            if (tmp == null) {
+                throw e;
+            }
+            throw Transfers.ioFailure("writing " + target, e);
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw symlink(file);
+            }
+            throw Transfers.ioFailure("writing " + target, e);
+        } finally {
+            if (tmp != null) {
+                deleteQuietly(tmp);
+            }
         }
     }
 
@@ -264,14 +375,6 @@ final class ContentStore {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             LOG.debug("Could not delete {}: {}", p, e.getMessage());
-        }
-    }
-
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
         }
     }
 }

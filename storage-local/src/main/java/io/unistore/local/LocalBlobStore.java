@@ -23,6 +23,7 @@ import io.unistore.spi.NameRules;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -134,6 +135,18 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public BlobWriteResult upload(String container, String blob, InputStream in, UploadOptions options) {
         UploadOptions o = options == null ? UploadOptions.DEFAULT : options;
+        return upload(container, blob, o, () -> content.write(in, o.length(), o.contentMd5(), o.progress()));
+    }
+
+    /** Uploads a local file as cp copies it (kernel transfer), computing the MD5 alongside. */
+    @Override
+    public BlobWriteResult upload(String container, String blob, Path file, UploadOptions options) {
+        UploadOptions o = options == null ? UploadOptions.DEFAULT : options;
+        return upload(container, blob, o, () -> content.writeFile(file, o.contentMd5(), o.progress()));
+    }
+
+    private BlobWriteResult upload(String container, String blob, UploadOptions o,
+                                   java.util.function.Supplier<StagedContent> stage) {
         checkNames(container, blob);
         NameRules.metadata(o.metadata());
         // Fail fast, before streaming what may be gigabytes: the commit checks all of this again.
@@ -143,7 +156,7 @@ final class LocalBlobStore implements BlobStore {
                     o.conditions(), Times.now());
             return null;
         });
-        StagedContent staged = content.write(in, o.length(), o.contentMd5(), o.progress());
+        StagedContent staged = stage.get();
         try {
             return db.write(s -> {
                 ContentRefs.add(s, staged);
@@ -244,6 +257,30 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public InputStream openInputStream(String container, String blob, ReadOptions options) {
+        return readContent(container, blob, options, (row, span) -> content.open(row.content(), span));
+    }
+
+    /** Copies the content into the file by kernel transfer, through a temporary file renamed into place. */
+    @Override
+    public BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
+        ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
+        return readContent(container, blob, o, (row, span) -> {
+            content.copyTo(row.content(), span, file, o.progress());
+            return db.read(s -> properties(s, container, blob, o, row));
+        });
+    }
+
+    /** Reads the content of one stored row, given as a byte range of its content file. */
+    @FunctionalInterface
+    private interface ContentRead<T> {
+        T read(BlobRow row, Span span) throws NoSuchFileException;
+    }
+
+    /**
+     * Finds the row a read names, checks its conditions, tier and range, and reads its content; if a writer
+     * replaced the blob (and dropped the content file) in between, it reads the new row.
+     */
+    private <T> T readContent(String container, String blob, ReadOptions options, ContentRead<T> read) {
         ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
         checkNames(container, blob);
         for (int attempt = 1; ; attempt++) {
@@ -252,24 +289,13 @@ final class LocalBlobStore implements BlobStore {
             if (row.tier() == AccessTier.ARCHIVE) {
                 throw archived(container, blob, "rehydrate it first by moving it to another tier (setTier)");
             }
-            long offset = 0;
-            long length = row.size();
-            if (o.range() != null) {
-                offset = o.range().offset();
-                if (offset > 0 && offset >= row.size()) {
-                    throw StorageException.invalidArgument("range", "starts at byte " + offset + ", beyond the end of "
-                            + describe(container, blob) + " (" + row.size() + " bytes)");
-                }
-                length = o.range().isOpenEnded() ? row.size() - offset
-                        : Math.min(o.range().length(), row.size() - offset);
-            }
+            Span span = Span.of(o.range(), row.size(), describe(container, blob));
             try {
-                return content.open(row.content(), offset, length);
+                return read.read(row, span);
             } catch (NoSuchFileException e) {
-                // A writer replaced the blob between our read of its row and the open: read the new row.
                 if (attempt == READ_ATTEMPTS) {
                     throw new StorageException(ErrorCode.UNAVAILABLE, describe(container, blob) + " kept changing "
-                            + "while being opened; retry", e);
+                            + "while being read; retry", e);
                 }
             }
         }
@@ -282,14 +308,18 @@ final class LocalBlobStore implements BlobStore {
         return db.read(s -> {
             BlobRow row = find(s, container, blob, o.versionId(), o.snapshot());
             BlobConditions.check(describe(container, blob), row.etag(), row.modified(), o.conditions());
-            BlobRow current = o.versionId() == null ? null : BlobRows.current(s, container, blob);
-            boolean isCurrent = o.snapshot() == null && (o.versionId() == null
-                    || (current != null && o.versionId().equals(current.versionId())));
-            if (isCurrent && current != null) {
-                row = current;
-            }
-            return row.properties(container, blob, isCurrent, o.snapshot(), true, Times.now());
+            return properties(s, container, blob, o, row);
         });
+    }
+
+    /** The properties of the row a read found: current or not, with the lease when current. */
+    private static BlobProperties properties(Session s, String container, String blob, ReadOptions o, BlobRow row)
+            throws SQLException {
+        BlobRow current = o.versionId() == null ? null : BlobRows.current(s, container, blob);
+        boolean isCurrent = o.snapshot() == null && (o.versionId() == null
+                || (current != null && o.versionId().equals(current.versionId())));
+        BlobRow shown = isCurrent && current != null ? current : row;
+        return shown.properties(container, blob, isCurrent, o.snapshot(), true, Times.now());
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.unistore.spi.ContinuationTokens;
 import io.unistore.spi.NameRules;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -298,6 +299,18 @@ final class LocalFileStore implements FileStore {
     @Override
     public FileProperties upload(String share, String path, InputStream in, FileUploadOptions options) {
         FileUploadOptions o = options == null ? FileUploadOptions.DEFAULT : options;
+        return upload(share, path, o, () -> content.write(in, o.length(), null, o.progress()));
+    }
+
+    /** Uploads a local file as cp copies it (kernel transfer), computing the MD5 alongside. */
+    @Override
+    public FileProperties upload(String share, String path, Path file, FileUploadOptions options) {
+        FileUploadOptions o = options == null ? FileUploadOptions.DEFAULT : options;
+        return upload(share, path, o, () -> content.writeFile(file, null, o.progress()));
+    }
+
+    private FileProperties upload(String share, String path, FileUploadOptions o,
+                                  java.util.function.Supplier<StagedContent> stage) {
         NameRules.share(share);
         String p = path(path);
         if (p.isEmpty()) {
@@ -305,7 +318,7 @@ final class LocalFileStore implements FileStore {
         }
         NameRules.metadata(o.metadata());
         db.read(s -> checkFileTarget(s, share, p));
-        StagedContent staged = content.write(in, o.length(), null, o.progress());
+        StagedContent staged = stage.get();
         try {
             return db.write(s -> {
                 FileEntry existing = checkFileTarget(s, share, p);
@@ -361,6 +374,29 @@ final class LocalFileStore implements FileStore {
     public InputStream openInputStream(String share, String path, ByteRange range) {
         NameRules.share(share);
         String p = path(path);
+        return readContent(share, p, file -> content.open(file.content(),
+                Span.of(range, file.size(), share + "/" + p)));
+    }
+
+    /** Copies the content into the file by kernel transfer, through a temporary file renamed into place. */
+    @Override
+    public FileProperties downloadToFile(String share, String path, Path target) {
+        NameRules.share(share);
+        String p = path(path);
+        return readContent(share, p, file -> {
+            content.copyTo(file.content(), new Span(0, file.size()), target, null);
+            return file.properties(share);
+        });
+    }
+
+    /** Reads the content of one stored file. */
+    @FunctionalInterface
+    private interface ContentRead<T> {
+        T read(FileEntry file) throws NoSuchFileException;
+    }
+
+    /** Finds the file and reads it; if a writer replaced it (and dropped its content) in between, reads again. */
+    private <T> T readContent(String share, String p, ContentRead<T> read) {
         for (int attempt = 1; ; attempt++) {
             FileEntry file = db.read(s -> {
                 requireShare(s, share);
@@ -373,19 +409,12 @@ final class LocalFileStore implements FileStore {
             if (file.directory()) {
                 throw new StorageException(ErrorCode.CONFLICT, share + "/" + p + " is a directory, not a file");
             }
-            long offset = range == null ? 0 : range.offset();
-            if (offset > 0 && offset >= file.size()) {
-                throw StorageException.invalidArgument("range", "starts at byte " + offset + ", beyond the end of "
-                        + share + "/" + p + " (" + file.size() + " bytes)");
-            }
-            long length = range == null || range.isOpenEnded() ? file.size() - offset
-                    : Math.min(range.length(), file.size() - offset);
             try {
-                return content.open(file.content(), offset, length);
+                return read.read(file);
             } catch (NoSuchFileException e) {
                 if (attempt == READ_ATTEMPTS) {
                     throw new StorageException(ErrorCode.UNAVAILABLE, share + "/" + p + " kept changing while being "
-                            + "opened; retry", e);
+                            + "read; retry", e);
                 }
             }
         }

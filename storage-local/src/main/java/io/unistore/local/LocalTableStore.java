@@ -3,6 +3,7 @@ package io.unistore.local;
 import io.unistore.Capabilities;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
+import io.unistore.Page;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
 import io.unistore.spi.NameRules;
@@ -356,12 +357,17 @@ final class LocalTableStore implements TableStore {
         String key = key(table);
         EntityQueryPlan plan = EntityQueryPlan.of(query.filter());
         Set<String> select = query.select() == null ? null : Set.copyOf(query.select());
-        // Checked now as well as on every page, so a wrong name fails the call rather than the first iteration.
-        db.read(s -> requireTable(s, key, table));
+        // The table is looked up now, so a wrong name fails the call rather than the first iteration. Pages use
+        // that id; one that comes back empty checks the table is still there (deleted since: NOT_FOUND).
+        long tid = db.read(s -> requireTable(s, key, table));
         int pageSize = query.top() == null ? query.pageSize() : Math.max(1, Math.min(query.pageSize(), query.top()));
-        PagedIterable<TableEntity> all = PagedIterable.of((token, size) -> db.read(s ->
-                EntityPager.fetch(s, requireTable(s, key, table), plan, select, token, size)),
-                query.continuationToken(), pageSize);
+        PagedIterable<TableEntity> all = PagedIterable.of((token, size) -> db.read(s -> {
+            Page<TableEntity> page = EntityPager.fetch(s, tid, plan, select, token, size);
+            if (page.items().isEmpty() && requireTable(s, key, table) != tid) {
+                return Page.last(List.of());
+            }
+            return page;
+        }), query.continuationToken(), pageSize);
         return query.top() == null ? all : all.limit(query.top());
     }
 

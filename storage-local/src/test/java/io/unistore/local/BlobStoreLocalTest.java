@@ -253,4 +253,39 @@ class BlobStoreLocalTest {
         assertThat(blobs.list("box", ListBlobsOptions.all().withPageSize(2)).stream().map(BlobItem::name).toList())
                 .containsExactlyElementsOf(names);
     }
+
+    @Test
+    void filesGoUpAndComeDownByKernelCopy() throws Exception {
+        byte[] data = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(data);
+        Path src = dir.resolve("src.bin");
+        Files.write(src, data);
+        String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(data));
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        BlobWriteResult w = blobs.upload("box", "file", src, UploadOptions.DEFAULT.withContentMd5(md5)
+                .withProgress((done, total) -> seen.set(done)));
+        assertThat(w.contentMd5()).isEqualTo(md5);
+        assertThat(w.size()).isEqualTo(data.length);
+        assertThat(seen).hasValue(data.length);
+        assertThatThrownBy(() -> blobs.upload("box", "bad", src, UploadOptions.DEFAULT
+                .withContentMd5(Base64.getEncoder().encodeToString(new byte[16]))))
+                .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(blobs.exists("box", "bad")).isFalse();
+        assertThatThrownBy(() -> blobs.upload("box", "none", dir.resolve("missing.bin"), UploadOptions.DEFAULT))
+                .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+
+        Path out = dir.resolve("out/copy.bin");
+        BlobProperties p = blobs.downloadToFile("box", "file", out, ReadOptions.DEFAULT);
+        assertThat(Files.readAllBytes(out)).isEqualTo(data);
+        assertThat(p.etag()).isEqualTo(w.etag());
+        blobs.downloadToFile("box", "file", out, ReadOptions.range(ByteRange.of(1000, 5000)));
+        assertThat(Files.readAllBytes(out)).isEqualTo(java.util.Arrays.copyOfRange(data, 1000, 6000));
+        try (Stream<Path> left = Files.list(out.getParent())) {
+            assertThat(left).extracting(x -> x.getFileName().toString()).containsExactly("copy.bin");
+        }
+        blobs.setTier("box", "file", AccessTier.ARCHIVE);
+        assertThatThrownBy(() -> blobs.downloadToFile("box", "file", out, ReadOptions.DEFAULT))
+                .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.CONFLICT);
+        assertThat(Files.readAllBytes(out)).isEqualTo(java.util.Arrays.copyOfRange(data, 1000, 6000));
+    }
 }

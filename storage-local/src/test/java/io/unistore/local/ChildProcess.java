@@ -1,5 +1,6 @@
 package io.unistore.local;
 
+import io.unistore.tck.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A child JVM running a main class of these tests on the test class path, with its output lines readable as
- * they come. Used where a test needs another process: a crash, several writers, a small heap.
+ * they come and a kill at any moment: what the kit's {@link ChildJvm} (which runs a child to its end) does not
+ * do. Used where a test needs another process killed mid-way or several at once.
  */
 final class ChildProcess implements AutoCloseable {
     private final Process process;
@@ -44,16 +46,10 @@ final class ChildProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classPath());
+        command.add(ChildJvm.classPath());
         command.add(main.getName());
         command.addAll(List.of(args));
         return new ChildProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
-    }
-
-    /** Surefire may run tests from a manifest-only jar; its own property holds the real class path. */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
     /** Waits for a line starting with {@code prefix}; fails after the timeout, or when the child exits first. */

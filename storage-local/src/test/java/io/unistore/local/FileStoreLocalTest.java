@@ -94,4 +94,18 @@ class FileStoreLocalTest {
                 .satisfies(s -> assertThat(s.quotaGb()).isEqualTo(2));
         assertThat(List.of(files.getProperties("docs", "").directory())).containsExactly(true);
     }
+
+    @Test
+    void localFilesUploadAndDownloadWhole() throws Exception {
+        byte[] data = new byte[2 * 1024 * 1024 + 3];
+        new java.util.Random(3).nextBytes(data);
+        Path src = dir.resolve("in.bin");
+        java.nio.file.Files.write(src, data);
+        assertThat(files.upload("docs", "in.bin", src, io.unistore.file.FileUploadOptions.DEFAULT).size())
+                .isEqualTo(data.length);
+        Path out = dir.resolve("out.bin");
+        assertThat(files.downloadToFile("docs", "in.bin", out).size()).isEqualTo(data.length);
+        assertThat(java.nio.file.Files.readAllBytes(out)).isEqualTo(data);
+        assertThat(files.getProperties("docs", "in.bin").contentMd5()).isNotNull();
+    }
 }

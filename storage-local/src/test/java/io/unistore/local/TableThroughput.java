@@ -62,6 +62,7 @@ final class TableThroughput {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // -Dutf16 gives the plain side the store's text encoding, to see what that costs on its own.
         if (System.getProperty("utf16") != null) {
             config.setEncoding(SQLiteConfig.Encoding.UTF16_BIG_ENDIAN);
         }

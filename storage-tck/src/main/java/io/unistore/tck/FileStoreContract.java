@@ -4,6 +4,7 @@ import static io.unistore.tck.ErrorAssertions.assertFails;
 import static io.unistore.tck.TestData.md5Base64;
 import static io.unistore.tck.TestData.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +12,7 @@ import io.unistore.ByteRange;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
+import io.unistore.StorageException;
 import io.unistore.file.CreateShareOptions;
 import io.unistore.file.FileItem;
 import io.unistore.file.FileProperties;
@@ -30,9 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -97,14 +97,6 @@ public abstract class FileStoreContract extends StoreContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void assertMetadata(Map<String, String> actual, Map<String, String> expected) {
-        Map<String, String> a = new TreeMap<>();
-        actual.forEach((k, v) -> a.put(k.toLowerCase(Locale.ROOT), v));
-        Map<String, String> e = new TreeMap<>();
-        expected.forEach((k, v) -> e.put(k.toLowerCase(Locale.ROOT), v));
-        assertThat(a).isEqualTo(e);
     }
 
     // ---- shares ------------------------------------------------------------------------------------
@@ -329,6 +321,20 @@ public abstract class FileStoreContract extends StoreContract {
             assertThat(TestData.sha256(files.openInputStream(drive, path, null)))
                     .isEqualTo(TestData.sha256(64, LARGE_FILE_BYTES));
             assertThat(files.deleteFile(drive, path)).isTrue();
+        }
+
+        @Test
+        void aSourceFailingMidwayLeavesThePreviousContentOrNothing() {
+            String fresh = unique("torn");
+            assertThatThrownBy(() -> files.upload(drive, fresh, TestData.failingStream(12, 3 * MIB),
+                    FileUploadOptions.DEFAULT)).isInstanceOf(StorageException.class);
+            assertThat(files.exists(drive, fresh)).isFalse();
+
+            String existing = unique("torn-keep");
+            write(drive, existing, "old content");
+            assertThatThrownBy(() -> files.upload(drive, existing, TestData.failingStream(13, 3 * MIB),
+                    FileUploadOptions.DEFAULT.withLength(6 * MIB))).isInstanceOf(StorageException.class);
+            assertThat(text(drive, existing)).isEqualTo("old content");
         }
 
         @Test

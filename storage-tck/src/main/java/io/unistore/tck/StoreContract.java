@@ -1,11 +1,15 @@
 package io.unistore.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.unistore.Capability;
 import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +70,20 @@ abstract class StoreContract {
     final String track(String name) {
         created.add(name);
         return name;
+    }
+
+    /**
+     * Asserts metadata equal with keys compared case-insensitively: S3 lowercases them, Azure keeps their case
+     * but matches them case-insensitively.
+     */
+    static void assertMetadata(Map<String, String> actual, Map<String, String> expected) {
+        assertThat(lowerKeys(actual)).isEqualTo(lowerKeys(expected));
+    }
+
+    private static Map<String, String> lowerKeys(Map<String, String> metadata) {
+        Map<String, String> m = new TreeMap<>();
+        metadata.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
+        return m;
     }
 
     /** Whether the account declares the capability. */

@@ -58,6 +58,32 @@ public final class TestData {
         return new GeneratedStream(seed, length);
     }
 
+    /**
+     * A stream that gives {@code before} bytes of {@link #stream} and then fails with an IOException, as a
+     * dropped connection or a broken disk would.
+     */
+    public static InputStream failingStream(long seed, long before) {
+        return new java.io.FilterInputStream(stream(seed, Long.MAX_VALUE)) {
+            private long given;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (given >= before) {
+                    throw new IOException("simulated failure of the source after " + given + " bytes");
+                }
+                int n = super.read(b, off, (int) Math.min(len, before - given));
+                given += n;
+                return n;
+            }
+        };
+    }
+
     /** The bytes of {@link #stream} in memory; for small sizes only. */
     public static byte[] bytes(long seed, int length) {
         try (InputStream in = stream(seed, length)) {
