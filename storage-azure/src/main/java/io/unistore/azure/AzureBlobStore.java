@@ -67,7 +67,7 @@ final class AzureBlobStore implements BlobStore {
     AzureBlobStore(BlobServiceClient service, boolean entraId, Tuning tuning, ExecutorService transfers) {
         this.service = service;
         this.writer = new BlobWriter(this, tuning, transfers);
-        this.reader = new BlobReader(this, tuning);
+        this.reader = new BlobReader(this, tuning, transfers);
         this.sas = new BlobSas(service, entraId);
     }
 
@@ -261,6 +261,8 @@ final class AzureBlobStore implements BlobStore {
                     items.add(Boolean.TRUE.equals(i.isPrefix()) ? BlobItem.prefix(i.getName())
                             : BlobItem.blob(BlobModels.properties(container, i)));
                 }
+                // A hierarchy page comes as its blobs, then its prefixes; the API lists in name order.
+                items.sort(Comparator.comparing(BlobItem::name));
                 return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of container " + container, e);

@@ -51,9 +51,11 @@ final class AzureFileStore implements FileStore {
     private final Tuning tuning;
     private final FileUploader uploader;
     private final FileTree tree;
+    private final ExecutorService transfers;
 
     AzureFileStore(ShareServiceClient service, Tuning tuning, ExecutorService transfers) {
         this.service = service;
+        this.transfers = transfers;
         this.tuning = tuning;
         this.uploader = new FileUploader(this, tuning, transfers);
         this.tree = new FileTree(this);
@@ -280,7 +282,7 @@ final class AzureFileStore implements FileStore {
             }
         };
         try {
-            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize());
+            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize(), transfers);
         } catch (StorageException e) {
             if (e.providerStatus() != 416) {
                 throw e;

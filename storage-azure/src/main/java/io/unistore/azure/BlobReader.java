@@ -26,10 +26,12 @@ import java.util.Set;
 final class BlobReader {
     private final AzureBlobStore store;
     private final Tuning tuning;
+    private final java.util.concurrent.Executor readAhead;
 
-    BlobReader(AzureBlobStore store, Tuning tuning) {
+    BlobReader(AzureBlobStore store, Tuning tuning, java.util.concurrent.Executor readAhead) {
         this.store = store;
         this.tuning = tuning;
+        this.readAhead = readAhead;
     }
 
     InputStream open(String container, String blob, ReadOptions options) {
@@ -47,7 +49,7 @@ final class BlobReader {
         RangedInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> fetch(client, what, at, len,
                 etag == null ? first : new BlobRequestConditions().setIfMatch(etag).setLeaseId(leaseId), sink);
         try {
-            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize());
+            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize(), readAhead);
         } catch (StorageException e) {
             if (e.providerStatus() != 416) {
                 throw e;

@@ -8,9 +8,14 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
- * Reads a blob or file as a stream of ranged GETs, one chunk in memory at a time. Every GET after the first is
+ * Reads a blob or file as a stream of ranged GETs: one chunk being read by the caller while the next one is
+ * fetched ahead (two chunks in memory). Every GET after the first is
  * pinned to the ETag the first one saw, so content replaced mid-read fails (PRECONDITION_FAILED) instead of mixing
  * two versions. A read of the whole content is checked against its stored MD5 at the end.
  */
@@ -33,11 +38,14 @@ final class RangedInputStream extends InputStream {
     }
 
     private final RangeFetcher fetcher;
+    private final Executor readAhead;
     /** Bytes of the first chunk's buffer before it grows: a small blob must not cost a whole chunk's array. */
     private static final int FIRST_BUFFER = 64 * 1024;
 
     private final int chunkSize;
     private byte[] buffer;
+    private byte[] spare;
+    private Future<Integer> ahead;
     private final long end;
     private final String etag;
     private final byte[] expectedMd5;
@@ -52,8 +60,9 @@ final class RangedInputStream extends InputStream {
      *
      * @param length bytes to read, or -1 to the end
      */
-    RangedInputStream(RangeFetcher fetcher, long offset, long length, int chunkSize) {
+    RangedInputStream(RangeFetcher fetcher, long offset, long length, int chunkSize, Executor readAhead) {
         this.fetcher = fetcher;
+        this.readAhead = readAhead;
         long firstLength = length < 0 ? chunkSize : Math.min(chunkSize, length);
         this.chunkSize = chunkSize;
         Sink sink = new Sink(new byte[(int) Math.max(1, Math.min(firstLength, FIRST_BUFFER))], firstLength);
@@ -73,6 +82,7 @@ final class RangedInputStream extends InputStream {
         if (md5 != null) {
             md5.update(buffer, 0, limit);
         }
+        fetchAhead();
     }
 
     @Override
@@ -109,27 +119,71 @@ final class RangedInputStream extends InputStream {
             verify();
             return false;
         }
-        long length = Math.min(chunkSize, end - next);
-        if (buffer.length < length) {
-            buffer = new byte[(int) length];
+        int count;
+        if (ahead != null) {
+            count = awaitAhead();
+            byte[] filled = spare;
+            spare = buffer;
+            buffer = filled;
+        } else {
+            if (buffer.length < Math.min(chunkSize, end - next)) {
+                buffer = new byte[(int) Math.min(chunkSize, end - next)];
+            }
+            count = fill(buffer, next);
         }
-        Sink sink = new Sink(buffer, length);
+        if (md5 != null) {
+            md5.update(buffer, 0, count);
+        }
+        next += count;
+        pos = 0;
+        limit = count;
+        fetchAhead();
+        return true;
+    }
+
+    /** Starts reading the next chunk into the spare buffer while the caller consumes this one. */
+    private void fetchAhead() {
+        if (readAhead == null || next >= end || ahead != null) {
+            return;
+        }
+        if (spare == null) {
+            spare = new byte[Math.max(buffer.length, (int) Math.min(chunkSize, end - next))];
+        }
+        byte[] into = spare;
+        long at = next;
+        FutureTask<Integer> task = new FutureTask<>(() -> fill(into, at));
+        readAhead.execute(task);
+        ahead = task;
+    }
+
+    private int awaitAhead() throws IOException {
         try {
-            fetcher.fetch(next, length, etag, sink);
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("read interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        } finally {
+            ahead = null;
+        }
+    }
+
+    /** One ranged GET of the bytes at {@code at} into {@code into}; the count of bytes it returned. */
+    private int fill(byte[] into, long at) throws IOException {
+        long length = Math.min(into.length, end - at);
+        Sink sink = new Sink(into, length);
+        try {
+            fetcher.fetch(at, length, etag, sink);
         } catch (StorageException e) {
             throw new IOException(e.getMessage(), e);
         }
         if (sink.count == 0) {
             throw new IOException(new StorageException(ErrorCode.UNAVAILABLE, "the service returned no bytes at "
-                    + "offset " + next + " of " + end));
+                    + "offset " + at + " of " + end));
         }
-        if (md5 != null) {
-            md5.update(buffer, 0, sink.count);
-        }
-        next += sink.count;
-        pos = 0;
-        limit = sink.count;
-        return true;
+        return sink.count;
     }
 
     private void verify() throws IOException {
@@ -147,6 +201,10 @@ final class RangedInputStream extends InputStream {
     @Override
     public void close() {
         closed = true;
+        if (ahead != null) {
+            ahead.cancel(true);
+            ahead = null;
+        }
     }
 
     /**

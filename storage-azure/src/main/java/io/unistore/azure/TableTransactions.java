@@ -2,6 +2,7 @@ package io.unistore.azure;
 
 import com.azure.core.util.Context;
 import com.azure.data.tables.TableClient;
+import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableTransactionAction;
 import com.azure.data.tables.models.TableTransactionActionResponse;
 import com.azure.data.tables.models.TableTransactionActionType;
@@ -82,18 +83,36 @@ final class TableTransactions {
     }
 
     /**
-     * Azure answers each action with the entity's new ETag; Azurite leaves it out, so it is read back (the
-     * transaction is done by then: a concurrent writer could have changed the entity in between).
+     * Azure answers each action with the entity's new ETag; Azurite leaves it out, so the ETags are read back with
+     * one query over the transaction's RowKey range (the transaction is done by then: a concurrent writer could
+     * have changed an entity in between).
      */
     private static void readMissingEtags(TableClient client, List<TableAction> actions, List<Integer> sent,
                                          String[] etags) {
+        java.util.TreeMap<String, Integer> missing = new java.util.TreeMap<>();
         for (int i : sent) {
-            TableAction a = actions.get(i);
-            if (etags[i] == null && a.type() != TableAction.Type.DELETE) {
-                etags[i] = client.getEntityWithResponse(a.partitionKey(), a.rowKey(),
-                        List.of(io.unistore.table.TableEntity.PARTITION_KEY), null, Context.NONE).getValue().getETag();
+            if (etags[i] == null && actions.get(i).type() != TableAction.Type.DELETE) {
+                missing.put(actions.get(i).rowKey(), i);
             }
         }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String partition = actions.get(0).partitionKey();
+        String filter = "PartitionKey eq " + quote(partition) + " and RowKey ge " + quote(missing.firstKey())
+                + " and RowKey le " + quote(missing.lastKey());
+        ListEntitiesOptions query = new ListEntitiesOptions().setFilter(filter)
+                .setSelect(List.of(io.unistore.table.TableEntity.PARTITION_KEY, io.unistore.table.TableEntity.ROW_KEY));
+        for (com.azure.data.tables.models.TableEntity e : client.listEntities(query, null, Context.NONE)) {
+            Integer i = missing.get(e.getRowKey());
+            if (i != null) {
+                etags[i] = e.getETag();
+            }
+        }
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     private static boolean droppable(TableAction a) {
