@@ -78,6 +78,7 @@ final class S3Reads {
         } catch (StorageException e) {
             if (range != null && e.providerStatus() == 416) {
                 checkStart(range, head(bucket, key, o.versionId(), o.conditions()));
+                return InputStream.nullInputStream();
             }
             throw versionNotFound(e, o.versionId());
         }
@@ -107,10 +108,13 @@ final class S3Reads {
                 "InvalidObjectState", null);
     }
 
-    /** A range must start inside the blob (S3 answers 416 otherwise, also for any range of an empty one). */
+    /**
+     * A range must start inside the blob, or at 0 of an empty one (which reads nothing); S3 answers 416 to both
+     * that and a start beyond the end.
+     */
     private static void checkStart(ByteRange range, HeadObjectResponse head) {
         long size = head.contentLength() == null ? 0 : head.contentLength();
-        if (range.offset() >= size) {
+        if (range.offset() >= size && !(range.offset() == 0 && size == 0)) {
             throw StorageException.invalidArgument("range", "starts at " + range.offset()
                     + ", at or beyond the end of the blob (" + size + " bytes)");
         }
