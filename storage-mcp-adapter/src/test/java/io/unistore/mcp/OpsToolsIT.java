@@ -79,12 +79,18 @@ class OpsToolsIT {
     }
 
     @Test
-    void copiesAContainerToAnotherAccountWithProgress() {
+    void copiesAContainerToAnotherAccountWithProgress() throws InterruptedException {
         McpSchema.CallToolResult raw = mcp.rawWithProgress("copy-container", args("account", "data",
                 "sourceContainer", "photos", "targetContainer", "photos-copy", "targetAccount", "vault",
                 "concurrency", 2, "checkpointPath", exchange.resolve("copy.journal").toString()), "copy-1");
         Map<String, Object> r = mcp.checked("copy-container", raw);
         assertThat(r).containsEntry("copied", 30).containsEntry("complete", true).containsEntry("failed", 0);
+        // Notifications travel apart from the result: give them a moment under load.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (mcp.progress().stream().noneMatch(p -> "copy-1".equals(p.progressToken()))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         assertThat(mcp.progress()).anySatisfy(p -> assertThat(p.progressToken()).isEqualTo("copy-1"));
         Map<String, Object> listed = mcp.call("list-blobs", args("account", "vault", "container", "photos-copy",
                 "pageSize", 1000));

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param phase what it is doing now: {@code counting}, {@code copying}, {@code verifying}, {@code done}...
  * @param itemsDone objects or entities finished (copied, skipped or failed)
  * @param itemsTotal the total to handle, or -1 while unknown
- * @param bytesDone bytes moved so far (0 for operations that do not count bytes)
+ * @param bytesDone bytes handled so far: copied, or found unchanged (0 for operations that do not count bytes)
  * @param bytesTotal the total bytes, or -1 while unknown
  * @param itemsSkipped items found unchanged or already done by an earlier run
  * @param itemsFailed items that failed

@@ -14,7 +14,6 @@ import io.unistore.table.TableStore;
 import io.unistore.table.UpdateMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.unistore.StorageAccount;
 import io.unistore.Unistore;
 import io.unistore.blob.BlobProperties;
 import io.unistore.table.TableEntity;
+import io.unistore.testsupport.azurite.Azurite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A copy and a migration killed with SIGKILL in a separate process resume from their checkpoint, end identical
@@ -33,17 +36,20 @@ class KillResumeTest {
                 .withBatchSize(50);
     }
 
-    @Test
-    void blobCopyKilledWithSigkillResumes(@TempDir Path tmp) throws Exception {
+    @ParameterizedTest(name = "target {0}")
+    @ValueSource(strings = {"local", "azurite"})
+    void blobCopyKilledWithSigkillResumes(String kind, @TempDir Path tmp) throws Exception {
         Path src = tmp.resolve("src");
-        Path dst = tmp.resolve("dst");
+        String target = kind.equals("azurite") ? "azurite:" + Azurite.shared().connectionString()
+                : tmp.resolve("dst").toString();
         Path journal = tmp.resolve("copy.journal");
         try (StorageAccount source = Unistore.open(src.toString())) {
             Fixtures.putBlobs(source.blobs(), "src", "", BLOBS, 2000);
         }
-        killWhenJournalHas(journal, 6, "blob", src, dst, 60);
+        killWhenJournalHas(journal, 6, "blob", src, target, 60);
 
-        try (StorageAccount source = Unistore.open(src.toString()); StorageAccount real = Unistore.open(dst.toString())) {
+        try (StorageAccount source = Unistore.open(src.toString());
+             StorageAccount real = kind.equals("azurite") ? Backends.azurite() : ChildCopy.open(target)) {
             int recorded = ContainerCopyTest.journalNames(journal).size();
             assertThat(recorded).isBetween(6, BLOBS - 1);
             Map<String, BlobProperties> there = Fixtures.blobs(real.blobs(), "dst", null);
@@ -51,13 +57,13 @@ class KillResumeTest {
                     .filter(p -> !there.containsKey(p.name()) || !Digests.sameContent(p, there.get(p.name())))
                     .count();
 
-            CountingAccount target = new CountingAccount(real);
-            CopyContainerResult r = ContainerCopy.run(source, target, copyOptions(journal));
+            CountingAccount counting = new CountingAccount(real);
+            CopyContainerResult r = ContainerCopy.run(source, counting, copyOptions(journal));
 
             assertThat(r.complete()).isTrue();
             assertThat(r.skippedCheckpoint()).isEqualTo(recorded);
             assertThat(r.copied()).isEqualTo(missing);
-            assertThat(target.calls("upload")).isEqualTo(missing);
+            assertThat(counting.calls("upload")).isEqualTo(missing);
             assertThat(ContainerCopyTest.journalNames(journal)).hasSize(BLOBS);
             Fixtures.assertSameBlobs(source.blobs(), "src", real.blobs(), "dst");
         }
@@ -71,7 +77,7 @@ class KillResumeTest {
         try (StorageAccount source = Unistore.open(src.toString())) {
             Fixtures.fillTable(source.tables(), "source", ENTITIES, 5);
         }
-        killWhenJournalHas(journal, 4, "table", src, dst, 80);
+        killWhenJournalHas(journal, 4, "table", src, dst.toString(), 80);
 
         try (StorageAccount source = Unistore.open(src.toString()); StorageAccount real = Unistore.open(dst.toString())) {
             List<String> lines = Files.readAllLines(journal);
@@ -97,11 +103,11 @@ class KillResumeTest {
     }
 
     /** Starts the child, waits until its journal holds {@code records} records, then kills it with SIGKILL. */
-    private static void killWhenJournalHas(Path journal, int records, String kind, Path src, Path dst, int delay)
+    private static void killWhenJournalHas(Path journal, int records, String kind, Path src, String dst, int delay)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-cp", classPath(), ChildCopy.class.getName(), kind, src.toString(),
-                dst.toString(), journal.toString(), Integer.toString(delay)));
+                dst, journal.toString(), Integer.toString(delay)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(journal.resolveSibling(kind + "-child.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -9,7 +9,6 @@ import io.unistore.table.TableAction;
 import io.unistore.table.TableEntity;
 import io.unistore.table.UpdateMode;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
