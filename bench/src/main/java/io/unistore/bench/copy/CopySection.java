@@ -10,7 +10,7 @@ import io.unistore.bench.Rclone;
 import io.unistore.bench.Section;
 import io.unistore.bench.SectionResult;
 import io.unistore.bench.Series;
-import io.unistore.bench.TestData;
+import io.unistore.bench.BenchData;
 import io.unistore.bench.Trial;
 import io.unistore.bench.Workspace;
 import io.unistore.blob.UploadOptions;
@@ -71,7 +71,7 @@ public final class CopySection extends Section {
             prepareSmall(azure, "copy-small", n, small);
             Path dir = ctx.workspace().newDir("copy-");
             azure.blobs().createContainerIfNotExists("copy-large");
-            azure.blobs().upload("copy-large", "object.bin", TestData.randomFile(dir.resolve("object.bin"), large),
+            azure.blobs().upload("copy-large", "object.bin", BenchData.randomFile(dir.resolve("object.bin"), large),
                     UploadOptions.DEFAULT);
             Workspace.delete(dir);
             figure(ctx, out, azure, s3, rclone, "copy-small", String.format("%,d x %d KiB objects", n, small / 1024),
@@ -90,8 +90,7 @@ public final class CopySection extends Section {
 
     private static void prepareSmall(StorageAccount azure, String container, int n, int size) throws Exception {
         azure.blobs().createContainerIfNotExists(container);
-        byte[] data = new byte[size];
-        new java.util.Random(1).nextBytes(data);
+        byte[] data = io.unistore.tck.TestData.bytes(1, size);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -121,7 +120,7 @@ public final class CopySection extends Section {
                             throw new IllegalStateException("copy-container copied " + r.copied() + " of " + objects
                                     + ": " + r.failures());
                         }
-                        return Trial.of(TestData.megabytesPerSecond(bytes, seconds));
+                        return Trial.of(BenchData.megabytesPerSecond(bytes, seconds));
                     } finally {
                         s3.blobs().deleteContainer(target);
                     }
@@ -142,7 +141,7 @@ public final class CopySection extends Section {
             if (copied != objects) {
                 throw new IllegalStateException("rclone copied " + copied + " of " + objects + " objects");
             }
-            return Trial.of(TestData.megabytesPerSecond(bytes, seconds));
+            return Trial.of(BenchData.megabytesPerSecond(bytes, seconds));
         } finally {
             s3.blobs().deleteContainer(target);
         }

@@ -9,7 +9,7 @@ import io.unistore.bench.Procs;
 import io.unistore.bench.Section;
 import io.unistore.bench.SectionResult;
 import io.unistore.bench.Series;
-import io.unistore.bench.TestData;
+import io.unistore.bench.BenchData;
 import io.unistore.bench.Trial;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class LargeSection extends Section {
     public void run(Context ctx, SectionResult.Builder out) throws Exception {
         long size = ctx.profile().largeBytes();
         Path dir = ctx.workspace().newDir("large-");
-        Path file = TestData.randomFile(dir.resolve("object.bin"), size);
+        Path file = BenchData.randomFile(dir.resolve("object.bin"), size);
         measure(ctx, out, "Azurite", "azure", file, () -> Map.of("BENCH_AZURE",
                 ctx.backends().azurite().connectionString()));
         measure(ctx, out, "S3Proxy", "s3", file, () -> Map.of(
@@ -109,7 +109,7 @@ public final class LargeSection extends Section {
             contenders.add(new Contender(v[1], v[0].equals("unistore"), () -> {
                 double[] r = child(ctx, backend, v[0], file, vars);
                 results.computeIfAbsent(v[1], k -> new ArrayList<>()).add(r);
-                return Trial.of(TestData.megabytesPerSecond(size, r[0]));
+                return Trial.of(BenchData.megabytesPerSecond(size, r[0]));
             }));
         }
         try {
@@ -122,7 +122,7 @@ public final class LargeSection extends Section {
                 upload.add(new Series(s.label(), s.unistore(), s.samples(), Map.of(
                         "peak heap MiB", column(r, 2), "peak RSS MiB", column(r, 3))));
                 download.add(new Series(s.label(), s.unistore(),
-                        column(r, 1).stream().map(sec -> TestData.megabytesPerSecond(size, sec)).toList(), Map.of(
+                        column(r, 1).stream().map(sec -> BenchData.megabytesPerSecond(size, sec)).toList(), Map.of(
                         "peak heap MiB", column(r, 4), "peak RSS MiB", column(r, 5))));
             }
             out.figure(new Figure(id(), label + ": upload " + (size >> 20) + " MiB", "MB/s", false, upload,

@@ -13,7 +13,7 @@ import io.unistore.bench.Procs;
 import io.unistore.bench.Section;
 import io.unistore.bench.SectionResult;
 import io.unistore.bench.Series;
-import io.unistore.bench.TestData;
+import io.unistore.bench.BenchData;
 import io.unistore.bench.Trial;
 import io.unistore.bench.Workspace;
 import io.unistore.bench.micro.Jmh;
@@ -57,7 +57,7 @@ public final class LocalSection extends Section {
     private void blobs(Context ctx, SectionResult.Builder out) throws Exception {
         long size = ctx.profile().localBlobBytes();
         Path dir = ctx.workspace().newDir("local-blobs-");
-        Path source = TestData.randomFile(dir.resolve("source.bin"), size);
+        Path source = BenchData.randomFile(dir.resolve("source.bin"), size);
         Path target = dir.resolve("target.bin");
         Goal goal = new Goal(CP, 0.8, false);
         // No versioning: every round overwrites the same blob, and old versions would only fill the disk.
@@ -105,11 +105,11 @@ public final class LocalSection extends Section {
     private static Trial copy(List<String> command, long size, Path target) throws Exception {
         Files.deleteIfExists(target);
         Procs.Run r = Procs.run(command, null, Map.of(), 600).requireSuccess(command.get(0));
-        return Trial.of(TestData.megabytesPerSecond(size, r.seconds()));
+        return Trial.of(BenchData.megabytesPerSecond(size, r.seconds()));
     }
 
     private static Trial rate(long size, long t0) {
-        return Trial.of(TestData.megabytesPerSecond(size, (System.nanoTime() - t0) / 1e9));
+        return Trial.of(BenchData.megabytesPerSecond(size, (System.nanoTime() - t0) / 1e9));
     }
 
     private void tables(Context ctx, SectionResult.Builder out) throws Exception {

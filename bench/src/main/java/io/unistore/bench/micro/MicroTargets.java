@@ -40,8 +40,6 @@ public final class MicroTargets {
     }
 
     static byte[] blobContent() {
-        byte[] b = new byte[BLOB_BYTES];
-        new java.util.Random(42).nextBytes(b);
-        return b;
+        return io.unistore.tck.TestData.bytes(42, BLOB_BYTES);
     }
 }

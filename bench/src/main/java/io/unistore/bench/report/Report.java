@@ -93,7 +93,10 @@ public final class Report {
         row(md, "load average", String.format(Locale.ROOT, "%.1f at start, up to %.1f during the run (the run "
                 + "itself adds about %d)%s", m.loadAtStart(), load, m.cores(), load > 2 * m.cores()
                 ? " — **other work shared the machine: figures are noisy**" : ""));
-        row(md, "run time", String.format(Locale.ROOT, "%.0f s", m.seconds()));
+        double total = sections.stream().mapToDouble(SectionResult::seconds).sum();
+        row(md, "run time", String.format(Locale.ROOT, "%.0f s (the sections' times added up%s)", total,
+                Math.abs(total - m.seconds()) > 60 ? "; the last command measured " + Math.round(m.seconds())
+                        + " s of them" : ""));
         for (Map.Entry<String, String> e : m.versions().entrySet()) {
             row(md, e.getKey(), e.getValue());
         }
