@@ -39,6 +39,10 @@ final class RangedInputStream extends InputStream {
 
     private final RangeFetcher fetcher;
     private final Executor readAhead;
+    /** Bytes of the first chunk's buffer before it grows: a small blob must not cost a whole chunk's array. */
+    private static final int FIRST_BUFFER = 64 * 1024;
+
+    private final int chunkSize;
     private byte[] buffer;
     private byte[] spare;
     private Future<Integer> ahead;
@@ -60,9 +64,10 @@ final class RangedInputStream extends InputStream {
         this.fetcher = fetcher;
         this.readAhead = readAhead;
         long firstLength = length < 0 ? chunkSize : Math.min(chunkSize, length);
-        this.buffer = new byte[(int) Math.max(1, firstLength)];
-        Sink sink = new Sink(buffer);
+        this.chunkSize = chunkSize;
+        Sink sink = new Sink(new byte[(int) Math.max(1, Math.min(firstLength, FIRST_BUFFER))], firstLength);
         Fetched first = fetcher.fetch(offset, firstLength, null, sink);
+        this.buffer = sink.into;
         if (offset > 0 && offset >= first.totalSize()) {
             throw StorageException.invalidArgument("range", "starts at byte " + offset + ", beyond the end ("
                     + first.totalSize() + " bytes)");
@@ -121,6 +126,9 @@ final class RangedInputStream extends InputStream {
             spare = buffer;
             buffer = filled;
         } else {
+            if (buffer.length < Math.min(chunkSize, end - next)) {
+                buffer = new byte[(int) Math.min(chunkSize, end - next)];
+            }
             count = fill(buffer, next);
         }
         if (md5 != null) {
@@ -139,7 +147,7 @@ final class RangedInputStream extends InputStream {
             return;
         }
         if (spare == null) {
-            spare = new byte[buffer.length];
+            spare = new byte[Math.max(buffer.length, (int) Math.min(chunkSize, end - next))];
         }
         byte[] into = spare;
         long at = next;
@@ -164,9 +172,10 @@ final class RangedInputStream extends InputStream {
 
     /** One ranged GET of the bytes at {@code at} into {@code into}; the count of bytes it returned. */
     private int fill(byte[] into, long at) throws IOException {
-        Sink sink = new Sink(into);
+        long length = Math.min(into.length, end - at);
+        Sink sink = new Sink(into, length);
         try {
-            fetcher.fetch(at, Math.min(into.length, end - at), etag, sink);
+            fetcher.fetch(at, length, etag, sink);
         } catch (StorageException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -198,13 +207,18 @@ final class RangedInputStream extends InputStream {
         }
     }
 
-    /** Collects one GET's body into the stream's buffer; more bytes than asked for is a service fault. */
+    /**
+     * Collects one GET's body into the stream's buffer, growing it up to the length asked for; more bytes than
+     * asked for is a service fault.
+     */
     private static final class Sink extends OutputStream {
-        private final byte[] into;
+        private final long limit;
+        byte[] into;
         int count;
 
-        Sink(byte[] into) {
+        Sink(byte[] into, long limit) {
             this.into = into;
+            this.limit = limit;
         }
 
         @Override
@@ -214,8 +228,11 @@ final class RangedInputStream extends InputStream {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (count + len > into.length) {
+            if (count + len > limit) {
                 throw new IOException("the service returned more bytes than the range asked for");
+            }
+            if (count + len > into.length) {
+                into = Arrays.copyOf(into, (int) Math.min(limit, Math.max(2L * into.length, count + len)));
             }
             System.arraycopy(b, off, into, count, len);
             count += len;
