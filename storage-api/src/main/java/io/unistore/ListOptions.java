@@ -9,8 +9,11 @@ package io.unistore;
  */
 public record ListOptions(String prefix, int pageSize, String continuationToken) {
 
-    /** The page size when none is given. */
-    public static final int DEFAULT_PAGE_SIZE = 100;
+    /**
+     * The page size when none is given: the largest page every cloud serves (S3, GCS and Azure Tables stop at
+     * 1000), so walking a listing costs as few requests as the raw SDKs' defaults.
+     */
+    public static final int DEFAULT_PAGE_SIZE = 1000;
 
     public ListOptions {
         if (pageSize < 1) {

@@ -19,14 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ArgumentValidator {
     private final JsonMapper mapper = JsonMapper.shared();
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    /** Made on the first call, not at start-up: it loads ~190 classes a client waiting for tools/list does not need. */
+    private static final class Registry {
+        static final SchemaRegistry INSTANCE = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
+    }
 
     /**
      * @throws StorageException INVALID_ARGUMENT listing every broken rule, each with the argument's path
      */
     void validate(String toolName, Map<String, Object> schema, Map<String, Object> arguments) {
-        Schema s = compiled.computeIfAbsent(toolName, n -> registry.getSchema(mapper.valueToTree(schema)));
+        Schema s = compiled.computeIfAbsent(toolName, n -> Registry.INSTANCE.getSchema(mapper.valueToTree(schema)));
         JsonNode node = mapper.valueToTree(arguments == null ? Map.of() : arguments);
         List<Error> errors = s.validate(node);
         if (!errors.isEmpty()) {

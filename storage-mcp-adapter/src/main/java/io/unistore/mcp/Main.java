@@ -90,6 +90,7 @@ public final class Main implements Callable<Integer> {
         // stdout is the MCP channel: keep a handle on it and send every stray print to stderr.
         OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        WarmUp.start();
         CommandLine cli = new CommandLine(new Main(mcpOut));
         cli.setOut(new java.io.PrintWriter(mcpOut, true));
         System.exit(cli.execute(args));

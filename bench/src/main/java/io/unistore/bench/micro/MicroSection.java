@@ -36,11 +36,9 @@ public final class MicroSection extends Section {
                     + "media download (a second GET), to check the range and pin the generation; "
                     + "`readAllBytes` is one request. Fix (storage-gcp `GcsReader.open`): without a range or "
                     + "conditions, open the reader at once and take the generation from its first response.",
-            "list", "`list(container)` asks for pages of `ListOptions.DEFAULT_PAGE_SIZE` = 100, so 1,000 blobs "
-                    + "cost ten requests where each SDK makes one (S3 and GCS pages of 1,000, Azure of 5,000). The "
-                    + "`pageSize 1000` row is the same listing with `withPageSize(1000)`: that is the fix, for "
-                    + "storage-api's `ListBlobsOptions.all()` (a full listing should ask for the largest page, "
-                    + "`Capabilities.DEFAULT_MAX_PAGE_SIZE`).");
+            "list", "`list(container)` asks for pages of `ListOptions.DEFAULT_PAGE_SIZE` (1000 since the first "
+                    + "report, when pages of 100 made 1,000 blobs cost ten requests where each SDK makes one); the "
+                    + "`pageSize 1000` row asks for it explicitly. What remains is per-item mapping of the listing.");
 
     /** One pair: a figure name and the Unistore and raw method names. */
     private record Op(String name, String unistore, String raw) {
