@@ -63,16 +63,18 @@ final class AzureBlobStore implements BlobStore {
     private final BlobReader reader;
     private final BlobSas sas;
     private volatile BlobBatchClient batch;
+    private final ClientCache<BlobContainerClient> containers;
 
     AzureBlobStore(BlobServiceClient service, boolean entraId, Tuning tuning, ExecutorService transfers) {
         this.service = service;
+        this.containers = new ClientCache<>(service::getBlobContainerClient);
         this.writer = new BlobWriter(this, tuning, transfers);
         this.reader = new BlobReader(this, tuning, transfers);
         this.sas = new BlobSas(service, entraId);
     }
 
     BlobContainerClient container(String container) {
-        return service.getBlobContainerClient(NameRules.container(container));
+        return containers.get(NameRules.container(container));
     }
 
     /** The client of the blob, or of one of its versions or snapshots. */

@@ -53,8 +53,11 @@ final class AzureFileStore implements FileStore {
     private final FileTree tree;
     private final ExecutorService transfers;
 
+    private final ClientCache<ShareClient> shares;
+
     AzureFileStore(ShareServiceClient service, Tuning tuning, ExecutorService transfers) {
         this.service = service;
+        this.shares = new ClientCache<>(service::getShareClient);
         this.transfers = transfers;
         this.tuning = tuning;
         this.uploader = new FileUploader(this, tuning, transfers);
@@ -62,7 +65,7 @@ final class AzureFileStore implements FileStore {
     }
 
     ShareClient share(String share) {
-        return service.getShareClient(NameRules.share(share));
+        return shares.get(NameRules.share(share));
     }
 
     ShareDirectoryClient directory(String share, String path) {

@@ -44,13 +44,15 @@ final class AzureQueueStore implements QueueStore {
     private static final int NEVER_YEAR = 9999;
 
     private final QueueServiceClient service;
+    private final ClientCache<QueueClient> queues;
 
     AzureQueueStore(QueueServiceClient service) {
         this.service = service;
+        this.queues = new ClientCache<>(service::getQueueClient);
     }
 
     private QueueClient queue(String queue) {
-        return service.getQueueClient(NameRules.queue(queue));
+        return queues.get(NameRules.queue(queue));
     }
 
     @Override

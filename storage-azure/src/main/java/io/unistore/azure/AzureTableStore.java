@@ -34,13 +34,15 @@ final class AzureTableStore implements TableStore {
     private static final int MAX_PAGE = 1000;
 
     private final TableServiceClient service;
+    private final ClientCache<TableClient> tables;
 
     AzureTableStore(TableServiceClient service) {
         this.service = service;
+        this.tables = new ClientCache<>(service::getTableClient);
     }
 
     TableClient table(String table) {
-        return service.getTableClient(NameRules.table(table));
+        return tables.get(NameRules.table(table));
     }
 
     @Override
