@@ -8,17 +8,22 @@ import com.google.cloud.storage.Storage;
 import io.unistore.ByteRange;
 import io.unistore.StorageException;
 import io.unistore.blob.ReadOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 
 /**
- * Streamed and ranged reads. The object's metadata is read first (for NOT_FOUND, the conditions and the
- * size); the content is then read from exactly that generation through a {@link ReadChannel}, so an object
- * replaced during a long read fails instead of mixing two contents. Memory: the channel's buffer.
+ * Streamed and ranged reads. A plain read of the current object is one request ({@link #openWhole}). With a
+ * range, conditions or a version, the object's metadata is read first (for NOT_FOUND, the conditions and the
+ * size); the content is then read from exactly that generation through a {@link ReadChannel}. Either way an
+ * object replaced during a long read fails instead of mixing two contents. Memory: the channel's buffer.
  */
 final class GcsReader {
     private static final int READ_CHUNK = 2 * 1024 * 1024;
+    /** What {@link #openWhole} reads before it returns: a small object whole. */
+    private static final int FIRST_READ = 64 * 1024;
 
     private final Storage storage;
 
@@ -41,6 +46,9 @@ final class GcsReader {
 
     InputStream open(String container, String blob, ReadOptions options) {
         String what = "read of " + container + "/" + blob;
+        if (options.range() == null && options.conditions().isEmpty() && options.versionId() == null) {
+            return openWhole(container, blob, what);
+        }
         Blob b = metadata(container, blob, options, what);
         long size = b.getSize() == null ? 0 : b.getSize();
         ByteRange range = options.range();
@@ -72,6 +80,31 @@ final class GcsReader {
             throw GcsUploader.unwrap(e, what);
         }
         return new ChannelInputStream(reader, what);
+    }
+
+    /**
+     * The whole current object in one request, as the SDK's {@code readAllBytes}: nothing needs the metadata
+     * first. The first bytes are read here, so a missing object fails at open as on the other paths; the channel
+     * keeps the generation of that first answer ({@code x-goog-generation}) for its later chunk requests, so an
+     * object replaced during the read fails instead of mixing two contents.
+     */
+    private InputStream openWhole(String container, String blob, String what) {
+        ReadChannel reader = GcsErrors.call(what, () -> storage.reader(BlobId.of(container, blob)));
+        reader.setChunkSize(READ_CHUNK);
+        ChannelInputStream in = new ChannelInputStream(reader, what);
+        byte[] head = new byte[FIRST_READ];
+        int n;
+        try {
+            n = in.read(head, 0, head.length);
+        } catch (IOException e) {
+            in.close();
+            throw e.getCause() instanceof StorageException se ? se : GcsUploader.unwrap(e, what);
+        }
+        if (n < 0) {
+            in.close();
+            return InputStream.nullInputStream();
+        }
+        return new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
     }
 
     /** An InputStream over a ReadChannel whose service failures surface as StorageExceptions (inside IOException). */
