@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ public final class ManagedProcess implements AutoCloseable {
      * Starts {@code command} in {@code workDir} (null: current), logging to a temporary file.
      */
     public static ManagedProcess start(String name, List<String> command, Path workDir) {
+        return start(name, command, workDir, Map.of());
+    }
+
+    /** As {@link #start(String, List, Path)}, with {@code environment} added to the inherited one. */
+    public static ManagedProcess start(String name, List<String> command, Path workDir,
+                                       Map<String, String> environment) {
         try {
             Path log = Files.createTempFile("unistore-" + name + "-", ".log");
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -43,6 +50,7 @@ public final class ManagedProcess implements AutoCloseable {
             if (workDir != null) {
                 pb.directory(workDir.toFile());
             }
+            pb.environment().putAll(environment);
             LOG.info("starting {}: {} (log {})", name, String.join(" ", command), log);
             return new ManagedProcess(name, pb.start(), log);
         } catch (IOException e) {

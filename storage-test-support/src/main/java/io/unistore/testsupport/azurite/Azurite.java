@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Azurite, Microsoft's Azure Storage emulator (Blob, Queue, Table), from the pinned npm package, on free
@@ -14,7 +15,9 @@ import java.util.List;
  * (it stops with the JVM); {@link #onDisk(Path)} starts a private one that keeps blob content in a directory,
  * for content larger than the in-memory limit.
  *
- * <p>Azurite accepts only the well-known development account; address it with {@link #connectionString()}.
+ * <p>Every instance serves two accounts: the well-known development account ({@link #connectionString()}) and
+ * {@link #SECOND_ACCOUNT} ({@link #connectionString(String)}), so copies between accounts can be tested: Azurite
+ * copies from a URL only when the source is on the same instance.
  * Known gaps (see TESTING.md): no blob versioning (version ids come back null), no Azure Files.
  */
 public final class Azurite implements AutoCloseable {
@@ -23,6 +26,10 @@ public final class Azurite implements AutoCloseable {
     /** Its published key. */
     public static final String KEY =
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    /** A second account on every instance, for copies between accounts. */
+    public static final String SECOND_ACCOUNT = "unistoresecond";
+    /** Its key (any base64 text: Azurite signs with whatever it is given). */
+    private static final String SECOND_KEY = "dW5pc3RvcmUtc2Vjb25kLWFjY291bnQta2V5LWZvci10ZXN0cy1vbmx5LTAwMDA=";
     /** In-memory extent storage limit in MB; without one Azurite may reserve half the machine's memory. */
     private static final int EXTENT_MEMORY_LIMIT_MB = 512;
 
@@ -68,7 +75,9 @@ public final class Azurite implements AutoCloseable {
         } else {
             cmd.addAll(List.of("--location", location.toAbsolutePath().toString()));
         }
-        ManagedProcess p = ManagedProcess.start("azurite", cmd, NodeBackends.nodeDir());
+        // Naming accounts replaces the default one, so the development account is named too.
+        ManagedProcess p = ManagedProcess.start("azurite", cmd, NodeBackends.nodeDir(), Map.of("AZURITE_ACCOUNTS",
+                ACCOUNT + ":" + KEY + ";" + SECOND_ACCOUNT + ":" + SECOND_KEY));
         Duration timeout = Duration.ofSeconds(60);
         p.awaitPort(blob, timeout).awaitPort(queue, timeout).awaitPort(table, timeout);
         return new Azurite(p, blob, queue, table);
@@ -88,10 +97,22 @@ public final class Azurite implements AutoCloseable {
 
     /** A connection string reaching the three services with the development account's key. */
     public String connectionString() {
+        return connectionString(ACCOUNT);
+    }
+
+    /** A connection string for {@code account}: {@link #ACCOUNT} or {@link #SECOND_ACCOUNT}. */
+    public String connectionString(String account) {
+        String key = switch (account) {
+            case ACCOUNT -> KEY;
+            case SECOND_ACCOUNT -> SECOND_KEY;
+            default -> throw new IllegalArgumentException("Azurite serves " + ACCOUNT + " and " + SECOND_ACCOUNT
+                    + ", not " + account);
+        };
+        String base = "http://127.0.0.1:";
         // No DefaultEndpointsProtocol: with it, Azure derives endpoints for the services not named (Files).
-        return "AccountName=" + ACCOUNT + ";AccountKey=" + KEY
-                + ";BlobEndpoint=" + blobEndpoint() + ";QueueEndpoint=" + queueEndpoint()
-                + ";TableEndpoint=" + tableEndpoint() + ";";
+        return "AccountName=" + account + ";AccountKey=" + key
+                + ";BlobEndpoint=" + base + blobPort + "/" + account + ";QueueEndpoint=" + base + queuePort + "/"
+                + account + ";TableEndpoint=" + base + tablePort + "/" + account + ";";
     }
 
     /** The emulator's output so far, for failure messages. */
