@@ -36,9 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  *       provider upload, which holds at most its block size × upload concurrency.</li>
  *   <li><b>Incremental.</b> An object is skipped when the target has one of the same size and the same MD5
  *       (the service's Content-MD5, or the {@code unistore_md5} metadata storage-ops keeps where a service has
- *       none). An object whose MD5 is unknown on either side is copied again.</li>
- *   <li><b>Verified.</b> Streamed objects are hashed on the way (MD5), the upload is given the source's MD5 for
- *       the service to check, and the target's MD5 (or, where it reports none, a read-back) must match.
+ *       none). An object whose MD5 is unknown on either side is copied again. The target is known from its
+ *       listing, walked beside the source's ({@link TargetIndex}), not from a request per object.</li>
+ *   <li><b>Verified.</b> Streamed objects go to an upload given the source's MD5, which the provider checks
+ *       (a mismatch stores nothing); where the source has no MD5 they are hashed on the way. The target's MD5
+ *       (from the upload's answer, else its properties, else a read-back) must match.
  *       Server-side copies compare the two services' MD5s, or only sizes where one reports none.</li>
  *   <li><b>Resumable.</b> With a checkpoint file, each finished object is appended to it at once; a later run
  *       with the same options skips what it lists. Objects in flight when a run died are found by the
@@ -153,6 +155,11 @@ public final class ContainerCopy {
             return h;
         }
 
+        /** The prefix under which the target's copies of the listed source blobs sit. */
+        private String targetPrefix() {
+            return options.targetPrefix() != null ? options.targetPrefix() : options.sourcePrefix();
+        }
+
         private ListBlobsOptions listing() {
             return ListBlobsOptions.all().withPrefix(options.sourcePrefix()).withIncludeMetadata(true)
                     .withPageSize(1000);
@@ -177,6 +184,8 @@ public final class ContainerCopy {
             ExecutorService pool = Workers.pool("unistore-copy", options.concurrency());
             Semaphore slots = new Semaphore(options.concurrency() * 2);
             boolean interrupted = false;
+            TargetIndex existing = options.incremental()
+                    ? new TargetIndex(targetAccount.blobs(), options.targetContainer(), targetPrefix()) : null;
             try {
                 for (BlobItem item : source.list(options.sourceContainer(), listing())) {
                     if (Thread.currentThread().isInterrupted()) {
@@ -191,10 +200,11 @@ public final class ContainerCopy {
                         meter.skipped();
                         continue;
                     }
+                    BlobProperties inTarget = existing == null ? null : existing.find(options.targetName(props.name()));
                     slots.acquire();
                     pool.execute(() -> {
                         try {
-                            handle(copier, props);
+                            handle(copier, props, inTarget);
                         } finally {
                             slots.release();
                         }
@@ -218,12 +228,13 @@ public final class ContainerCopy {
             return interrupted;
         }
 
-        private void handle(ObjectCopier copier, BlobProperties props) {
+        /** Copies one object; {@code inTarget} is what the target's listing says of its name (null: nothing). */
+        private void handle(ObjectCopier copier, BlobProperties props, BlobProperties inTarget) {
             if (stopping.get()) {
                 return;
             }
             try {
-                if (options.incremental() && copier.unchanged(props)) {
+                if (options.incremental() && copier.unchanged(props, inTarget)) {
                     unchanged.incrementAndGet();
                     record(props);
                     meter.bytes(props.size());
