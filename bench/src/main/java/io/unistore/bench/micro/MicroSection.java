@@ -16,12 +16,12 @@ public final class MicroSection extends Section {
     static final String RAW = "raw SDK";
     static final Goal GOAL = new Goal(RAW, 1.03, true);
     /** Causes found by profiling (JFR) or by reading the provider, by back end and method. */
-    static final String AZURE_CLIENTS = "partly traced: every call of the Azure provider builds a new SDK client "
-            + "for its table, queue or container (`service.getTableClient(name)` and the like: 8-12 µs each, measured "
-            + "in a loop), 1-2% of an Azurite round trip here; caching the clients by name (storage-azure "
-            + "`AzureTableStore.table`, `AzureQueueStore.queue`, `AzureBlobStore.container`) would remove it. The "
-            + "rest (entity conversion, error translation, the capability guard's reflective call) was not "
-            + "separated from the noise: sampling the calling thread shows it waiting for Azurite almost all the time.";
+    static final String AZURE_CLIENTS = "not separated from the noise: the Azure provider no longer builds an SDK "
+            + "client per call (it did, 8-12 µs each, 1-2% of an Azurite round trip; storage-azure `ClientCache` "
+            + "keeps one per table, queue, container and share). What is left (entity conversion, error "
+            + "translation, the capability guard's reflective call) is a few µs against a round trip of 400 µs "
+            + "or more: sampling the calling thread shows it waiting for Azurite almost all the time, so read the "
+            + "per-round range before reading a cause into a few percent.";
     static final java.util.Map<String, String> WHY = java.util.Map.of(
             "Azurite/uEntityUpsert", AZURE_CLIENTS, "Azurite/uEntityGet", AZURE_CLIENTS,
             "Azurite/uRangeQuery", AZURE_CLIENTS, "Azurite/uQueueSendReceive", AZURE_CLIENTS,
@@ -32,10 +32,10 @@ public final class MicroSection extends Section {
                     + "(storage-azure: the first buffer starts at 64 KiB and grows to the chunk only for larger "
                     + "blobs). Left: the read is a ranged GET whose content MD5 is checked, where `downloadContent()` "
                     + "is one plain GET.",
-            "GCS stand-in/uBlobGet", "the GCS provider reads the object's metadata (one GET) before opening the "
-                    + "media download (a second GET), to check the range and pin the generation; "
-                    + "`readAllBytes` is one request. Fix (storage-gcp `GcsReader.open`): without a range or "
-                    + "conditions, open the reader at once and take the generation from its first response.",
+            "GCS stand-in/uBlobGet", "a plain read of the current object is now one media GET, as "
+                    + "`readAllBytes` (storage-gcp `GcsReader.openWhole`; it was a metadata GET first, 2.0x). Left: "
+                    + "the first 64 KiB are read at open (so a missing object fails there) and handed out "
+                    + "through a second stream.",
             "list", "`list(container)` asks for pages of `ListOptions.DEFAULT_PAGE_SIZE` (1000 since the first "
                     + "report, when pages of 100 made 1,000 blobs cost ten requests where each SDK makes one); the "
                     + "`pageSize 1000` row asks for it explicitly. What remains is per-item mapping of the listing.");
