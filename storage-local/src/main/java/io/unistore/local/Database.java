@@ -34,6 +34,7 @@ final class Database implements AutoCloseable {
     private final AtomicInteger opened = new AtomicInteger();
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean closed;
+    private volatile boolean ready;
 
     Database(Path root, Durability durability) {
         this.url = "jdbc:sqlite:" + root.resolve(FILE_NAME);
@@ -46,11 +47,28 @@ final class Database implements AutoCloseable {
                 : SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        write(Schema::create);
+    }
+
+    /**
+     * Creates the schema on first use, not when the account opens: opening then costs no SQLite work at all
+     * (loading its native library alone takes about 100 ms), which is what lets unistore-mcp answer
+     * {@code tools/list} before the database is needed.
+     */
+    private void ensureSchema() {
+        if (ready) {
+            return;
+        }
+        synchronized (this) {
+            if (!ready) {
+                transaction(Schema::create);
+                ready = true;
+            }
+        }
     }
 
     /** Runs work outside any explicit transaction (each statement is its own): for reads. */
     <T> T read(SqlWork<T> work) {
+        ensureSchema();
         Session s = borrow();
         try {
             return work.run(s);
@@ -63,6 +81,11 @@ final class Database implements AutoCloseable {
 
     /** Runs work in a {@code BEGIN IMMEDIATE} transaction; commits when it returns, rolls back if it throws. */
     <T> T write(SqlWork<T> work) {
+        ensureSchema();
+        return transaction(work);
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
         Session s = borrow();
         writeLock.lock();
         List<Runnable> afterCommit;
@@ -93,6 +116,7 @@ final class Database implements AutoCloseable {
      * no read first.
      */
     <T> T writeOne(SqlWork<T> work) {
+        ensureSchema();
         Session s = borrow();
         writeLock.lock();
         try {

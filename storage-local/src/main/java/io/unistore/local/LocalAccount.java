@@ -42,13 +42,31 @@ final class LocalAccount implements StorageAccount {
         this.capabilities = capabilities(settings.versioning());
         ContentStore content = new ContentStore(root, settings.durability());
         this.db = new Database(root, settings.durability());
-        content.sweep(LEFTOVER_AGE, id -> db.read(s -> ContentRefs.known(s, id)));
+        sweepInBackground(content, db);
         this.blobs = new LocalBlobStore(db, content, settings.versioning());
         this.tables = new LocalTableStore(db, capabilities);
         this.queues = new LocalQueueStore(db, capabilities);
         this.files = new LocalFileStore(db, content);
         LOG.debug("Opened local account on {} (versioning {}, durability {})", root, settings.versioning(),
                 settings.durability().optionValue());
+    }
+
+    /**
+     * Removes what crashed writers left (temporary files, content no row refers to, all older than
+     * {@link #LEFTOVER_AGE}) on a daemon thread: the sweep reads every content folder, which on a large account
+     * would otherwise hold up every open. Closing the account ends it.
+     */
+    private static void sweepInBackground(ContentStore content, Database db) {
+        Thread t = new Thread(() -> {
+            try {
+                content.sweep(LEFTOVER_AGE, id -> db.read(s -> ContentRefs.known(s, id)));
+            } catch (StorageException e) {
+                LOG.debug("Sweep of leftovers stopped: {}", e.getMessage());
+            }
+        }, "unistore-local-sweep");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Creates the directory if missing and resolves it once, links included; the stores never leave it. */

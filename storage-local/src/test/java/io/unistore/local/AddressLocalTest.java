@@ -65,6 +65,10 @@ class AddressLocalTest {
             assertThat(a.capabilities().has(Capability.BLOB_PRESIGNED_URLS)).isFalse();
             assertThat(a.capabilities().has(Capability.BLOB_COPY_FROM_URL)).isFalse();
             assertThat(a.capabilities().has(Capability.TABLE_TRANSACTIONS)).isTrue();
+            assertThat(target).isDirectory();
+            // The database is made on first use, so opening costs no SQLite work.
+            assertThat(target.resolve(Database.FILE_NAME)).doesNotExist();
+            a.blobs().listContainers().forEach(c -> { });
         }
         assertThat(Files.isRegularFile(target.resolve(Database.FILE_NAME))).isTrue();
         Files.writeString(dir.resolve("afile"), "x");
