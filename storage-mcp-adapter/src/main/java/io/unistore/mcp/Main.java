@@ -14,7 +14,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,15 +93,20 @@ public final class Main implements Callable<Integer> {
         OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         WarmUp.start();
-        CommandLine cli = new CommandLine(new Main(mcpOut));
+        // The tools' definitions depend on no argument: they are built on a second core while picocli parses.
+        CompletableFuture<Map<String, McpTool>> definitions = CompletableFuture.supplyAsync(
+                ToolCatalog::discoverTools, WarmUp.EARLY);
+        CommandLine cli = new CommandLine(new Main(mcpOut, definitions));
         cli.setOut(new java.io.PrintWriter(mcpOut, true));
         System.exit(cli.execute(args));
     }
 
     private final OutputStream mcpOut;
+    private final CompletableFuture<Map<String, McpTool>> definitions;
 
-    private Main(OutputStream mcpOut) {
+    private Main(OutputStream mcpOut, CompletableFuture<Map<String, McpTool>> definitions) {
         this.mcpOut = mcpOut;
+        this.definitions = definitions;
     }
 
     @Override
@@ -122,7 +129,7 @@ public final class Main implements Callable<Integer> {
         try (Accounts accounts = Accounts.open(settings.accounts())) {
             InFlightCalls inFlight = new InFlightCalls();
             Subscriptions subscriptions = new Subscriptions();
-            ToolCatalog catalog = new ToolCatalog(ToolCatalog.discover(), settings, accounts);
+            ToolCatalog catalog = new ToolCatalog(definitions.join(), settings, accounts);
             ProtocolHandlers handlers = new ProtocolHandlers(json, catalog,
                     new ToolExecutor(json, catalog, accounts, settings, inFlight, subscriptions),
                     new ResourceCatalog(accounts, settings.maxInlineBytes()), new PromptCatalog(accounts), accounts,

@@ -23,17 +23,11 @@ final class ToolCatalog {
     private final Accounts accounts;
     private final List<McpSchema.Tool> listed;
 
-    ToolCatalog(List<ToolProvider> providers, ServerSettings settings, Accounts accounts) {
+    /** A catalog of {@code known} (from {@link #discoverTools()}) for these settings and accounts. */
+    ToolCatalog(Map<String, McpTool> known, ServerSettings settings, Accounts accounts) {
         this.settings = settings;
         this.accounts = accounts;
-        for (ToolProvider provider : providers) {
-            for (McpTool tool : provider.tools()) {
-                if (tools.putIfAbsent(tool.name(), tool) != null) {
-                    LOG.warn("tool '{}' of {} ignored: a tool of that name exists already", tool.name(),
-                            provider.getClass().getName());
-                }
-            }
-        }
+        tools.putAll(known);
         tools.values().forEach(t -> inputSchemas.put(t.name(), withAccount(t.inputSchema())));
         this.listed = tools.values().stream().filter(this::isListed).map(this::describe).toList();
     }
@@ -46,6 +40,23 @@ final class ToolCatalog {
             providers.add(p);
         }
         return providers;
+    }
+
+    /**
+     * Every tool by name, in the order of {@link #discover()}; a later tool of a taken name is ignored. It
+     * depends on no setting, so the server builds it (the tools' schemas) while it parses its arguments.
+     */
+    static Map<String, McpTool> discoverTools() {
+        Map<String, McpTool> known = new LinkedHashMap<>();
+        for (ToolProvider provider : discover()) {
+            for (McpTool tool : provider.tools()) {
+                if (known.putIfAbsent(tool.name(), tool) != null) {
+                    LOG.warn("tool '{}' of {} ignored: a tool of that name exists already", tool.name(),
+                            provider.getClass().getName());
+                }
+            }
+        }
+        return known;
     }
 
     /** The tool of that name, listed or not, or null. */
