@@ -7,37 +7,43 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What an account can do, and its limits. Immutable.
- *
- * @param capabilities the declared capabilities
- * @param maxTransactionActions the most actions one table transaction may hold (Azure: 100)
- * @param maxQueueMessageBytes the largest queue message body, in bytes (Azure: 64 KiB of text)
- * @param maxPageSize the largest page any list call returns
+ * What an account can do, its limits and the names it accepts: declared by the provider as data, checked by
+ * the API in one place before any call reaches the provider, and read by the conformance kit and the MCP
+ * server to decide what to test and which tools to list. Immutable.
  */
-public record Capabilities(Set<Capability> capabilities, int maxTransactionActions, int maxQueueMessageBytes,
-                           int maxPageSize) {
+public final class Capabilities {
+    private final Set<Capability> capabilities;
+    private final Limits limits;
+    private final NamingRules naming;
 
-    /** Default limits, those of Azure Storage. */
-    public static final int DEFAULT_MAX_TRANSACTION_ACTIONS = 100;
-    public static final int DEFAULT_MAX_QUEUE_MESSAGE_BYTES = 64 * 1024;
-    public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
-
-    public Capabilities {
-        Objects.requireNonNull(capabilities, "capabilities");
-        capabilities = capabilities.isEmpty()
+    private Capabilities(Set<Capability> capabilities, Limits limits, NamingRules naming) {
+        this.capabilities = capabilities.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(Capability.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
-        if (maxTransactionActions < 0 || maxQueueMessageBytes < 0 || maxPageSize < 1) {
-            throw new IllegalArgumentException("limits must be positive");
-        }
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.naming = Objects.requireNonNull(naming, "naming");
     }
 
-    /** The given capabilities with the default limits. */
+    /** The given capabilities with the default limits and the portable naming rules. */
     public static Capabilities of(Capability... capabilities) {
         EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
         Collections.addAll(set, capabilities);
-        return new Capabilities(set, DEFAULT_MAX_TRANSACTION_ACTIONS, DEFAULT_MAX_QUEUE_MESSAGE_BYTES,
-                DEFAULT_MAX_PAGE_SIZE);
+        return new Capabilities(set, Limits.defaults(), NamingRules.portable());
+    }
+
+    /** The declared capabilities. */
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    /** The declared limits. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The declared naming rules. */
+    public NamingRules naming() {
+        return naming;
     }
 
     /** Whether the capability is declared. */
@@ -60,23 +66,39 @@ public record Capabilities(Set<Capability> capabilities, int maxTransactionActio
 
     /** A copy with one more capability. */
     public Capabilities with(Capability capability) {
-        EnumSet<Capability> set = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class)
-                : EnumSet.copyOf(capabilities);
+        EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
+        set.addAll(capabilities);
         set.add(capability);
-        return new Capabilities(set, maxTransactionActions, maxQueueMessageBytes, maxPageSize);
+        return new Capabilities(set, limits, naming);
     }
 
     /** A copy without a capability. */
     public Capabilities without(Capability capability) {
-        EnumSet<Capability> set = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class)
-                : EnumSet.copyOf(capabilities);
+        EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
+        set.addAll(capabilities);
         set.remove(capability);
-        return new Capabilities(set, maxTransactionActions, maxQueueMessageBytes, maxPageSize);
+        return new Capabilities(set, limits, naming);
     }
 
     /** A copy with other limits. */
-    public Capabilities withLimits(int maxTransactionActions, int maxQueueMessageBytes, int maxPageSize) {
-        return new Capabilities(capabilities, maxTransactionActions, maxQueueMessageBytes, maxPageSize);
+    public Capabilities withLimits(Limits value) {
+        return new Capabilities(capabilities, value, naming);
+    }
+
+    /** A copy with other naming rules. */
+    public Capabilities withNaming(NamingRules value) {
+        return new Capabilities(capabilities, limits, value);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Capabilities c && c.capabilities.equals(capabilities) && c.limits.equals(limits)
+                && c.naming == naming;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(capabilities, limits);
     }
 
     @Override

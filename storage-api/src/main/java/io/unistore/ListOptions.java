@@ -1,45 +1,59 @@
 package io.unistore;
 
+import io.unistore.internal.OptionsStyle;
+import org.immutables.value.Value;
+
 /**
- * Options of a simple listing (containers, tables, queues, shares, versions).
- *
- * @param prefix only names starting with this, or null for all
- * @param pageSize the page size asked of the provider (a hint; at most the account's max page size)
- * @param continuationToken where to resume, from a previous {@link Page}, or null to start
+ * Options of a simple listing (containers, tables, queues, shares, versions). Immutable; start from
+ * {@link #defaults()} or {@link #builder()} and change fields with the {@code with*} methods.
  */
-public record ListOptions(String prefix, int pageSize, String continuationToken) {
+@Value.Immutable
+@OptionsStyle
+public interface ListOptions extends WithListOptions {
 
     /**
      * The page size when none is given: the largest page every cloud serves (S3, GCS and Azure Tables stop at
      * 1000), so walking a listing costs as few requests as the raw SDKs' defaults.
      */
-    public static final int DEFAULT_PAGE_SIZE = 1000;
+    int DEFAULT_PAGE_SIZE = 1000;
 
-    public ListOptions {
-        if (pageSize < 1) {
-            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
+    /** Only names starting with this, or null for all. */
+    @Nullable
+    String prefix();
+
+    /** The page size asked of the provider (a hint; at most the account's max page size). */
+    @Value.Default
+    default int pageSize() {
+        return DEFAULT_PAGE_SIZE;
+    }
+
+    /** Where to resume, from a previous {@link Page}, or null to start. */
+    @Nullable
+    String continuationToken();
+
+    @Value.Check
+    default void check() {
+        if (pageSize() < 1) {
+            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize());
         }
     }
 
     /** Everything, in default pages. */
-    public static ListOptions all() {
-        return new ListOptions(null, DEFAULT_PAGE_SIZE, null);
+    static ListOptions defaults() {
+        return Defaults.LIST;
     }
 
     /** Names starting with {@code prefix}, in default pages. */
-    public static ListOptions prefix(String prefix) {
-        return new ListOptions(prefix, DEFAULT_PAGE_SIZE, null);
+    static ListOptions prefix(String prefix) {
+        return defaults().withPrefix(prefix);
     }
 
-    public ListOptions withPrefix(String value) {
-        return new ListOptions(value, pageSize, continuationToken);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public ListOptions withPageSize(int value) {
-        return new ListOptions(prefix, value, continuationToken);
-    }
-
-    public ListOptions withContinuationToken(String value) {
-        return new ListOptions(prefix, pageSize, value);
+    /** Builds {@link ListOptions}. */
+    final class Builder extends ImmutableListOptions.Builder {
     }
 }

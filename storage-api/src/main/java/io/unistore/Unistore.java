@@ -1,9 +1,13 @@
 package io.unistore;
 
-import io.unistore.internal.GuardedAccount;
+import io.unistore.internal.Layers;
 import io.unistore.internal.ProviderRegistry;
+import io.unistore.internal.RuledAccount;
+import io.unistore.spi.AccountBackend;
+import io.unistore.spi.Layer;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.spi.StorageProvider;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +27,19 @@ import java.util.Properties;
  * account URL or SAS URL (azure); {@code s3://} (aws); {@code gs://} (gcp). Providers are found with
  * {@link java.util.ServiceLoader}; exactly one must accept the address, or name one with the option
  * {@code provider} or the system property {@value #PROVIDER_PROPERTY}.
+ *
+ * <p>Layers (audit, cache, encryption, telemetry...) wrap the provider's account below the API's rules:
+ * {@link Builder#layer(Layer)} in Java, or the option {@value #LAYERS_OPTION} naming
+ * {@link io.unistore.spi.LayerFactory layer factories} ({@code layers=audit,cache}; options of a layer are
+ * given as {@code audit.path=...}). The first layer named is the outermost.
  */
 public final class Unistore {
     /** System property naming the provider id to use when several accept an address. */
     public static final String PROVIDER_PROPERTY = "unistore.provider";
     /** Option naming the provider id explicitly. */
     public static final String PROVIDER_OPTION = "provider";
+    /** Option naming layers to stack, outermost first, separated by commas. */
+    public static final String LAYERS_OPTION = "layers";
 
     private Unistore() {
     }
@@ -82,6 +93,7 @@ public final class Unistore {
         private String address;
         private String provider;
         private final Map<String, String> options = new LinkedHashMap<>();
+        private final List<Layer> layers = new ArrayList<>();
 
         private Builder() {
         }
@@ -111,6 +123,15 @@ public final class Unistore {
             return this;
         }
 
+        /**
+         * Adds a layer. Layers added here are outside those named by the {@value #LAYERS_OPTION} option; the
+         * first one added is the outermost.
+         */
+        public Builder layer(Layer layer) {
+            layers.add(Objects.requireNonNull(layer, "layer"));
+            return this;
+        }
+
         /** Sets provider options. */
         public Builder options(Map<String, String> values) {
             if (values != null) {
@@ -131,8 +152,11 @@ public final class Unistore {
             }
             String explicit = provider != null ? provider : System.getProperty(PROVIDER_PROPERTY);
             StorageProvider p = ProviderRegistry.select(ProviderRegistry.installed(classLoader()), address, explicit);
-            StorageAccount account = p.open(new ProviderConfig(address, options));
-            return GuardedAccount.wrap(account);
+            List<Layer> stack = new ArrayList<>(layers);
+            Map<String, String> providerOptions = new LinkedHashMap<>(options);
+            stack.addAll(Layers.named(providerOptions, classLoader()));
+            AccountBackend backend = p.open(new ProviderConfig(address, providerOptions));
+            return RuledAccount.over(Layers.stack(backend, stack));
         }
     }
 }

@@ -83,7 +83,7 @@ class PagedIterableTest {
     void badPageSizesAreRefused() {
         assertThatThrownBy(() -> PagedIterable.of(numbers(1, new AtomicInteger()), null, 0))
                 .isInstanceOf(StorageException.class).hasMessageContaining("pageSize");
-        assertThatThrownBy(() -> ListOptions.all().withPageSize(0)).hasMessageContaining("pageSize");
+        assertThatThrownBy(() -> ListOptions.defaults().withPageSize(0)).hasMessageContaining("pageSize");
     }
 
     @Test

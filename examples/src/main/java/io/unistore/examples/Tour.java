@@ -35,11 +35,11 @@ public final class Tour {
         var blobs = account.blobs();
         blobs.createContainerIfNotExists("tour");
         blobs.upload("tour", "notes/today.txt", "The quick brown fox".getBytes(StandardCharsets.UTF_8),
-                UploadOptions.DEFAULT.withContentType("text/plain").withMetadata(Map.of("author", "ada")));
+                UploadOptions.defaults().withContentType("text/plain").withMetadata(Map.of("author", "ada")));
         try (InputStream in = blobs.openInputStream("tour", "notes/today.txt", ReadOptions.range(ByteRange.of(4, 5)))) {
             System.out.println("bytes 4-8: " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        for (BlobItem item : blobs.list("tour", ListBlobsOptions.all().withDelimiter("/"))) {
+        for (BlobItem item : blobs.list("tour", ListBlobsOptions.defaults().withDelimiter("/"))) {
             System.out.println((item.prefix() ? "dir  " : "blob ") + item.name());
         }
         blobs.deleteContainer("tour");

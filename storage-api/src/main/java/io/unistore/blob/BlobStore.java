@@ -7,7 +7,7 @@ import io.unistore.RequestConditions;
 import io.unistore.Requires;
 import io.unistore.StorageException;
 import io.unistore.internal.Existence;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +95,7 @@ public interface BlobStore {
 
     /** Lists every container. */
     default PagedIterable<ContainerInfo> listContainers() {
-        return listContainers(ListOptions.all());
+        return listContainers(ListOptions.defaults());
     }
 
     // ---- writing ------------------------------------------------------------------------------------
@@ -117,18 +117,15 @@ public interface BlobStore {
 
     /** Uploads bytes with default options. */
     default BlobWriteResult upload(String container, String blob, byte[] content) {
-        return upload(container, blob, content, UploadOptions.DEFAULT);
+        return upload(container, blob, content, UploadOptions.defaults());
     }
 
-    /** Uploads a file; providers may read it in parallel. */
-    default BlobWriteResult upload(String container, String blob, Path file, UploadOptions options) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return upload(container, blob, in, options.withLength(Files.size(file)));
-        } catch (IOException e) {
-            throw new StorageException(io.unistore.ErrorCode.INVALID_ARGUMENT,
-                    "file: cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
+    /**
+     * Uploads a file; providers may read it in parallel.
+     *
+     * @throws StorageException INVALID_ARGUMENT if the file cannot be read
+     */
+    BlobWriteResult upload(String container, String blob, Path file, UploadOptions options);
 
     /**
      * Replaces the blob's metadata.
@@ -165,7 +162,7 @@ public interface BlobStore {
 
     /** Opens the whole current blob. */
     default InputStream openInputStream(String container, String blob) {
-        return openInputStream(container, blob, ReadOptions.DEFAULT);
+        return openInputStream(container, blob, ReadOptions.defaults());
     }
 
     /**
@@ -175,9 +172,9 @@ public interface BlobStore {
      */
     default long download(String container, String blob, OutputStream out, ReadOptions options) {
         try (InputStream in = openInputStream(container, blob, options)) {
-            return Transfers.copy(in, out, options.progress(), -1);
+            return Streams.copy(in, out, options.progress(), -1);
         } catch (IOException e) {
-            throw Transfers.ioFailure("download of " + container + "/" + blob, e);
+            throw Streams.ioFailure("download of " + container + "/" + blob, e);
         }
     }
 
@@ -187,23 +184,14 @@ public interface BlobStore {
      *
      * @return the blob's properties as read
      */
-    default BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
-        // Pin the ETag read first, so a blob replaced mid-download fails instead of mixing two contents.
-        BlobProperties properties = getProperties(container, blob, options);
-        ReadOptions pinned = options.conditions().ifMatch() == null && properties.etag() != null
-                && options.versionId() == null && options.snapshot() == null
-                ? options.withConditions(options.conditions().withIfMatch(properties.etag()))
-                : options;
-        Transfers.writeAtomically(file, out -> download(container, blob, out, pinned));
-        return properties;
-    }
+    BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options);
 
     /** The whole blob in memory; for small blobs only. */
     default byte[] downloadBytes(String container, String blob) {
-        try (InputStream in = openInputStream(container, blob, ReadOptions.DEFAULT)) {
+        try (InputStream in = openInputStream(container, blob, ReadOptions.defaults())) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw Transfers.ioFailure("download of " + container + "/" + blob, e);
+            throw Streams.ioFailure("download of " + container + "/" + blob, e);
         }
     }
 
@@ -216,7 +204,7 @@ public interface BlobStore {
 
     /** The current blob's properties. */
     default BlobProperties getProperties(String container, String blob) {
-        return getProperties(container, blob, ReadOptions.DEFAULT);
+        return getProperties(container, blob, ReadOptions.defaults());
     }
 
     /** Whether the blob exists (a missing container is just false). */
@@ -231,7 +219,7 @@ public interface BlobStore {
 
     /** Lists every blob of the container, flat. */
     default PagedIterable<BlobItem> list(String container) {
-        return list(container, ListBlobsOptions.all());
+        return list(container, ListBlobsOptions.defaults());
     }
 
     // ---- deleting -----------------------------------------------------------------------------------
@@ -246,25 +234,13 @@ public interface BlobStore {
 
     /** Deletes the blob and its snapshots. */
     default boolean delete(String container, String blob) {
-        return delete(container, blob, DeleteBlobOptions.DEFAULT);
+        return delete(container, blob, DeleteBlobOptions.defaults());
     }
 
     /**
      * Deletes many blobs, in batches where the provider has them. Absent blobs count as deleted.
      */
-    default BatchDeleteResult deleteBlobs(String container, Collection<String> blobs) {
-        List<String> deleted = new ArrayList<>();
-        Map<String, StorageException> failed = new LinkedHashMap<>();
-        for (String name : blobs) {
-            try {
-                delete(container, name);
-                deleted.add(name);
-            } catch (StorageException e) {
-                failed.put(name, e);
-            }
-        }
-        return new BatchDeleteResult(deleted, failed);
-    }
+    BatchDeleteResult deleteBlobs(String container, Collection<String> blobs);
 
     // ---- tiers, snapshots, versions, URLs, leases (optional) ----------------------------------------
 

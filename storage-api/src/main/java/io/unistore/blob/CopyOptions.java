@@ -1,63 +1,67 @@
 package io.unistore.blob;
 
+import io.unistore.Nullable;
 import io.unistore.RequestConditions;
+import io.unistore.internal.OptionsStyle;
 import java.util.Map;
+import org.immutables.value.Value;
 
-/**
- * Options of a copy.
- *
- * @param metadata metadata for the target, or null to keep the source's
- * @param contentType content type for the target, or null to keep the source's
- * @param tier tier of the target, or null for the account default
- * @param sourceVersionId copy this version of the source, or null for the current one
- * @param sourceSnapshot copy this snapshot of the source, or null
- * @param sourceConditions conditions on the source (e.g. its ETag)
- * @param targetConditions conditions on the target (e.g. {@link RequestConditions#ifNotExists()})
- */
-public record CopyOptions(Map<String, String> metadata, String contentType, AccessTier tier, String sourceVersionId,
-                          String sourceSnapshot, RequestConditions sourceConditions,
-                          RequestConditions targetConditions) {
+/** Options of a copy. Immutable; start from {@link #defaults()} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface CopyOptions extends WithCopyOptions {
 
-    public static final CopyOptions DEFAULT = new CopyOptions(null, null, null, null, null, RequestConditions.NONE,
-            RequestConditions.NONE);
+    /** Metadata for the target, or null to keep the source's. */
+    @Nullable
+    Map<String, String> metadata();
 
-    public CopyOptions {
-        metadata = metadata == null ? null : Map.copyOf(metadata);
-        sourceConditions = sourceConditions == null ? RequestConditions.NONE : sourceConditions;
-        targetConditions = targetConditions == null ? RequestConditions.NONE : targetConditions;
+    /** Content type for the target, or null to keep the source's. */
+    @Nullable
+    String contentType();
+
+    /** Tier of the target, or null for the account default. */
+    @Nullable
+    AccessTier tier();
+
+    /** Copy this version of the source (needs BLOB_VERSIONS), or null for the current one. */
+    @Nullable
+    String sourceVersionId();
+
+    /** Copy this snapshot of the source (needs BLOB_SNAPSHOTS), or null. */
+    @Nullable
+    String sourceSnapshot();
+
+    /** Conditions on the source (e.g. its ETag). */
+    @Value.Default
+    default RequestConditions sourceConditions() {
+        return RequestConditions.none();
     }
 
-    public static CopyOptions defaults() {
-        return DEFAULT;
+    /** Conditions on the target (e.g. {@link RequestConditions#ifNotExists()}). */
+    @Value.Default
+    default RequestConditions targetConditions() {
+        return RequestConditions.none();
     }
 
-    public CopyOptions withMetadata(Map<String, String> v) {
-        return new CopyOptions(v, contentType, tier, sourceVersionId, sourceSnapshot, sourceConditions,
-                targetConditions);
+    @Value.Check
+    default void check() {
+        if (sourceVersionId() != null && sourceSnapshot() != null) {
+            throw io.unistore.StorageException.invalidArgument("sourceVersionId/sourceSnapshot",
+                    "give at most one of them");
+        }
     }
 
-    public CopyOptions withContentType(String v) {
-        return new CopyOptions(metadata, v, tier, sourceVersionId, sourceSnapshot, sourceConditions, targetConditions);
+    /** Keep the source's metadata and type, unconditionally. */
+    static CopyOptions defaults() {
+        return Defaults.COPY;
     }
 
-    public CopyOptions withTier(AccessTier v) {
-        return new CopyOptions(metadata, contentType, v, sourceVersionId, sourceSnapshot, sourceConditions,
-                targetConditions);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public CopyOptions withSourceVersionId(String v) {
-        return new CopyOptions(metadata, contentType, tier, v, sourceSnapshot, sourceConditions, targetConditions);
-    }
-
-    public CopyOptions withSourceSnapshot(String v) {
-        return new CopyOptions(metadata, contentType, tier, sourceVersionId, v, sourceConditions, targetConditions);
-    }
-
-    public CopyOptions withSourceConditions(RequestConditions v) {
-        return new CopyOptions(metadata, contentType, tier, sourceVersionId, sourceSnapshot, v, targetConditions);
-    }
-
-    public CopyOptions withTargetConditions(RequestConditions v) {
-        return new CopyOptions(metadata, contentType, tier, sourceVersionId, sourceSnapshot, sourceConditions, v);
+    /** Builds {@link CopyOptions}. */
+    final class Builder extends ImmutableCopyOptions.Builder {
     }
 }

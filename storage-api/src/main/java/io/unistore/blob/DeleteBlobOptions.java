@@ -1,39 +1,51 @@
 package io.unistore.blob;
 
+import io.unistore.Nullable;
 import io.unistore.RequestConditions;
+import io.unistore.internal.OptionsStyle;
+import org.immutables.value.Value;
 
 /**
  * Options of {@link BlobStore#delete}. Deleting the current blob also deletes its snapshots; versions stay
  * (they are how a deleted blob is restored). At most one of {@code versionId} and {@code snapshot}.
- *
- * @param conditions conditions on the blob
- * @param versionId delete only this old version, or null
- * @param snapshot delete only this snapshot, or null
+ * Immutable; start from {@link #defaults()} or {@link #builder()}.
  */
-public record DeleteBlobOptions(RequestConditions conditions, String versionId, String snapshot) {
+@Value.Immutable
+@OptionsStyle
+public interface DeleteBlobOptions extends WithDeleteBlobOptions {
 
-    public static final DeleteBlobOptions DEFAULT = new DeleteBlobOptions(RequestConditions.NONE, null, null);
+    /** Conditions on the blob. */
+    @Value.Default
+    default RequestConditions conditions() {
+        return RequestConditions.none();
+    }
 
-    public DeleteBlobOptions {
-        conditions = conditions == null ? RequestConditions.NONE : conditions;
-        if (versionId != null && snapshot != null) {
+    /** Delete only this old version, or null. */
+    @Nullable
+    String versionId();
+
+    /** Delete only this snapshot, or null. */
+    @Nullable
+    String snapshot();
+
+    @Value.Check
+    default void check() {
+        if (versionId() != null && snapshot() != null) {
             throw io.unistore.StorageException.invalidArgument("versionId/snapshot", "give at most one of them");
         }
     }
 
-    public static DeleteBlobOptions defaults() {
-        return DEFAULT;
+    /** The current blob and its snapshots, unconditionally. */
+    static DeleteBlobOptions defaults() {
+        return Defaults.DELETE;
     }
 
-    public DeleteBlobOptions withConditions(RequestConditions v) {
-        return new DeleteBlobOptions(v, versionId, snapshot);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public DeleteBlobOptions withVersionId(String v) {
-        return new DeleteBlobOptions(conditions, v, snapshot);
-    }
-
-    public DeleteBlobOptions withSnapshot(String v) {
-        return new DeleteBlobOptions(conditions, versionId, v);
+    /** Builds {@link DeleteBlobOptions}. */
+    final class Builder extends ImmutableDeleteBlobOptions.Builder {
     }
 }

@@ -1,58 +1,69 @@
 package io.unistore.blob;
 
 import io.unistore.ListOptions;
+import io.unistore.Nullable;
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
+import org.immutables.value.Value;
 
-/**
- * Options of {@link BlobStore#list}.
- *
- * @param prefix only blobs whose names start with this, or null
- * @param delimiter group names at this delimiter into {@linkplain BlobItem#prefix() prefixes} (usually "/"),
- *                  or null for a flat listing
- * @param pageSize the page size asked (a hint)
- * @param continuationToken where to resume, or null
- * @param includeMetadata whether listed properties carry user metadata (may cost extra requests on some
- *                        providers)
- */
-public record ListBlobsOptions(String prefix, String delimiter, int pageSize, String continuationToken,
-                               boolean includeMetadata) {
+/** Options of {@link BlobStore#list}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface ListBlobsOptions extends WithListBlobsOptions {
 
-    public ListBlobsOptions {
-        if (pageSize < 1) {
-            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
+    /** Only blobs whose names start with this, or null. */
+    @Nullable
+    String prefix();
+
+    /**
+     * Group names at this delimiter into {@linkplain BlobItem#prefix() prefixes} (usually "/"), or null for a
+     * flat listing.
+     */
+    @Nullable
+    String delimiter();
+
+    /** The page size asked (a hint; at most the account's max page size). */
+    @Value.Default
+    default int pageSize() {
+        return ListOptions.DEFAULT_PAGE_SIZE;
+    }
+
+    /** Where to resume, or null. */
+    @Nullable
+    String continuationToken();
+
+    /** Whether listed properties carry user metadata (may cost extra requests on some providers). */
+    @Value.Default
+    default boolean includeMetadata() {
+        return false;
+    }
+
+    @Value.Check
+    default void check() {
+        if (pageSize() < 1) {
+            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize());
         }
-        if (delimiter != null && delimiter.isEmpty()) {
+        if (delimiter() != null && delimiter().isEmpty()) {
             throw StorageException.invalidArgument("delimiter", "must not be empty (use null for a flat listing)");
         }
     }
 
     /** A flat listing of every blob. */
-    public static ListBlobsOptions all() {
-        return new ListBlobsOptions(null, null, ListOptions.DEFAULT_PAGE_SIZE, null, false);
+    static ListBlobsOptions defaults() {
+        return Defaults.LIST_BLOBS;
     }
 
     /** A flat listing of the blobs under {@code prefix}. */
-    public static ListBlobsOptions prefix(String prefix) {
-        return all().withPrefix(prefix);
+    static ListBlobsOptions prefix(String prefix) {
+        return defaults().withPrefix(prefix);
     }
 
-    public ListBlobsOptions withPrefix(String value) {
-        return new ListBlobsOptions(value, delimiter, pageSize, continuationToken, includeMetadata);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public ListBlobsOptions withDelimiter(String value) {
-        return new ListBlobsOptions(prefix, value, pageSize, continuationToken, includeMetadata);
-    }
-
-    public ListBlobsOptions withPageSize(int value) {
-        return new ListBlobsOptions(prefix, delimiter, value, continuationToken, includeMetadata);
-    }
-
-    public ListBlobsOptions withContinuationToken(String value) {
-        return new ListBlobsOptions(prefix, delimiter, pageSize, value, includeMetadata);
-    }
-
-    public ListBlobsOptions withIncludeMetadata(boolean value) {
-        return new ListBlobsOptions(prefix, delimiter, pageSize, continuationToken, value);
+    /** Builds {@link ListBlobsOptions}. */
+    final class Builder extends ImmutableListBlobsOptions.Builder {
     }
 }

@@ -1,41 +1,67 @@
 package io.unistore.blob;
 
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import org.immutables.value.Value;
 
-/**
- * Options of a presigned URL.
- *
- * @param expiry how long the URL stays valid (at most 7 days, the lowest limit among providers)
- * @param permissions what it allows; never empty
- */
-public record PresignOptions(Duration expiry, Set<BlobPermission> permissions) {
+/** Options of a presigned URL. Immutable; made with {@link #read}, {@link #write} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface PresignOptions extends WithPresignOptions {
 
     /** The longest validity every provider accepts (S3 and GCS V4 signatures). */
-    public static final Duration MAX_EXPIRY = Duration.ofDays(7);
+    Duration MAX_EXPIRY = Duration.ofDays(7);
 
-    public PresignOptions {
-        if (expiry == null || expiry.isNegative() || expiry.isZero()) {
+    /** How long the URL stays valid (at most 7 days, the lowest limit among providers). */
+    Duration expiry();
+
+    /** What it allows; never empty. */
+    Set<BlobPermission> permissions();
+
+    @Value.Check
+    default void check() {
+        Duration expiry = expiry();
+        if (expiry.isNegative() || expiry.isZero()) {
             throw StorageException.invalidArgument("expiry", "must be a positive duration");
         }
         if (expiry.compareTo(MAX_EXPIRY) > 0) {
             throw StorageException.invalidArgument("expiry", "must be at most 7 days, was " + expiry);
         }
-        if (permissions == null || permissions.isEmpty()) {
+        if (permissions().isEmpty()) {
             throw StorageException.invalidArgument("permissions", "must name at least one of READ, WRITE, DELETE");
         }
-        permissions = Set.copyOf(EnumSet.copyOf(permissions));
+    }
+
+    /** Whether the URL lets its holder change or delete the blob. */
+    default boolean writes() {
+        return permissions().contains(BlobPermission.WRITE) || permissions().contains(BlobPermission.DELETE);
     }
 
     /** A read-only URL valid for {@code expiry}. */
-    public static PresignOptions read(Duration expiry) {
-        return new PresignOptions(expiry, EnumSet.of(BlobPermission.READ));
+    static PresignOptions read(Duration expiry) {
+        return builder().expiry(expiry).addPermissions(BlobPermission.READ).build();
     }
 
     /** An upload URL valid for {@code expiry}. */
-    public static PresignOptions write(Duration expiry) {
-        return new PresignOptions(expiry, EnumSet.of(BlobPermission.WRITE));
+    static PresignOptions write(Duration expiry) {
+        return builder().expiry(expiry).addPermissions(BlobPermission.WRITE).build();
+    }
+
+    /** A URL with the given permissions. */
+    static PresignOptions of(Duration expiry, Set<BlobPermission> permissions) {
+        return builder().expiry(expiry).permissions(permissions == null ? EnumSet.noneOf(BlobPermission.class)
+                : permissions).build();
+    }
+
+    /** A builder; expiry and at least one permission are required. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link PresignOptions}. */
+    final class Builder extends ImmutablePresignOptions.Builder {
     }
 }

@@ -1,57 +1,65 @@
 package io.unistore.blob;
 
 import io.unistore.ByteRange;
+import io.unistore.Nullable;
 import io.unistore.ProgressListener;
 import io.unistore.RequestConditions;
+import io.unistore.internal.OptionsStyle;
+import org.immutables.value.Value;
 
 /**
- * Options of a read (download, properties). At most one of {@code versionId} and {@code snapshot}.
- *
- * @param range the bytes to read, or null for all
- * @param conditions conditions on the blob (e.g. ifMatch to be sure it did not change under a long read)
- * @param versionId read this version instead of the current one (needs {@link io.unistore.Capability#BLOB_VERSIONS})
- * @param snapshot read this snapshot (needs {@link io.unistore.Capability#BLOB_SNAPSHOTS})
- * @param progress told as bytes arrive (downloads to a file or stream), or null
+ * Options of a read (download, properties). At most one of {@code versionId} and {@code snapshot}. Immutable;
+ * start from {@link #defaults()} or {@link #builder()}.
  */
-public record ReadOptions(ByteRange range, RequestConditions conditions, String versionId, String snapshot,
-                          ProgressListener progress) {
+@Value.Immutable
+@OptionsStyle
+public interface ReadOptions extends WithReadOptions {
 
-    /** The whole current blob, unconditionally. */
-    public static final ReadOptions DEFAULT = new ReadOptions(null, RequestConditions.NONE, null, null, null);
+    /** The bytes to read, or null for all. */
+    @Nullable
+    ByteRange range();
 
-    public ReadOptions {
-        conditions = conditions == null ? RequestConditions.NONE : conditions;
-        if (versionId != null && snapshot != null) {
+    /** Conditions on the blob (e.g. ifMatch to be sure it did not change under a long read). */
+    @Value.Default
+    default RequestConditions conditions() {
+        return RequestConditions.none();
+    }
+
+    /** Read this version instead of the current one (needs {@link io.unistore.Capability#BLOB_VERSIONS}). */
+    @Nullable
+    String versionId();
+
+    /** Read this snapshot (needs {@link io.unistore.Capability#BLOB_SNAPSHOTS}). */
+    @Nullable
+    String snapshot();
+
+    /** Told as bytes arrive (downloads to a file or stream), or null. */
+    @Nullable
+    ProgressListener progress();
+
+    @Value.Check
+    default void check() {
+        if (versionId() != null && snapshot() != null) {
             throw io.unistore.StorageException.invalidArgument("versionId/snapshot", "give at most one of them");
         }
     }
 
-    public static ReadOptions defaults() {
-        return DEFAULT;
+    /** The whole current blob, unconditionally. */
+    static ReadOptions defaults() {
+        return Defaults.READ;
     }
 
     /** A range of the current blob. */
-    public static ReadOptions range(ByteRange range) {
-        return DEFAULT.withRange(range);
+    static ReadOptions range(ByteRange range) {
+        return defaults().withRange(range);
     }
 
-    public ReadOptions withRange(ByteRange v) {
-        return new ReadOptions(v, conditions, versionId, snapshot, progress);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public ReadOptions withConditions(RequestConditions v) {
-        return new ReadOptions(range, v, versionId, snapshot, progress);
-    }
-
-    public ReadOptions withVersionId(String v) {
-        return new ReadOptions(range, conditions, v, snapshot, progress);
-    }
-
-    public ReadOptions withSnapshot(String v) {
-        return new ReadOptions(range, conditions, versionId, v, progress);
-    }
-
-    public ReadOptions withProgress(ProgressListener v) {
-        return new ReadOptions(range, conditions, versionId, snapshot, v);
+    /** Builds {@link ReadOptions}. */
+    final class Builder extends ImmutableReadOptions.Builder {
     }
 }

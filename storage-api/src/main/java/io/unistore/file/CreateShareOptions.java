@@ -1,32 +1,46 @@
 package io.unistore.file;
 
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
 import java.util.Map;
+import org.immutables.value.Value;
 
-/**
- * Options of {@link FileStore#createShare}.
- *
- * @param quotaGb size quota in GiB (1 to 102400), or 0 for the provider's default
- * @param metadata user metadata
- */
-public record CreateShareOptions(int quotaGb, Map<String, String> metadata) {
+/** Options of {@link FileStore#createShare}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface CreateShareOptions extends WithCreateShareOptions {
 
-    public static final int MAX_QUOTA_GB = 102_400;
-    public static final CreateShareOptions DEFAULT = new CreateShareOptions(0, Map.of());
+    /** The largest quota Azure Files accepts, in GiB. */
+    int MAX_QUOTA_GB = 102_400;
 
-    public CreateShareOptions {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        if (quotaGb < 0 || quotaGb > MAX_QUOTA_GB) {
+    /** Size quota in GiB (1 to 102400; needs FILE_SHARE_QUOTA), or 0 for the provider's default. */
+    @Value.Default
+    default int quotaGb() {
+        return 0;
+    }
+
+    /** User metadata. */
+    Map<String, String> metadata();
+
+    @Value.Check
+    default void check() {
+        if (quotaGb() < 0 || quotaGb() > MAX_QUOTA_GB) {
             throw StorageException.invalidArgument("quotaGb", "must be between 1 and 102400 (0 for the default), was "
-                    + quotaGb);
+                    + quotaGb());
         }
     }
 
-    public CreateShareOptions withQuotaGb(int v) {
-        return new CreateShareOptions(v, metadata);
+    /** No quota, no metadata. */
+    static CreateShareOptions defaults() {
+        return Defaults.CREATE_SHARE;
     }
 
-    public CreateShareOptions withMetadata(Map<String, String> v) {
-        return new CreateShareOptions(quotaGb, v);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link CreateShareOptions}. */
+    final class Builder extends ImmutableCreateShareOptions.Builder {
     }
 }

@@ -8,8 +8,7 @@ import io.unistore.PagedIterable;
 import io.unistore.Requires;
 import io.unistore.StorageException;
 import io.unistore.internal.Existence;
-import io.unistore.internal.Transfers;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.Streams;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +32,7 @@ public interface FileStore {
 
     /** Creates a share; ALREADY_EXISTS if it exists. */
     default void createShare(String share) {
-        createShare(share, CreateShareOptions.DEFAULT);
+        createShare(share, CreateShareOptions.defaults());
     }
 
     /**
@@ -58,7 +57,7 @@ public interface FileStore {
 
     /** Lists every share. */
     default PagedIterable<ShareInfo> listShares() {
-        return listShares(ListOptions.all());
+        return listShares(ListOptions.defaults());
     }
 
     /** The share's properties; NOT_FOUND if absent. */
@@ -87,27 +86,7 @@ public interface FileStore {
      *
      * @throws StorageException INVALID_ARGUMENT for a bad path (checked whole, before anything is created)
      */
-    default void createDirectories(String share, String path) {
-        // Splitting alone would quietly turn "/abs" or "a//b" into valid paths.
-        String[] segments = NameRules.filePath(path).split("/");
-        StringBuilder current = new StringBuilder();
-        for (String segment : segments) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            if (current.length() > 0) {
-                current.append('/');
-            }
-            current.append(segment);
-            try {
-                createDirectory(share, current.toString());
-            } catch (StorageException e) {
-                if (e.code() != ErrorCode.ALREADY_EXISTS) {
-                    throw e;
-                }
-            }
-        }
-    }
+    void createDirectories(String share, String path);
 
     /**
      * Deletes a directory.
@@ -126,7 +105,7 @@ public interface FileStore {
 
     /** Lists a directory's children. */
     default PagedIterable<FileItem> list(String share, String directory) {
-        return list(share, directory, ListFilesOptions.children());
+        return list(share, directory, ListFilesOptions.defaults());
     }
 
     // ---- files --------------------------------------------------------------------------------------
@@ -147,18 +126,11 @@ public interface FileStore {
 
     /** Uploads bytes with default options. */
     default FileProperties upload(String share, String path, byte[] content) {
-        return upload(share, path, content, FileUploadOptions.DEFAULT);
+        return upload(share, path, content, FileUploadOptions.defaults());
     }
 
     /** Uploads a local file. */
-    default FileProperties upload(String share, String path, Path file, FileUploadOptions options) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return upload(share, path, in, options.withLength(Files.size(file)));
-        } catch (IOException e) {
-            throw new StorageException(ErrorCode.INVALID_ARGUMENT, "file: cannot read " + file + ": "
-                    + e.getMessage(), e);
-        }
-    }
+    FileProperties upload(String share, String path, Path file, FileUploadOptions options);
 
     /**
      * Opens a file's content, or a range of it (null for all).
@@ -170,25 +142,21 @@ public interface FileStore {
     /** Writes the file's content to {@code out} (not closed); returns bytes written. */
     default long download(String share, String path, OutputStream out) {
         try (InputStream in = openInputStream(share, path, null)) {
-            return Transfers.copy(in, out, null, -1);
+            return Streams.copy(in, out, null, -1);
         } catch (IOException e) {
-            throw Transfers.ioFailure("download of " + share + "/" + path, e);
+            throw Streams.ioFailure("download of " + share + "/" + path, e);
         }
     }
 
     /** Downloads into a local file, replacing it only once complete. */
-    default FileProperties downloadToFile(String share, String path, Path file) {
-        FileProperties properties = getProperties(share, path);
-        Transfers.writeAtomically(file, out -> download(share, path, out));
-        return properties;
-    }
+    FileProperties downloadToFile(String share, String path, Path file);
 
     /** The whole file in memory; for small files only. */
     default byte[] downloadBytes(String share, String path) {
         try (InputStream in = openInputStream(share, path, null)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw Transfers.ioFailure("download of " + share + "/" + path, e);
+            throw Streams.ioFailure("download of " + share + "/" + path, e);
         }
     }
 

@@ -1,47 +1,55 @@
 package io.unistore.file;
 
+import io.unistore.Nullable;
 import io.unistore.ProgressListener;
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
 import java.util.Map;
+import org.immutables.value.Value;
 
-/**
- * Options of a file upload.
- *
- * @param contentType the MIME type, or null
- * @param metadata user metadata
- * @param length the content length if known, else -1 (Azure Files sizes a file up front; with -1 the
- *               provider grows it as content arrives)
- * @param progress told as bytes go out, or null
- */
-public record FileUploadOptions(String contentType, Map<String, String> metadata, long length,
-                                ProgressListener progress) {
+/** Options of a file upload. Immutable; start from {@link #defaults()} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface FileUploadOptions extends WithFileUploadOptions {
 
-    public static final FileUploadOptions DEFAULT = new FileUploadOptions(null, Map.of(), -1, null);
+    /** The MIME type, or null. */
+    @Nullable
+    String contentType();
 
-    public FileUploadOptions {
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
-        if (length < -1) {
-            throw StorageException.invalidArgument("length", "must be -1 (unknown) or >= 0, was " + length);
+    /** User metadata. */
+    Map<String, String> metadata();
+
+    /**
+     * The content length if known, else -1 (Azure Files sizes a file up front; with -1 the provider grows it
+     * as content arrives).
+     */
+    @Value.Default
+    default long length() {
+        return -1;
+    }
+
+    /** Told as bytes go out, or null. */
+    @Nullable
+    ProgressListener progress();
+
+    @Value.Check
+    default void check() {
+        if (length() < -1) {
+            throw StorageException.invalidArgument("length", "must be -1 (unknown) or >= 0, was " + length());
         }
     }
 
-    public static FileUploadOptions defaults() {
-        return DEFAULT;
+    /** No type, no metadata, unknown length. */
+    static FileUploadOptions defaults() {
+        return Defaults.UPLOAD;
     }
 
-    public FileUploadOptions withContentType(String v) {
-        return new FileUploadOptions(v, metadata, length, progress);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public FileUploadOptions withMetadata(Map<String, String> v) {
-        return new FileUploadOptions(contentType, v, length, progress);
-    }
-
-    public FileUploadOptions withLength(long v) {
-        return new FileUploadOptions(contentType, metadata, v, progress);
-    }
-
-    public FileUploadOptions withProgress(ProgressListener v) {
-        return new FileUploadOptions(contentType, metadata, length, v);
+    /** Builds {@link FileUploadOptions}. */
+    final class Builder extends ImmutableFileUploadOptions.Builder {
     }
 }

@@ -1,47 +1,59 @@
 package io.unistore.file;
 
 import io.unistore.ListOptions;
+import io.unistore.Nullable;
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
+import org.immutables.value.Value;
 
-/**
- * Options of {@link FileStore#list}.
- *
- * @param prefix only entries whose names start with this, or null
- * @param recursive list the whole tree under the directory in path order, not just its children
- * @param pageSize the page size asked (a hint)
- * @param continuationToken where to resume, or null
- */
-public record ListFilesOptions(String prefix, boolean recursive, int pageSize, String continuationToken) {
+/** Options of {@link FileStore#list}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface ListFilesOptions extends WithListFilesOptions {
 
-    public ListFilesOptions {
-        if (pageSize < 1) {
-            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
+    /** Only entries whose names start with this, or null. */
+    @Nullable
+    String prefix();
+
+    /** List the whole tree under the directory in path order, not just its children. */
+    @Value.Default
+    default boolean recursive() {
+        return false;
+    }
+
+    /** The page size asked (a hint; at most the account's max page size). */
+    @Value.Default
+    default int pageSize() {
+        return ListOptions.DEFAULT_PAGE_SIZE;
+    }
+
+    /** Where to resume, or null. */
+    @Nullable
+    String continuationToken();
+
+    @Value.Check
+    default void check() {
+        if (pageSize() < 1) {
+            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize());
         }
     }
 
     /** The directory's children, in default pages. */
-    public static ListFilesOptions children() {
-        return new ListFilesOptions(null, false, ListOptions.DEFAULT_PAGE_SIZE, null);
+    static ListFilesOptions defaults() {
+        return Defaults.LIST;
     }
 
     /** The whole tree under the directory. */
-    public static ListFilesOptions recursively() {
-        return new ListFilesOptions(null, true, ListOptions.DEFAULT_PAGE_SIZE, null);
+    static ListFilesOptions recursively() {
+        return defaults().withRecursive(true);
     }
 
-    public ListFilesOptions withPrefix(String v) {
-        return new ListFilesOptions(v, recursive, pageSize, continuationToken);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public ListFilesOptions withRecursive(boolean v) {
-        return new ListFilesOptions(prefix, v, pageSize, continuationToken);
-    }
-
-    public ListFilesOptions withPageSize(int v) {
-        return new ListFilesOptions(prefix, recursive, v, continuationToken);
-    }
-
-    public ListFilesOptions withContinuationToken(String v) {
-        return new ListFilesOptions(prefix, recursive, pageSize, v);
+    /** Builds {@link ListFilesOptions}. */
+    final class Builder extends ImmutableListFilesOptions.Builder {
     }
 }

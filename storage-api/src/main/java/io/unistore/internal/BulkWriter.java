@@ -33,7 +33,7 @@ public final class BulkWriter {
 
     public static BulkWriteResult write(TableStore store, String table, Iterable<TableAction> actions,
                                         BulkWriteOptions options) {
-        BulkWriteOptions opts = options == null ? BulkWriteOptions.DEFAULT : options;
+        BulkWriteOptions opts = options == null ? BulkWriteOptions.defaults() : options;
         return new Run(store, table, opts).run(actions);
     }
 

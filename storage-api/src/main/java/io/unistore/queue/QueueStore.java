@@ -47,7 +47,7 @@ public interface QueueStore {
 
     /** Lists every queue. */
     default PagedIterable<QueueInfo> listQueues() {
-        return listQueues(ListOptions.all());
+        return listQueues(ListOptions.defaults());
     }
 
     /** Metadata and approximate message count; NOT_FOUND if absent. */
@@ -68,7 +68,7 @@ public interface QueueStore {
 
     /** Sends a UTF-8 text message, visible at once, with the default time to live. */
     default SendReceipt sendMessage(String queue, String text) {
-        return sendMessage(queue, text.getBytes(StandardCharsets.UTF_8), SendMessageOptions.DEFAULT);
+        return sendMessage(queue, text.getBytes(StandardCharsets.UTF_8), SendMessageOptions.defaults());
     }
 
     /**
@@ -80,7 +80,7 @@ public interface QueueStore {
 
     /** Receives at most one message with the default visibility timeout. */
     default List<QueueMessage> receiveMessages(String queue) {
-        return receiveMessages(queue, ReceiveOptions.DEFAULT);
+        return receiveMessages(queue, ReceiveOptions.defaults());
     }
 
     /**

@@ -1,46 +1,58 @@
 package io.unistore.queue;
 
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
 import java.time.Duration;
+import org.immutables.value.Value;
 
-/**
- * Options of {@link QueueStore#receiveMessages}.
- *
- * @param maxMessages 1 to 32 messages
- * @param visibilityTimeout how long received messages stay hidden from other receivers (1 s to 7 days)
- */
-public record ReceiveOptions(int maxMessages, Duration visibilityTimeout) {
+/** Options of {@link QueueStore#receiveMessages}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface ReceiveOptions extends WithReceiveOptions {
 
-    public static final int MAX_MESSAGES = 32;
-    public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
+    /** How long received messages stay hidden when no timeout is given. */
+    Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
 
-    public static final ReceiveOptions DEFAULT = new ReceiveOptions(1, DEFAULT_VISIBILITY_TIMEOUT);
+    /** How many messages at most (1 to the account's {@link io.unistore.Limits#maxReceiveMessages()}, 32 on Azure). */
+    @Value.Default
+    default int maxMessages() {
+        return 1;
+    }
 
-    public ReceiveOptions {
-        if (maxMessages < 1 || maxMessages > MAX_MESSAGES) {
-            throw StorageException.invalidArgument("maxMessages", "must be between 1 and 32, was " + maxMessages);
+    /** How long received messages stay hidden from other receivers (1 s to 7 days). */
+    @Value.Default
+    default Duration visibilityTimeout() {
+        return DEFAULT_VISIBILITY_TIMEOUT;
+    }
+
+    @Value.Check
+    default void check() {
+        if (maxMessages() < 1) {
+            throw StorageException.invalidArgument("maxMessages", "must be at least 1, was " + maxMessages());
         }
-        visibilityTimeout = visibilityTimeout == null ? DEFAULT_VISIBILITY_TIMEOUT : visibilityTimeout;
-        if (visibilityTimeout.compareTo(Duration.ofSeconds(1)) < 0
-                || visibilityTimeout.compareTo(SendMessageOptions.MAX_VISIBILITY) > 0) {
+        Duration timeout = visibilityTimeout();
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.compareTo(SendMessageOptions.MAX_VISIBILITY) > 0) {
             throw StorageException.invalidArgument("visibilityTimeout", "must be between 1 second and 7 days, was "
-                    + visibilityTimeout);
+                    + timeout);
         }
     }
 
-    public static ReceiveOptions defaults() {
-        return DEFAULT;
+    /** One message, hidden for 30 seconds. */
+    static ReceiveOptions defaults() {
+        return Defaults.RECEIVE;
     }
 
-    public static ReceiveOptions of(int maxMessages, Duration visibilityTimeout) {
-        return new ReceiveOptions(maxMessages, visibilityTimeout);
+    /** Up to {@code maxMessages}, hidden for {@code visibilityTimeout}. */
+    static ReceiveOptions of(int maxMessages, Duration visibilityTimeout) {
+        return builder().maxMessages(maxMessages).visibilityTimeout(visibilityTimeout).build();
     }
 
-    public ReceiveOptions withMaxMessages(int v) {
-        return new ReceiveOptions(v, visibilityTimeout);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public ReceiveOptions withVisibilityTimeout(Duration v) {
-        return new ReceiveOptions(maxMessages, v);
+    /** Builds {@link ReceiveOptions}. */
+    final class Builder extends ImmutableReceiveOptions.Builder {
     }
 }

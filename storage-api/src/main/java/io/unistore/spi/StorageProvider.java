@@ -1,6 +1,5 @@
 package io.unistore.spi;
 
-import io.unistore.StorageAccount;
 
 /**
  * A storage provider, found with {@link java.util.ServiceLoader}: register the implementation in
@@ -29,5 +28,5 @@ public interface StorageProvider {
      * @throws io.unistore.StorageException INVALID_ARGUMENT for a malformed address or option,
      *         UNAUTHENTICATED when no credentials can be found
      */
-    StorageAccount open(ProviderConfig config);
+    AccountBackend open(ProviderConfig config);
 }

@@ -1,41 +1,56 @@
 package io.unistore.table;
 
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
+import org.immutables.value.Value;
 
-/**
- * Options of {@link TableStore#bulkWrite}.
- *
- * @param parallelism partitions written at once
- * @param batchSize actions per transaction (at most the account's
- *                  {@link io.unistore.Capabilities#maxTransactionActions()}, 100 on Azure)
- * @param stopOnError stop at the first failed batch (true) or write every batch and report failures (false)
- */
-public record BulkWriteOptions(int parallelism, int batchSize, boolean stopOnError) {
+/** Options of {@link TableStore#bulkWrite}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
+@Value.Immutable
+@OptionsStyle
+public interface BulkWriteOptions extends WithBulkWriteOptions {
 
-    public static final BulkWriteOptions DEFAULT = new BulkWriteOptions(4, 100, false);
+    /** Partitions written at once. */
+    @Value.Default
+    default int parallelism() {
+        return 4;
+    }
 
-    public BulkWriteOptions {
-        if (parallelism < 1) {
-            throw StorageException.invalidArgument("parallelism", "must be at least 1, was " + parallelism);
+    /**
+     * Actions per transaction (at most the account's {@link io.unistore.Limits#maxTransactionActions()}, 100 on
+     * Azure).
+     */
+    @Value.Default
+    default int batchSize() {
+        return 100;
+    }
+
+    /** Stop at the first failed batch (true) or write every batch and report failures (false). */
+    @Value.Default
+    default boolean stopOnError() {
+        return false;
+    }
+
+    @Value.Check
+    default void check() {
+        if (parallelism() < 1) {
+            throw StorageException.invalidArgument("parallelism", "must be at least 1, was " + parallelism());
         }
-        if (batchSize < 1) {
-            throw StorageException.invalidArgument("batchSize", "must be at least 1, was " + batchSize);
+        if (batchSize() < 1) {
+            throw StorageException.invalidArgument("batchSize", "must be at least 1, was " + batchSize());
         }
     }
 
-    public static BulkWriteOptions defaults() {
-        return DEFAULT;
+    /** 4 partitions at once, batches of 100, keep going after a failed batch. */
+    static BulkWriteOptions defaults() {
+        return Defaults.BULK;
     }
 
-    public BulkWriteOptions withParallelism(int v) {
-        return new BulkWriteOptions(v, batchSize, stopOnError);
+    /** A builder starting from the defaults. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public BulkWriteOptions withBatchSize(int v) {
-        return new BulkWriteOptions(parallelism, v, stopOnError);
-    }
-
-    public BulkWriteOptions withStopOnError(boolean v) {
-        return new BulkWriteOptions(parallelism, batchSize, v);
+    /** Builds {@link BulkWriteOptions}. */
+    final class Builder extends ImmutableBulkWriteOptions.Builder {
     }
 }

@@ -1,67 +1,76 @@
 package io.unistore.table;
 
+import io.unistore.ListOptions;
+import io.unistore.Nullable;
 import io.unistore.StorageException;
+import io.unistore.internal.OptionsStyle;
 import java.util.List;
+import org.immutables.value.Value;
 
 /**
- * A query over a table. Results come in (PartitionKey, RowKey) order.
- *
- * @param filter which entities, or null for all
- * @param select the properties to return, or null for all (keys, ETag and timestamp always come back)
- * @param top the most entities to return in total across pages, or null for no limit
- * @param pageSize entities per page asked of the provider (a hint; Azure's maximum is 1000)
- * @param continuationToken where to resume, from a previous page, or null
+ * A query over a table. Results come in (PartitionKey, RowKey) order. Immutable; start from {@link #all()},
+ * {@link #where(String)} or {@link #builder()}.
  */
-public record TableQuery(Filter filter, List<String> select, Integer top, int pageSize, String continuationToken) {
+@Value.Immutable
+@OptionsStyle
+public interface TableQuery extends WithTableQuery {
 
-    public static final int DEFAULT_PAGE_SIZE = 1000;
+    /** Entities per page when none is given. */
+    int DEFAULT_PAGE_SIZE = ListOptions.DEFAULT_PAGE_SIZE;
 
-    public TableQuery {
-        select = select == null ? null : List.copyOf(select);
-        if (top != null && top < 0) {
-            throw StorageException.invalidArgument("top", "must not be negative, was " + top);
+    /** Which entities, or null for all. */
+    @Nullable
+    Filter filter();
+
+    /** The properties to return, or null for all (keys, ETag and timestamp always come back). */
+    @Nullable
+    List<String> select();
+
+    /** The most entities to return in total across pages, or null for no limit. */
+    @Nullable
+    Integer top();
+
+    /** Entities per page asked of the provider (a hint; at most the account's max page size). */
+    @Value.Default
+    default int pageSize() {
+        return DEFAULT_PAGE_SIZE;
+    }
+
+    /** Where to resume, from a previous page, or null. */
+    @Nullable
+    String continuationToken();
+
+    @Value.Check
+    default void check() {
+        if (top() != null && top() < 0) {
+            throw StorageException.invalidArgument("top", "must not be negative, was " + top());
         }
-        if (pageSize < 1) {
-            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
+        if (pageSize() < 1) {
+            throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize());
         }
     }
 
     /** Every entity. */
-    public static TableQuery all() {
-        return new TableQuery(null, null, null, DEFAULT_PAGE_SIZE, null);
+    static TableQuery all() {
+        return Defaults.QUERY;
     }
 
     /** Entities matching a filter. */
-    public static TableQuery where(Filter filter) {
+    static TableQuery where(Filter filter) {
         return all().withFilter(filter);
     }
 
     /** Entities matching OData filter text, e.g. {@code PartitionKey eq 'p1' and Age gt 30}. */
-    public static TableQuery where(String odataFilter) {
+    static TableQuery where(String odataFilter) {
         return all().withFilter(Filter.parse(odataFilter));
     }
 
-    public TableQuery withFilter(Filter v) {
-        return new TableQuery(v, select, top, pageSize, continuationToken);
+    /** A builder starting from a query of every entity. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    public TableQuery withSelect(List<String> v) {
-        return new TableQuery(filter, v, top, pageSize, continuationToken);
-    }
-
-    public TableQuery withSelect(String... v) {
-        return withSelect(List.of(v));
-    }
-
-    public TableQuery withTop(Integer v) {
-        return new TableQuery(filter, select, v, pageSize, continuationToken);
-    }
-
-    public TableQuery withPageSize(int v) {
-        return new TableQuery(filter, select, top, v, continuationToken);
-    }
-
-    public TableQuery withContinuationToken(String v) {
-        return new TableQuery(filter, select, top, pageSize, v);
+    /** Builds {@link TableQuery}. */
+    final class Builder extends ImmutableTableQuery.Builder {
     }
 }

@@ -6,9 +6,7 @@ import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.Requires;
 import io.unistore.StorageException;
-import io.unistore.internal.BulkWriter;
 import io.unistore.internal.Existence;
-import io.unistore.internal.SchemaInference;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +43,7 @@ public interface TableStore {
 
     /** Lists every table. */
     default PagedIterable<TableInfo> listTables() {
-        return listTables(ListOptions.all());
+        return listTables(ListOptions.defaults());
     }
 
     /**
@@ -129,14 +127,10 @@ public interface TableStore {
      * Writes any number of actions: grouped by partition into transactions of the largest allowed size and
      * sent several partitions at once (single calls where the provider has no transactions).
      */
-    default BulkWriteResult bulkWrite(String table, Iterable<TableAction> actions, BulkWriteOptions options) {
-        return BulkWriter.write(this, table, actions, options);
-    }
+    BulkWriteResult bulkWrite(String table, Iterable<TableAction> actions, BulkWriteOptions options);
 
     /**
      * Infers the table's schema from its first {@code sampleSize} entities.
      */
-    default TableSchema inferSchema(String table, int sampleSize) {
-        return SchemaInference.infer(this, table, sampleSize);
-    }
+    TableSchema inferSchema(String table, int sampleSize);
 }

@@ -13,6 +13,7 @@ import io.unistore.table.TableActionResult;
 import io.unistore.table.TableEntity;
 import io.unistore.table.TableInfo;
 import io.unistore.table.TableQuery;
+import io.unistore.table.TableSchema;
 import io.unistore.table.TableStore;
 import io.unistore.table.UpdateMode;
 import java.util.ArrayList;
@@ -74,6 +75,10 @@ class BulkWriterTest {
         @Override public String updateEntity(String t, TableEntity e, UpdateMode m, String i) { return upsertEntity(t, e, m); }
         @Override public boolean deleteEntity(String t, String p, String r, String i) { return true; }
         @Override public PagedIterable<TableEntity> query(String table, TableQuery query) { return null; }
+        @Override public BulkWriteResult bulkWrite(String t, Iterable<TableAction> a, BulkWriteOptions o) {
+            return BulkWriter.write(this, t, a, o);
+        }
+        @Override public TableSchema inferSchema(String table, int sampleSize) { return null; }
     }
 
     private static List<TableAction> upserts(int count, int partitions) {
@@ -87,7 +92,7 @@ class BulkWriterTest {
     @Test
     void groupsByPartitionIntoFullBatches() {
         RecordingStore store = new RecordingStore(true, null);
-        BulkWriteResult r = BulkWriter.write(store, "t", upserts(1000, 3), BulkWriteOptions.DEFAULT);
+        BulkWriteResult r = BulkWriter.write(store, "t", upserts(1000, 3), BulkWriteOptions.defaults());
         assertThat(r.isComplete()).isTrue();
         assertThat(r.written()).isEqualTo(1000);
         assertThat(store.rows).hasSize(1000);
@@ -103,7 +108,7 @@ class BulkWriterTest {
                 TableAction.upsert(TableEntity.builder("p", "a").put("V", 1).build(), UpdateMode.REPLACE),
                 TableAction.upsert(TableEntity.builder("p", "b").put("V", 1).build(), UpdateMode.REPLACE),
                 TableAction.upsert(TableEntity.builder("p", "a").put("V", 2).build(), UpdateMode.REPLACE));
-        BulkWriter.write(store, "t", actions, BulkWriteOptions.DEFAULT.withParallelism(3));
+        BulkWriter.write(store, "t", actions, BulkWriteOptions.defaults().withParallelism(3));
         assertThat(store.transactions).hasSize(1);
         assertThat(store.singles).containsExactly("p/a");
         assertThat(store.rows.get("p/a").getInt("V")).as("the later write wins").isEqualTo(2);
@@ -112,7 +117,7 @@ class BulkWriterTest {
     @Test
     void fallsBackToSingleCallsWithoutTransactions() {
         RecordingStore store = new RecordingStore(false, null);
-        BulkWriteResult r = BulkWriter.write(store, "t", upserts(250, 2), BulkWriteOptions.DEFAULT.withBatchSize(50));
+        BulkWriteResult r = BulkWriter.write(store, "t", upserts(250, 2), BulkWriteOptions.defaults().withBatchSize(50));
         assertThat(r.isComplete()).isTrue();
         assertThat(r.written()).isEqualTo(250);
         assertThat(store.singles).hasSize(250);
@@ -122,7 +127,7 @@ class BulkWriterTest {
     @Test
     void failuresAreReportedPerBatchAndCanStopTheRun() {
         RecordingStore store = new RecordingStore(true, "p1");
-        BulkWriteResult r = BulkWriter.write(store, "t", upserts(600, 3), BulkWriteOptions.DEFAULT);
+        BulkWriteResult r = BulkWriter.write(store, "t", upserts(600, 3), BulkWriteOptions.defaults());
         assertThat(r.failures()).hasSize(2).allSatisfy(f -> {
             assertThat(f.error().code()).isEqualTo(ErrorCode.CONFLICT);
             assertThat(f.actions()).allMatch(a -> a.partitionKey().equals("p1"));
@@ -131,7 +136,7 @@ class BulkWriterTest {
 
         RecordingStore stopping = new RecordingStore(true, "p0");
         BulkWriteResult s = BulkWriter.write(stopping, "t", upserts(3000, 1),
-                BulkWriteOptions.DEFAULT.withStopOnError(true).withParallelism(1));
+                BulkWriteOptions.defaults().withStopOnError(true).withParallelism(1));
         assertThat(s.failures()).hasSize(1);
         assertThat(s.written()).isZero();
         assertThat(s.batches()).isLessThan(30);
@@ -142,7 +147,7 @@ class BulkWriterTest {
         RecordingStore store = new RecordingStore(true, null);
         List<TableAction> actions = new ArrayList<>(upserts(350, 1));
         actions.add(TableAction.upsert(TableEntity.of("alone", "r"), UpdateMode.MERGE));
-        BulkWriteResult r = BulkWriter.write(store, "t", actions, BulkWriteOptions.DEFAULT.withParallelism(4));
+        BulkWriteResult r = BulkWriter.write(store, "t", actions, BulkWriteOptions.defaults().withParallelism(4));
         assertThat(r.written()).isEqualTo(351);
         assertThat(store.transactions).extracting(b -> b.get(0).rowKey()).containsExactly("r0", "r100", "r200", "r300");
         assertThat(store.transactions).extracting(List::size).containsExactly(100, 100, 100, 50);

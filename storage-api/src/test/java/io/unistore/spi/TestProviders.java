@@ -2,11 +2,6 @@ package io.unistore.spi;
 
 import io.unistore.Capabilities;
 import io.unistore.Capability;
-import io.unistore.StorageAccount;
-import io.unistore.blob.BlobStore;
-import io.unistore.file.FileStore;
-import io.unistore.queue.QueueStore;
-import io.unistore.table.TableStore;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +15,8 @@ import java.util.function.Function;
 public final class TestProviders {
     /** Method names the test stores were called with, in order. */
     public static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    /** The arguments of each call, in the order of {@link #CALLS}. */
+    public static final List<Object[]> ARGUMENTS = new CopyOnWriteArrayList<>();
     /** What a test store does when called: given the method name, return a value or throw. */
     public static volatile Function<String, Object> behaviour = name -> null;
 
@@ -30,17 +27,18 @@ public final class TestProviders {
         return store.cast(Proxy.newProxyInstance(store.getClassLoader(), new Class<?>[] {store},
                 (proxy, method, args) -> {
                     CALLS.add(method.getName());
+                    ARGUMENTS.add(args == null ? new Object[0] : args.clone());
                     Object answer = behaviour.apply(method.getName());
                     return answer == null && method.getReturnType() == boolean.class ? Boolean.FALSE : answer;
                 }));
     }
 
-    static StorageAccount account(String id, Capabilities caps) {
-        BlobStore blobs = recording(BlobStore.class);
-        TableStore tables = recording(TableStore.class);
-        QueueStore queues = recording(QueueStore.class);
-        FileStore files = recording(FileStore.class);
-        return new StorageAccount() {
+    static AccountBackend account(String id, Capabilities caps) {
+        BlobBackend blobs = recording(BlobBackend.class);
+        TableBackend tables = recording(TableBackend.class);
+        QueueBackend queues = recording(QueueBackend.class);
+        FileBackend files = recording(FileBackend.class);
+        return new AccountBackend() {
             @Override
             public String providerId() {
                 return id;
@@ -57,22 +55,22 @@ public final class TestProviders {
             }
 
             @Override
-            public BlobStore blobs() {
+            public BlobBackend blobs() {
                 return blobs;
             }
 
             @Override
-            public TableStore tables() {
+            public TableBackend tables() {
                 return tables;
             }
 
             @Override
-            public QueueStore queues() {
+            public QueueBackend queues() {
                 return queues;
             }
 
             @Override
-            public FileStore files() {
+            public FileBackend files() {
                 return files;
             }
 
@@ -103,7 +101,7 @@ public final class TestProviders {
         }
 
         @Override
-        public StorageAccount open(ProviderConfig config) {
+        public AccountBackend open(ProviderConfig config) {
             return account(id, capabilities);
         }
     }

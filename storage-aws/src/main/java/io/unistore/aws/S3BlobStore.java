@@ -261,7 +261,7 @@ final class S3BlobStore implements BlobStore {
         if (versionId == null || versionId.isBlank()) {
             throw StorageException.invalidArgument("versionId", "is required");
         }
-        HeadObjectResponse version = reads.head(bucket, key, versionId, RequestConditions.NONE);
+        HeadObjectResponse version = reads.head(bucket, key, versionId, RequestConditions.none());
         return copier.run(new Job(bucket, key, versionId, version, bucket, key, null,
                 version.storageClassAsString(), WritePin.NONE));
     }

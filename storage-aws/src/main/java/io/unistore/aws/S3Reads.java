@@ -46,7 +46,7 @@ final class S3Reads {
     /** The current object's HEAD, or null when it does not exist. */
     HeadObjectResponse headOrNull(String bucket, String key, String versionId) {
         try {
-            return head(bucket, key, versionId, RequestConditions.NONE);
+            return head(bucket, key, versionId, RequestConditions.none());
         } catch (StorageException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
                 return null;
@@ -57,7 +57,7 @@ final class S3Reads {
 
     /** The current object's HEAD; NOT_FOUND when it does not exist. */
     HeadObjectResponse existing(String bucket, String key) {
-        return head(bucket, key, null, RequestConditions.NONE);
+        return head(bucket, key, null, RequestConditions.none());
     }
 
     /** The content, or a range of it, as a stream that stops the transfer when closed early. */

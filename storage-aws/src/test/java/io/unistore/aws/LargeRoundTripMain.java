@@ -33,7 +33,7 @@ public final class LargeRoundTripMain {
             try {
                 MessageDigest sent = MessageDigest.getInstance("MD5");
                 long t0 = System.nanoTime();
-                blobs.upload(bucket, "large.bin", new GeneratedStream(size, sent), UploadOptions.DEFAULT);
+                blobs.upload(bucket, "large.bin", new GeneratedStream(size, sent), UploadOptions.defaults());
                 long t1 = System.nanoTime();
                 MessageDigest received = MessageDigest.getInstance("MD5");
                 long n = 0;
@@ -50,7 +50,7 @@ public final class LargeRoundTripMain {
                 MessageDigest onDisk = MessageDigest.getInstance("MD5");
                 long t3;
                 try {
-                    blobs.downloadToFile(bucket, "large.bin", file, io.unistore.blob.ReadOptions.DEFAULT);
+                    blobs.downloadToFile(bucket, "large.bin", file, io.unistore.blob.ReadOptions.defaults());
                     t3 = System.nanoTime();
                     try (InputStream in = java.nio.file.Files.newInputStream(file)) {
                         byte[] buffer = new byte[64 * 1024];

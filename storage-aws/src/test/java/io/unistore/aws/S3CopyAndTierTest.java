@@ -46,14 +46,14 @@ class S3CopyAndTierTest {
 
     @Test
     void copyKeepsOrReplacesHeadersAndMetadata() {
-        blobs.upload(bucket, "src", "content".getBytes(), UploadOptions.DEFAULT.withContentType("text/plain")
+        blobs.upload(bucket, "src", "content".getBytes(), UploadOptions.defaults().withContentType("text/plain")
                 .withMetadata(Map.of("Origin", "here")));
-        BlobWriteResult kept = blobs.copy(bucket, "src", bucket, "dst", CopyOptions.DEFAULT);
+        BlobWriteResult kept = blobs.copy(bucket, "src", bucket, "dst", CopyOptions.defaults());
         var p = blobs.getProperties(bucket, "dst");
         assertThat(p.metadata()).isEqualTo(Map.of("Origin", "here"));
         assertThat(p.contentType()).isEqualTo("text/plain");
         assertThat(kept.etag()).isEqualTo(p.etag());
-        blobs.copy(bucket, "src", bucket, "dst2", CopyOptions.DEFAULT.withMetadata(Map.of("New", "1"))
+        blobs.copy(bucket, "src", bucket, "dst2", CopyOptions.defaults().withMetadata(Map.of("New", "1"))
                 .withContentType("application/json"));
         var q = blobs.getProperties(bucket, "dst2");
         assertThat(q.metadata()).isEqualTo(Map.of("New", "1"));
@@ -66,24 +66,24 @@ class S3CopyAndTierTest {
         BlobWriteResult src = blobs.upload(bucket, "csrc", "a".getBytes());
         blobs.upload(bucket, "ctarget", "b".getBytes());
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.copy(bucket, "csrc", bucket, "ctarget",
-                CopyOptions.DEFAULT.withTargetConditions(RequestConditions.ifNotExists())));
+                CopyOptions.defaults().withTargetConditions(RequestConditions.ifNotExists())));
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.copy(bucket, "csrc", bucket, "cnew",
-                CopyOptions.DEFAULT.withSourceConditions(RequestConditions.ifMatch("\"0000\""))));
-        blobs.copy(bucket, "csrc", bucket, "cnew", CopyOptions.DEFAULT
+                CopyOptions.defaults().withSourceConditions(RequestConditions.ifMatch("\"0000\""))));
+        blobs.copy(bucket, "csrc", bucket, "cnew", CopyOptions.defaults()
                 .withSourceConditions(RequestConditions.ifMatch(src.etag()))
                 .withTargetConditions(RequestConditions.ifNotExists()));
         assertThat(blobs.downloadBytes(bucket, "cnew")).isEqualTo("a".getBytes());
-        assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(bucket, "missing", bucket, "x", CopyOptions.DEFAULT));
+        assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(bucket, "missing", bucket, "x", CopyOptions.defaults()));
         assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(bucket, "csrc", "no-such-bucket-y2", "x",
-                CopyOptions.DEFAULT));
+                CopyOptions.defaults()));
     }
 
     @Test
     void largeObjectsAreCopiedByParts() {
         byte[] data = S3UploadTest.random(14 * MIB + 3);
-        blobs.upload(bucket, "big", new ByteArrayInputStream(data), UploadOptions.DEFAULT
+        blobs.upload(bucket, "big", new ByteArrayInputStream(data), UploadOptions.defaults()
                 .withMetadata(Map.of("Size", "big")).withContentType("application/x-big").withBlockSize(5 * MIB));
-        BlobWriteResult r = blobs.copy(bucket, "big", bucket, "big-copy", CopyOptions.DEFAULT);
+        BlobWriteResult r = blobs.copy(bucket, "big", bucket, "big-copy", CopyOptions.defaults());
         assertThat(r.etag()).as("UploadPartCopy of 6 MiB parts").endsWith("-3\"");
         assertThat(r.size()).isEqualTo(data.length);
         assertThat(blobs.downloadBytes(bucket, "big-copy")).isEqualTo(data);
@@ -98,7 +98,7 @@ class S3CopyAndTierTest {
         for (var expected : Map.of(AccessTier.HOT, "STANDARD", AccessTier.COOL, "STANDARD_IA", AccessTier.COLD,
                 "GLACIER_IR", AccessTier.ARCHIVE, "GLACIER").entrySet()) {
             String name = "born-" + expected.getKey();
-            blobs.upload(bucket, name, "t".getBytes(), UploadOptions.DEFAULT.withTier(expected.getKey()));
+            blobs.upload(bucket, name, "t".getBytes(), UploadOptions.defaults().withTier(expected.getKey()));
             var p = blobs.getProperties(bucket, name);
             assertThat(p.tier()).isEqualTo(expected.getKey());
             assertThat(p.tierName()).isEqualTo(expected.getValue());
@@ -112,7 +112,7 @@ class S3CopyAndTierTest {
     @Test
     void setTierCopiesTheObjectOntoItselfWithTheNewClass() {
         try (RecordingStore store = new RecordingStore(Map.of())) {
-            var written = store.blobs.upload(bucket, "tiered", "t".getBytes(), UploadOptions.DEFAULT
+            var written = store.blobs.upload(bucket, "tiered", "t".getBytes(), UploadOptions.defaults()
                     .withMetadata(Map.of("Keep", "me")).withContentType("text/plain"));
             store.blobs.setTier(bucket, "tiered", AccessTier.COOL);
             var copy = store.last("PUT");
@@ -125,7 +125,7 @@ class S3CopyAndTierTest {
             assertThat(copy.firstMatchingHeader("x-amz-copy-source-if-match")).hasValue(written.etag());
             assertThat(store.blobs.getProperties(bucket, "tiered").metadata()).isEqualTo(Map.of("Keep", "me"));
 
-            store.blobs.copy(bucket, "tiered", bucket, "tiered-copy", CopyOptions.DEFAULT.withTier(AccessTier.COLD));
+            store.blobs.copy(bucket, "tiered", bucket, "tiered-copy", CopyOptions.defaults().withTier(AccessTier.COLD));
             assertThat(store.last("PUT").firstMatchingHeader("x-amz-storage-class")).hasValue("GLACIER_IR");
         }
     }
@@ -133,17 +133,17 @@ class S3CopyAndTierTest {
     @Test
     void archivedObjectsRefuseReadsAndCopiesAndLeaveArchiveByRestoring() {
         try (RecordingStore store = new RecordingStore(Map.of("restoreDays", "3", "restoreTier", "Bulk"))) {
-            store.blobs.upload(bucket, "frozen", "ice".getBytes(), UploadOptions.DEFAULT.withTier(AccessTier.ARCHIVE));
+            store.blobs.upload(bucket, "frozen", "ice".getBytes(), UploadOptions.defaults().withTier(AccessTier.ARCHIVE));
             var p = store.blobs.getProperties(bucket, "frozen");
             assertThat(p.tier()).isEqualTo(AccessTier.ARCHIVE);
             assertThat(p.archiveStatus()).isNull();
             // S3 refuses these with 403 InvalidObjectState; S3Proxy does not, the provider refuses them itself.
             assertFails(ErrorCode.CONFLICT, () -> store.blobs.openInputStream(bucket, "frozen",
-                    io.unistore.blob.ReadOptions.DEFAULT));
+                    io.unistore.blob.ReadOptions.defaults()));
             assertFails(ErrorCode.CONFLICT, () -> store.blobs.copy(bucket, "frozen", bucket, "thawed",
-                    CopyOptions.DEFAULT));
+                    CopyOptions.defaults()));
             assertFails(ErrorCode.CONFLICT, () -> store.blobs.setMetadata(bucket, "frozen", Map.of(),
-                    RequestConditions.NONE));
+                    RequestConditions.none()));
             // Leaving ARCHIVE starts a RestoreObject, which S3Proxy does not implement (501 NotImplemented).
             assertThatThrownBy(() -> store.blobs.setTier(bucket, "frozen", AccessTier.HOT))
                     .isInstanceOfSatisfying(StorageException.class, e -> {
@@ -159,7 +159,7 @@ class S3CopyAndTierTest {
     @Test
     void deepArchiveByOption() {
         try (StorageAccount deep = S3ProxyAccounts.open(Map.of("archiveClass", "DEEP_ARCHIVE"))) {
-            deep.blobs().upload(bucket, "deep", "d".getBytes(), UploadOptions.DEFAULT.withTier(AccessTier.ARCHIVE));
+            deep.blobs().upload(bucket, "deep", "d".getBytes(), UploadOptions.defaults().withTier(AccessTier.ARCHIVE));
             var p = deep.blobs().getProperties(bucket, "deep");
             assertThat(p.tier()).isEqualTo(AccessTier.ARCHIVE);
             assertThat(p.tierName()).isEqualTo("DEEP_ARCHIVE");

@@ -34,7 +34,7 @@ class S3ListingTest {
         bucket = S3ProxyAccounts.bucket("list");
         blobs.createContainer(bucket);
         for (String name : List.of("a.txt", "dir/b.txt", "dir/c.txt", "dir/sub/d.txt", "e.txt", "zé/ünï.txt")) {
-            blobs.upload(bucket, name, name.getBytes(), UploadOptions.DEFAULT.withMetadata(Map.of("Name", "x")));
+            blobs.upload(bucket, name, name.getBytes(), UploadOptions.defaults().withMetadata(Map.of("Name", "x")));
         }
     }
 
@@ -72,7 +72,7 @@ class S3ListingTest {
     void flatListingPagesInNameOrder() {
         List<String> seen = new ArrayList<>();
         int pages = 0;
-        for (var page : blobs.list(bucket, ListBlobsOptions.all().withPageSize(4)).byPage()) {
+        for (var page : blobs.list(bucket, ListBlobsOptions.defaults().withPageSize(4)).byPage()) {
             page.items().forEach(i -> seen.add(i.name()));
             pages++;
         }
@@ -88,7 +88,7 @@ class S3ListingTest {
 
     @Test
     void delimiterGroupsPrefixesAndMetadataCanBeIncluded() {
-        List<BlobItem> top = blobs.list(bucket, ListBlobsOptions.all().withDelimiter("/")).stream().toList();
+        List<BlobItem> top = blobs.list(bucket, ListBlobsOptions.defaults().withDelimiter("/")).stream().toList();
         assertThat(top).extracting(BlobItem::name).containsExactly("a.txt", "dir/", "e.txt", "zé/");
         assertThat(top).extracting(BlobItem::prefix).containsExactly(false, true, false, true);
         List<BlobItem> dir = blobs.list(bucket, ListBlobsOptions.prefix("dir/").withDelimiter("/")
@@ -101,7 +101,7 @@ class S3ListingTest {
         assertThat(paged.items()).hasSize(2);
         assertThat(paged.continuationToken()).isNotNull();
         assertFails(ErrorCode.NOT_FOUND, () -> blobs.list("no-such-bucket-z3").firstPage());
-        assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.list(bucket, ListBlobsOptions.all()
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.list(bucket, ListBlobsOptions.defaults()
                 .withContinuationToken("%%%not-a-token")).firstPage());
     }
 

@@ -51,7 +51,7 @@ class S3LiveTest {
             blobs.createContainer(bucket);
             try {
                 byte[] data = S3UploadTest.random(12 << 20);
-                blobs.upload(bucket, "multi", new ByteArrayInputStream(data), UploadOptions.DEFAULT
+                blobs.upload(bucket, "multi", new ByteArrayInputStream(data), UploadOptions.defaults()
                         .withBlockSize(5 << 20).withMetadata(Map.of("Author", "live")));
                 assertThat(blobs.downloadBytes(bucket, "multi")).isEqualTo(data);
                 assertThat(blobs.getProperties(bucket, "multi").metadata()).isEqualTo(Map.of("Author", "live"));
@@ -60,7 +60,7 @@ class S3LiveTest {
                 assertThat(blobs.getProperties(bucket, "multi").tierName()).isEqualTo("STANDARD_IA");
                 assertThat(blobs.getProperties(bucket, "multi").metadata()).isEqualTo(Map.of("Author", "live"));
 
-                blobs.upload(bucket, "archived", "cold".getBytes(), UploadOptions.DEFAULT
+                blobs.upload(bucket, "archived", "cold".getBytes(), UploadOptions.defaults()
                         .withTier(AccessTier.ARCHIVE));
                 assertThatThrownBy(() -> blobs.downloadBytes(bucket, "archived"))
                         .isInstanceOfSatisfying(StorageException.class, e -> {

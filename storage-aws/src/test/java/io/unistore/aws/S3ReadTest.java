@@ -68,27 +68,27 @@ class S3ReadTest {
 
     @Test
     void conditionalReads() throws Exception {
-        ReadOptions matching = ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(written.etag()));
+        ReadOptions matching = ReadOptions.defaults().withConditions(RequestConditions.ifMatch(written.etag()));
         try (InputStream in = blobs.openInputStream(bucket, "data", matching)) {
             assertThat(in.readAllBytes()).isEqualTo(DATA);
         }
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.openInputStream(bucket, "data",
-                ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch("\"0123\""))));
+                ReadOptions.defaults().withConditions(RequestConditions.ifMatch("\"0123\""))));
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.openInputStream(bucket, "data",
-                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch(written.etag()))));
+                ReadOptions.defaults().withConditions(RequestConditions.ifNoneMatch(written.etag()))));
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.getProperties(bucket, "data",
-                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch(written.etag()))));
-        assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.getProperties(bucket, "data", ReadOptions.DEFAULT
-                .withConditions(RequestConditions.NONE.withIfModifiedSince(Instant.now().plusSeconds(3600)))));
-        assertThat(blobs.getProperties(bucket, "data", ReadOptions.DEFAULT.withConditions(
+                ReadOptions.defaults().withConditions(RequestConditions.ifNoneMatch(written.etag()))));
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.getProperties(bucket, "data", ReadOptions.defaults()
+                .withConditions(RequestConditions.none().withIfModifiedSince(Instant.now().plusSeconds(3600)))));
+        assertThat(blobs.getProperties(bucket, "data", ReadOptions.defaults().withConditions(
                 RequestConditions.ifMatch(written.etag().replace("\"", "")))).size())
                 .as("an unquoted ETag works too").isEqualTo(DATA.length);
-        assertThat(blobs.getProperties(bucket, "data", ReadOptions.DEFAULT.withConditions(
+        assertThat(blobs.getProperties(bucket, "data", ReadOptions.defaults().withConditions(
                 RequestConditions.ifMatch("*"))).size()).isEqualTo(DATA.length);
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.openInputStream(bucket, "data",
-                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
+                ReadOptions.defaults().withConditions(RequestConditions.ifNotExists())));
         assertFails(ErrorCode.NOT_FOUND, () -> blobs.openInputStream(bucket, "missing",
-                ReadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
+                ReadOptions.defaults().withConditions(RequestConditions.ifNotExists())));
     }
 
     @Test
@@ -105,10 +105,10 @@ class S3ReadTest {
     void downloadToFileReplacesAtomically(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("out.bin");
         Files.writeString(file, "old");
-        var p = blobs.downloadToFile(bucket, "data", file, ReadOptions.DEFAULT);
+        var p = blobs.downloadToFile(bucket, "data", file, ReadOptions.defaults());
         assertThat(Files.readAllBytes(file)).isEqualTo(DATA);
         assertThat(p.etag()).isEqualTo(written.etag());
-        assertFails(ErrorCode.NOT_FOUND, () -> blobs.downloadToFile(bucket, "missing", file, ReadOptions.DEFAULT));
+        assertFails(ErrorCode.NOT_FOUND, () -> blobs.downloadToFile(bucket, "missing", file, ReadOptions.defaults()));
         assertThat(Files.readAllBytes(file)).isEqualTo(DATA);
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
@@ -119,16 +119,16 @@ class S3ReadTest {
     void largeDownloadsToFilesGoInParallelRanges(@TempDir Path dir) throws Exception {
         byte[] data = S3UploadTest.random(17 * (1 << 20) + 11);
         try (StorageAccount small = S3ProxyAccounts.open(java.util.Map.of("partSize", "5MiB", "concurrency", "3"))) {
-            small.blobs().upload(bucket, "large", new java.io.ByteArrayInputStream(data), UploadOptions.DEFAULT);
+            small.blobs().upload(bucket, "large", new java.io.ByteArrayInputStream(data), UploadOptions.defaults());
             Path file = dir.resolve("large.bin");
             java.util.List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-            var p = small.blobs().downloadToFile(bucket, "large", file, ReadOptions.DEFAULT
+            var p = small.blobs().downloadToFile(bucket, "large", file, ReadOptions.defaults()
                     .withProgress((done, total) -> progress.add(total)));
             assertThat(Files.readAllBytes(file)).isEqualTo(data);
             assertThat(p.size()).isEqualTo(data.length);
             assertThat(progress).isNotEmpty().allMatch(t -> t == data.length);
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> small.blobs().downloadToFile(bucket, "large",
-                    dir.resolve("other.bin"), ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch("\"00\""))));
+                    dir.resolve("other.bin"), ReadOptions.defaults().withConditions(RequestConditions.ifMatch("\"00\""))));
             try (var files = Files.list(dir)) {
                 assertThat(files).containsExactly(file);
             }
@@ -139,10 +139,10 @@ class S3ReadTest {
     void deleteWithConditions() {
         BlobWriteResult w = blobs.upload(bucket, "doomed", "x".getBytes());
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(bucket, "doomed",
-                DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifMatch("\"0000\""))));
+                DeleteBlobOptions.defaults().withConditions(RequestConditions.ifMatch("\"0000\""))));
         assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(bucket, "doomed",
-                DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
-        assertThat(blobs.delete(bucket, "doomed", DeleteBlobOptions.DEFAULT
+                DeleteBlobOptions.defaults().withConditions(RequestConditions.ifNotExists())));
+        assertThat(blobs.delete(bucket, "doomed", DeleteBlobOptions.defaults()
                 .withConditions(RequestConditions.ifMatch(w.etag())))).isTrue();
         assertThat(blobs.delete(bucket, "doomed")).isFalse();
         assertThat(blobs.exists(bucket, "doomed")).isFalse();

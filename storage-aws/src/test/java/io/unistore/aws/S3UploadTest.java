@@ -53,7 +53,7 @@ class S3UploadTest {
     void aStreamFailingMidUploadLeavesNoObjectAndNoPendingUpload() {
         blobs.upload(bucket, "kept", "old".getBytes());
         InputStream failing = new FailingStream(13 * MIB);
-        UploadOptions o = UploadOptions.DEFAULT.withBlockSize(5 * MIB).withConcurrency(2);
+        UploadOptions o = UploadOptions.defaults().withBlockSize(5 * MIB).withConcurrency(2);
         assertThatThrownBy(() -> blobs.upload(bucket, "kept", failing, o))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.UNAVAILABLE))
@@ -70,7 +70,7 @@ class S3UploadTest {
     void largeContentGoesInParallelPartsAndReportsProgress() throws Exception {
         byte[] data = random(23 * MIB + 7);
         List<Long> progress = new CopyOnWriteArrayList<>();
-        BlobWriteResult r = blobs.upload(bucket, "parts", new ByteArrayInputStream(data), UploadOptions.DEFAULT
+        BlobWriteResult r = blobs.upload(bucket, "parts", new ByteArrayInputStream(data), UploadOptions.defaults()
                 .withBlockSize(5 * MIB).withConcurrency(3).withProgress((done, total) -> progress.add(done)));
         assertThat(r.etag()).as("a multipart ETag").endsWith("-5\"");
         assertThat(r.size()).isEqualTo(data.length);
@@ -83,7 +83,7 @@ class S3UploadTest {
     @Test
     void aKnownSmallLengthIsOnePutWithItsMd5() throws Exception {
         byte[] data = random(100_000);
-        BlobWriteResult r = blobs.upload(bucket, "single", data, UploadOptions.DEFAULT.withContentMd5(md5(data)));
+        BlobWriteResult r = blobs.upload(bucket, "single", data, UploadOptions.defaults().withContentMd5(md5(data)));
         assertThat(r.etag()).doesNotContain("-");
         assertThat(r.contentMd5()).isEqualTo(md5(data));
         assertThat(blobs.getProperties(bucket, "single").contentMd5()).isEqualTo(md5(data));
@@ -94,11 +94,11 @@ class S3UploadTest {
     void aWrongMd5StoresNothingInEitherPath() throws Exception {
         String wrong = md5("other".getBytes());
         assertThatThrownBy(() -> blobs.upload(bucket, "bad-small", "content".getBytes(),
-                UploadOptions.DEFAULT.withContentMd5(wrong)))
+                UploadOptions.defaults().withContentMd5(wrong)))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.INVALID_ARGUMENT)).hasMessageStartingWith("contentMd5:");
         assertThatThrownBy(() -> blobs.upload(bucket, "bad-large", new ByteArrayInputStream(random(11 * MIB)),
-                UploadOptions.DEFAULT.withBlockSize(5 * MIB).withContentMd5(wrong)))
+                UploadOptions.defaults().withBlockSize(5 * MIB).withContentMd5(wrong)))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.INVALID_ARGUMENT));
         assertThat(blobs.exists(bucket, "bad-small")).isFalse();
@@ -109,7 +109,7 @@ class S3UploadTest {
     @Test
     void aLengthThatLiesFailsAndStoresNothing() {
         assertThatThrownBy(() -> blobs.upload(bucket, "short", new ByteArrayInputStream(new byte[10]),
-                UploadOptions.DEFAULT.withLength(20)))
+                UploadOptions.defaults().withLength(20)))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.INVALID_ARGUMENT)).hasMessageStartingWith("length:");
         assertThat(blobs.exists(bucket, "short")).isFalse();
@@ -118,7 +118,7 @@ class S3UploadTest {
     @Test
     void headersAndMetadataKeepTheirCase() {
         Map<String, String> metadata = Map.of("Author", "Ada", "lower", "x", "camelCase_2", "y");
-        blobs.upload(bucket, "meta", "m".getBytes(), UploadOptions.DEFAULT.withMetadata(metadata)
+        blobs.upload(bucket, "meta", "m".getBytes(), UploadOptions.defaults().withMetadata(metadata)
                 .withContentType("text/plain").withContentEncoding("identity").withCacheControl("no-cache")
                 .withContentDisposition("attachment; filename=\"m.txt\""));
         var p = blobs.getProperties(bucket, "meta");
@@ -130,13 +130,13 @@ class S3UploadTest {
         assertThat(raw.headObject(b -> b.bucket(bucket).key("meta")).metadata())
                 .as("S3 sees lowercase keys plus the case list").containsEntry("author", "Ada")
                 .containsKey(S3Metadata.CASE_KEY);
-        var updated = blobs.setMetadata(bucket, "meta", Map.of("Reviewer", "Grace"), RequestConditions.NONE);
+        var updated = blobs.setMetadata(bucket, "meta", Map.of("Reviewer", "Grace"), RequestConditions.none());
         assertThat(blobs.getProperties(bucket, "meta").metadata()).isEqualTo(Map.of("Reviewer", "Grace"));
         assertThat(blobs.getProperties(bucket, "meta").contentType()).as("headers survive a metadata change")
                 .isEqualTo("text/plain");
         assertThat(updated.etag()).isNotNull();
         assertThatThrownBy(() -> blobs.upload(bucket, "dup", "d".getBytes(),
-                UploadOptions.DEFAULT.withMetadata(Map.of("Key", "1", "key", "2"))))
+                UploadOptions.defaults().withMetadata(Map.of("Key", "1", "key", "2"))))
                 .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code())
                         .isEqualTo(ErrorCode.INVALID_ARGUMENT));
     }
@@ -144,27 +144,27 @@ class S3UploadTest {
     @Test
     void conditionalWrites() {
         BlobWriteResult first = blobs.upload(bucket, "cond", "1".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists()));
+                UploadOptions.defaults().withConditions(RequestConditions.ifNotExists()));
         assertPreconditionFailed(() -> blobs.upload(bucket, "cond", "2".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())));
+                UploadOptions.defaults().withConditions(RequestConditions.ifNotExists())));
         BlobWriteResult second = blobs.upload(bucket, "cond", "22".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(first.etag())));
+                UploadOptions.defaults().withConditions(RequestConditions.ifMatch(first.etag())));
         assertPreconditionFailed(() -> blobs.upload(bucket, "cond", "3".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(first.etag()))));
+                UploadOptions.defaults().withConditions(RequestConditions.ifMatch(first.etag()))));
         // Conditions S3 cannot send on a PUT are checked first, then the PUT is pinned to what was seen.
         assertPreconditionFailed(() -> blobs.upload(bucket, "cond", "3".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch(second.etag()))));
+                UploadOptions.defaults().withConditions(RequestConditions.ifNoneMatch(second.etag()))));
         blobs.upload(bucket, "cond", "333".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch(first.etag())));
-        assertPreconditionFailed(() -> blobs.upload(bucket, "cond", "4".getBytes(), UploadOptions.DEFAULT
-                .withConditions(RequestConditions.NONE.withIfModifiedSince(Instant.now().plusSeconds(3600)))));
-        blobs.upload(bucket, "cond", "4444".getBytes(), UploadOptions.DEFAULT
-                .withConditions(RequestConditions.NONE.withIfUnmodifiedSince(Instant.now().plusSeconds(3600))));
+                UploadOptions.defaults().withConditions(RequestConditions.ifNoneMatch(first.etag())));
+        assertPreconditionFailed(() -> blobs.upload(bucket, "cond", "4".getBytes(), UploadOptions.defaults()
+                .withConditions(RequestConditions.none().withIfModifiedSince(Instant.now().plusSeconds(3600)))));
+        blobs.upload(bucket, "cond", "4444".getBytes(), UploadOptions.defaults()
+                .withConditions(RequestConditions.none().withIfUnmodifiedSince(Instant.now().plusSeconds(3600))));
         assertThat(blobs.downloadBytes(bucket, "cond")).isEqualTo("4444".getBytes());
         assertPreconditionFailed(() -> blobs.upload(bucket, "absent", "x".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(first.etag()))));
+                UploadOptions.defaults().withConditions(RequestConditions.ifMatch(first.etag()))));
         assertPreconditionFailed(() -> blobs.upload(bucket, "absent", new ByteArrayInputStream(random(11 * MIB)),
-                UploadOptions.DEFAULT.withBlockSize(5 * MIB).withConditions(RequestConditions.ifMatch("\"nope\""))));
+                UploadOptions.defaults().withBlockSize(5 * MIB).withConditions(RequestConditions.ifMatch("\"nope\""))));
         assertThat(blobs.exists(bucket, "absent")).isFalse();
         assertThat(raw.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
     }

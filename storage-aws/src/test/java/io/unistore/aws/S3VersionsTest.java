@@ -31,7 +31,7 @@ class S3VersionsTest {
                                 Capability.CONTAINER_METADATA, Capability.BLOB_COPY_FROM_URL);
             }
             assertFails(ErrorCode.UNSUPPORTED, () -> plain.blobs().listVersions("any-bucket", "k",
-                    ListOptions.all()));
+                    ListOptions.defaults()));
             assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().createSnapshot("any-bucket", "k", null));
             assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().acquireLease("any-bucket", "k", null, null));
             assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().setContainerMetadata("any-bucket",
@@ -39,7 +39,7 @@ class S3VersionsTest {
             assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().createContainer("any-bucket",
                     Map.of("a", "b")));
             assertFails(ErrorCode.UNSUPPORTED, () -> versioned.blobs().copyFromUrl(java.net.URI.create(
-                    "https://example.com/x"), "any-bucket", "k", io.unistore.blob.CopyOptions.DEFAULT));
+                    "https://example.com/x"), "any-bucket", "k", io.unistore.blob.CopyOptions.defaults()));
             assertFails(ErrorCode.UNSUPPORTED, () -> versioned.tables());
             try (StorageAccount noTiers = S3ProxyAccounts.open(Map.of("tiers", "false"))) {
                 assertThat(noTiers.capabilities().has(Capability.BLOB_TIERS)).isFalse();
@@ -55,28 +55,28 @@ class S3VersionsTest {
             BlobStore blobs = account.blobs();
             String bucket = S3ProxyAccounts.bucket("versions");
             blobs.createContainer(bucket);
-            String v1 = blobs.upload(bucket, "doc", "one".getBytes(), UploadOptions.DEFAULT
+            String v1 = blobs.upload(bucket, "doc", "one".getBytes(), UploadOptions.defaults()
                     .withMetadata(Map.of("Rev", "1"))).versionId();
             String v2 = blobs.upload(bucket, "doc", "two".getBytes()).versionId();
             String v3 = blobs.upload(bucket, "doc", "three".getBytes()).versionId();
             blobs.upload(bucket, "doc-other", "x".getBytes());
             assertThat(v1).isNotNull().isNotEqualTo(v2);
 
-            List<BlobProperties> versions = blobs.listVersions(bucket, "doc", ListOptions.all()).stream().toList();
+            List<BlobProperties> versions = blobs.listVersions(bucket, "doc", ListOptions.defaults()).stream().toList();
             assertThat(versions).extracting(BlobProperties::versionId).containsExactly(v1, v2, v3);
             assertThat(versions).extracting(BlobProperties::currentVersion).containsExactly(false, false, true);
             assertThat(versions).extracting(BlobProperties::size).containsExactly(3L, 3L, 5L);
-            var firstPage = blobs.listVersions(bucket, "doc", ListOptions.all().withPageSize(2)).firstPage();
+            var firstPage = blobs.listVersions(bucket, "doc", ListOptions.defaults().withPageSize(2)).firstPage();
             assertThat(firstPage.items()).extracting(BlobProperties::versionId).containsExactly(v1, v2);
-            assertThat(blobs.listVersions(bucket, "doc", ListOptions.all().withContinuationToken(
+            assertThat(blobs.listVersions(bucket, "doc", ListOptions.defaults().withContinuationToken(
                     firstPage.continuationToken())).stream().map(BlobProperties::versionId)).containsExactly(v3);
 
-            ReadOptions old = ReadOptions.DEFAULT.withVersionId(v1);
+            ReadOptions old = ReadOptions.defaults().withVersionId(v1);
             assertThat(blobs.openInputStream(bucket, "doc", old)).hasBinaryContent("one".getBytes());
             BlobProperties p1 = blobs.getProperties(bucket, "doc", old);
             assertThat(p1.currentVersion()).isFalse();
             assertThat(p1.metadata()).isEqualTo(Map.of("Rev", "1"));
-            assertThat(blobs.getProperties(bucket, "doc", ReadOptions.DEFAULT.withVersionId(v3)).currentVersion())
+            assertThat(blobs.getProperties(bucket, "doc", ReadOptions.defaults().withVersionId(v3)).currentVersion())
                     .isTrue();
 
             String restored = blobs.restoreVersion(bucket, "doc", v1).versionId();
@@ -85,19 +85,19 @@ class S3VersionsTest {
             assertThat(blobs.getProperties(bucket, "doc").metadata()).isEqualTo(Map.of("Rev", "1"));
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.restoreVersion(bucket, "doc", "no-such-version"));
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.openInputStream(bucket, "doc",
-                    ReadOptions.DEFAULT.withVersionId("no-such-version")));
+                    ReadOptions.defaults().withVersionId("no-such-version")));
 
             assertThat(blobs.delete(bucket, "doc")).isTrue();
             assertThat(blobs.exists(bucket, "doc")).isFalse();
-            List<BlobProperties> afterDelete = blobs.listVersions(bucket, "doc", ListOptions.all()).stream().toList();
+            List<BlobProperties> afterDelete = blobs.listVersions(bucket, "doc", ListOptions.defaults()).stream().toList();
             assertThat(afterDelete).extracting(BlobProperties::versionId).containsExactly(v1, v2, v3, restored);
             assertThat(afterDelete).noneMatch(BlobProperties::currentVersion);
-            assertThat(blobs.openInputStream(bucket, "doc", ReadOptions.DEFAULT.withVersionId(v2)))
+            assertThat(blobs.openInputStream(bucket, "doc", ReadOptions.defaults().withVersionId(v2)))
                     .hasBinaryContent("two".getBytes());
 
-            assertThat(blobs.delete(bucket, "doc", DeleteBlobOptions.DEFAULT.withVersionId(v2))).isTrue();
-            assertThat(blobs.delete(bucket, "doc", DeleteBlobOptions.DEFAULT.withVersionId(v2))).isFalse();
-            assertThat(blobs.listVersions(bucket, "doc", ListOptions.all()).stream().map(BlobProperties::versionId))
+            assertThat(blobs.delete(bucket, "doc", DeleteBlobOptions.defaults().withVersionId(v2))).isTrue();
+            assertThat(blobs.delete(bucket, "doc", DeleteBlobOptions.defaults().withVersionId(v2))).isFalse();
+            assertThat(blobs.listVersions(bucket, "doc", ListOptions.defaults()).stream().map(BlobProperties::versionId))
                     .containsExactly(v1, v3, restored);
 
             assertThat(blobs.deleteContainer(bucket)).as("deletes every version and delete marker").isTrue();

@@ -209,7 +209,7 @@ final class AzureBlobStore implements BlobStore {
         }
         BlobClient version = blob(container, blob, versionId, null);
         return writer.copy(version.getBlobUrl(), where(container, blob) + " version " + versionId, container, blob,
-                CopyOptions.DEFAULT);
+                CopyOptions.defaults());
     }
 
     // ---- reading ------------------------------------------------------------------------------------

@@ -167,7 +167,7 @@ final class AzureQueueStore implements QueueStore {
     public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
         QueueClient q = queue(queue);
         String text = QueueBodies.encode(body);
-        SendMessageOptions o = options == null ? SendMessageOptions.DEFAULT : options;
+        SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
         Duration ttl = o.neverExpires() ? Duration.ofSeconds(-1) : o.timeToLive();
         try {
             SendMessageResult r = q.sendMessageWithResponse(BinaryData.fromString(text),
@@ -182,7 +182,7 @@ final class AzureQueueStore implements QueueStore {
     @Override
     public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
         QueueClient q = queue(queue);
-        ReceiveOptions o = options == null ? ReceiveOptions.DEFAULT : options;
+        ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
         try {
             List<QueueMessage> messages = new ArrayList<>();
             for (QueueMessageItem m : q.receiveMessages(o.maxMessages(), o.visibilityTimeout(), null,

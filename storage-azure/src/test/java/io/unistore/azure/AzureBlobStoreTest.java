@@ -79,7 +79,7 @@ class AzureBlobStoreTest {
                 return 0;
             }
         };
-        var result = blobs.upload(container, "big.bin", unknownLength, UploadOptions.DEFAULT.withBlockSize(64 * 1024)
+        var result = blobs.upload(container, "big.bin", unknownLength, UploadOptions.defaults().withBlockSize(64 * 1024)
                 .withConcurrency(3).withContentType("application/x-test").withProgress((done, total) -> progress.set(done)));
         assertThat(result.size()).isEqualTo(data.length);
         assertThat(result.contentMd5()).isEqualTo(md5(data));
@@ -93,7 +93,7 @@ class AzureBlobStoreTest {
     @Test
     void blockSizeOfExactlyTheContentIsOneRequest() throws Exception {
         byte[] data = random(64 * 1024);
-        var r = blobs.upload(container, "exact.bin", data, UploadOptions.DEFAULT.withBlockSize(64 * 1024));
+        var r = blobs.upload(container, "exact.bin", data, UploadOptions.defaults().withBlockSize(64 * 1024));
         assertThat(r.contentMd5()).isEqualTo(md5(data));
         assertThat(blobs.downloadBytes(container, "exact.bin")).isEqualTo(data);
     }
@@ -104,7 +104,7 @@ class AzureBlobStoreTest {
         byte[] large = random(200 * 1024);
         for (byte[] data : List.of(small, large)) {
             String name = "md5-" + data.length;
-            assertThatThrownBy(() -> blobs.upload(container, name, data, UploadOptions.DEFAULT
+            assertThatThrownBy(() -> blobs.upload(container, name, data, UploadOptions.defaults()
                     .withBlockSize(64 * 1024).withContentMd5(Base64.getEncoder().encodeToString(new byte[16]))))
                     .isInstanceOf(StorageException.class)
                     .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
@@ -134,10 +134,10 @@ class AzureBlobStoreTest {
     @Test
     void parallelDownloadToFileChecksAndReplacesTheFile(@TempDir Path dir) throws Exception {
         byte[] data = random(300 * 1024);
-        blobs.upload(container, "file.bin", data, UploadOptions.DEFAULT.withBlockSize(64 * 1024));
+        blobs.upload(container, "file.bin", data, UploadOptions.defaults().withBlockSize(64 * 1024));
         Path target = dir.resolve("out.bin");
         Files.writeString(target, "old");
-        BlobProperties p = blobs.downloadToFile(container, "file.bin", target, ReadOptions.DEFAULT);
+        BlobProperties p = blobs.downloadToFile(container, "file.bin", target, ReadOptions.defaults());
         assertThat(Files.readAllBytes(target)).isEqualTo(data);
         assertThat(p.size()).isEqualTo(data.length);
         try (var files = Files.list(dir)) {
@@ -160,7 +160,7 @@ class AzureBlobStoreTest {
     void createOnlyUploadOfAnExistingBlobFailsTheCondition() {
         blobs.upload(container, "once.txt", "1".getBytes());
         assertThatThrownBy(() -> blobs.upload(container, "once.txt", "2".getBytes(),
-                UploadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists())))
+                UploadOptions.defaults().withConditions(RequestConditions.ifNotExists())))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
         assertThat(blobs.downloadBytes(container, "once.txt")).isEqualTo("1".getBytes());
     }
@@ -189,16 +189,16 @@ class AzureBlobStoreTest {
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.CONFLICT));
         assertThatThrownBy(() -> blobs.upload(container, "leased.txt", "y".getBytes()))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
-        blobs.upload(container, "leased.txt", "z".getBytes(), UploadOptions.DEFAULT
-                .withConditions(RequestConditions.NONE.withLeaseId(lease)));
+        blobs.upload(container, "leased.txt", "z".getBytes(), UploadOptions.defaults()
+                .withConditions(RequestConditions.none().withLeaseId(lease)));
         blobs.releaseLease(container, "leased.txt", lease);
         assertThat(blobs.getProperties(container, "leased.txt").leaseState()).isEqualToIgnoringCase("available");
     }
 
     @Test
     void serverSideCopyCarriesNewMetadataTierAndContentType() {
-        blobs.upload(container, "src.txt", "copy me".getBytes(), UploadOptions.DEFAULT.withContentType("text/plain"));
-        var r = blobs.copy(container, "src.txt", container, "dst.txt", CopyOptions.DEFAULT
+        blobs.upload(container, "src.txt", "copy me".getBytes(), UploadOptions.defaults().withContentType("text/plain"));
+        var r = blobs.copy(container, "src.txt", container, "dst.txt", CopyOptions.defaults()
                 .withMetadata(Map.of("k", "v")).withTier(AccessTier.COOL).withContentType("text/x-copied"));
         BlobProperties p = blobs.getProperties(container, "dst.txt");
         assertThat(p.metadata()).containsEntry("k", "v");
@@ -206,7 +206,7 @@ class AzureBlobStoreTest {
         assertThat(p.contentType()).isEqualTo("text/x-copied");
         assertThat(r.etag()).isEqualTo(p.etag());
         URI sas = blobs.generatePresignedUrl(container, "src.txt", PresignOptions.read(Duration.ofMinutes(5)));
-        blobs.copyFromUrl(sas, container, "fromurl.txt", CopyOptions.DEFAULT);
+        blobs.copyFromUrl(sas, container, "fromurl.txt", CopyOptions.defaults());
         assertThat(blobs.downloadBytes(container, "fromurl.txt")).isEqualTo("copy me".getBytes());
     }
 
@@ -219,7 +219,7 @@ class AzureBlobStoreTest {
         assertThat(blobs.listSnapshots(container, "snap.txt")).extracting(BlobProperties::snapshot)
                 .containsExactly(s1, s2);
         assertThat(blobs.downloadBytes(container, "snap.txt")).isEqualTo("two".getBytes());
-        try (InputStream in = blobs.openInputStream(container, "snap.txt", ReadOptions.DEFAULT.withSnapshot(s1))) {
+        try (InputStream in = blobs.openInputStream(container, "snap.txt", ReadOptions.defaults().withSnapshot(s1))) {
             assertThat(in.readAllBytes()).isEqualTo("one".getBytes());
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -267,7 +267,7 @@ class AzureBlobStoreTest {
         assertThatThrownBy(() -> blobs.setMetadata(container, "cond.txt", Map.of("v", "3"),
                 RequestConditions.ifMatch(first.etag())))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
-        assertThatThrownBy(() -> blobs.openInputStream(container, "cond.txt", ReadOptions.DEFAULT
+        assertThatThrownBy(() -> blobs.openInputStream(container, "cond.txt", ReadOptions.defaults()
                 .withConditions(RequestConditions.ifMatch(first.etag()))))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
         assertThat(blobs.getProperties(container, "cond.txt").metadata()).containsEntry("v", "2");

@@ -72,7 +72,7 @@ class AzureFileStoreTest {
         byte[] data = new byte[9 * 1024 * 1024 + 17];
         new Random(1).nextBytes(data);
         InputStream unknown = new ByteArrayInputStream(data);
-        FileProperties p = files.upload(share, "up/load/big.bin", unknown, FileUploadOptions.DEFAULT
+        FileProperties p = files.upload(share, "up/load/big.bin", unknown, FileUploadOptions.defaults()
                 .withContentType("application/x-big").withMetadata(Map.of("k", "v")));
         assertThat(p.size()).isEqualTo(data.length);
         assertThat(p.contentType()).isEqualTo("application/x-big");
@@ -101,7 +101,7 @@ class AzureFileStoreTest {
                 return 'x';
             }
         };
-        assertThatThrownBy(() -> files.upload(share, "keep.txt", failing, FileUploadOptions.DEFAULT))
+        assertThatThrownBy(() -> files.upload(share, "keep.txt", failing, FileUploadOptions.defaults()))
                 .isInstanceOf(StorageException.class);
         assertThat(files.downloadBytes(share, "keep.txt")).isEqualTo("old".getBytes());
         assertThat(files.list(share, "").stream().map(FileItem::name)).doesNotContain(".unistore-upload-");

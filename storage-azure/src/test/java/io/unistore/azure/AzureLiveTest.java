@@ -39,11 +39,11 @@ class AzureLiveTest {
                 String v1 = blobs.upload(container, "doc.txt", "one".getBytes()).versionId();
                 blobs.upload(container, "doc.txt", "two".getBytes());
                 assertThat(v1).as("versioning must be enabled on the account").isNotNull();
-                List<BlobProperties> versions = blobs.listVersions(container, "doc.txt", ListOptions.all())
+                List<BlobProperties> versions = blobs.listVersions(container, "doc.txt", ListOptions.defaults())
                         .stream().toList();
                 assertThat(versions).hasSizeGreaterThanOrEqualTo(2);
                 assertThat(versions.get(versions.size() - 1).currentVersion()).isTrue();
-                assertThat(blobs.openInputStream(container, "doc.txt", ReadOptions.DEFAULT.withVersionId(v1)))
+                assertThat(blobs.openInputStream(container, "doc.txt", ReadOptions.defaults().withVersionId(v1)))
                         .hasBinaryContent("one".getBytes());
                 blobs.restoreVersion(container, "doc.txt", v1);
                 assertThat(blobs.downloadBytes(container, "doc.txt")).isEqualTo("one".getBytes());

@@ -43,18 +43,18 @@ class AzureQueueStoreTest {
         for (int i = 0; i < binary.length; i++) {
             binary[i] = (byte) i;
         }
-        byte[] largest = new byte[account.capabilities().maxQueueMessageBytes()];
+        byte[] largest = new byte[account.capabilities().limits().maxQueueMessageBytes()];
         queues.clearMessages(queue);
-        queues.sendMessage(queue, binary, SendMessageOptions.DEFAULT);
-        queues.sendMessage(queue, "zażółć 😀 <xml/> & \u0000".getBytes(StandardCharsets.UTF_8), SendMessageOptions.DEFAULT);
-        queues.sendMessage(queue, largest, SendMessageOptions.DEFAULT.withTimeToLive(SendMessageOptions.FOREVER));
+        queues.sendMessage(queue, binary, SendMessageOptions.defaults());
+        queues.sendMessage(queue, "zażółć 😀 <xml/> & \u0000".getBytes(StandardCharsets.UTF_8), SendMessageOptions.defaults());
+        queues.sendMessage(queue, largest, SendMessageOptions.defaults().withTimeToLive(SendMessageOptions.FOREVER));
         List<QueueMessage> got = queues.receiveMessages(queue, ReceiveOptions.of(32, Duration.ofSeconds(30)));
         assertThat(got).hasSize(3);
         assertThat(got.get(0).body()).isEqualTo(binary);
         assertThat(got.get(1).text()).isEqualTo("zażółć 😀 <xml/> & \u0000");
         assertThat(got.get(2).body()).isEqualTo(largest);
         assertThat(got.get(2).expiresAt()).isNull();
-        assertThatThrownBy(() -> queues.sendMessage(queue, new byte[largest.length + 1], SendMessageOptions.DEFAULT))
+        assertThatThrownBy(() -> queues.sendMessage(queue, new byte[largest.length + 1], SendMessageOptions.defaults()))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
                 .hasMessageContaining("body");
         got.forEach(m -> queues.deleteMessage(queue, m.messageId(), m.popReceipt()));
@@ -87,8 +87,8 @@ class AzureQueueStoreTest {
         String q = AzuriteAccounts.name("timing");
         queues.createQueue(q, java.util.Map.of("purpose", "timing"));
         try {
-            queues.sendMessage(q, "later".getBytes(), SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofSeconds(2)));
-            queues.sendMessage(q, "short".getBytes(), SendMessageOptions.DEFAULT.withTimeToLive(Duration.ofSeconds(2)));
+            queues.sendMessage(q, "later".getBytes(), SendMessageOptions.defaults().withVisibilityDelay(Duration.ofSeconds(2)));
+            queues.sendMessage(q, "short".getBytes(), SendMessageOptions.defaults().withTimeToLive(Duration.ofSeconds(2)));
             assertThat(queues.peekMessages(q, 32)).extracting(QueueMessage::text).containsExactly("short");
             QueueMessage m = queues.receiveMessages(q, ReceiveOptions.of(1, Duration.ofSeconds(1))).get(0);
             assertThat(m.text()).isEqualTo("short");

@@ -135,7 +135,7 @@ class AzureTableStoreTest {
         for (int i = 0; i < 25; i++) {
             inserts.add(TableAction.insert(TableEntity.builder(pk, String.format("r%02d", i)).put("I", i).build()));
         }
-        assertThat(tables.bulkWrite(table, inserts, io.unistore.table.BulkWriteOptions.DEFAULT).isComplete()).isTrue();
+        assertThat(tables.bulkWrite(table, inserts, io.unistore.table.BulkWriteOptions.defaults()).isComplete()).isTrue();
         var first = tables.query(table, TableQuery.where(Filter.partitionKey(pk)).withPageSize(10)).firstPage();
         assertThat(first.items()).hasSize(10);
         var next = tables.query(table, TableQuery.where(Filter.partitionKey(pk)).withPageSize(10)

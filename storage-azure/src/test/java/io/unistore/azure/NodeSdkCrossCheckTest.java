@@ -69,7 +69,7 @@ class NodeSdkCrossCheckTest {
     @Test
     void nodeSdkReadsWhatUnistoreWrote() throws Exception {
         byte[] data = content(SIZE);
-        blobs.upload(container, "from-unistore.bin", data, UploadOptions.DEFAULT.withBlockSize(1024 * 1024)
+        blobs.upload(container, "from-unistore.bin", data, UploadOptions.defaults().withBlockSize(1024 * 1024)
                 .withContentType("application/x-from-unistore").withMetadata(Map.of("origin", "unistore")));
         String json = node("read", nodeConnectionString(), container, "from-unistore.bin");
         assertThat(json).contains("\"sha256\":\"" + sha256(data) + "\"").contains("\"size\":" + SIZE)

@@ -174,7 +174,7 @@ final class GcsBlobStore implements BlobStore {
         checkNames(container, blob);
         NameRules.metadata(metadata);
         String what = "setting metadata of " + container + "/" + blob;
-        RequestConditions given = conditions == null ? RequestConditions.NONE : conditions;
+        RequestConditions given = conditions == null ? RequestConditions.none() : conditions;
         for (int attempt = 1; ; attempt++) {
             Blob current = GcsErrors.call(what, () -> storage.get(BlobId.of(container, blob)));
             if (current == null) {
@@ -203,7 +203,7 @@ final class GcsBlobStore implements BlobStore {
         checkNames(targetContainer, targetBlob);
         NameRules.metadata(options.metadata());
         String what = "copy of " + sourceContainer + "/" + sourceBlob + " to " + targetContainer + "/" + targetBlob;
-        ReadOptions sourceRead = ReadOptions.DEFAULT.withConditions(options.sourceConditions())
+        ReadOptions sourceRead = ReadOptions.defaults().withConditions(options.sourceConditions())
                 .withVersionId(options.sourceVersionId());
         Blob source = reader.metadata(sourceContainer, sourceBlob, sourceRead, what);
         GcsConditions.Pin target = GcsConditions.forWrite(options.targetConditions(),
@@ -341,7 +341,7 @@ final class GcsBlobStore implements BlobStore {
     public void setTier(String container, String blob, AccessTier tier) {
         checkNames(container, blob);
         String what = "setting the tier of " + container + "/" + blob;
-        Blob current = reader.metadata(container, blob, ReadOptions.DEFAULT, what);
+        Blob current = reader.metadata(container, blob, ReadOptions.defaults(), what);
         StorageClass target = GcsTiers.toStorageClass(tier);
         if (target.equals(current.getStorageClass())) {
             return;
@@ -371,7 +371,7 @@ final class GcsBlobStore implements BlobStore {
     public BlobWriteResult restoreVersion(String container, String blob, String versionId) {
         checkNames(container, blob);
         String what = "restoring " + container + "/" + blob + " to version " + versionId;
-        Blob version = reader.metadata(container, blob, ReadOptions.DEFAULT.withVersionId(versionId), what);
+        Blob version = reader.metadata(container, blob, ReadOptions.defaults().withVersionId(versionId), what);
         return rewrite(version, GcsBlobs.copyOf(version, BlobId.of(container, blob), null, null,
                 version.getStorageClass()), GcsConditions.Pin.NONE, what);
     }

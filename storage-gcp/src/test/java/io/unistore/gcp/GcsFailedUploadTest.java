@@ -54,10 +54,10 @@ class GcsFailedUploadTest {
     @Test
     void aStreamFailingMidwayLeavesNothing() {
         InputStream failing = new FailingStream(3 * CHUNK + 1000);
-        assertThatThrownBy(() -> blobs.upload("failures", "fresh", failing, UploadOptions.DEFAULT))
+        assertThatThrownBy(() -> blobs.upload("failures", "fresh", failing, UploadOptions.defaults()))
                 .isInstanceOf(StorageException.class).hasMessageContaining("nothing was stored");
         assertThatThrownBy(() -> blobs.upload("failures", "existing", new FailingStream(3 * CHUNK + 1000),
-                UploadOptions.DEFAULT)).isInstanceOf(StorageException.class);
+                UploadOptions.defaults())).isInstanceOf(StorageException.class);
         assertNothingChanged("fresh");
         // Chunks did go out: the failure happened after the session had received data.
         assertThat(gcs.requests()).anyMatch(r -> r.startsWith("PUT /upload/") && r.contains("name=") || r.contains("upload_id"));
@@ -68,7 +68,7 @@ class GcsFailedUploadTest {
         gcs.failNext("PUT", "upload_id=", 503, 1000);
         byte[] content = random(3 * CHUNK);
         StorageException e = StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
-                UploadOptions.DEFAULT));
+                UploadOptions.defaults()));
         assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(e.isRetryable()).isTrue();
         assertThat(e.providerStatus()).isEqualTo(503);
@@ -81,7 +81,7 @@ class GcsFailedUploadTest {
     void aTransientFaultIsRetriedAndTheUploadCompletes() {
         gcs.failNext("PUT", "upload_id=", 503, 1);
         byte[] content = random(3 * CHUNK + 17);
-        blobs.upload("failures", "retried", new ByteArrayInputStream(content), UploadOptions.DEFAULT);
+        blobs.upload("failures", "retried", new ByteArrayInputStream(content), UploadOptions.defaults());
         assertThat(blobs.downloadBytes("failures", "retried")).isEqualTo(content);
     }
 
@@ -91,10 +91,10 @@ class GcsFailedUploadTest {
         byte[] small = random(1000);
         byte[] large = random(2 * CHUNK + 5);
         StorageException s = StandInFixture.failure(() -> blobs.upload("failures", "existing", small,
-                UploadOptions.DEFAULT.withContentMd5(wrong)));
+                UploadOptions.defaults().withContentMd5(wrong)));
         assertThat(s.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         StorageException l = StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(large),
-                UploadOptions.DEFAULT.withContentMd5(wrong)));
+                UploadOptions.defaults().withContentMd5(wrong)));
         assertThat(l.code()).as(l.toString()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(l.providerStatus()).as("GCS itself refused the resumable upload").isEqualTo(400);
         assertNothingChanged("fresh");
@@ -104,11 +104,11 @@ class GcsFailedUploadTest {
     void aStreamShorterOrLongerThanDeclaredLeavesNothing() {
         byte[] content = random(2 * CHUNK);
         assertThat(StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
-                UploadOptions.DEFAULT.withLength(content.length + 1L))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                UploadOptions.defaults().withLength(content.length + 1L))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(content),
-                UploadOptions.DEFAULT.withLength(content.length - 1L))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                UploadOptions.defaults().withLength(content.length - 1L))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(StandInFixture.failure(() -> blobs.upload("failures", "existing", new ByteArrayInputStream(new byte[10]),
-                UploadOptions.DEFAULT.withLength(11))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                UploadOptions.defaults().withLength(11))).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertNothingChanged("fresh");
     }
 

@@ -41,7 +41,7 @@ class GcsLiveTest {
             try {
                 byte[] content = new byte[40 * 1024 * 1024 + 7];
                 new Random(3).nextBytes(content);
-                blobs.upload(bucket, "dir/large.bin", new ByteArrayInputStream(content), UploadOptions.DEFAULT);
+                blobs.upload(bucket, "dir/large.bin", new ByteArrayInputStream(content), UploadOptions.defaults());
                 blobs.upload(bucket, "dir/small.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 assertThat(blobs.downloadBytes(bucket, "dir/large.bin")).isEqualTo(content);
                 assertThat(blobs.list(bucket).stream().map(i -> i.name()).toList())

@@ -39,7 +39,7 @@ class GcsTransferShapeTest {
     void smallContentIsOneMultipartRequest() {
         int before = gcs.requests().size();
         blobs.upload("shapes", "small", new byte[65536]);
-        blobs.upload("shapes", "small-unknown-length", new ByteArrayInputStream(new byte[1000]), UploadOptions.DEFAULT);
+        blobs.upload("shapes", "small-unknown-length", new ByteArrayInputStream(new byte[1000]), UploadOptions.defaults());
         List<String> made = gcs.requests().subList(before, gcs.requests().size());
         assertThat(made).hasSize(2).allMatch(r -> r.startsWith("POST /upload/storage/v1/b/shapes/o?")
                 && r.contains("uploadType=multipart"));
@@ -49,7 +49,7 @@ class GcsTransferShapeTest {
     void largeContentGoesInResumableChunksOfTheBlockSize() {
         byte[] content = GcsFailedUploadTest.random(5 * 262144 + 99);
         int before = gcs.requests().size();
-        blobs.upload("shapes", "large", new ByteArrayInputStream(content), UploadOptions.DEFAULT.withBlockSize(262144));
+        blobs.upload("shapes", "large", new ByteArrayInputStream(content), UploadOptions.defaults().withBlockSize(262144));
         List<String> made = gcs.requests().subList(before, gcs.requests().size());
         assertThat(made).filteredOn(r -> r.contains("uploadType=resumable") && r.startsWith("POST")).hasSize(1);
         assertThat(made).filteredOn(r -> r.startsWith("PUT") && r.contains("upload_id=")).hasSize(6);
@@ -63,7 +63,7 @@ class GcsTransferShapeTest {
         gcs.rewriteBytesPerCall(1024 * 1024);
         try {
             int before = gcs.requests().size();
-            blobs.copy("shapes", "source", "shapes", "target", CopyOptions.DEFAULT);
+            blobs.copy("shapes", "source", "shapes", "target", CopyOptions.defaults());
             blobs.setTier("shapes", "target", AccessTier.COOL);
             List<String> made = gcs.requests().subList(before, gcs.requests().size());
             assertThat(made).filteredOn(r -> r.contains("/rewriteTo/")).hasSize(8);

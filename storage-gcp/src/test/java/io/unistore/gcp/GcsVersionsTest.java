@@ -45,25 +45,25 @@ class GcsVersionsTest {
         BlobWriteResult v1 = blobs.upload("versions", "doc", bytes("one"));
         BlobWriteResult v2 = blobs.upload("versions", "doc", bytes("two"));
         assertThat(v1.versionId()).isNotNull().isNotEqualTo(v2.versionId());
-        assertThat(text(ReadOptions.DEFAULT.withVersionId(v1.versionId()))).isEqualTo("one");
+        assertThat(text(ReadOptions.defaults().withVersionId(v1.versionId()))).isEqualTo("one");
         assertThat(blobs.delete("versions", "doc")).isTrue();
         assertThat(blobs.exists("versions", "doc")).isFalse();
-        List<BlobProperties> versions = blobs.listVersions("versions", "doc", ListOptions.all()).stream().toList();
+        List<BlobProperties> versions = blobs.listVersions("versions", "doc", ListOptions.defaults()).stream().toList();
         assertThat(versions).extracting(BlobProperties::versionId).containsExactly(v1.versionId(), v2.versionId());
         assertThat(versions).noneMatch(BlobProperties::currentVersion);
         BlobWriteResult restored = blobs.restoreVersion("versions", "doc", v1.versionId());
-        assertThat(text(ReadOptions.DEFAULT)).isEqualTo("one");
-        assertThat(blobs.listVersions("versions", "doc", ListOptions.all().withPageSize(1)).stream().toList())
+        assertThat(text(ReadOptions.defaults())).isEqualTo("one");
+        assertThat(blobs.listVersions("versions", "doc", ListOptions.defaults().withPageSize(1)).stream().toList())
                 .extracting(BlobProperties::versionId, BlobProperties::currentVersion)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(v1.versionId(), false),
                         org.assertj.core.groups.Tuple.tuple(v2.versionId(), false),
                         org.assertj.core.groups.Tuple.tuple(restored.versionId(), true));
-        assertThat(blobs.delete("versions", "doc", DeleteBlobOptions.DEFAULT.withVersionId(v2.versionId()))).isTrue();
-        assertThat(blobs.listVersions("versions", "doc", ListOptions.all()).stream().toList()).hasSize(2);
+        assertThat(blobs.delete("versions", "doc", DeleteBlobOptions.defaults().withVersionId(v2.versionId()))).isTrue();
+        assertThat(blobs.listVersions("versions", "doc", ListOptions.defaults()).stream().toList()).hasSize(2);
         BlobProperties copyOfOld = blobs.getProperties("versions", "doc",
-                ReadOptions.DEFAULT.withVersionId(v1.versionId()));
+                ReadOptions.defaults().withVersionId(v1.versionId()));
         assertThat(copyOfOld.currentVersion()).isFalse();
-        blobs.copy("versions", "doc", "versions", "from-version", CopyOptions.DEFAULT.withSourceVersionId(v1.versionId()));
+        blobs.copy("versions", "doc", "versions", "from-version", CopyOptions.defaults().withSourceVersionId(v1.versionId()));
         assertThat(new String(blobs.downloadBytes("versions", "from-version"), StandardCharsets.UTF_8)).isEqualTo("one");
         assertThatThrownBy(() -> blobs.restoreVersion("versions", "doc", "12345"))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
@@ -79,16 +79,16 @@ class GcsVersionsTest {
         assertThat(m.etag().split("\\.")[0]).isEqualTo(w.etag().split("\\.")[0]);
         assertPrecondition(() -> blobs.setMetadata("versions", "etag", Map.of(), RequestConditions.ifMatch(w.etag())));
         assertPrecondition(() -> blobs.upload("versions", "etag", bytes("y"),
-                io.unistore.blob.UploadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch(m.etag()))));
+                io.unistore.blob.UploadOptions.defaults().withConditions(RequestConditions.ifNoneMatch(m.etag()))));
         assertPrecondition(() -> blobs.getProperties("versions", "etag",
-                ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch("garbage"))));
+                ReadOptions.defaults().withConditions(RequestConditions.ifMatch("garbage"))));
         assertPrecondition(() -> blobs.openInputStream("versions", "etag",
-                ReadOptions.DEFAULT.withConditions(RequestConditions.NONE.withIfModifiedSince(
+                ReadOptions.defaults().withConditions(RequestConditions.none().withIfModifiedSince(
                         blobs.getProperties("versions", "etag").lastModified()))));
         assertPrecondition(() -> blobs.delete("versions", "etag",
-                DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifMatch(w.etag()))));
+                DeleteBlobOptions.defaults().withConditions(RequestConditions.ifMatch(w.etag()))));
         assertThat(blobs.delete("versions", "etag",
-                DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifMatch(m.etag())))).isTrue();
+                DeleteBlobOptions.defaults().withConditions(RequestConditions.ifMatch(m.etag())))).isTrue();
         assertThatThrownBy(() -> blobs.getProperties("versions", "etag"))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
     }

@@ -47,7 +47,7 @@ final class BlobConditions {
      * then the ETag and time conditions.
      */
     static void checkWrite(String what, BlobRow current, RequestConditions c, long now) {
-        RequestConditions conditions = c == null ? RequestConditions.NONE : c;
+        RequestConditions conditions = c == null ? RequestConditions.none() : c;
         boolean leased = current != null && current.lease() != null && current.lease().isActive(now);
         if (leased && conditions.leaseId() == null) {
             throw failed(what + " is leased: pass its lease id (RequestConditions.withLeaseId) to write it");

@@ -35,7 +35,7 @@ final class BlobLister {
     }
 
     Page<BlobItem> fetch(String token, int pageSize) throws SQLException {
-        int size = Math.min(pageSize, Capabilities.DEFAULT_MAX_PAGE_SIZE);
+        int size = pageSize;
         String state = ContinuationTokens.decode(token);
         // Where the scan starts: at the prefix, or past the last name (and everything under the last prefix).
         String from = prefix;

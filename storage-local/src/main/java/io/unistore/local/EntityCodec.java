@@ -1,7 +1,6 @@
 package io.unistore.local;
 
 import io.unistore.StorageException;
-import io.unistore.spi.NameRules;
 import io.unistore.table.TableEntity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,22 +37,18 @@ final class EntityCodec {
     private static final byte GUID = 10;
 
     /** Property names already checked, so the identifier pattern runs once per distinct name. */
-    private static final Set<String> CHECKED_NAMES = ConcurrentHashMap.newKeySet();
-    private static final int MAX_CHECKED_NAMES = 10_000;
 
     private EntityCodec() {
     }
 
     /** Checks the entity's keys and properties and encodes its properties. */
     static byte[] encode(TableEntity entity) {
-        checkKeys(entity.partitionKey(), entity.rowKey());
         if (entity.size() > MAX_PROPERTIES) {
             throw StorageException.invalidArgument("entity", "has " + entity.size() + " properties; at most "
                     + MAX_PROPERTIES + " are allowed");
         }
         Writer w = new Writer(64 + entity.size() * 24);
         for (String name : entity.propertyNames()) {
-            checkName(name);
             w.name(name);
             w.value(name, entity.get(name));
         }
@@ -61,21 +56,6 @@ final class EntityCodec {
             throw StorageException.invalidArgument("entity", "is " + w.size + " bytes; at most 1 MiB is allowed");
         }
         return Arrays.copyOf(w.bytes, w.size);
-    }
-
-    static void checkKeys(String partitionKey, String rowKey) {
-        Names.wellFormed("partitionKey", NameRules.key("partitionKey", partitionKey));
-        Names.wellFormed("rowKey", NameRules.key("rowKey", rowKey));
-    }
-
-    private static void checkName(String name) {
-        if (CHECKED_NAMES.contains(name)) {
-            return;
-        }
-        NameRules.property(name);
-        if (CHECKED_NAMES.size() < MAX_CHECKED_NAMES) {
-            CHECKED_NAMES.add(name);
-        }
     }
 
     /**

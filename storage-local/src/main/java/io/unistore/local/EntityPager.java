@@ -25,7 +25,7 @@ final class EntityPager {
 
     static Page<TableEntity> fetch(Session s, long tid, EntityQueryPlan plan, Set<String> select, String token,
                                    int pageSize) throws SQLException {
-        int size = Math.min(pageSize, Capabilities.DEFAULT_MAX_PAGE_SIZE);
+        int size = pageSize;
         String[] after = decode(token);
         List<TableEntity> matches = new ArrayList<>(Math.min(size + 1, 1024));
         int chunk = plan.residual() == null ? size + 1 : Math.max(MIN_CHUNK, size + 1);
@@ -84,7 +84,7 @@ final class EntityPager {
         return b.build();
     }
 
-    // Keys cannot hold control characters (NameRules.key), so a newline separates them unambiguously.
+    // Keys cannot hold control characters (the naming rules), so a newline separates them unambiguously.
     private static String encode(String pk, String rk) {
         return ContinuationTokens.encode(pk + "\n" + rk);
     }

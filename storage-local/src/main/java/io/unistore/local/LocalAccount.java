@@ -3,12 +3,12 @@ package io.unistore.local;
 import io.unistore.Capabilities;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
-import io.unistore.StorageAccount;
 import io.unistore.StorageException;
-import io.unistore.blob.BlobStore;
-import io.unistore.file.FileStore;
-import io.unistore.queue.QueueStore;
-import io.unistore.table.TableStore;
+import io.unistore.spi.AccountBackend;
+import io.unistore.spi.BlobBackend;
+import io.unistore.spi.FileBackend;
+import io.unistore.spi.QueueBackend;
+import io.unistore.spi.TableBackend;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * shared by the four stores. Thread-safe; several accounts (in this process or others) may use the same
  * directory at once.
  */
-final class LocalAccount implements StorageAccount {
+final class LocalAccount implements AccountBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LocalAccount.class);
     /** Leftovers of a crashed writer are removed once this old; a live writer renames within moments. */
     private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
@@ -44,8 +44,8 @@ final class LocalAccount implements StorageAccount {
         this.db = new Database(root, settings.durability());
         sweepInBackground(content, db);
         this.blobs = new LocalBlobStore(db, content, settings.versioning());
-        this.tables = new LocalTableStore(db, capabilities);
-        this.queues = new LocalQueueStore(db, capabilities);
+        this.tables = new LocalTableStore(db);
+        this.queues = new LocalQueueStore(db);
         this.files = new LocalFileStore(db, content);
         LOG.debug("Opened local account on {} (versioning {}, durability {})", root, settings.versioning(),
                 settings.durability().optionValue());
@@ -111,22 +111,22 @@ final class LocalAccount implements StorageAccount {
     }
 
     @Override
-    public BlobStore blobs() {
+    public BlobBackend blobs() {
         return blobs;
     }
 
     @Override
-    public TableStore tables() {
+    public TableBackend tables() {
         return tables;
     }
 
     @Override
-    public QueueStore queues() {
+    public QueueBackend queues() {
         return queues;
     }
 
     @Override
-    public FileStore files() {
+    public FileBackend files() {
         return files;
     }
 

@@ -9,8 +9,8 @@ import io.unistore.StorageException;
 import io.unistore.blob.AccessTier;
 import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
-import io.unistore.blob.BlobStore;
 import io.unistore.blob.BlobWriteResult;
+import io.unistore.spi.BlobBackend;
 import io.unistore.blob.ContainerInfo;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
@@ -19,7 +19,6 @@ import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
 import io.unistore.spi.ContinuationTokens;
-import io.unistore.spi.NameRules;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +38,7 @@ import java.util.UUID;
  * transaction that checks conditions and leases; rows share content files by reference, so copies, snapshots
  * and versions cost no bytes.
  */
-final class LocalBlobStore implements BlobStore {
+final class LocalBlobStore implements BlobBackend {
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
     private static final int READ_ATTEMPTS = 3;
 
@@ -57,8 +56,7 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
-        NameRules.container(container);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(metadata);
         db.writeOne(s -> {
             Sql.insertNew(s, "container " + container, "INSERT INTO containers(name, metadata, etag, modified) "
                     + "VALUES (?, ?, ?, ?)", container, encoded, Ids.etag(), Times.now());
@@ -68,7 +66,6 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public boolean deleteContainer(String container) {
-        NameRules.container(container);
         return db.write(s -> {
             if (!BlobRows.containerExists(s, container)) {
                 return false;
@@ -86,13 +83,11 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public boolean containerExists(String container) {
-        NameRules.container(container);
         return db.read(s -> BlobRows.containerExists(s, container));
     }
 
     @Override
     public ContainerInfo getContainerProperties(String container) {
-        NameRules.container(container);
         return db.read(s -> {
             PreparedStatement ps = s.prepare("SELECT name, metadata, modified, etag FROM containers WHERE name = ?");
             ps.setString(1, container);
@@ -112,8 +107,7 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public void setContainerMetadata(String container, Map<String, String> metadata) {
-        NameRules.container(container);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(metadata);
         db.writeOne(s -> {
             if (Sql.update(s, "UPDATE containers SET metadata = ?, etag = ?, modified = ? WHERE name = ?", encoded,
                     Ids.etag(), Times.now(), container) == 0) {
@@ -134,21 +128,19 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public BlobWriteResult upload(String container, String blob, InputStream in, UploadOptions options) {
-        UploadOptions o = options == null ? UploadOptions.DEFAULT : options;
+        UploadOptions o = options == null ? UploadOptions.defaults() : options;
         return upload(container, blob, o, () -> content.write(in, o.length(), o.contentMd5(), o.progress()));
     }
 
     /** Uploads a local file as cp copies it (kernel transfer), computing the MD5 alongside. */
     @Override
     public BlobWriteResult upload(String container, String blob, Path file, UploadOptions options) {
-        UploadOptions o = options == null ? UploadOptions.DEFAULT : options;
+        UploadOptions o = options == null ? UploadOptions.defaults() : options;
         return upload(container, blob, o, () -> content.writeFile(file, o.contentMd5(), o.progress()));
     }
 
     private BlobWriteResult upload(String container, String blob, UploadOptions o,
                                    java.util.function.Supplier<StagedContent> stage) {
-        checkNames(container, blob);
-        NameRules.metadata(o.metadata());
         // Fail fast, before streaming what may be gigabytes: the commit checks all of this again.
         db.read(s -> {
             requireContainer(s, container);
@@ -209,8 +201,6 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                        RequestConditions conditions) {
-        checkNames(container, blob);
-        NameRules.metadata(metadata);
         return db.write(s -> replace(s, container, blob, conditions, (current, now) -> {
             if (current == null) {
                 throw blobNotFound(container, blob);
@@ -224,11 +214,8 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public BlobWriteResult copy(String sourceContainer, String sourceBlob, String targetContainer, String targetBlob,
                                 CopyOptions options) {
-        CopyOptions o = options == null ? CopyOptions.DEFAULT : options;
-        checkNames(sourceContainer, sourceBlob);
-        checkNames(targetContainer, targetBlob);
+        CopyOptions o = options == null ? CopyOptions.defaults() : options;
         if (o.metadata() != null) {
-            NameRules.metadata(o.metadata());
         }
         return db.write(s -> {
             BlobRow source = find(s, sourceContainer, sourceBlob, o.sourceVersionId(), o.sourceSnapshot());
@@ -247,12 +234,6 @@ final class LocalBlobStore implements BlobStore {
         });
     }
 
-    @Override
-    public BlobWriteResult copyFromUrl(URI source, String targetContainer, String targetBlob, CopyOptions options) {
-        throw StorageException.unsupported("the local provider cannot copy from a URL (it never fetches from the "
-                + "network); download the source and upload it instead");
-    }
-
     // ---- reading ------------------------------------------------------------------------------------
 
     @Override
@@ -262,11 +243,10 @@ final class LocalBlobStore implements BlobStore {
 
     /** Copies the content into the file by kernel transfer, through a temporary file renamed into place. */
     @Override
-    public BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
-        ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
-        return readContent(container, blob, o, (row, span) -> {
-            content.copyTo(row.content(), span, file, o.progress());
-            return db.read(s -> properties(s, container, blob, o, row));
+    public void downloadToFile(String container, String blob, Path file, ReadOptions options) {
+        readContent(container, blob, options, (row, span) -> {
+            content.copyTo(row.content(), span, file, options.progress());
+            return null;
         });
     }
 
@@ -281,8 +261,7 @@ final class LocalBlobStore implements BlobStore {
      * replaced the blob (and dropped the content file) in between, it reads the new row.
      */
     private <T> T readContent(String container, String blob, ReadOptions options, ContentRead<T> read) {
-        ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
-        checkNames(container, blob);
+        ReadOptions o = options == null ? ReadOptions.defaults() : options;
         for (int attempt = 1; ; attempt++) {
             BlobRow row = db.read(s -> find(s, container, blob, o.versionId(), o.snapshot()));
             BlobConditions.check(describe(container, blob), row.etag(), row.modified(), o.conditions());
@@ -303,8 +282,7 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public BlobProperties getProperties(String container, String blob, ReadOptions options) {
-        ReadOptions o = options == null ? ReadOptions.DEFAULT : options;
-        checkNames(container, blob);
+        ReadOptions o = options == null ? ReadOptions.defaults() : options;
         return db.read(s -> {
             BlobRow row = find(s, container, blob, o.versionId(), o.snapshot());
             BlobConditions.check(describe(container, blob), row.etag(), row.modified(), o.conditions());
@@ -324,14 +302,12 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public boolean exists(String container, String blob) {
-        checkNames(container, blob);
         return db.read(s -> BlobRows.current(s, container, blob) != null);
     }
 
     @Override
     public PagedIterable<BlobItem> list(String container, ListBlobsOptions options) {
-        NameRules.container(container);
-        ListBlobsOptions o = options == null ? ListBlobsOptions.all() : options;
+        ListBlobsOptions o = options == null ? ListBlobsOptions.defaults() : options;
         // Checked now as well as on every page, so a wrong name fails the call rather than the first iteration.
         db.read(s -> requireContainer(s, container));
         return PagedIterable.of((token, size) -> db.read(s -> {
@@ -372,8 +348,7 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public boolean delete(String container, String blob, DeleteBlobOptions options) {
-        DeleteBlobOptions o = options == null ? DeleteBlobOptions.DEFAULT : options;
-        checkNames(container, blob);
+        DeleteBlobOptions o = options == null ? DeleteBlobOptions.defaults() : options;
         return db.write(s -> {
             if (!BlobRows.containerExists(s, container)) {
                 return false;
@@ -438,10 +413,6 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public void setTier(String container, String blob, AccessTier tier) {
-        checkNames(container, blob);
-        if (tier == null) {
-            throw StorageException.invalidArgument("tier", "is required (HOT, COOL, COLD or ARCHIVE)");
-        }
         db.write(s -> {
             BlobRow current = find(s, container, blob, null, null);
             // Rehydration is immediate here: moving out of Archive makes the blob readable at once.
@@ -455,9 +426,7 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public String createSnapshot(String container, String blob, Map<String, String> metadata) {
-        checkNames(container, blob);
         if (metadata != null) {
-            NameRules.metadata(metadata);
         }
         return db.write(s -> {
             BlobRow current = find(s, container, blob, null, null);
@@ -477,7 +446,6 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public List<BlobProperties> listSnapshots(String container, String blob) {
-        checkNames(container, blob);
         return db.read(s -> {
             requireContainer(s, container);
             long now = Times.now();
@@ -491,12 +459,11 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public PagedIterable<BlobProperties> listVersions(String container, String blob, ListOptions options) {
-        checkNames(container, blob);
-        ListOptions o = options == null ? ListOptions.all() : options;
+        ListOptions o = options == null ? ListOptions.defaults() : options;
         db.read(s -> requireContainer(s, container));
         return PagedIterable.of((token, size) -> db.read(s -> {
             requireContainer(s, container);
-            int n = Math.min(size, io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE);
+            int n = size;
             List<Map.Entry<BlobRow, Boolean>> rows = BlobRows.versions(s, container, blob,
                     ContinuationTokens.decode(token), n + 1);
             long now = Times.now();
@@ -514,13 +481,9 @@ final class LocalBlobStore implements BlobStore {
 
     @Override
     public BlobWriteResult restoreVersion(String container, String blob, String versionId) {
-        checkNames(container, blob);
-        if (versionId == null || versionId.isBlank()) {
-            throw StorageException.invalidArgument("versionId", "is required");
-        }
         return db.write(s -> {
             BlobRow version = find(s, container, blob, versionId, null);
-            return replace(s, container, blob, RequestConditions.NONE, (current, now) -> new BlobRow(
+            return replace(s, container, blob, RequestConditions.none(), (current, now) -> new BlobRow(
                     version.content(), version.size(), version.contentType(), version.contentEncoding(),
                     version.cacheControl(), version.contentDisposition(), version.md5(), Ids.etag(),
                     current == null ? version.created() : current.created(), now, version.metadata(),
@@ -529,18 +492,8 @@ final class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public URI generatePresignedUrl(String container, String blob, PresignOptions options) {
-        throw StorageException.unsupported("the local provider serves no HTTP, so it has no presigned URLs");
-    }
-
-    @Override
     public String acquireLease(String container, String blob, Duration duration, String proposedLeaseId) {
-        checkNames(container, blob);
         long seconds = duration == null ? -1 : duration.getSeconds();
-        if (duration != null && (duration.getNano() != 0 || seconds < 15 || seconds > 60)) {
-            throw StorageException.invalidArgument("duration", "must be 15 to 60 whole seconds, or null for a lease "
-                    + "that lasts until released; was " + duration);
-        }
         String id = proposedLeaseId == null ? UUID.randomUUID().toString() : checkLeaseId(proposedLeaseId);
         return db.write(s -> {
             BlobRow current = find(s, container, blob, null, null);
@@ -581,7 +534,6 @@ final class LocalBlobStore implements BlobStore {
 
     /** Changes the lease held on a blob; {@code leaseId} null means "whatever lease is held" (break). */
     private void changeLease(String container, String blob, String leaseId, String operation, LeaseChange change) {
-        checkNames(container, blob);
         if (leaseId != null) {
             checkLeaseId(leaseId);
         }
@@ -615,11 +567,6 @@ final class LocalBlobStore implements BlobStore {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
-
-    private static void checkNames(String container, String blob) {
-        NameRules.container(container);
-        Names.wellFormed("blob", NameRules.blob(blob));
-    }
 
     private static Void requireContainer(Session s, String container) throws SQLException {
         if (!BlobRows.containerExists(s, container)) {

@@ -10,12 +10,11 @@ import io.unistore.StorageException;
 import io.unistore.file.CreateShareOptions;
 import io.unistore.file.FileItem;
 import io.unistore.file.FileProperties;
-import io.unistore.file.FileStore;
 import io.unistore.file.FileUploadOptions;
 import io.unistore.file.ListFilesOptions;
 import io.unistore.file.ShareInfo;
 import io.unistore.spi.ContinuationTokens;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.FileBackend;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ import java.util.Map;
  * no user path ever touches the disk), file content lives in the {@link ContentStore}. Paths sort by UTF-16
  * code unit, so a directory's subtree is the key range {@code [dir + "/", dir + "0")}.
  */
-final class LocalFileStore implements FileStore {
+final class LocalFileStore implements FileBackend {
     private static final long GIB = 1024L * 1024 * 1024;
     private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
     private static final int READ_ATTEMPTS = 3;
@@ -48,9 +47,8 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public void createShare(String share, CreateShareOptions options) {
-        CreateShareOptions o = options == null ? CreateShareOptions.DEFAULT : options;
-        NameRules.share(share);
-        String metadata = MetadataCodec.encode(NameRules.metadata(o.metadata()));
+        CreateShareOptions o = options == null ? CreateShareOptions.defaults() : options;
+        String metadata = MetadataCodec.encode(o.metadata());
         db.writeOne(s -> {
             Sql.insertNew(s, "share " + share, "INSERT INTO shares(name, quota, metadata, etag, modified) "
                     + "VALUES (?, ?, ?, ?, ?)", share, o.quotaGb(), metadata, Ids.etag(), Times.now());
@@ -60,7 +58,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public boolean deleteShare(String share) {
-        NameRules.share(share);
         return db.write(s -> {
             if (!shareExists(s, share)) {
                 return false;
@@ -85,7 +82,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public boolean shareExists(String share) {
-        NameRules.share(share);
         return db.read(s -> shareExists(s, share));
     }
 
@@ -103,7 +99,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public ShareInfo getShareProperties(String share) {
-        NameRules.share(share);
         return db.read(s -> share(s, share));
     }
 
@@ -120,11 +115,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public void setShareQuota(String share, int quotaGb) {
-        NameRules.share(share);
-        if (quotaGb < 1 || quotaGb > CreateShareOptions.MAX_QUOTA_GB) {
-            throw StorageException.invalidArgument("quotaGb", "must be between 1 and " + CreateShareOptions.MAX_QUOTA_GB
-                    + ", was " + quotaGb);
-        }
         db.writeOne(s -> {
             if (Sql.update(s, "UPDATE shares SET quota = ?, etag = ?, modified = ? WHERE name = ?", quotaGb, Ids.etag(),
                     Times.now(), share) == 0) {
@@ -138,9 +128,8 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public void createDirectory(String share, String path, Map<String, String> metadata) {
-        NameRules.share(share);
         String p = path(path);
-        Map<String, String> md = NameRules.metadata(metadata);
+        Map<String, String> md = metadata;
         db.write(s -> {
             requireShare(s, share);
             if (p.isEmpty() || FileEntry.find(s, share, p) != null) {
@@ -155,7 +144,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public boolean deleteDirectory(String share, String path, boolean recursive) {
-        NameRules.share(share);
         String p = path(path);
         if (p.isEmpty()) {
             throw StorageException.invalidArgument("path", "the share root cannot be deleted (delete the share)");
@@ -206,9 +194,8 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public PagedIterable<FileItem> list(String share, String directory, ListFilesOptions options) {
-        NameRules.share(share);
         String d = path(directory);
-        ListFilesOptions o = options == null ? ListFilesOptions.children() : options;
+        ListFilesOptions o = options == null ? ListFilesOptions.defaults() : options;
         // Checked now as well as on every page, so a wrong path fails the call rather than the first iteration.
         db.read(s -> requireDirectory(s, share, d));
         return PagedIterable.of((token, size) -> db.read(s -> {
@@ -230,7 +217,7 @@ final class LocalFileStore implements FileStore {
 
     private static Page<FileItem> listPage(Session s, String share, String dir, ListFilesOptions o, String token,
                                            int pageSize) throws SQLException {
-        int size = Math.min(pageSize, Capabilities.DEFAULT_MAX_PAGE_SIZE);
+        int size = pageSize;
         String base = dir.isEmpty() ? "" : dir + "/";
         String after = ContinuationTokens.decode(token);
         String prefix = o.prefix() == null ? "" : o.prefix();
@@ -298,25 +285,23 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public FileProperties upload(String share, String path, InputStream in, FileUploadOptions options) {
-        FileUploadOptions o = options == null ? FileUploadOptions.DEFAULT : options;
+        FileUploadOptions o = options == null ? FileUploadOptions.defaults() : options;
         return upload(share, path, o, () -> content.write(in, o.length(), null, o.progress()));
     }
 
     /** Uploads a local file as cp copies it (kernel transfer), computing the MD5 alongside. */
     @Override
     public FileProperties upload(String share, String path, Path file, FileUploadOptions options) {
-        FileUploadOptions o = options == null ? FileUploadOptions.DEFAULT : options;
+        FileUploadOptions o = options == null ? FileUploadOptions.defaults() : options;
         return upload(share, path, o, () -> content.writeFile(file, null, o.progress()));
     }
 
     private FileProperties upload(String share, String path, FileUploadOptions o,
                                   java.util.function.Supplier<StagedContent> stage) {
-        NameRules.share(share);
         String p = path(path);
         if (p.isEmpty()) {
             throw StorageException.invalidArgument("path", "names the share root, not a file");
         }
-        NameRules.metadata(o.metadata());
         db.read(s -> checkFileTarget(s, share, p));
         StagedContent staged = stage.get();
         try {
@@ -372,7 +357,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public InputStream openInputStream(String share, String path, ByteRange range) {
-        NameRules.share(share);
         String p = path(path);
         return readContent(share, p, file -> content.open(file.content(),
                 Span.of(range, file.size(), share + "/" + p)));
@@ -381,7 +365,6 @@ final class LocalFileStore implements FileStore {
     /** Copies the content into the file by kernel transfer, through a temporary file renamed into place. */
     @Override
     public FileProperties downloadToFile(String share, String path, Path target) {
-        NameRules.share(share);
         String p = path(path);
         return readContent(share, p, file -> {
             content.copyTo(file.content(), new Span(0, file.size()), target, null);
@@ -422,7 +405,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public FileProperties getProperties(String share, String path) {
-        NameRules.share(share);
         String p = path(path);
         return db.read(s -> {
             if (p.isEmpty()) {
@@ -440,12 +422,11 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
-        NameRules.share(share);
         String p = path(path);
         if (p.isEmpty()) {
             throw StorageException.invalidArgument("path", "the share root has no metadata of its own");
         }
-        Map<String, String> md = NameRules.metadata(metadata);
+        Map<String, String> md = metadata;
         db.write(s -> {
             requireShare(s, share);
             FileEntry e = FileEntry.find(s, share, p);
@@ -460,7 +441,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public boolean deleteFile(String share, String path) {
-        NameRules.share(share);
         String p = path(path);
         return db.write(s -> {
             if (!shareExists(s, share) || p.isEmpty()) {
@@ -481,7 +461,6 @@ final class LocalFileStore implements FileStore {
 
     @Override
     public boolean exists(String share, String path) {
-        NameRules.share(share);
         String p = path(path);
         return db.read(s -> shareExists(s, share) && (p.isEmpty() || FileEntry.find(s, share, p) != null));
     }
@@ -489,7 +468,7 @@ final class LocalFileStore implements FileStore {
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static String path(String path) {
-        return Names.wellFormed("path", NameRules.filePath(path));
+        return path;
     }
 
     private static boolean shareExists(Session s, String share) throws SQLException {

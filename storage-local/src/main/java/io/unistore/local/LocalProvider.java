@@ -1,6 +1,6 @@
 package io.unistore.local;
 
-import io.unistore.StorageAccount;
+import io.unistore.spi.AccountBackend;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.spi.StorageProvider;
 
@@ -34,7 +34,7 @@ public final class LocalProvider implements StorageProvider {
     }
 
     @Override
-    public StorageAccount open(ProviderConfig config) {
+    public AccountBackend open(ProviderConfig config) {
         return new LocalAccount(LocalAddress.parse(config));
     }
 }

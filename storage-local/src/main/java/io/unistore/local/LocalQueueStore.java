@@ -8,12 +8,11 @@ import io.unistore.StorageException;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueProperties;
-import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
 import io.unistore.queue.UpdateReceipt;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.QueueBackend;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,21 +29,18 @@ import java.util.UUID;
  * and gives each a new receipt, so two receivers (threads or processes) never get the same message at once.
  * Expired messages are invisible and purged as the queue is used.
  */
-final class LocalQueueStore implements QueueStore {
+final class LocalQueueStore implements QueueBackend {
     private static final long NEVER = Long.MAX_VALUE;
 
     private final Database db;
-    private final Capabilities capabilities;
 
-    LocalQueueStore(Database db, Capabilities capabilities) {
+    LocalQueueStore(Database db) {
         this.db = db;
-        this.capabilities = capabilities;
     }
 
     @Override
     public void createQueue(String queue, Map<String, String> metadata) {
-        NameRules.queue(queue);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(metadata);
         db.writeOne(s -> {
             Sql.insertNew(s, "queue " + queue, "INSERT INTO queues(name, metadata, created) VALUES (?, ?, ?)", queue,
                     encoded, Times.now());
@@ -54,7 +50,6 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public boolean deleteQueue(String queue) {
-        NameRules.queue(queue);
         return db.write(s -> {
             Sql.update(s, "DELETE FROM messages WHERE queue = ?", queue);
             return Sql.update(s, "DELETE FROM queues WHERE name = ?", queue) > 0;
@@ -63,7 +58,6 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public boolean queueExists(String queue) {
-        NameRules.queue(queue);
         return db.read(s -> exists(s, queue));
     }
 
@@ -77,7 +71,6 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public QueueProperties getQueueProperties(String queue) {
-        NameRules.queue(queue);
         return db.read(s -> {
             PreparedStatement ps = s.prepare("SELECT metadata FROM queues WHERE name = ?");
             ps.setString(1, queue);
@@ -100,8 +93,7 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public void setQueueMetadata(String queue, Map<String, String> metadata) {
-        NameRules.queue(queue);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(metadata);
         db.writeOne(s -> {
             if (Sql.update(s, "UPDATE queues SET metadata = ? WHERE name = ?", encoded, queue) == 0) {
                 throw notFound(queue);
@@ -112,7 +104,6 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public void clearMessages(String queue) {
-        NameRules.queue(queue);
         db.write(s -> {
             requireQueue(s, queue);
             Sql.update(s, "DELETE FROM messages WHERE queue = ?", queue);
@@ -122,9 +113,7 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
-        NameRules.queue(queue);
-        checkBody(body);
-        SendMessageOptions o = options == null ? SendMessageOptions.DEFAULT : options;
+        SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
         long now = Times.now();
         long visible = now + o.visibilityDelay().toNanos();
         long expires = o.neverExpires() ? NEVER : saturatedAdd(now, o.effectiveTimeToLive());
@@ -150,8 +139,7 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
-        NameRules.queue(queue);
-        ReceiveOptions o = options == null ? ReceiveOptions.DEFAULT : options;
+        ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
         return db.write(s -> {
             requireQueue(s, queue);
             long now = Times.now();
@@ -186,10 +174,6 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public List<QueueMessage> peekMessages(String queue, int maxMessages) {
-        NameRules.queue(queue);
-        if (maxMessages < 1 || maxMessages > ReceiveOptions.MAX_MESSAGES) {
-            throw StorageException.invalidArgument("maxMessages", "must be between 1 and 32, was " + maxMessages);
-        }
         return db.read(s -> {
             requireQueue(s, queue);
             long now = Times.now();
@@ -213,15 +197,6 @@ final class LocalQueueStore implements QueueStore {
     @Override
     public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
                                        Duration visibilityTimeout) {
-        NameRules.queue(queue);
-        if (visibilityTimeout == null || visibilityTimeout.isNegative()
-                || visibilityTimeout.compareTo(SendMessageOptions.MAX_VISIBILITY) > 0) {
-            throw StorageException.invalidArgument("visibilityTimeout", "must be between 0 and 7 days, was "
-                    + visibilityTimeout);
-        }
-        if (newBody != null) {
-            checkBody(newBody);
-        }
         String receipt = Ids.random();
         return db.write(s -> {
             long seq = checkReceipt(s, queue, messageId, popReceipt);
@@ -244,7 +219,6 @@ final class LocalQueueStore implements QueueStore {
 
     @Override
     public void deleteMessage(String queue, String messageId, String popReceipt) {
-        NameRules.queue(queue);
         db.write(s -> {
             Sql.update(s, "DELETE FROM messages WHERE seq = ?", checkReceipt(s, queue, messageId, popReceipt));
             return null;
@@ -254,9 +228,6 @@ final class LocalQueueStore implements QueueStore {
     /** The message's row number, if it exists, has not expired and the receipt is its current one. */
     private static long checkReceipt(Session s, String queue, String messageId, String popReceipt)
             throws SQLException {
-        if (messageId == null || popReceipt == null) {
-            throw StorageException.invalidArgument(messageId == null ? "messageId" : "popReceipt", "is required");
-        }
         requireQueue(s, queue);
         PreparedStatement ps = s.prepare("SELECT seq, receipt, expires FROM messages WHERE queue = ? AND id = ?");
         ps.setString(1, queue);
@@ -270,16 +241,6 @@ final class LocalQueueStore implements QueueStore {
                         + " is stale: the message was received or updated since");
             }
             return rs.getLong(1);
-        }
-    }
-
-    private void checkBody(byte[] body) {
-        if (body == null) {
-            throw StorageException.invalidArgument("body", "is required (use an empty array for an empty message)");
-        }
-        int max = capabilities.maxQueueMessageBytes();
-        if (body.length > max) {
-            throw StorageException.invalidArgument("body", "must be at most " + max + " bytes, was " + body.length);
         }
     }
 

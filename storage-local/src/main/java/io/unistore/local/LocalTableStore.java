@@ -6,15 +6,14 @@ import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
-import io.unistore.spi.NameRules;
 import io.unistore.table.TableAction;
 import io.unistore.table.TableActionResult;
 import io.unistore.table.TableEntity;
 import io.unistore.table.TableInfo;
 import io.unistore.table.TableQuery;
-import io.unistore.table.TableStore;
 import io.unistore.table.TransactionFailedException;
 import io.unistore.table.UpdateMode;
+import io.unistore.spi.TableBackend;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (merges, ETag conditions, transactions) runs in one {@code BEGIN IMMEDIATE} transaction, so conditions hold
  * against writers in other threads and processes.
  */
-final class LocalTableStore implements TableStore {
+final class LocalTableStore implements TableBackend {
     private static final String TABLE_ID = "SELECT id FROM tables WHERE key = ?";
     private static final String INSERT_FROM_TABLE = "INSERT INTO entities(tid, pk, rk, etag, ts, props) "
             + "SELECT id, ?, ?, ?, ?, ? FROM tables WHERE key = ?";
@@ -48,18 +47,16 @@ final class LocalTableStore implements TableStore {
     private static final int MAX_KEYS = 10_000;
 
     private final Database db;
-    private final Capabilities capabilities;
 
-    LocalTableStore(Database db, Capabilities capabilities) {
+    LocalTableStore(Database db) {
         this.db = db;
-        this.capabilities = capabilities;
     }
 
     /** Table names are case-insensitive, as on Azure: the key is the lower-case name (checked once). */
     private static String key(String table) {
         String key = KEYS.get(table);
         if (key == null) {
-            key = NameRules.table(table).toLowerCase(Locale.ROOT);
+            key = table.toLowerCase(Locale.ROOT);
             if (KEYS.size() < MAX_KEYS) {
                 KEYS.put(table, key);
             }
@@ -125,7 +122,6 @@ final class LocalTableStore implements TableStore {
     @Override
     public TableEntity getEntity(String table, String partitionKey, String rowKey, List<String> select) {
         String key = key(table);
-        EntityCodec.checkKeys(partitionKey, rowKey);
         Set<String> selected = select == null ? null : Set.copyOf(select);
         return db.read(s -> {
             long tid = requireTable(s, key, table);
@@ -207,7 +203,6 @@ final class LocalTableStore implements TableStore {
     @Override
     public boolean deleteEntity(String table, String partitionKey, String rowKey, String ifMatch) {
         String key = key(table);
-        EntityCodec.checkKeys(partitionKey, rowKey);
         return db.write(s -> delete(s, requireTable(s, key, table), table, partitionKey, rowKey, ifMatch));
     }
 
@@ -360,15 +355,13 @@ final class LocalTableStore implements TableStore {
         // The table is looked up now, so a wrong name fails the call rather than the first iteration. Pages use
         // that id; one that comes back empty checks the table is still there (deleted since: NOT_FOUND).
         long tid = db.read(s -> requireTable(s, key, table));
-        int pageSize = query.top() == null ? query.pageSize() : Math.max(1, Math.min(query.pageSize(), query.top()));
-        PagedIterable<TableEntity> all = PagedIterable.of((token, size) -> db.read(s -> {
+        return PagedIterable.of((token, size) -> db.read(s -> {
             Page<TableEntity> page = EntityPager.fetch(s, tid, plan, select, token, size);
             if (page.items().isEmpty() && requireTable(s, key, table) != tid) {
                 return Page.last(List.of());
             }
             return page;
-        }), query.continuationToken(), pageSize);
-        return query.top() == null ? all : all.limit(query.top());
+        }), query.continuationToken(), query.pageSize());
     }
 
     // ---- transactions ---------------------------------------------------------------------------------
@@ -394,32 +387,13 @@ final class LocalTableStore implements TableStore {
         });
     }
 
-    /** Checks the transaction's shape and encodes each action's entity (keys only for deletes). */
+        /** Encodes each action's entity (none for deletes); the API has checked the transaction's shape. */
     private List<byte[]> checkTransaction(List<TableAction> actions) {
-        if (actions == null || actions.isEmpty()) {
-            throw StorageException.invalidArgument("actions", "a transaction needs at least one action");
-        }
-        int max = capabilities.maxTransactionActions();
-        if (actions.size() > max) {
-            throw StorageException.invalidArgument("actions", "a transaction holds at most " + max
-                    + " actions, was " + actions.size());
-        }
-        String partition = actions.get(0).partitionKey();
-        Set<String> rowKeys = new HashSet<>();
         List<byte[]> encoded = new ArrayList<>(actions.size());
         for (int i = 0; i < actions.size(); i++) {
             TableAction a = actions.get(i);
-            if (!a.partitionKey().equals(partition)) {
-                throw StorageException.invalidArgument("actions", "a transaction works on one partition; action "
-                        + i + " is in '" + a.partitionKey() + "', action 0 in '" + partition + "'");
-            }
-            if (!rowKeys.add(a.rowKey())) {
-                throw StorageException.invalidArgument("actions", "a transaction may touch an entity once; action "
-                        + i + " repeats RowKey '" + a.rowKey() + "'");
-            }
             try {
                 if (a.type() == TableAction.Type.DELETE) {
-                    EntityCodec.checkKeys(a.partitionKey(), a.rowKey());
                     encoded.add(null);
                 } else {
                     encoded.add(EntityCodec.encode(a.entity()));

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * User metadata as stored: {@code key=value} lines in key order. Keys are identifiers and values printable
- * ASCII ({@link io.unistore.spi.NameRules#metadata}), so neither holds a newline and keys hold no '='.
+ * ASCII ({@link io.unistore.NamingRules#metadata}), so neither holds a newline and keys hold no '='.
  */
 final class MetadataCodec {
     private MetadataCodec() {

@@ -31,7 +31,7 @@ final class NamePager {
      */
     static <T> Page<T> fetch(Session s, String select, String keyColumn, String prefix, String token, int pageSize,
                              RowReader<T> reader) throws SQLException {
-        int size = Math.min(pageSize, Capabilities.DEFAULT_MAX_PAGE_SIZE);
+        int size = pageSize;
         String after = ContinuationTokens.decode(token);
         boolean resume = after != null && (prefix == null || after.compareTo(prefix) >= 0);
         PreparedStatement ps = s.prepare(select + " " + keyColumn + (resume ? " > ?" : " >= ?") + " ORDER BY "

@@ -74,7 +74,7 @@ class BlobStoreLocalTest {
     void uploadReadPropertiesAndMd5() throws Exception {
         byte[] data = utf8("hello world");
         String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(data));
-        BlobWriteResult w = blobs.upload("box", "a/b.txt", data, UploadOptions.DEFAULT.withContentType("text/plain")
+        BlobWriteResult w = blobs.upload("box", "a/b.txt", data, UploadOptions.defaults().withContentType("text/plain")
                 .withMetadata(Map.of("k", "v")).withContentMd5(md5));
         assertThat(w.contentMd5()).isEqualTo(md5);
         assertThat(w.size()).isEqualTo(11);
@@ -95,7 +95,7 @@ class BlobStoreLocalTest {
 
     @Test
     void md5MismatchStoresNothing() throws Exception {
-        assertThatThrownBy(() -> blobs.upload("box", "x", utf8("abc"), UploadOptions.DEFAULT
+        assertThatThrownBy(() -> blobs.upload("box", "x", utf8("abc"), UploadOptions.defaults()
                 .withContentMd5(Base64.getEncoder().encodeToString(new byte[16]))))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(blobs.exists("box", "x")).isFalse();
@@ -108,13 +108,13 @@ class BlobStoreLocalTest {
     @Test
     void conditionsAndCreateOnly() {
         BlobWriteResult first = blobs.upload("box", "x", utf8("1"));
-        assertThatThrownBy(() -> blobs.upload("box", "x", utf8("2"), UploadOptions.DEFAULT
+        assertThatThrownBy(() -> blobs.upload("box", "x", utf8("2"), UploadOptions.defaults()
                 .withConditions(RequestConditions.ifNotExists())))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
-        BlobWriteResult second = blobs.upload("box", "x", utf8("2"), UploadOptions.DEFAULT
+        BlobWriteResult second = blobs.upload("box", "x", utf8("2"), UploadOptions.defaults()
                 .withConditions(RequestConditions.ifMatch(first.etag())));
         assertThat(second.etag()).isNotEqualTo(first.etag());
-        assertThatThrownBy(() -> blobs.delete("box", "x", DeleteBlobOptions.DEFAULT
+        assertThatThrownBy(() -> blobs.delete("box", "x", DeleteBlobOptions.defaults()
                 .withConditions(RequestConditions.ifMatch(first.etag()))))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
         assertThat(blobs.delete("box", "x")).isTrue();
@@ -127,22 +127,22 @@ class BlobStoreLocalTest {
     void versionsListReadRestoreAndSurviveDelete() throws Exception {
         BlobWriteResult v1 = blobs.upload("box", "doc", utf8("one"));
         BlobWriteResult v2 = blobs.upload("box", "doc", utf8("two"));
-        List<BlobProperties> versions = blobs.listVersions("box", "doc", ListOptions.all()).stream().toList();
+        List<BlobProperties> versions = blobs.listVersions("box", "doc", ListOptions.defaults()).stream().toList();
         assertThat(versions).extracting(BlobProperties::versionId).containsExactly(v1.versionId(), v2.versionId());
         assertThat(versions).extracting(BlobProperties::currentVersion).containsExactly(false, true);
-        assertThat(text("doc", ReadOptions.DEFAULT.withVersionId(v1.versionId()))).isEqualTo("one");
+        assertThat(text("doc", ReadOptions.defaults().withVersionId(v1.versionId()))).isEqualTo("one");
         BlobWriteResult v3 = blobs.restoreVersion("box", "doc", v1.versionId());
-        assertThat(text("doc", ReadOptions.DEFAULT)).isEqualTo("one");
+        assertThat(text("doc", ReadOptions.defaults())).isEqualTo("one");
         assertThat(v3.versionId()).isGreaterThan(v2.versionId());
         assertThat(blobs.delete("box", "doc")).isTrue();
         assertThat(blobs.exists("box", "doc")).isFalse();
-        List<BlobProperties> after = blobs.listVersions("box", "doc", ListOptions.all().withPageSize(2)).stream()
+        List<BlobProperties> after = blobs.listVersions("box", "doc", ListOptions.defaults().withPageSize(2)).stream()
                 .toList();
         assertThat(after).hasSize(3).allMatch(p -> !p.currentVersion());
-        assertThat(text("doc", ReadOptions.DEFAULT.withVersionId(v2.versionId()))).isEqualTo("two");
+        assertThat(text("doc", ReadOptions.defaults().withVersionId(v2.versionId()))).isEqualTo("two");
         // v1 and v3 share one content file; v2 has its own.
         assertThat(contentFiles()).isEqualTo(2);
-        assertThat(blobs.delete("box", "doc", DeleteBlobOptions.DEFAULT.withVersionId(v2.versionId()))).isTrue();
+        assertThat(blobs.delete("box", "doc", DeleteBlobOptions.defaults().withVersionId(v2.versionId()))).isTrue();
         assertThat(contentFiles()).isEqualTo(1);
     }
 
@@ -151,7 +151,7 @@ class BlobStoreLocalTest {
         blobs.upload("box", "s", utf8("before"));
         String snap = blobs.createSnapshot("box", "s", null);
         blobs.upload("box", "s", utf8("after"));
-        assertThat(text("s", ReadOptions.DEFAULT.withSnapshot(snap))).isEqualTo("before");
+        assertThat(text("s", ReadOptions.defaults().withSnapshot(snap))).isEqualTo("before");
         assertThat(blobs.listSnapshots("box", "s")).extracting(BlobProperties::snapshot).containsExactly(snap);
         blobs.delete("box", "s");
         assertThat(blobs.listSnapshots("box", "s")).isEmpty();
@@ -179,7 +179,7 @@ class BlobStoreLocalTest {
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
         assertThatThrownBy(() -> blobs.delete("box", "l"))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.PRECONDITION_FAILED);
-        blobs.upload("box", "l", utf8("y"), UploadOptions.DEFAULT.withConditions(RequestConditions.NONE
+        blobs.upload("box", "l", utf8("y"), UploadOptions.defaults().withConditions(RequestConditions.none()
                 .withLeaseId(lease)));
         assertThat(blobs.getProperties("box", "l").leaseState()).isEqualTo("leased");
         blobs.renewLease("box", "l", lease);
@@ -197,9 +197,9 @@ class BlobStoreLocalTest {
 
     @Test
     void copySharesContent() throws Exception {
-        blobs.upload("box", "src", utf8("shared"), UploadOptions.DEFAULT.withContentType("text/plain"));
+        blobs.upload("box", "src", utf8("shared"), UploadOptions.defaults().withContentType("text/plain"));
         blobs.createContainer("box2");
-        blobs.copy("box", "src", "box2", "dst", CopyOptions.DEFAULT);
+        blobs.copy("box", "src", "box2", "dst", CopyOptions.defaults());
         assertThat(blobs.downloadBytes("box2", "dst")).isEqualTo(utf8("shared"));
         assertThat(blobs.getProperties("box2", "dst").contentType()).isEqualTo("text/plain");
         assertThat(contentFiles()).isEqualTo(1);
@@ -214,18 +214,18 @@ class BlobStoreLocalTest {
         for (String n : List.of("a/1", "a/2", "a/b/3", "b", "c/4", "c0", "d")) {
             blobs.upload("box", n, utf8(n));
         }
-        List<String> flat = blobs.list("box", ListBlobsOptions.all().withPageSize(2)).stream().map(BlobItem::name)
+        List<String> flat = blobs.list("box", ListBlobsOptions.defaults().withPageSize(2)).stream().map(BlobItem::name)
                 .toList();
         assertThat(flat).containsExactly("a/1", "a/2", "a/b/3", "b", "c/4", "c0", "d");
-        List<String> top = blobs.list("box", ListBlobsOptions.all().withDelimiter("/").withPageSize(1)).stream()
+        List<String> top = blobs.list("box", ListBlobsOptions.defaults().withDelimiter("/").withPageSize(1)).stream()
                 .map(BlobItem::name).toList();
         assertThat(top).containsExactly("a/", "b", "c/", "c0", "d");
         List<String> underA = blobs.list("box", ListBlobsOptions.prefix("a/").withDelimiter("/")).stream()
                 .map(BlobItem::name).toList();
         assertThat(underA).containsExactly("a/1", "a/2", "a/b/");
-        var page = blobs.list("box", ListBlobsOptions.all().withDelimiter("/").withPageSize(2)).firstPage();
+        var page = blobs.list("box", ListBlobsOptions.defaults().withDelimiter("/").withPageSize(2)).firstPage();
         assertThat(page.items()).extracting(BlobItem::name).containsExactly("a/", "b");
-        var next = blobs.list("box", ListBlobsOptions.all().withDelimiter("/").withPageSize(2)
+        var next = blobs.list("box", ListBlobsOptions.defaults().withDelimiter("/").withPageSize(2)
                 .withContinuationToken(page.continuationToken())).firstPage();
         assertThat(next.items()).extracting(BlobItem::name).containsExactly("c/", "c0");
     }
@@ -237,7 +237,7 @@ class BlobStoreLocalTest {
             BlobStore b = plain.blobs();
             b.createContainer("box");
             assertThat(b.upload("box", "x", utf8("1")).versionId()).isNull();
-            assertThatThrownBy(() -> b.listVersions("box", "x", ListOptions.all()))
+            assertThatThrownBy(() -> b.listVersions("box", "x", ListOptions.defaults()))
                     .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED);
         }
     }
@@ -250,7 +250,7 @@ class BlobStoreLocalTest {
             blobs.upload("box", n, utf8(n));
         }
         java.util.Collections.sort(names);
-        assertThat(blobs.list("box", ListBlobsOptions.all().withPageSize(2)).stream().map(BlobItem::name).toList())
+        assertThat(blobs.list("box", ListBlobsOptions.defaults().withPageSize(2)).stream().map(BlobItem::name).toList())
                 .containsExactlyElementsOf(names);
     }
 
@@ -262,20 +262,20 @@ class BlobStoreLocalTest {
         Files.write(src, data);
         String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(data));
         java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
-        BlobWriteResult w = blobs.upload("box", "file", src, UploadOptions.DEFAULT.withContentMd5(md5)
+        BlobWriteResult w = blobs.upload("box", "file", src, UploadOptions.defaults().withContentMd5(md5)
                 .withProgress((done, total) -> seen.set(done)));
         assertThat(w.contentMd5()).isEqualTo(md5);
         assertThat(w.size()).isEqualTo(data.length);
         assertThat(seen).hasValue(data.length);
-        assertThatThrownBy(() -> blobs.upload("box", "bad", src, UploadOptions.DEFAULT
+        assertThatThrownBy(() -> blobs.upload("box", "bad", src, UploadOptions.defaults()
                 .withContentMd5(Base64.getEncoder().encodeToString(new byte[16]))))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
         assertThat(blobs.exists("box", "bad")).isFalse();
-        assertThatThrownBy(() -> blobs.upload("box", "none", dir.resolve("missing.bin"), UploadOptions.DEFAULT))
+        assertThatThrownBy(() -> blobs.upload("box", "none", dir.resolve("missing.bin"), UploadOptions.defaults()))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
 
         Path out = dir.resolve("out/copy.bin");
-        BlobProperties p = blobs.downloadToFile("box", "file", out, ReadOptions.DEFAULT);
+        BlobProperties p = blobs.downloadToFile("box", "file", out, ReadOptions.defaults());
         assertThat(Files.readAllBytes(out)).isEqualTo(data);
         assertThat(p.etag()).isEqualTo(w.etag());
         blobs.downloadToFile("box", "file", out, ReadOptions.range(ByteRange.of(1000, 5000)));
@@ -284,7 +284,7 @@ class BlobStoreLocalTest {
             assertThat(left).extracting(x -> x.getFileName().toString()).containsExactly("copy.bin");
         }
         blobs.setTier("box", "file", AccessTier.ARCHIVE);
-        assertThatThrownBy(() -> blobs.downloadToFile("box", "file", out, ReadOptions.DEFAULT))
+        assertThatThrownBy(() -> blobs.downloadToFile("box", "file", out, ReadOptions.defaults()))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(Files.readAllBytes(out)).isEqualTo(java.util.Arrays.copyOfRange(data, 1000, 6000));
     }

@@ -40,7 +40,7 @@ final class ChildMains {
                         return len;
                     }
                 };
-                account.blobs().upload("box", "big", endless, UploadOptions.DEFAULT);
+                account.blobs().upload("box", "big", endless, UploadOptions.defaults());
                 System.out.println("FINISHED (should not happen)");
             }
         }

@@ -33,7 +33,7 @@ class FileStoreLocalTest {
     void open() {
         account = Unistore.open(dir.toString());
         files = account.files();
-        files.createShare("docs", new CreateShareOptions(1, Map.of("k", "v")));
+        files.createShare("docs", CreateShareOptions.builder().quotaGb(1).putMetadata("k", "v").build());
     }
 
     @AfterEach
@@ -69,7 +69,7 @@ class FileStoreLocalTest {
                 .map(FileItem::path).toList()).containsExactly("a/b", "a/b/f.txt", "a/top.txt");
         assertThat(files.list("docs", "", ListFilesOptions.recursively()).stream().map(FileItem::path).toList())
                 .containsExactly("a", "a.txt", "a/b", "a/b/f.txt", "a/top.txt");
-        assertThat(files.list("docs", "a", ListFilesOptions.children().withPrefix("t")).stream()
+        assertThat(files.list("docs", "a", ListFilesOptions.defaults().withPrefix("t")).stream()
                 .map(FileItem::name).toList()).containsExactly("top.txt");
         assertThatThrownBy(() -> files.deleteDirectory("docs", "a", false))
                 .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.CONFLICT));
@@ -101,7 +101,7 @@ class FileStoreLocalTest {
         new java.util.Random(3).nextBytes(data);
         Path src = dir.resolve("in.bin");
         java.nio.file.Files.write(src, data);
-        assertThat(files.upload("docs", "in.bin", src, io.unistore.file.FileUploadOptions.DEFAULT).size())
+        assertThat(files.upload("docs", "in.bin", src, io.unistore.file.FileUploadOptions.defaults()).size())
                 .isEqualTo(data.length);
         Path out = dir.resolve("out.bin");
         assertThat(files.downloadToFile("docs", "in.bin", out).size()).isEqualTo(data.length);

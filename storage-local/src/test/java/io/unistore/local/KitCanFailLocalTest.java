@@ -39,7 +39,7 @@ class KitCanFailLocalTest {
 
         @Override
         protected StorageAccount openAccount() {
-            return new NonAtomicTransactions(Unistore.open("file:" + dir));
+            return Unistore.builder().address("file:" + dir).layer(new NonAtomicTransactions()).open();
         }
     }
 

@@ -112,8 +112,8 @@ class PathSafetyLocalTest {
             invalid(() -> blobs.openInputStream("box", name));
             invalid(() -> blobs.exists("box", name));
             invalid(() -> blobs.delete("box", name));
-            invalid(() -> blobs.copy("box", "ok", "box", name, CopyOptions.DEFAULT));
-            invalid(() -> blobs.copy("box", name, "box", "ok2", CopyOptions.DEFAULT));
+            invalid(() -> blobs.copy("box", "ok", "box", name, CopyOptions.defaults()));
+            invalid(() -> blobs.copy("box", name, "box", "ok2", CopyOptions.defaults()));
         }
         invalid(() -> blobs.upload("box", "x".repeat(1025), utf8("long")));
         for (String container : List.of("..", "../box", "a/b", "BOX", "x", "-box")) {
@@ -153,7 +153,7 @@ class PathSafetyLocalTest {
         String version = blobs.getProperties("box", "victim").versionId();
         assertThat(blobs.delete("box", "victim")).isTrue();
         assertThat(Files.exists(contentFile, LinkOption.NOFOLLOW_LINKS)).isTrue();
-        assertThat(blobs.delete("box", "victim", DeleteBlobOptions.DEFAULT.withVersionId(version))).isTrue();
+        assertThat(blobs.delete("box", "victim", DeleteBlobOptions.defaults().withVersionId(version))).isTrue();
         assertThat(Files.exists(contentFile, LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
 

@@ -90,11 +90,11 @@ class QueueStoreLocalTest {
     @Test
     void delayAndTimeToLive() throws Exception {
         queues.sendMessage("jobs", "later".getBytes(StandardCharsets.UTF_8),
-                SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofDays(1)));
+                SendMessageOptions.defaults().withVisibilityDelay(Duration.ofDays(1)));
         var short_ = queues.sendMessage("jobs", "brief".getBytes(StandardCharsets.UTF_8),
-                SendMessageOptions.DEFAULT.withTimeToLive(Duration.ofMillis(300)));
+                SendMessageOptions.defaults().withTimeToLive(Duration.ofMillis(300)));
         var forever = queues.sendMessage("jobs", "ever".getBytes(StandardCharsets.UTF_8),
-                SendMessageOptions.DEFAULT.withTimeToLive(SendMessageOptions.FOREVER));
+                SendMessageOptions.defaults().withTimeToLive(SendMessageOptions.FOREVER));
         assertThat(forever.expiresAt()).isNull();
         assertThat(short_.expiresAt()).isNotNull();
         assertThat(queues.peekMessages("jobs", 32)).extracting(QueueMessage::text).contains("ever");
@@ -110,8 +110,8 @@ class QueueStoreLocalTest {
 
     @Test
     void limitsAndMissingQueues() {
-        byte[] big = new byte[account.capabilities().maxQueueMessageBytes() + 1];
-        assertThatThrownBy(() -> queues.sendMessage("jobs", big, SendMessageOptions.DEFAULT))
+        byte[] big = new byte[account.capabilities().limits().maxQueueMessageBytes() + 1];
+        assertThatThrownBy(() -> queues.sendMessage("jobs", big, SendMessageOptions.defaults()))
                 .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.INVALID_ARGUMENT));
         assertThatThrownBy(() -> queues.sendMessage("nope", "x"))
                 .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.NOT_FOUND));

@@ -53,9 +53,9 @@ class ReopenLocalTest {
             assertThat(blobs.getContainerProperties("box").metadata()).containsEntry("owner", "me");
             assertThat(blobs.downloadBytes("box", "doc")).isEqualTo(utf8("v2"));
             assertThat(blobs.downloadBytes("box", "doc")).isEqualTo(utf8("v2"));
-            assertThat(blobs.listVersions("box", "doc", ListOptions.all()).stream().map(BlobProperties::versionId)
+            assertThat(blobs.listVersions("box", "doc", ListOptions.defaults()).stream().map(BlobProperties::versionId)
                     .toList()).hasSize(2).first().isEqualTo(v1);
-            BlobProperties s = blobs.getProperties("box", "doc", ReadOptions.DEFAULT.withSnapshot(snap));
+            BlobProperties s = blobs.getProperties("box", "doc", ReadOptions.defaults().withSnapshot(snap));
             assertThat(s.metadata()).containsEntry("label", "first");
             assertThat(blobs.getProperties("box", "doc").leaseState()).isEqualTo("leased");
             assertThatThrownBy(() -> blobs.upload("box", "doc", utf8("v3")))
@@ -71,8 +71,8 @@ class ReopenLocalTest {
     void queueMessagesAndTheirTimeToLiveSurviveReopen() throws Exception {
         try (StorageAccount a = Unistore.open("file:" + dir)) {
             a.queues().createQueue("jobs");
-            a.queues().sendMessage("jobs", utf8("short"), SendMessageOptions.DEFAULT.withTimeToLive(Duration.ofSeconds(1)));
-            a.queues().sendMessage("jobs", utf8("long"), SendMessageOptions.DEFAULT);
+            a.queues().sendMessage("jobs", utf8("short"), SendMessageOptions.defaults().withTimeToLive(Duration.ofSeconds(1)));
+            a.queues().sendMessage("jobs", utf8("long"), SendMessageOptions.defaults());
             a.tables().createTable("Kept");
             a.tables().insertEntity("Kept", TableEntity.builder("p", "r").put("x", 1L).build());
             a.files().createShare("share");

@@ -53,6 +53,6 @@ final class Args {
     /** The page size a list call asks for: the argument, else the default, within the account's maximum. */
     static int pageSize(ToolCall call) {
         StorageAccount account = call.account();
-        return Math.min(call.integer("pageSize", DEFAULT_PAGE_SIZE), account.capabilities().maxPageSize());
+        return Math.min(call.integer("pageSize", DEFAULT_PAGE_SIZE), account.capabilities().limits().maxPageSize());
     }
 }

@@ -143,7 +143,7 @@ final class BlobTools implements ToolProvider {
     private static Map<String, Object> upload(ToolCall call) {
         String container = call.container("container");
         String blob = call.string("blob");
-        UploadOptions options = UploadOptions.DEFAULT.withContentType(call.optionalString("contentType"))
+        UploadOptions options = UploadOptions.defaults().withContentType(call.optionalString("contentType"))
                 .withMetadata(call.stringMap("metadata"))
                 .withProgress(call.progress("upload of " + container + "/" + blob));
         if (call.has("tier")) {
@@ -212,7 +212,7 @@ final class BlobTools implements ToolProvider {
         String container = call.container("container");
         String blob = call.string("blob");
         BlobStore blobs = call.account().blobs();
-        ReadOptions options = ReadOptions.DEFAULT.withVersionId(call.optionalString("versionId"))
+        ReadOptions options = ReadOptions.defaults().withVersionId(call.optionalString("versionId"))
                 .withSnapshot(call.optionalString("snapshot"));
         Out out = Out.of();
         if (call.has("localPath")) {
@@ -237,7 +237,7 @@ final class BlobTools implements ToolProvider {
         }
         byte[] bytes;
         try (var in = blobs.openInputStream(container, blob, options.withConditions(
-                p.etag() == null ? RequestConditions.NONE : RequestConditions.ifMatch(p.etag())))) {
+                p.etag() == null ? RequestConditions.none() : RequestConditions.ifMatch(p.etag())))) {
             bytes = in.readNBytes(call.maxInlineBytes() + 1);
         } catch (java.io.IOException e) {
             throw new StorageException(io.unistore.ErrorCode.UNAVAILABLE, "reading " + container + "/" + blob
@@ -258,7 +258,7 @@ final class BlobTools implements ToolProvider {
                         .optional("snapshot", name("Read this snapshot (accounts with snapshots)")).build())
                 .output(Shapes.BLOB)
                 .handler(call -> Shapes.blob(call.account().blobs().getProperties(call.container("container"),
-                        call.string("blob"), ReadOptions.DEFAULT.withVersionId(call.optionalString("versionId"))
+                        call.string("blob"), ReadOptions.defaults().withVersionId(call.optionalString("versionId"))
                                 .withSnapshot(call.optionalString("snapshot"))))).build();
     }
 
@@ -278,7 +278,7 @@ final class BlobTools implements ToolProvider {
     }
 
     static RequestConditions conditions(ToolCall call) {
-        return call.has("ifMatch") ? RequestConditions.ifMatch(call.string("ifMatch")) : RequestConditions.NONE;
+        return call.has("ifMatch") ? RequestConditions.ifMatch(call.string("ifMatch")) : RequestConditions.none();
     }
 
     private static McpTool deleteBlob() {
@@ -295,7 +295,7 @@ final class BlobTools implements ToolProvider {
                     call.confirm("blob '" + blob + "' (and its snapshots) in container '" + container
                             + "' of account '" + call.accountName() + "'");
                     boolean deleted = call.account().blobs().delete(container, blob,
-                            DeleteBlobOptions.DEFAULT.withConditions(conditions(call)));
+                            DeleteBlobOptions.defaults().withConditions(conditions(call)));
                     return Out.of().put("blob", container + "/" + blob).put("deleted", deleted).build();
                 }).build();
     }
@@ -315,7 +315,7 @@ final class BlobTools implements ToolProvider {
                     String container = call.container("container");
                     String target = call.container("targetContainer");
                     String targetBlob = call.string("targetBlob");
-                    CopyOptions options = CopyOptions.DEFAULT.withSourceConditions(conditions(call));
+                    CopyOptions options = CopyOptions.defaults().withSourceConditions(conditions(call));
                     if (call.has("metadata")) {
                         options = options.withMetadata(call.stringMap("metadata"));
                     }

@@ -116,7 +116,7 @@ final class FileTools implements ToolProvider {
                 .handler(call -> {
                     String share = call.share("share");
                     String path = call.string("path");
-                    FileUploadOptions options = FileUploadOptions.DEFAULT
+                    FileUploadOptions options = FileUploadOptions.defaults()
                             .withContentType(call.optionalString("contentType"))
                             .withMetadata(call.stringMap("metadata"))
                             .withProgress(call.progress("upload of " + share + "/" + path));

@@ -106,7 +106,7 @@ final class QueueTools implements ToolProvider {
                     String queue = call.queue("queue");
                     byte[] body = Content.decode(call.string("message"), call.optionalString("encoding"),
                             call.maxInlineBytes());
-                    SendMessageOptions options = SendMessageOptions.DEFAULT.withVisibilityDelay(
+                    SendMessageOptions options = SendMessageOptions.defaults().withVisibilityDelay(
                             Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 0)));
                     if (call.has("timeToLiveSeconds")) {
                         int ttl = call.integer("timeToLiveSeconds", 0);

@@ -186,7 +186,7 @@ final class ResourceCatalog {
         switch (kind) {
             case BLOBS -> {
                 if (u.path() == null) {
-                    Page<BlobItem> page = account.blobs().list(u.name(), ListBlobsOptions.all().withDelimiter("/")
+                    Page<BlobItem> page = account.blobs().list(u.name(), ListBlobsOptions.defaults().withDelimiter("/")
                             .withPageSize(PAGE_SIZE)).firstPage();
                     return json(uri, Out.of().put("container", u.name())
                             .put("blobs", page.items().stream().filter(i -> !i.prefix())
@@ -217,7 +217,7 @@ final class ResourceCatalog {
                 String path = u.path() == null ? "" : u.path();
                 FileProperties p = path.isEmpty() ? null : account.files().getProperties(u.name(), path);
                 if (p == null || p.directory()) {
-                    Page<FileItem> page = account.files().list(u.name(), path, ListFilesOptions.children()
+                    Page<FileItem> page = account.files().list(u.name(), path, ListFilesOptions.defaults()
                             .withPageSize(PAGE_SIZE)).firstPage();
                     return json(uri, Out.of().put("share", u.name()).put("path", path)
                             .put("files", page.items().stream().map(Shapes::fileItem).toList())

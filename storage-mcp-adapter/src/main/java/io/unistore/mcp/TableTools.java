@@ -97,7 +97,7 @@ final class TableTools implements ToolProvider {
                 .handler(call -> {
                     TableQuery query = TableQuery.all()
                             .withPageSize(Math.min(call.integer("top", Args.DEFAULT_PAGE_SIZE),
-                                    call.account().capabilities().maxPageSize()))
+                                    call.account().capabilities().limits().maxPageSize()))
                             .withContinuationToken(call.optionalString("continuationToken"))
                             .withSelect(strings(call.array("select")));
                     if (call.has("filter")) {

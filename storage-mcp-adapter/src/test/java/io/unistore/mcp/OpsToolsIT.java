@@ -41,7 +41,7 @@ class OpsToolsIT {
             account.blobs().createContainer("photos");
             for (int i = 0; i < 30; i++) {
                 account.blobs().upload("photos", "2026/p" + i + ".txt", ("photo " + i).repeat(200).getBytes(),
-                        UploadOptions.DEFAULT.withContentType("text/plain").withMetadata(Map.of("n", "" + i)));
+                        UploadOptions.defaults().withContentType("text/plain").withMetadata(Map.of("n", "" + i)));
             }
             for (String table : List.of("people", "staff")) {
                 account.tables().createTable(table);

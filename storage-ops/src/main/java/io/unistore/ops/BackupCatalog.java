@@ -124,7 +124,7 @@ public final class BackupCatalog {
     static void writeManifest(BlobStore store, String container, String root, ObjectNode manifest) {
         String name = root + "/" + manifest.get("setId").asString() + "/" + MANIFEST;
         byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
-        store.upload(container, name, bytes, UploadOptions.DEFAULT.withContentType("application/json"));
+        store.upload(container, name, bytes, UploadOptions.defaults().withContentType("application/json"));
     }
 
     /** A new set id from the start time; later than every existing id under the root. */

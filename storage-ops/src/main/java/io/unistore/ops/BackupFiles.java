@@ -65,7 +65,7 @@ final class BackupFiles {
         ObjectNode upload(BlobStore store, String container, String name, String relativeName) {
             try {
                 out.close();
-                store.upload(container, name, tmp, UploadOptions.DEFAULT.withContentType("application/x-ndjson")
+                store.upload(container, name, tmp, UploadOptions.defaults().withContentType("application/x-ndjson")
                         .withContentEncoding("gzip"));
                 ObjectNode entry = Json.object();
                 entry.put("name", relativeName);

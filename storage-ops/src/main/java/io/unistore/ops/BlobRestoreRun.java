@@ -113,7 +113,7 @@ final class BlobRestoreRun {
     private BlobProperties pick(String name) {
         List<BlobProperties> history = new ArrayList<>();
         if (options.from() == RestoreSource.VERSIONS) {
-            from.listVersions(options.sourceContainer(), name, io.unistore.ListOptions.all()).forEach(history::add);
+            from.listVersions(options.sourceContainer(), name, io.unistore.ListOptions.defaults()).forEach(history::add);
         } else {
             history.addAll(from.listSnapshots(options.sourceContainer(), name));
         }
@@ -176,7 +176,7 @@ final class BlobRestoreRun {
         Map<String, String> metadata = new HashMap<>();
         e.get("metadata").properties().forEach(m -> metadata.put(m.getKey(), m.getValue().asString()));
         String tierName = Json.text(e, "tier");
-        UploadOptions upload = UploadOptions.DEFAULT.withContentType(Json.text(e, "contentType"))
+        UploadOptions upload = UploadOptions.defaults().withContentType(Json.text(e, "contentType"))
                 .withContentEncoding(Json.text(e, "contentEncoding")).withCacheControl(Json.text(e, "cacheControl"))
                 .withContentDisposition(Json.text(e, "contentDisposition")).withMetadata(metadata)
                 .withTier(tierName == null ? null : tier(AccessTier.valueOf(tierName)))
@@ -199,7 +199,7 @@ final class BlobRestoreRun {
         }
         boolean version = options.from() == RestoreSource.VERSIONS && !p.currentVersion();
         if (sameAccount) {
-            CopyOptions copy = CopyOptions.DEFAULT;
+            CopyOptions copy = CopyOptions.defaults();
             copy = version ? copy.withSourceVersionId(p.versionId()) : copy;
             copy = p.snapshot() != null ? copy.withSourceSnapshot(p.snapshot()) : copy;
             target.copy(options.sourceContainer(), p.name(), options.targetContainer(), p.name(), copy);
@@ -208,9 +208,9 @@ final class BlobRestoreRun {
                 check(p.name(), p.contentMd5(), now.contentMd5());
             }
         } else {
-            ReadOptions read = version ? ReadOptions.DEFAULT.withVersionId(p.versionId()) : ReadOptions.DEFAULT;
+            ReadOptions read = version ? ReadOptions.defaults().withVersionId(p.versionId()) : ReadOptions.defaults();
             read = p.snapshot() != null ? read.withSnapshot(p.snapshot()) : read;
-            UploadOptions upload = UploadOptions.DEFAULT.withContentType(p.contentType())
+            UploadOptions upload = UploadOptions.defaults().withContentType(p.contentType())
                     .withContentEncoding(p.contentEncoding()).withCacheControl(p.cacheControl())
                     .withContentDisposition(p.contentDisposition()).withMetadata(p.metadata())
                     .withTier(p.tier() == null ? null : tier(p.tier())).withContentMd5(p.contentMd5())

@@ -117,11 +117,11 @@ public final class ContainerBackup {
         String storedName = "objects/" + p.name() + ".gz";
         String md5;
         long storedSize;
-        ReadOptions read = ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(p.etag()));
+        ReadOptions read = ReadOptions.defaults().withConditions(RequestConditions.ifMatch(p.etag()));
         try (InputStream in = blobs.openInputStream(options.container(), p.name(), read)) {
             DigestInputStream hashing = Digests.md5Stream(in);
             storedSize = store.upload(options.backupContainer(), dir + storedName, GzipInput.compress(hashing),
-                    UploadOptions.DEFAULT.withContentType("application/gzip")).size();
+                    UploadOptions.defaults().withContentType("application/gzip")).size();
             md5 = Digests.base64(hashing.getMessageDigest());
         } catch (IOException e) {
             throw Transfers.ioFailure("backup of " + p.name(), e);

@@ -161,7 +161,7 @@ public final class ContainerCopy {
         }
 
         private ListBlobsOptions listing() {
-            return ListBlobsOptions.all().withPrefix(options.sourcePrefix()).withIncludeMetadata(true)
+            return ListBlobsOptions.defaults().withPrefix(options.sourcePrefix()).withIncludeMetadata(true)
                     .withPageSize(1000);
         }
 

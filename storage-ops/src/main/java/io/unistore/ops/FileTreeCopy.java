@@ -60,7 +60,7 @@ public final class FileTreeCopy {
             }
             try (InputStream in = files.openInputStream(options.share(), f.path(), null)) {
                 DigestInputStream hashing = Digests.md5Stream(in);
-                var written = blobs.upload(options.container(), name, hashing, UploadOptions.DEFAULT
+                var written = blobs.upload(options.container(), name, hashing, UploadOptions.defaults()
                         .withContentType(p.contentType()).withMetadata(p.metadata()).withLength(p.size())
                         .withContentMd5(p.contentMd5()));
                 String md5 = Digests.base64(hashing.getMessageDigest());
@@ -115,7 +115,7 @@ public final class FileTreeCopy {
             }
             try (InputStream in = blobs.openInputStream(options.container(), p.name())) {
                 DigestInputStream hashing = Digests.md5Stream(in);
-                FileProperties written = files.upload(options.share(), path, hashing, FileUploadOptions.DEFAULT
+                FileProperties written = files.upload(options.share(), path, hashing, FileUploadOptions.defaults()
                         .withContentType(p.contentType()).withMetadata(p.metadata()).withLength(p.size()));
                 run.verify(path, Digests.base64(hashing.getMessageDigest()), written.contentMd5(), Digests.md5Of(p));
             } catch (IOException e) {

@@ -122,7 +122,7 @@ final class ObjectCopier {
         return switch (method) {
             case SERVER_COPY -> {
                 target.copy(options.sourceContainer(), src.name(), options.targetContainer(), name,
-                        CopyOptions.DEFAULT.withTier(tierFor(src))
+                        CopyOptions.defaults().withTier(tierFor(src))
                                 .withSourceConditions(RequestConditions.ifMatch(src.etag())));
                 yield verifyServerSide(src, name, CopyMethod.SERVER_COPY);
             }
@@ -133,7 +133,7 @@ final class ObjectCopier {
                 try {
                     URI url = source.generatePresignedUrl(options.sourceContainer(), src.name(),
                             PresignOptions.read(options.presignExpiry()));
-                    target.copyFromUrl(url, options.targetContainer(), name, CopyOptions.DEFAULT
+                    target.copyFromUrl(url, options.targetContainer(), name, CopyOptions.defaults()
                             .withMetadata(src.metadata()).withContentType(src.contentType()).withTier(tierFor(src)));
                 } catch (StorageException e) {
                     if (e.isRetryable() || e.code() == ErrorCode.PRECONDITION_FAILED) {
@@ -173,7 +173,7 @@ final class ObjectCopier {
     private Outcome stream(BlobProperties src, String name) {
         String sourceMd5 = Digests.md5Of(src);
         AtomicLong reported = new AtomicLong();
-        UploadOptions upload = UploadOptions.DEFAULT.withContentType(src.contentType())
+        UploadOptions upload = UploadOptions.defaults().withContentType(src.contentType())
                 .withContentEncoding(src.contentEncoding()).withCacheControl(src.cacheControl())
                 .withContentDisposition(src.contentDisposition()).withMetadata(src.metadata())
                 .withTier(tierFor(src)).withContentMd5(sourceMd5).withLength(src.size())
@@ -181,7 +181,7 @@ final class ObjectCopier {
                 .withProgress((done, total) -> meter.bytes(done - reported.getAndSet(done)));
         BlobWriteResult result;
         String computed;
-        ReadOptions read = ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(src.etag()));
+        ReadOptions read = ReadOptions.defaults().withConditions(RequestConditions.ifMatch(src.etag()));
         try (InputStream in = source.openInputStream(options.sourceContainer(), src.name(), read)) {
             if (sourceMd5 != null) {
                 // The upload is given the source's MD5 and every provider fails it, storing nothing, when the

@@ -168,7 +168,7 @@ public final class Restore {
         if (pending.isEmpty()) {
             return;
         }
-        BulkWriteResult r = tables.bulkWrite(table, pending, BulkWriteOptions.DEFAULT.withStopOnError(true));
+        BulkWriteResult r = tables.bulkWrite(table, pending, BulkWriteOptions.defaults().withStopOnError(true));
         if (!r.isComplete()) {
             StorageException e = r.failures().get(0).error();
             throw new StorageException(e.code(), "restore into " + table + " failed: " + e.getMessage(), e);

@@ -81,7 +81,7 @@ final class TableCopyRun {
         this.options = options;
         this.inPlace = inPlace;
         this.tool = tool;
-        int max = Math.max(1, target.capabilities().maxTransactionActions());
+        int max = Math.max(1, target.capabilities().limits().maxTransactionActions());
         this.batchSize = options.batchSize() == 0 ? max : Math.min(options.batchSize(), max);
         this.transactions = target.capabilities().has(Capability.TABLE_TRANSACTIONS);
         this.meter = new ProgressMeter(tool, options.progress(), options.progressInterval());

@@ -131,7 +131,7 @@ public final class TableCsv {
                     return new TableAction(options.write(), e, null);
                 }).iterator();
                 Iterable<TableAction> actions = () -> it;
-                return tables.bulkWrite(options.table(), actions, BulkWriteOptions.DEFAULT.withStopOnError(true));
+                return tables.bulkWrite(options.table(), actions, BulkWriteOptions.defaults().withStopOnError(true));
             }
         });
         if (!written.isComplete()) {

@@ -22,7 +22,7 @@ final class TargetIndex {
 
     TargetIndex(BlobStore target, String container, String prefix) {
         try {
-            listing = target.list(container, ListBlobsOptions.all().withPrefix(prefix).withPageSize(1000))
+            listing = target.list(container, ListBlobsOptions.defaults().withPrefix(prefix).withPageSize(1000))
                     .iterator();
             advance();
         } catch (StorageException e) {

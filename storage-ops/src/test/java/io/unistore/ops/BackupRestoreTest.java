@@ -102,7 +102,7 @@ class BackupRestoreTest extends AccountsTest {
         Thread.sleep(5);
         for (int i = 0; i < 3; i++) {
             blobs.upload("photos", "dir1/blob-" + (3 * i + 1), ("changed " + i).getBytes(),
-                    UploadOptions.DEFAULT.withContentType("text/x-changed").withMetadata(Map.of("v", "2")));
+                    UploadOptions.defaults().withContentType("text/x-changed").withMetadata(Map.of("v", "2")));
             blobs.delete("photos", "dir0/blob-" + (3 * i));
         }
         blobs.upload("photos", "dir0/added", "added".getBytes());

@@ -85,8 +85,8 @@ class ContainerCopyTest extends AccountsTest {
     void incrementalCopySkipsUnchangedObjects(Backends.Backend backend) {
         StorageAccount real = track(backend.open().get());
         ContainerCopy.run(source, real, CopyContainerOptions.of("src", "dst"));
-        source.blobs().upload("src", "dir1/blob-1", "changed".getBytes(), UploadOptions.DEFAULT);
-        source.blobs().upload("src", "new-blob", "new".getBytes(), UploadOptions.DEFAULT);
+        source.blobs().upload("src", "dir1/blob-1", "changed".getBytes(), UploadOptions.defaults());
+        source.blobs().upload("src", "new-blob", "new".getBytes(), UploadOptions.defaults());
 
         CountingAccount target = new CountingAccount(real);
         CopyContainerResult r = ContainerCopy.run(source, target, CopyContainerOptions.of("src", "dst"));

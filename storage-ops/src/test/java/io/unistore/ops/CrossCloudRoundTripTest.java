@@ -50,7 +50,7 @@ class CrossCloudRoundTripTest {
             source.createContainer(container);
             for (Item item : ITEMS) {
                 try (InputStream in = TestData.stream(item.seed(), item.size())) {
-                    source.upload(container, item.name(), in, UploadOptions.DEFAULT.withContentType(item.contentType())
+                    source.upload(container, item.name(), in, UploadOptions.defaults().withContentType(item.contentType())
                             .withMetadata(item.metadata()).withLength(item.size()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -73,7 +73,7 @@ class CrossCloudRoundTripTest {
         for (BlobItem item : from.list(container)) {
             BlobProperties p = from.getProperties(container, item.name());
             try (InputStream in = from.openInputStream(container, item.name())) {
-                to.upload(container, item.name(), in, UploadOptions.DEFAULT.withContentType(p.contentType())
+                to.upload(container, item.name(), in, UploadOptions.defaults().withContentType(p.contentType())
                         .withMetadata(p.metadata()).withLength(p.size()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -24,11 +24,11 @@ class FileTreeCopyTest {
         files.createShare("docs");
         files.createDirectories("docs", "reports/2026/q1");
         files.createDirectories("docs", "empty");
-        files.upload("docs", "readme.txt", "hello".getBytes(), FileUploadOptions.DEFAULT.withContentType("text/plain")
+        files.upload("docs", "readme.txt", "hello".getBytes(), FileUploadOptions.defaults().withContentType("text/plain")
                 .withMetadata(Map.of("owner", "ops")));
         for (int i = 0; i < 5; i++) {
             files.upload("docs", "reports/2026/q1/r" + i + ".csv", Fixtures.content(i, 5000 + i),
-                    FileUploadOptions.DEFAULT.withContentType("text/csv"));
+                    FileUploadOptions.defaults().withContentType("text/csv"));
         }
         files.upload("docs", "reports/index.json", "{}".getBytes());
     }

@@ -36,7 +36,7 @@ final class Fixtures {
         store.createContainerIfNotExists(container);
         for (int i = 0; i < n; i++) {
             store.upload(container, prefix + "dir" + (i % 3) + "/blob-" + i, content(i, size + i),
-                    UploadOptions.DEFAULT.withContentType(i % 2 == 0 ? "text/plain" : "application/json")
+                    UploadOptions.defaults().withContentType(i % 2 == 0 ? "text/plain" : "application/json")
                             .withMetadata(Map.of("index", Integer.toString(i), "owner", "ops"))
                             .withTier(i % 5 == 0 ? AccessTier.COOL : null));
         }
@@ -108,7 +108,7 @@ final class Fixtures {
             all.add(e);
             actions.add(io.unistore.table.TableAction.upsert(e, io.unistore.table.UpdateMode.REPLACE));
         }
-        var result = store.bulkWrite(table, actions, io.unistore.table.BulkWriteOptions.DEFAULT);
+        var result = store.bulkWrite(table, actions, io.unistore.table.BulkWriteOptions.defaults());
         assertThat(result.isComplete()).as("fill %s", table).isTrue();
         return all;
     }

@@ -63,7 +63,7 @@ class TableCsvTest {
                 return TableAction.upsert(varied(i++), UpdateMode.REPLACE);
             }
         };
-        assertThat(account.tables().bulkWrite("big", writes, BulkWriteOptions.DEFAULT).written()).isEqualTo(n);
+        assertThat(account.tables().bulkWrite("big", writes, BulkWriteOptions.defaults()).written()).isEqualTo(n);
 
         Path csv = tmp.resolve("big.csv");
         CsvResult exported = TableCsv.export(account, CsvExportOptions.of("big"), csv);

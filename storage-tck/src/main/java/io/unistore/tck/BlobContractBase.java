@@ -83,6 +83,6 @@ abstract class BlobContractBase extends StoreContract {
     }
 
     static UploadOptions ifMatch(String etag) {
-        return UploadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(etag));
+        return UploadOptions.defaults().withConditions(RequestConditions.ifMatch(etag));
     }
 }

@@ -70,9 +70,9 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.setTier(box, blob, AccessTier.COOL));
             String target = blobName("gated-target");
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.upload(box, target, utf8("x"),
-                    UploadOptions.DEFAULT.withTier(AccessTier.COOL)));
+                    UploadOptions.defaults().withTier(AccessTier.COOL)));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.copy(box, blob, box, target,
-                    CopyOptions.DEFAULT.withTier(AccessTier.COOL)));
+                    CopyOptions.defaults().withTier(AccessTier.COOL)));
             assertThat(blobs.exists(box, target)).isFalse();
         }
 
@@ -82,9 +82,9 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.setTier(box, blob, AccessTier.ARCHIVE));
             String target = blobName("gated-target");
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.upload(box, target, utf8("x"),
-                    UploadOptions.DEFAULT.withTier(AccessTier.ARCHIVE)));
+                    UploadOptions.defaults().withTier(AccessTier.ARCHIVE)));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.copy(box, blob, box, target,
-                    CopyOptions.DEFAULT.withTier(AccessTier.ARCHIVE)));
+                    CopyOptions.defaults().withTier(AccessTier.ARCHIVE)));
             assertThat(blobs.exists(box, target)).isFalse();
             assertUnchanged();
         }
@@ -94,14 +94,14 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             assumeFalse(declares(Capability.BLOB_SNAPSHOTS), "account declares BLOB_SNAPSHOTS");
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.createSnapshot(box, blob, null));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.listSnapshots(box, blob));
-            ReadOptions snapshot = ReadOptions.DEFAULT.withSnapshot("2026-01-01T00:00:00.0000000Z");
+            ReadOptions snapshot = ReadOptions.defaults().withSnapshot("2026-01-01T00:00:00.0000000Z");
             assertFails(ErrorCode.UNSUPPORTED, () -> read(box, blob, snapshot));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.getProperties(box, blob, snapshot));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.delete(box, blob,
-                    DeleteBlobOptions.DEFAULT.withSnapshot("2026-01-01T00:00:00.0000000Z")));
+                    DeleteBlobOptions.defaults().withSnapshot("2026-01-01T00:00:00.0000000Z")));
             String target = blobName("gated-target");
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.copy(box, blob, box, target,
-                    CopyOptions.DEFAULT.withSourceSnapshot("2026-01-01T00:00:00.0000000Z")));
+                    CopyOptions.defaults().withSourceSnapshot("2026-01-01T00:00:00.0000000Z")));
             assertThat(blobs.exists(box, target)).isFalse();
             assertUnchanged();
         }
@@ -109,16 +109,16 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
         @Test
         void versionsAreRefusedWhenNotDeclared() {
             assumeFalse(declares(Capability.BLOB_VERSIONS), "account declares BLOB_VERSIONS");
-            assertFails(ErrorCode.UNSUPPORTED, () -> blobs.listVersions(box, blob, ListOptions.all()));
+            assertFails(ErrorCode.UNSUPPORTED, () -> blobs.listVersions(box, blob, ListOptions.defaults()));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.restoreVersion(box, blob, "v1"));
-            ReadOptions version = ReadOptions.DEFAULT.withVersionId("v1");
+            ReadOptions version = ReadOptions.defaults().withVersionId("v1");
             assertFails(ErrorCode.UNSUPPORTED, () -> read(box, blob, version));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.getProperties(box, blob, version));
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.delete(box, blob,
-                    DeleteBlobOptions.DEFAULT.withVersionId("v1")));
+                    DeleteBlobOptions.defaults().withVersionId("v1")));
             String target = blobName("gated-target");
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.copy(box, blob, box, target,
-                    CopyOptions.DEFAULT.withSourceVersionId("v1")));
+                    CopyOptions.defaults().withSourceVersionId("v1")));
             assertThat(blobs.exists(box, target)).isFalse();
             assertUnchanged();
         }
@@ -148,7 +148,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             assumeFalse(declares(Capability.BLOB_COPY_FROM_URL), "account declares BLOB_COPY_FROM_URL");
             String target = blobName("gated-target");
             assertFails(ErrorCode.UNSUPPORTED, () -> blobs.copyFromUrl(URI.create("http://127.0.0.1:9/none"), box,
-                    target, CopyOptions.DEFAULT));
+                    target, CopyOptions.defaults()));
             assertThat(blobs.exists(box, target)).isFalse();
         }
     }
@@ -179,10 +179,10 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
         @Test
         void uploadsAndCopiesWriteIntoATier() {
             String name = blobName("tier-upload");
-            blobs.upload(box, name, utf8("cool"), UploadOptions.DEFAULT.withTier(AccessTier.COOL));
+            blobs.upload(box, name, utf8("cool"), UploadOptions.defaults().withTier(AccessTier.COOL));
             assertThat(blobs.getProperties(box, name).tier()).isEqualTo(AccessTier.COOL);
             String copy = blobName("tier-copy");
-            blobs.copy(box, name, box, copy, CopyOptions.DEFAULT.withTier(AccessTier.COLD));
+            blobs.copy(box, name, box, copy, CopyOptions.defaults().withTier(AccessTier.COLD));
             assertThat(blobs.getProperties(box, copy).tier()).isEqualTo(AccessTier.COLD);
             assertThat(text(box, copy)).isEqualTo("cool");
         }
@@ -229,7 +229,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
         @Test
         void anUploadCanGoStraightToArchive() {
             String name = blobName("archive-upload");
-            blobs.upload(box, name, utf8("archived at once"), UploadOptions.DEFAULT.withTier(AccessTier.ARCHIVE));
+            blobs.upload(box, name, utf8("archived at once"), UploadOptions.defaults().withTier(AccessTier.ARCHIVE));
             assertThat(blobs.getProperties(box, name).tier()).isEqualTo(AccessTier.ARCHIVE);
             assertRefusedOrCorrect(name, "archived at once");
             assertRehydratedOrPending(name, "archived at once");
@@ -246,7 +246,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
         @Test
         void aSnapshotKeepsTheContentOfItsTime() {
             String name = blobName("snap");
-            blobs.upload(box, name, utf8("v1"), UploadOptions.DEFAULT.withMetadata(Map.of("v", "1")));
+            blobs.upload(box, name, utf8("v1"), UploadOptions.defaults().withMetadata(Map.of("v", "1")));
             String first = blobs.createSnapshot(box, name, null);
             assertThat(first).isNotBlank();
             put(box, name, "v2 longer");
@@ -254,13 +254,13 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             put(box, name, "v3");
 
             assertThat(text(box, name)).isEqualTo("v3");
-            assertThat(text(box, name, ReadOptions.DEFAULT.withSnapshot(first))).isEqualTo("v1");
-            assertThat(text(box, name, ReadOptions.DEFAULT.withSnapshot(second))).isEqualTo("v2 longer");
-            BlobProperties p1 = blobs.getProperties(box, name, ReadOptions.DEFAULT.withSnapshot(first));
+            assertThat(text(box, name, ReadOptions.defaults().withSnapshot(first))).isEqualTo("v1");
+            assertThat(text(box, name, ReadOptions.defaults().withSnapshot(second))).isEqualTo("v2 longer");
+            BlobProperties p1 = blobs.getProperties(box, name, ReadOptions.defaults().withSnapshot(first));
             assertThat(p1.snapshot()).isEqualTo(first);
             assertThat(p1.size()).isEqualTo(2);
             assertMetadata(p1.metadata(), Map.of("v", "1"));
-            assertMetadata(blobs.getProperties(box, name, ReadOptions.DEFAULT.withSnapshot(second)).metadata(),
+            assertMetadata(blobs.getProperties(box, name, ReadOptions.defaults().withSnapshot(second)).metadata(),
                     Map.of("label", "second"));
 
             assertThat(blobs.listSnapshots(box, name)).extracting(BlobProperties::snapshot)
@@ -273,9 +273,9 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             put(box, name, "v1");
             String first = blobs.createSnapshot(box, name, null);
             String second = blobs.createSnapshot(box, name, null);
-            assertThat(blobs.delete(box, name, DeleteBlobOptions.DEFAULT.withSnapshot(first))).isTrue();
+            assertThat(blobs.delete(box, name, DeleteBlobOptions.defaults().withSnapshot(first))).isTrue();
             assertThat(blobs.listSnapshots(box, name)).extracting(BlobProperties::snapshot).containsExactly(second);
-            assertFails(ErrorCode.NOT_FOUND, () -> read(box, name, ReadOptions.DEFAULT.withSnapshot(first)));
+            assertFails(ErrorCode.NOT_FOUND, () -> read(box, name, ReadOptions.defaults().withSnapshot(first)));
             assertThat(text(box, name)).isEqualTo("v1");
         }
 
@@ -285,7 +285,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             put(box, name, "v1");
             String snapshot = blobs.createSnapshot(box, name, null);
             assertThat(blobs.delete(box, name)).isTrue();
-            assertFails(ErrorCode.NOT_FOUND, () -> read(box, name, ReadOptions.DEFAULT.withSnapshot(snapshot)));
+            assertFails(ErrorCode.NOT_FOUND, () -> read(box, name, ReadOptions.defaults().withSnapshot(snapshot)));
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.createSnapshot(box, name, null));
         }
 
@@ -296,7 +296,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             String snapshot = blobs.createSnapshot(box, name, null);
             put(box, name, "now");
             String target = blobName("snap-copy-dst");
-            blobs.copy(box, name, box, target, CopyOptions.DEFAULT.withSourceSnapshot(snapshot));
+            blobs.copy(box, name, box, target, CopyOptions.defaults().withSourceSnapshot(snapshot));
             assertThat(text(box, target)).isEqualTo("then");
         }
     }
@@ -309,7 +309,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
         }
 
         private List<BlobProperties> versions(String name) {
-            return blobs.listVersions(box, name, ListOptions.all()).stream().toList();
+            return blobs.listVersions(box, name, ListOptions.defaults()).stream().toList();
         }
 
         @Test
@@ -325,15 +325,15 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             assertThat(versions).filteredOn(BlobProperties::currentVersion).extracting(BlobProperties::versionId)
                     .containsExactly(ids.get(2));
 
-            assertThat(text(box, name, ReadOptions.DEFAULT.withVersionId(ids.get(0)))).isEqualTo("one");
-            BlobProperties old = blobs.getProperties(box, name, ReadOptions.DEFAULT.withVersionId(ids.get(1)));
+            assertThat(text(box, name, ReadOptions.defaults().withVersionId(ids.get(0)))).isEqualTo("one");
+            BlobProperties old = blobs.getProperties(box, name, ReadOptions.defaults().withVersionId(ids.get(1)));
             assertThat(old.versionId()).isEqualTo(ids.get(1));
             assertThat(old.currentVersion()).isFalse();
             assertThat(old.size()).isEqualTo(3);
             assertThat(text(box, name)).isEqualTo("three");
 
             Paging.assertListsExactly("versions", (token, size) -> blobs.listVersions(box, name,
-                    ListOptions.all().withPageSize(size).withContinuationToken(token)), BlobProperties::versionId, 2,
+                    ListOptions.defaults().withPageSize(size).withContinuationToken(token)), BlobProperties::versionId, 2,
                     ids);
         }
 
@@ -350,7 +350,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             if (restored.versionId() != null) {
                 assertThat(versions.get(2).versionId()).isEqualTo(restored.versionId());
             }
-            assertThat(text(box, name, ReadOptions.DEFAULT.withVersionId(first))).as("the version stays")
+            assertThat(text(box, name, ReadOptions.defaults().withVersionId(first))).as("the version stays")
                     .isEqualTo("original");
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.restoreVersion(box, name, "no-such-version"));
         }
@@ -376,9 +376,9 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             String name = blobName("ver-delete-one");
             String first = put(box, name, "one").versionId();
             String second = put(box, name, "two").versionId();
-            assertThat(blobs.delete(box, name, DeleteBlobOptions.DEFAULT.withVersionId(first))).isTrue();
+            assertThat(blobs.delete(box, name, DeleteBlobOptions.defaults().withVersionId(first))).isTrue();
             assertThat(versions(name)).extracting(BlobProperties::versionId).containsExactly(second);
-            assertFails(ErrorCode.NOT_FOUND, () -> read(box, name, ReadOptions.DEFAULT.withVersionId(first)));
+            assertFails(ErrorCode.NOT_FOUND, () -> read(box, name, ReadOptions.defaults().withVersionId(first)));
             assertThat(text(box, name)).isEqualTo("two");
         }
 
@@ -388,7 +388,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             String first = put(box, name, "then").versionId();
             put(box, name, "now");
             String target = blobName("ver-copy-dst");
-            blobs.copy(box, name, box, target, CopyOptions.DEFAULT.withSourceVersionId(first));
+            blobs.copy(box, name, box, target, CopyOptions.defaults().withSourceVersionId(first));
             assertThat(text(box, target)).isEqualTo("then");
         }
     }
@@ -447,7 +447,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
         }
 
         private UploadOptions underLease(String leaseId) {
-            return UploadOptions.DEFAULT.withConditions(RequestConditions.NONE.withLeaseId(leaseId));
+            return UploadOptions.defaults().withConditions(RequestConditions.none().withLeaseId(leaseId));
         }
 
         @Test
@@ -463,7 +463,7 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
                 }
                 assertFails(ErrorCode.PRECONDITION_FAILED, () -> put(box, name, "no lease"));
                 assertFails(ErrorCode.PRECONDITION_FAILED,
-                        () -> blobs.setMetadata(box, name, Map.of("a", "b"), RequestConditions.NONE));
+                        () -> blobs.setMetadata(box, name, Map.of("a", "b"), RequestConditions.none()));
                 assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(box, name));
                 assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.upload(box, name, utf8("wrong lease"),
                         underLease(UUID.randomUUID().toString())));
@@ -515,11 +515,11 @@ abstract class BlobOptionalFeaturesContract extends BlobContractBase {
             put(box, source, "fetched by the service");
             URI url = blobs.generatePresignedUrl(box, source, PresignOptions.read(Duration.ofMinutes(10)));
             String target = blobName("url-dst");
-            BlobWriteResult r = blobs.copyFromUrl(url, box, target, CopyOptions.DEFAULT);
+            BlobWriteResult r = blobs.copyFromUrl(url, box, target, CopyOptions.defaults());
             assertThat(r.etag()).isNotBlank();
             assertThat(text(box, target)).isEqualTo("fetched by the service");
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.copyFromUrl(url, TestData.uniqueName("missing"), "t",
-                    CopyOptions.DEFAULT));
+                    CopyOptions.defaults()));
         }
     }
 }

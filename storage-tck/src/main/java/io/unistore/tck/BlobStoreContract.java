@@ -170,7 +170,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             assertThat(blobs.exists(box, name)).isTrue();
             assertThat(blobs.downloadBytes(box, name)).isEqualTo(content);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThat(blobs.download(box, name, out, ReadOptions.DEFAULT)).isEqualTo(content.length);
+            assertThat(blobs.download(box, name, out, ReadOptions.defaults())).isEqualTo(content.length);
             assertThat(out.toByteArray()).isEqualTo(content);
         }
 
@@ -197,9 +197,9 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         void streamsOfKnownAndUnknownLengthUploadWhole() {
             long size = 9 * MIB + 12_345;
             String unknown = blobName("unknown-length");
-            blobs.upload(box, unknown, TestData.stream(7, size), UploadOptions.DEFAULT);
+            blobs.upload(box, unknown, TestData.stream(7, size), UploadOptions.defaults());
             String known = blobName("known-length");
-            blobs.upload(box, known, TestData.stream(7, size), UploadOptions.DEFAULT.withLength(size));
+            blobs.upload(box, known, TestData.stream(7, size), UploadOptions.defaults().withLength(size));
             String expected = TestData.sha256(7, size);
             for (String name : List.of(unknown, known)) {
                 assertThat(blobs.getProperties(box, name).size()).as(name).isEqualTo(size);
@@ -211,13 +211,13 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         void aSourceFailingMidwayLeavesThePreviousContentOrNothing() {
             String fresh = blobName("torn");
             assertThatThrownBy(() -> blobs.upload(box, fresh, TestData.failingStream(10, 3 * MIB),
-                    UploadOptions.DEFAULT)).isInstanceOf(StorageException.class);
+                    UploadOptions.defaults())).isInstanceOf(StorageException.class);
             assertThat(blobs.exists(box, fresh)).isFalse();
 
             String existing = blobName("torn-keep");
             put(box, existing, "old content");
             assertThatThrownBy(() -> blobs.upload(box, existing, TestData.failingStream(11, 3 * MIB),
-                    UploadOptions.DEFAULT.withLength(6 * MIB))).isInstanceOf(StorageException.class);
+                    UploadOptions.defaults().withLength(6 * MIB))).isInstanceOf(StorageException.class);
             assertThat(text(box, existing)).isEqualTo("old content");
         }
 
@@ -238,7 +238,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
                 }
             };
             String name = blobName("trickle");
-            blobs.upload(box, name, trickle, UploadOptions.DEFAULT);
+            blobs.upload(box, name, trickle, UploadOptions.defaults());
             assertThat(closed).as("the caller's stream is not closed").isFalse();
             assertThat(sha256(box, name)).isEqualTo(TestData.sha256(8, size));
         }
@@ -247,7 +247,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         void aMatchingContentMd5IsAcceptedAndKept() {
             byte[] content = utf8("checked content");
             String name = blobName("md5-ok");
-            blobs.upload(box, name, content, UploadOptions.DEFAULT.withContentMd5(md5Base64(content)));
+            blobs.upload(box, name, content, UploadOptions.defaults().withContentMd5(md5Base64(content)));
             assertThat(blobs.downloadBytes(box, name)).isEqualTo(content);
             assertThat(blobs.getProperties(box, name).contentMd5()).isEqualTo(md5Base64(content));
         }
@@ -257,18 +257,18 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             String wrong = md5Base64(utf8("something else"));
             String fresh = blobName("md5-bad");
             assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.upload(box, fresh, utf8("content"),
-                    UploadOptions.DEFAULT.withContentMd5(wrong)));
+                    UploadOptions.defaults().withContentMd5(wrong)));
             assertThat(blobs.exists(box, fresh)).isFalse();
 
             String streamed = blobName("md5-bad-stream");
             assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.upload(box, streamed, TestData.stream(9, 3 * MIB),
-                    UploadOptions.DEFAULT.withContentMd5(wrong)));
+                    UploadOptions.defaults().withContentMd5(wrong)));
             assertThat(blobs.exists(box, streamed)).isFalse();
 
             String existing = blobName("md5-keep");
             put(box, existing, "old content");
             assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.upload(box, existing, utf8("new content"),
-                    UploadOptions.DEFAULT.withContentMd5(wrong)));
+                    UploadOptions.defaults().withContentMd5(wrong)));
             assertThat(text(box, existing)).isEqualTo("old content");
         }
 
@@ -280,20 +280,20 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
                 Files.copy(in, source);
             }
             String name = blobName("file");
-            blobs.upload(box, name, source, UploadOptions.DEFAULT);
+            blobs.upload(box, name, source, UploadOptions.defaults());
 
             Path target = dir.resolve("sub").resolve("target.bin");
-            BlobProperties p = blobs.downloadToFile(box, name, target, ReadOptions.DEFAULT);
+            BlobProperties p = blobs.downloadToFile(box, name, target, ReadOptions.defaults());
             assertThat(p.size()).isEqualTo(size);
             assertThat(TestData.sha256(target)).isEqualTo(TestData.sha256(3, size));
 
             Files.writeString(target, "replace me");
             put(box, name, "smaller now");
-            blobs.downloadToFile(box, name, target, ReadOptions.DEFAULT);
+            blobs.downloadToFile(box, name, target, ReadOptions.defaults());
             assertThat(Files.readString(target)).isEqualTo("smaller now");
 
             assertFails(ErrorCode.NOT_FOUND,
-                    () -> blobs.downloadToFile(box, blobName("missing"), target, ReadOptions.DEFAULT));
+                    () -> blobs.downloadToFile(box, blobName("missing"), target, ReadOptions.defaults()));
             assertThat(Files.readString(target)).as("a failed download leaves the file alone").isEqualTo("smaller now");
             try (var listing = Files.list(target.getParent())) {
                 assertThat(listing.map(f -> f.getFileName().toString()).toList())
@@ -306,12 +306,12 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             long size = 2 * MIB;
             AtomicLong uploaded = new AtomicLong();
             String name = blobName("progress");
-            blobs.upload(box, name, TestData.stream(4, size), UploadOptions.DEFAULT.withLength(size)
+            blobs.upload(box, name, TestData.stream(4, size), UploadOptions.defaults().withLength(size)
                     .withProgress((done, total) -> uploaded.accumulateAndGet(done, Math::max)));
             assertThat(uploaded.get()).isEqualTo(size);
 
             AtomicLong downloaded = new AtomicLong();
-            blobs.download(box, name, OutputStreamSink.INSTANCE, ReadOptions.DEFAULT
+            blobs.download(box, name, OutputStreamSink.INSTANCE, ReadOptions.defaults()
                     .withProgress((done, total) -> downloaded.accumulateAndGet(done, Math::max)));
             assertThat(downloaded.get()).isEqualTo(size);
         }
@@ -329,7 +329,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.downloadBytes(box, absent));
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.openInputStream(box, absent).close());
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.setMetadata(box, absent, Map.of("a", "b"),
-                    RequestConditions.NONE));
+                    RequestConditions.none()));
         }
     }
 
@@ -436,7 +436,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             byte[] content = gzip("compressed text, stored as is");
             Map<String, String> metadata = Map.of("author", "ada", "purpose", "tck run, part 1/2", "Mixed_Case", "v");
             String name = blobName("headers");
-            blobs.upload(box, name, content, UploadOptions.DEFAULT
+            blobs.upload(box, name, content, UploadOptions.defaults()
                     .withContentType("text/plain; charset=utf-8")
                     .withContentEncoding("gzip")
                     .withCacheControl("max-age=60")
@@ -461,9 +461,9 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         @Test
         void setMetadataReplacesItAndKeepsContentAndHeaders() {
             String name = blobName("set-meta");
-            BlobWriteResult first = blobs.upload(box, name, utf8("body"), UploadOptions.DEFAULT
+            BlobWriteResult first = blobs.upload(box, name, utf8("body"), UploadOptions.defaults()
                     .withContentType("application/json").withMetadata(Map.of("a", "1", "b", "2")));
-            BlobWriteResult second = blobs.setMetadata(box, name, Map.of("c", "3"), RequestConditions.NONE);
+            BlobWriteResult second = blobs.setMetadata(box, name, Map.of("c", "3"), RequestConditions.none());
             // The result carries the ETag the blob has now. Whether a metadata-only change makes a new one is the
             // provider's: S3 keeps the content's MD5 as the ETag of a single-part object.
             assertThat(second.etag()).isNotBlank();
@@ -474,7 +474,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             assertThat(p.contentType()).isEqualTo("application/json");
             assertThat(text(box, name)).isEqualTo("body");
 
-            blobs.setMetadata(box, name, Map.of(), RequestConditions.NONE);
+            blobs.setMetadata(box, name, Map.of(), RequestConditions.none());
             assertThat(blobs.getProperties(box, name).metadata()).isEmpty();
         }
 
@@ -485,13 +485,13 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
                     Map.of("has space", "v"), Map.of("k", "non-ascii é"), Map.of("k", "new\nline"));
             for (Map<String, String> metadata : bad) {
                 assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.upload(box, name, utf8("x"),
-                        UploadOptions.DEFAULT.withMetadata(metadata)));
+                        UploadOptions.defaults().withMetadata(metadata)));
             }
             assertThat(blobs.exists(box, name)).isFalse();
-            blobs.upload(box, name, utf8("x"), UploadOptions.DEFAULT.withMetadata(Map.of("good", "yes")));
+            blobs.upload(box, name, utf8("x"), UploadOptions.defaults().withMetadata(Map.of("good", "yes")));
             for (Map<String, String> metadata : bad) {
                 assertFails(ErrorCode.INVALID_ARGUMENT,
-                        () -> blobs.setMetadata(box, name, metadata, RequestConditions.NONE));
+                        () -> blobs.setMetadata(box, name, metadata, RequestConditions.none()));
             }
             assertMetadata(blobs.getProperties(box, name).metadata(), Map.of("good", "yes"));
         }
@@ -519,17 +519,17 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             String name = blobName("if-none-match");
             BlobWriteResult v1 = put(box, name, "one");
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.upload(box, name, utf8("two"),
-                    UploadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch(v1.etag()))));
+                    UploadOptions.defaults().withConditions(RequestConditions.ifNoneMatch(v1.etag()))));
             assertThat(text(box, name)).isEqualTo("one");
             blobs.upload(box, name, utf8("three"),
-                    UploadOptions.DEFAULT.withConditions(RequestConditions.ifNoneMatch("\"0x8D000000OTHER\"")));
+                    UploadOptions.defaults().withConditions(RequestConditions.ifNoneMatch("\"0x8D000000OTHER\"")));
             assertThat(text(box, name)).isEqualTo("three");
         }
 
         @Test
         void ifNoneMatchStarCreatesOnlyOnce() {
             String name = blobName("create-only");
-            UploadOptions createOnly = UploadOptions.DEFAULT.withConditions(RequestConditions.ifNotExists());
+            UploadOptions createOnly = UploadOptions.defaults().withConditions(RequestConditions.ifNotExists());
             blobs.upload(box, name, utf8("first"), createOnly);
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.upload(box, name, utf8("second"), createOnly));
             assertThat(text(box, name)).isEqualTo("first");
@@ -548,12 +548,12 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         @Test
         void setMetadataWithAStaleEtagFails() {
             String name = blobName("meta-stale");
-            BlobWriteResult v1 = blobs.upload(box, name, utf8("x"), UploadOptions.DEFAULT.withMetadata(Map.of("v", "1")));
+            BlobWriteResult v1 = blobs.upload(box, name, utf8("x"), UploadOptions.defaults().withMetadata(Map.of("v", "1")));
             BlobWriteResult v2 = blobs.setMetadata(box, name, Map.of("v", "2"), RequestConditions.ifMatch(v1.etag()));
             assertThat(blobs.getProperties(box, name).etag()).isEqualTo(v2.etag());
             // An ETag goes stale when the content changes (a metadata-only change need not renew it: S3 keeps the
             // content's MD5).
-            BlobWriteResult v3 = blobs.upload(box, name, utf8("y"), UploadOptions.DEFAULT.withMetadata(Map.of("v", "3")));
+            BlobWriteResult v3 = blobs.upload(box, name, utf8("y"), UploadOptions.defaults().withMetadata(Map.of("v", "3")));
             assertFails(ErrorCode.PRECONDITION_FAILED,
                     () -> blobs.setMetadata(box, name, Map.of("v", "4"), RequestConditions.ifMatch(v1.etag())));
             assertMetadata(blobs.getProperties(box, name).metadata(), Map.of("v", "3"));
@@ -566,9 +566,9 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             BlobWriteResult v1 = put(box, name, "one");
             BlobWriteResult v2 = put(box, name, "two");
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.delete(box, name,
-                    DeleteBlobOptions.DEFAULT.withConditions(RequestConditions.ifMatch(v1.etag()))));
+                    DeleteBlobOptions.defaults().withConditions(RequestConditions.ifMatch(v1.etag()))));
             assertThat(text(box, name)).isEqualTo("two");
-            assertThat(blobs.delete(box, name, DeleteBlobOptions.DEFAULT
+            assertThat(blobs.delete(box, name, DeleteBlobOptions.defaults()
                     .withConditions(RequestConditions.ifMatch(v2.etag())))).isTrue();
             assertThat(blobs.exists(box, name)).isFalse();
         }
@@ -577,12 +577,12 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         void readsWithAStaleEtagFail() {
             String name = blobName("read-stale");
             BlobWriteResult v1 = put(box, name, "one");
-            ReadOptions stale = ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(STALE));
+            ReadOptions stale = ReadOptions.defaults().withConditions(RequestConditions.ifMatch(STALE));
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.getProperties(box, name, stale));
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> read(box, name, stale));
             assertFails(ErrorCode.PRECONDITION_FAILED,
                     () -> blobs.download(box, name, new ByteArrayOutputStream(), stale));
-            ReadOptions current = ReadOptions.DEFAULT.withConditions(RequestConditions.ifMatch(v1.etag()));
+            ReadOptions current = ReadOptions.defaults().withConditions(RequestConditions.ifMatch(v1.etag()));
             assertThat(text(box, name, current)).isEqualTo("one");
             assertThat(blobs.getProperties(box, name, current).etag()).isEqualTo(v1.etag());
         }
@@ -594,12 +594,12 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             Instant modified = blobs.getProperties(box, name).lastModified();
             Instant hourBefore = modified.minus(Duration.ofHours(1));
             Instant hourAfter = modified.plus(Duration.ofHours(1));
-            assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.getProperties(box, name, ReadOptions.DEFAULT
-                    .withConditions(RequestConditions.NONE.withIfUnmodifiedSince(hourBefore))));
-            assertThat(text(box, name, ReadOptions.DEFAULT
-                    .withConditions(RequestConditions.NONE.withIfUnmodifiedSince(hourAfter)))).isEqualTo("timed");
-            assertThat(text(box, name, ReadOptions.DEFAULT
-                    .withConditions(RequestConditions.NONE.withIfModifiedSince(hourBefore)))).isEqualTo("timed");
+            assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.getProperties(box, name, ReadOptions.defaults()
+                    .withConditions(RequestConditions.none().withIfUnmodifiedSince(hourBefore))));
+            assertThat(text(box, name, ReadOptions.defaults()
+                    .withConditions(RequestConditions.none().withIfUnmodifiedSince(hourAfter)))).isEqualTo("timed");
+            assertThat(text(box, name, ReadOptions.defaults()
+                    .withConditions(RequestConditions.none().withIfModifiedSince(hourBefore)))).isEqualTo("timed");
         }
     }
 
@@ -639,7 +639,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
 
         @Test
         void aFlatListingPages() {
-            Paging.assertListsExactly("flat listing", (token, size) -> blobs.list(c, ListBlobsOptions.all()
+            Paging.assertListsExactly("flat listing", (token, size) -> blobs.list(c, ListBlobsOptions.defaults()
                     .withPageSize(size).withContinuationToken(token)), BlobItem::name, 2, names);
         }
 
@@ -656,9 +656,9 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
 
         @Test
         void aDelimiterGroupsVirtualDirectories() {
-            assertThat(listed(ListBlobsOptions.all().withDelimiter("/")))
+            assertThat(listed(ListBlobsOptions.defaults().withDelimiter("/")))
                     .containsExactly("a.txt", "[b/]", "[d/]", "e f.txt", "z", "[ünï/]");
-            List<BlobItem> items = blobs.list(c, ListBlobsOptions.all().withDelimiter("/")).stream().toList();
+            List<BlobItem> items = blobs.list(c, ListBlobsOptions.defaults().withDelimiter("/")).stream().toList();
             assertThat(items).filteredOn(BlobItem::prefix).allSatisfy(i -> assertThat(i.properties()).isNull());
             assertThat(items).filteredOn(i -> !i.prefix()).allSatisfy(i -> assertThat(i.properties()).isNotNull());
         }
@@ -671,7 +671,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
 
         @Test
         void aDelimitedListingPages() {
-            Paging.assertListsExactly("delimited listing", (token, size) -> blobs.list(c, ListBlobsOptions.all()
+            Paging.assertListsExactly("delimited listing", (token, size) -> blobs.list(c, ListBlobsOptions.defaults()
                             .withDelimiter("/").withPageSize(size).withContinuationToken(token)), BlobItem::name, 2,
                     List.of("a.txt", "b/", "d/", "e f.txt", "z", "ünï/"));
         }
@@ -689,12 +689,12 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         @Test
         void aCopyKeepsContentMetadataAndContentTypeWithinAndAcrossContainers() {
             String source = blobName("copy-src");
-            blobs.upload(box, source, utf8("{\"copied\":true}"), UploadOptions.DEFAULT
+            blobs.upload(box, source, utf8("{\"copied\":true}"), UploadOptions.defaults()
                     .withContentType("application/json").withMetadata(Map.of("origin", "source")));
             String other = newContainer();
             for (String container : List.of(box, other)) {
                 String target = blobName("copy-dst");
-                BlobWriteResult r = blobs.copy(box, source, container, target, CopyOptions.DEFAULT);
+                BlobWriteResult r = blobs.copy(box, source, container, target, CopyOptions.defaults());
                 assertThat(r.etag()).isNotBlank();
                 BlobProperties p = blobs.getProperties(container, target);
                 assertThat(p.etag()).isEqualTo(r.etag());
@@ -707,10 +707,10 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         @Test
         void aCopyCanOverrideMetadataAndContentType() {
             String source = blobName("copy-src");
-            blobs.upload(box, source, utf8("a,b"), UploadOptions.DEFAULT.withContentType("text/plain")
+            blobs.upload(box, source, utf8("a,b"), UploadOptions.defaults().withContentType("text/plain")
                     .withMetadata(Map.of("origin", "source")));
             String target = blobName("copy-dst");
-            blobs.copy(box, source, box, target, CopyOptions.DEFAULT.withMetadata(Map.of("n", "1"))
+            blobs.copy(box, source, box, target, CopyOptions.defaults().withMetadata(Map.of("n", "1"))
                     .withContentType("text/csv"));
             BlobProperties p = blobs.getProperties(box, target);
             assertMetadata(p.metadata(), Map.of("n", "1"));
@@ -727,9 +727,9 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             String target = blobName("copy-dst");
             put(box, target, "old");
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.copy(box, source, box, target,
-                    CopyOptions.DEFAULT.withTargetConditions(RequestConditions.ifNotExists())));
+                    CopyOptions.defaults().withTargetConditions(RequestConditions.ifNotExists())));
             assertThat(text(box, target)).isEqualTo("old");
-            blobs.copy(box, source, box, target, CopyOptions.DEFAULT);
+            blobs.copy(box, source, box, target, CopyOptions.defaults());
             assertThat(text(box, target)).isEqualTo("new");
         }
 
@@ -740,10 +740,10 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             BlobWriteResult v2 = put(box, source, "two");
             String target = blobName("copy-dst");
             assertFails(ErrorCode.PRECONDITION_FAILED, () -> blobs.copy(box, source, box, target,
-                    CopyOptions.DEFAULT.withSourceConditions(RequestConditions.ifMatch(v1.etag()))));
+                    CopyOptions.defaults().withSourceConditions(RequestConditions.ifMatch(v1.etag()))));
             assertThat(blobs.exists(box, target)).isFalse();
             blobs.copy(box, source, box, target,
-                    CopyOptions.DEFAULT.withSourceConditions(RequestConditions.ifMatch(v2.etag())));
+                    CopyOptions.defaults().withSourceConditions(RequestConditions.ifMatch(v2.etag())));
             assertThat(text(box, target)).isEqualTo("two");
         }
 
@@ -752,10 +752,10 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             String source = blobName("copy-src");
             put(box, source, "x");
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(box, blobName("absent"), box, blobName("t"),
-                    CopyOptions.DEFAULT));
+                    CopyOptions.defaults()));
             String missing = TestData.uniqueName("missing");
-            assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(box, source, missing, "t", CopyOptions.DEFAULT));
-            assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(missing, "s", box, blobName("t"), CopyOptions.DEFAULT));
+            assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(box, source, missing, "t", CopyOptions.defaults()));
+            assertFails(ErrorCode.NOT_FOUND, () -> blobs.copy(missing, "s", box, blobName("t"), CopyOptions.defaults()));
             assertThat(blobs.containerExists(missing)).isFalse();
         }
 
@@ -763,9 +763,9 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
         void aLargerBlobCopiesByteForByte() {
             long size = 6 * MIB + 3;
             String source = blobName("copy-big");
-            blobs.upload(box, source, TestData.stream(6, size), UploadOptions.DEFAULT.withLength(size));
+            blobs.upload(box, source, TestData.stream(6, size), UploadOptions.defaults().withLength(size));
             String target = blobName("copy-big-dst");
-            blobs.copy(box, source, box, target, CopyOptions.DEFAULT);
+            blobs.copy(box, source, box, target, CopyOptions.defaults());
             assertThat(blobs.getProperties(box, target).size()).isEqualTo(size);
             assertThat(sha256(box, target)).isEqualTo(TestData.sha256(6, size));
         }
@@ -861,7 +861,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             MessageDigest sent = MessageDigest.getInstance("SHA-256");
             long start = System.nanoTime();
             try (InputStream in = new DigestInputStream(TestData.stream(256, LARGE_BLOB_BYTES), sent)) {
-                blobs.upload(box, name, in, UploadOptions.DEFAULT);
+                blobs.upload(box, name, in, UploadOptions.defaults());
             }
             long uploaded = System.nanoTime();
             assertThat(blobs.getProperties(box, name).size()).isEqualTo(LARGE_BLOB_BYTES);
@@ -890,7 +890,7 @@ public abstract class BlobStoreContract extends BlobOptionalFeaturesContract {
             int perThread = 5;
             int successes = Concurrently.optimisticWrites(threads, perThread, () -> {
                 String etag = blobs.getProperties(box, name).etag();
-                int value = Integer.parseInt(text(box, name, ReadOptions.DEFAULT
+                int value = Integer.parseInt(text(box, name, ReadOptions.defaults()
                         .withConditions(RequestConditions.ifMatch(etag))));
                 blobs.upload(box, name, utf8(Integer.toString(value + 1)), ifMatch(etag));
             });

@@ -127,7 +127,7 @@ public abstract class FileStoreContract extends StoreContract {
         @Test
         void shareMetadataRoundTrips() {
             String s = unique("meta");
-            files.createShare(s, CreateShareOptions.DEFAULT.withMetadata(Map.of("owner", "ada")));
+            files.createShare(s, CreateShareOptions.defaults().withMetadata(Map.of("owner", "ada")));
             track(s);
             ShareInfo info = files.getShareProperties(s);
             assertMetadata(info.metadata(), Map.of("owner", "ada"));
@@ -173,14 +173,14 @@ public abstract class FileStoreContract extends StoreContract {
         void quotasAreSetAndReadWhenDeclared() {
             assumeTrue(declares(Capability.FILE_SHARE_QUOTA), "account declares FILE_SHARE_QUOTA");
             String s = unique("quota");
-            files.createShare(s, CreateShareOptions.DEFAULT.withQuotaGb(5));
+            files.createShare(s, CreateShareOptions.defaults().withQuotaGb(5));
             track(s);
             assertThat(files.getShareProperties(s).quotaGb()).isEqualTo(5);
             files.setShareQuota(s, 10);
             assertThat(files.getShareProperties(s).quotaGb()).isEqualTo(10);
             assertFails(ErrorCode.INVALID_ARGUMENT, () -> files.setShareQuota(s, 0));
             assertFails(ErrorCode.NOT_FOUND, () -> files.setShareQuota(unique("missing"), 10));
-            assertFails(ErrorCode.INVALID_ARGUMENT, () -> CreateShareOptions.DEFAULT.withQuotaGb(102_401));
+            assertFails(ErrorCode.INVALID_ARGUMENT, () -> CreateShareOptions.defaults().withQuotaGb(102_401));
         }
 
         @Test
@@ -188,7 +188,7 @@ public abstract class FileStoreContract extends StoreContract {
             assumeFalse(declares(Capability.FILE_SHARE_QUOTA), "account declares FILE_SHARE_QUOTA");
             assertFails(ErrorCode.UNSUPPORTED, () -> files.setShareQuota(drive, 10));
             String s = unique("quota");
-            assertFails(ErrorCode.UNSUPPORTED, () -> files.createShare(s, CreateShareOptions.DEFAULT.withQuotaGb(5)));
+            assertFails(ErrorCode.UNSUPPORTED, () -> files.createShare(s, CreateShareOptions.defaults().withQuotaGb(5)));
             assertThat(files.shareExists(s)).isFalse();
         }
     }
@@ -269,7 +269,7 @@ public abstract class FileStoreContract extends StoreContract {
             byte[] content = TestData.bytes(21, 10_000);
             String path = unique("file") + ".bin";
             Instant before = Instant.now().minus(Duration.ofMinutes(5));
-            FileProperties written = files.upload(drive, path, content, FileUploadOptions.DEFAULT
+            FileProperties written = files.upload(drive, path, content, FileUploadOptions.defaults()
                     .withContentType("application/x-test").withMetadata(Map.of("kind", "sample")));
             FileProperties p = files.getProperties(drive, path);
             for (FileProperties props : List.of(written, p)) {
@@ -316,7 +316,7 @@ public abstract class FileStoreContract extends StoreContract {
         void aLargeStreamOfKnownLengthUploadsWholeInBoundedMemory() {
             String path = unique("large");
             files.upload(drive, path, TestData.stream(64, LARGE_FILE_BYTES),
-                    FileUploadOptions.DEFAULT.withLength(LARGE_FILE_BYTES));
+                    FileUploadOptions.defaults().withLength(LARGE_FILE_BYTES));
             assertThat(files.getProperties(drive, path).size()).isEqualTo(LARGE_FILE_BYTES);
             assertThat(TestData.sha256(files.openInputStream(drive, path, null)))
                     .isEqualTo(TestData.sha256(64, LARGE_FILE_BYTES));
@@ -327,13 +327,13 @@ public abstract class FileStoreContract extends StoreContract {
         void aSourceFailingMidwayLeavesThePreviousContentOrNothing() {
             String fresh = unique("torn");
             assertThatThrownBy(() -> files.upload(drive, fresh, TestData.failingStream(12, 3 * MIB),
-                    FileUploadOptions.DEFAULT)).isInstanceOf(StorageException.class);
+                    FileUploadOptions.defaults())).isInstanceOf(StorageException.class);
             assertThat(files.exists(drive, fresh)).isFalse();
 
             String existing = unique("torn-keep");
             write(drive, existing, "old content");
             assertThatThrownBy(() -> files.upload(drive, existing, TestData.failingStream(13, 3 * MIB),
-                    FileUploadOptions.DEFAULT.withLength(6 * MIB))).isInstanceOf(StorageException.class);
+                    FileUploadOptions.defaults().withLength(6 * MIB))).isInstanceOf(StorageException.class);
             assertThat(text(drive, existing)).isEqualTo("old content");
         }
 
@@ -341,7 +341,7 @@ public abstract class FileStoreContract extends StoreContract {
         void aStreamOfUnknownLengthUploadsWhole() {
             long size = 9 * MIB + 321;
             String path = unique("unknown");
-            files.upload(drive, path, TestData.stream(9, size), FileUploadOptions.DEFAULT);
+            files.upload(drive, path, TestData.stream(9, size), FileUploadOptions.defaults());
             assertThat(files.getProperties(drive, path).size()).isEqualTo(size);
             assertThat(TestData.sha256(files.openInputStream(drive, path, null))).isEqualTo(TestData.sha256(9, size));
         }
@@ -354,7 +354,7 @@ public abstract class FileStoreContract extends StoreContract {
                 Files.copy(in, source);
             }
             String path = unique("local");
-            files.upload(drive, path, source, FileUploadOptions.DEFAULT);
+            files.upload(drive, path, source, FileUploadOptions.defaults());
             Path target = dir.resolve("out").resolve("target.bin");
             assertThat(files.downloadToFile(drive, path, target).size()).isEqualTo(size);
             assertThat(TestData.sha256(target)).isEqualTo(TestData.sha256(22, size));
@@ -396,7 +396,7 @@ public abstract class FileStoreContract extends StoreContract {
         @Test
         void setMetadataReplacesItAndKeepsTheContent() {
             String path = unique("meta");
-            files.upload(drive, path, utf8("body"), FileUploadOptions.DEFAULT.withMetadata(Map.of("a", "1", "b", "2")));
+            files.upload(drive, path, utf8("body"), FileUploadOptions.defaults().withMetadata(Map.of("a", "1", "b", "2")));
             files.setMetadata(drive, path, Map.of("c", "3"));
             assertMetadata(files.getProperties(drive, path).metadata(), Map.of("c", "3"));
             assertThat(text(drive, path)).isEqualTo("body");
@@ -479,9 +479,9 @@ public abstract class FileStoreContract extends StoreContract {
 
         @Test
         void theChildrenOfADirectoryInNameOrder() {
-            assertThat(paths("", ListFilesOptions.children())).containsExactly("docs", "docs-old.txt", "notes.txt",
+            assertThat(paths("", ListFilesOptions.defaults())).containsExactly("docs", "docs-old.txt", "notes.txt",
                     "src");
-            assertThat(paths("docs", ListFilesOptions.children())).containsExactly("docs/guide.md", "docs/img",
+            assertThat(paths("docs", ListFilesOptions.defaults())).containsExactly("docs/guide.md", "docs/img",
                     "docs/readme.txt");
             List<FileItem> items = files.list(s, "docs").stream().toList();
             assertThat(items).extracting(FileItem::name).containsExactly("guide.md", "img", "readme.txt");
@@ -499,15 +499,15 @@ public abstract class FileStoreContract extends StoreContract {
 
         @Test
         void aPrefixSelectsNames() {
-            assertThat(paths("", ListFilesOptions.children().withPrefix("docs"))).containsExactly("docs",
+            assertThat(paths("", ListFilesOptions.defaults().withPrefix("docs"))).containsExactly("docs",
                     "docs-old.txt");
-            assertThat(paths("docs", ListFilesOptions.children().withPrefix("re"))).containsExactly("docs/readme.txt");
-            assertThat(paths("", ListFilesOptions.children().withPrefix("zzz"))).isEmpty();
+            assertThat(paths("docs", ListFilesOptions.defaults().withPrefix("re"))).containsExactly("docs/readme.txt");
+            assertThat(paths("", ListFilesOptions.defaults().withPrefix("zzz"))).isEmpty();
         }
 
         @Test
         void listingsPage() {
-            Paging.assertListsExactly("children", (token, size) -> files.list(s, "", ListFilesOptions.children()
+            Paging.assertListsExactly("children", (token, size) -> files.list(s, "", ListFilesOptions.defaults()
                     .withPageSize(size).withContinuationToken(token)), FileItem::path, 2,
                     List.of("docs", "docs-old.txt", "notes.txt", "src"));
             Paging.assertListsExactly("recursive", (token, size) -> files.list(s, "", ListFilesOptions.recursively()

@@ -77,12 +77,12 @@ public final class LargeRoundTrip {
                 MessageDigest sent = sha256();
                 long t0 = System.nanoTime();
                 try (InputStream in = new DigestInputStream(TestData.stream(SEED, size), sent)) {
-                    blobs.upload(container, "large.bin", in, UploadOptions.DEFAULT);
+                    blobs.upload(container, "large.bin", in, UploadOptions.defaults());
                 }
                 long t1 = System.nanoTime();
                 String streamed = TestData.sha256(blobs.openInputStream(container, "large.bin"));
                 long t2 = System.nanoTime();
-                blobs.downloadToFile(container, "large.bin", file, ReadOptions.DEFAULT);
+                blobs.downloadToFile(container, "large.bin", file, ReadOptions.defaults());
                 long t3 = System.nanoTime();
                 String expected = HexFormat.of().formatHex(sent.digest());
                 boolean ok = expected.equals(streamed) && expected.equals(TestData.sha256(file))

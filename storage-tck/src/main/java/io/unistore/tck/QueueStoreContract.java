@@ -64,7 +64,7 @@ public abstract class QueueStoreContract extends StoreContract {
     }
 
     private static SendMessageOptions defaults() {
-        return SendMessageOptions.DEFAULT;
+        return SendMessageOptions.defaults();
     }
 
     /** Polls {@code probe} until {@code done} holds, or fails after the deadline. */
@@ -258,7 +258,7 @@ public abstract class QueueStoreContract extends StoreContract {
     void aDelayedMessageIsInvisibleUntilItsDelayPasses() {
         String q = newQueue();
         long sentAt = System.nanoTime();
-        queues.sendMessage(q, utf8("later"), SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofSeconds(2)));
+        queues.sendMessage(q, utf8("later"), SendMessageOptions.defaults().withVisibilityDelay(Duration.ofSeconds(2)));
         List<QueueMessage> early = queues.receiveMessages(q, ReceiveOptions.of(1, LONG));
         if (!early.isEmpty()) {
             // Only acceptable if this machine was so slow that the delay already passed.
@@ -276,9 +276,9 @@ public abstract class QueueStoreContract extends StoreContract {
     void anExpiredMessageDisappears() {
         String q = newQueue();
         SendReceipt r = queues.sendMessage(q, utf8("short-lived"),
-                SendMessageOptions.DEFAULT.withTimeToLive(Duration.ofSeconds(2)));
+                SendMessageOptions.defaults().withTimeToLive(Duration.ofSeconds(2)));
         assertThat(r.expiresAt()).isBefore(r.insertedAt().plusSeconds(10));
-        queues.sendMessage(q, utf8("forever"), SendMessageOptions.DEFAULT.withTimeToLive(SendMessageOptions.FOREVER));
+        queues.sendMessage(q, utf8("forever"), SendMessageOptions.defaults().withTimeToLive(SendMessageOptions.FOREVER));
         await("the short-lived message to expire", () -> queues.peekMessages(q, 32),
                 l -> l.stream().noneMatch(m -> m.text().equals("short-lived")));
         List<QueueMessage> left = queues.receiveMessages(q, ReceiveOptions.of(32, LONG));
@@ -347,7 +347,7 @@ public abstract class QueueStoreContract extends StoreContract {
     @Test
     void theMaximumBodySizeIsEnforced() {
         String q = newQueue();
-        int max = account.capabilities().maxQueueMessageBytes();
+        int max = account.capabilities().limits().maxQueueMessageBytes();
         byte[] atLimit = TestData.bytes(11, max);
         queues.sendMessage(q, atLimit, defaults());
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.sendMessage(q, TestData.bytes(12, max + 1), defaults()));
@@ -359,13 +359,15 @@ public abstract class QueueStoreContract extends StoreContract {
     @Test
     void optionsAreValidated() {
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(0, LONG));
-        assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(33, LONG));
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(1, Duration.ZERO));
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> ReceiveOptions.of(1, Duration.ofDays(8)));
         assertFails(ErrorCode.INVALID_ARGUMENT,
-                () -> SendMessageOptions.DEFAULT.withVisibilityDelay(Duration.ofSeconds(-1)));
+                () -> SendMessageOptions.defaults().withVisibilityDelay(Duration.ofSeconds(-1)));
         String q = newQueue();
         queues.sendMessage(q, "x");
+        int most = account.capabilities().limits().maxReceiveMessages();
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.receiveMessages(q, ReceiveOptions.of(most + 1, LONG)));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.peekMessages(q, most + 1));
         QueueMessage m = queues.receiveMessages(q, ReceiveOptions.of(1, LONG)).get(0);
         assertFails(ErrorCode.INVALID_ARGUMENT,
                 () -> queues.updateMessage(q, m.messageId(), m.popReceipt(), null, Duration.ofDays(8)));

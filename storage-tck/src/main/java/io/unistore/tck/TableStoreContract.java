@@ -498,7 +498,7 @@ public abstract class TableStoreContract extends StoreContract {
     void transactionLimitsAreEnforcedBeforeWriting() {
         assumeThat(declares(Capability.TABLE_TRANSACTIONS)).isTrue();
         String t = newTable();
-        int max = account.capabilities().maxTransactionActions();
+        int max = account.capabilities().limits().maxTransactionActions();
         List<TableAction> tooMany = IntStream.rangeClosed(0, max)
                 .mapToObj(i -> TableAction.insert(entity("p", "r" + i))).toList();
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> tables.submitTransaction(t, tooMany));
@@ -524,7 +524,7 @@ public abstract class TableStoreContract extends StoreContract {
             actions.add(TableAction.upsert(entity("part" + (i % 37), String.format("row%05d", i), "N", i),
                     UpdateMode.REPLACE));
         }
-        BulkWriteResult result = tables.bulkWrite(t, actions, BulkWriteOptions.DEFAULT);
+        BulkWriteResult result = tables.bulkWrite(t, actions, BulkWriteOptions.defaults());
         assertThat(result.isComplete()).as("failures: %s", result.failures()).isTrue();
         assertThat(result.written()).isEqualTo(2000);
         assertThat(result.batches()).isLessThan(2000);

@@ -62,7 +62,7 @@ public final class BulkLoadSection extends Section {
         }
         local(ctx, out, n);
         out.note("Entities of five typed properties, " + PARTITIONS + " partitions, rows in key order; rate = "
-                + "entities written per second. `bulkWrite` uses its defaults (`BulkWriteOptions.DEFAULT`: "
+                + "entities written per second. `bulkWrite` uses its defaults (`BulkWriteOptions.defaults()`: "
                 + "transactions of 100, 4 partitions at once). The naive loop calls `upsertEntity` once per entity"
                 + " and is timed on " + String.format("%,d", naive) + " entities on Azurite (a rate; the full count "
                 + "would take minutes). The raw SDK transactions are `TableClient.submitTransaction` of 100 "
@@ -135,7 +135,7 @@ public final class BulkLoadSection extends Section {
 
     private Contender bulkWrite(StorageAccount account, List<TableAction> actions) {
         return Contender.unistore("Unistore bulkWrite", () -> timed(account, actions, t ->
-                check(account.tables().bulkWrite(t, actions, BulkWriteOptions.DEFAULT), actions.size())));
+                check(account.tables().bulkWrite(t, actions, BulkWriteOptions.defaults()), actions.size())));
     }
 
     private Contender naiveLoop(StorageAccount account, List<TableAction> actions) {

@@ -71,7 +71,7 @@ public final class CopySection extends Section {
             Path dir = ctx.workspace().newDir("copy-");
             azure.blobs().createContainerIfNotExists("copy-large");
             azure.blobs().upload("copy-large", "object.bin", BenchData.randomFile(dir.resolve("object.bin"), large),
-                    UploadOptions.DEFAULT);
+                    UploadOptions.defaults());
             Workspace.delete(dir);
             figure(ctx, out, azure, s3, rclone, "copy-small", String.format("%,d x %d KiB objects", n, small / 1024),
                     (long) n * small, n);

@@ -72,7 +72,7 @@ public final class LargeSection extends Section {
         out.note("A " + (size >> 20) + " MiB file of random bytes is uploaded from disk and downloaded to disk by a "
                 + "fresh child JVM (`-Xmx" + ctx.profile().largeHeap() + "`, the harness's JVM otherwise) per "
                 + "contender and round; the rounds alternate the contenders' order. Unistore: `upload(container, "
-                + "blob, Path, UploadOptions.DEFAULT)` and `downloadToFile` with the account's defaults. SDK "
+                + "blob, Path, UploadOptions.defaults())` and `downloadToFile` with the account's defaults. SDK "
                 + "defaults: Azure `uploadFromFile`/`downloadToFile`; AWS one `putObject(RequestBody.fromFile)`/"
                 + "`getObject(toFile)`; Google `createFrom(path)`/`downloadTo(path)`. SDK tuned: Azure 8 MiB blocks x 4 "
                 + "in flight and one streamed GET (`downloadStream`) into the file (the fastest settings measured on "

@@ -16,12 +16,12 @@ final class UnistoreTransfer implements Transfer {
     @Override
     public void upload(Path file, String container, String blob) {
         account.blobs().createContainerIfNotExists(container);
-        account.blobs().upload(container, blob, file, UploadOptions.DEFAULT);
+        account.blobs().upload(container, blob, file, UploadOptions.defaults());
     }
 
     @Override
     public void download(String container, String blob, Path file) {
-        account.blobs().downloadToFile(container, blob, file, ReadOptions.DEFAULT);
+        account.blobs().downloadToFile(container, blob, file, ReadOptions.defaults());
     }
 
     @Override

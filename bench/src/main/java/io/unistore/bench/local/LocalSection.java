@@ -67,7 +67,7 @@ public final class LocalSection extends Section {
             List<Series> write = Interleaved.run(ctx.log(), "local write", 1, ctx.profile().localRounds(),
                     withRawCopies(Contender.unistore("Unistore upload(Path)", () -> {
                         long t0 = System.nanoTime();
-                        account.blobs().upload("bench", "big", source, UploadOptions.DEFAULT);
+                        account.blobs().upload("bench", "big", source, UploadOptions.defaults());
                         return rate(size, t0);
                     }), source, target, size));
             out.figure(new Figure(id(), "blob write " + (size >> 20) + " MiB (file → store)", "MB/s", false, write,
@@ -77,7 +77,7 @@ public final class LocalSection extends Section {
                     withRawCopies(Contender.unistore("Unistore downloadToFile", () -> {
                         Files.deleteIfExists(target);
                         long t0 = System.nanoTime();
-                        account.blobs().downloadToFile("bench", "big", target, ReadOptions.DEFAULT);
+                        account.blobs().downloadToFile("bench", "big", target, ReadOptions.defaults());
                         return rate(size, t0);
                     }), source, target, size));
             out.figure(new Figure(id(), "blob read " + (size >> 20) + " MiB (store → file)", "MB/s", false, read,

@@ -70,6 +70,6 @@ public abstract class BlobBench {
     /** The same listing asking for pages of 1,000 (the default page size is 100: ten requests for 1,000 blobs). */
     @Benchmark
     public long uListPaged() {
-        return blobs.list(LIST_CONTAINER, ListBlobsOptions.all().withPageSize(1000)).stream().count();
+        return blobs.list(LIST_CONTAINER, ListBlobsOptions.defaults().withPageSize(1000)).stream().count();
     }
 }

@@ -1,15 +1,14 @@
-package io.unistore.spi;
+package io.unistore;
 
-import io.unistore.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Azure Storage's naming rules, which are the strictest of the clouds and so the portable ones. The local
- * and Azure providers enforce them; each check throws INVALID_ARGUMENT naming the argument and the rule.
+ * Azure Storage's naming rules, which are the strictest of the clouds and so the portable ones: the default
+ * {@link NamingRules}. Each check throws INVALID_ARGUMENT naming the argument and the rule.
  */
-public final class NameRules {
+final class StandardNames {
     private static final Pattern CONTAINER = Pattern.compile("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$");
     private static final Pattern TABLE = Pattern.compile("^[A-Za-z][A-Za-z0-9]{2,62}$");
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
@@ -17,37 +16,37 @@ public final class NameRules {
     private static final String KEY_FORBIDDEN = "/\\#?";
 
     /** Azure's limit on blob names. */
-    public static final int MAX_BLOB_NAME = 1024;
+    static final int MAX_BLOB_NAME = 1024;
     /** Azure's limit on a file path segment. */
-    public static final int MAX_FILE_SEGMENT = 255;
+    static final int MAX_FILE_SEGMENT = 255;
     /** Azure's limit on a whole file path. */
-    public static final int MAX_FILE_PATH = 2048;
+    static final int MAX_FILE_PATH = 2048;
     /** Azure's limit on PartitionKey and RowKey: 1 KiB (counted here as UTF-8 bytes). */
-    public static final int MAX_KEY_BYTES = 1024;
+    static final int MAX_KEY_BYTES = 1024;
     /** Azure's limit on a property name. */
-    public static final int MAX_PROPERTY_NAME = 255;
+    static final int MAX_PROPERTY_NAME = 255;
     /** Azure's limit on all metadata of one item, in bytes. */
-    public static final int MAX_METADATA_BYTES = 8 * 1024;
+    static final int MAX_METADATA_BYTES = 8 * 1024;
 
-    private NameRules() {
+    private StandardNames() {
     }
 
     /** Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending alphanumeric. */
-    public static String container(String name) {
+    static String container(String name) {
         return lowercaseDns("container", name);
     }
 
     /** Queue names: the container rules. */
-    public static String queue(String name) {
+    static String queue(String name) {
         return lowercaseDns("queue", name);
     }
 
     /** Share names: the container rules. */
-    public static String share(String name) {
+    static String share(String name) {
         return lowercaseDns("share", name);
     }
 
-    private static String lowercaseDns(String what, String name) {
+    static String lowercaseDns(String what, String name) {
         if (name == null || !CONTAINER.matcher(name).matches()) {
             throw StorageException.invalidArgument(what, "'" + printable(name) + "' must be 3-63 characters of "
                     + "lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
@@ -56,7 +55,7 @@ public final class NameRules {
     }
 
     /** Table names: 3-63 letters and digits, starting with a letter, not "tables". */
-    public static String table(String name) {
+    static String table(String name) {
         if (name == null || !TABLE.matcher(name).matches() || name.equalsIgnoreCase("tables")) {
             throw StorageException.invalidArgument("table", "'" + printable(name) + "' must be 3-63 letters and "
                     + "digits, starting with a letter (and not 'tables')");
@@ -67,7 +66,7 @@ public final class NameRules {
     /**
      * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment.
      */
-    public static String blob(String name) {
+    static String blob(String name) {
         if (name == null || name.isEmpty()) {
             throw StorageException.invalidArgument("blob", "name must not be empty");
         }
@@ -98,7 +97,7 @@ public final class NameRules {
      *
      * @return the path without leading or trailing "/"
      */
-    public static String filePath(String path) {
+    static String filePath(String path) {
         if (path == null) {
             throw StorageException.invalidArgument("path", "is required (use \"\" for the share root)");
         }
@@ -140,7 +139,7 @@ public final class NameRules {
     }
 
     /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters. */
-    public static String key(String argument, String key) {
+    static String key(String argument, String key) {
         if (key == null) {
             throw StorageException.invalidArgument(argument, "is required");
         }
@@ -157,7 +156,7 @@ public final class NameRules {
     }
 
     /** Entity property names: identifiers of at most 255 characters. */
-    public static String property(String name) {
+    static String property(String name) {
         if (name == null || name.length() > MAX_PROPERTY_NAME || !IDENTIFIER.matcher(name).matches()) {
             throw StorageException.invalidArgument("property '" + printable(name) + "'",
                     "names must be identifiers (letters, digits, underscore; not starting with a digit), at most "
@@ -170,7 +169,7 @@ public final class NameRules {
      * Metadata: keys are identifiers (letters, digits, underscore, not starting with a digit); values are
      * printable ASCII; 8 KiB in all.
      */
-    public static Map<String, String> metadata(Map<String, String> metadata) {
+    static Map<String, String> metadata(Map<String, String> metadata) {
         if (metadata == null) {
             return Map.of();
         }

@@ -7,6 +7,7 @@ import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.PagedIterable;
+import io.unistore.RequestConditions;
 import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.Unistore;
@@ -35,13 +36,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CapabilityGuardTest {
+/**
+ * The API's rules, in front of every provider: capabilities (operations and option fields), names, limits and
+ * error translation, checked against recording test providers that only answer calls.
+ */
+class RulesTest {
     private StorageAccount alpha;
     private StorageAccount beta;
 
     @BeforeEach
     void open() {
         TestProviders.CALLS.clear();
+        TestProviders.ARGUMENTS.clear();
         TestProviders.behaviour = name -> null;
         alpha = Unistore.open("alpha:x");
         beta = Unistore.open("beta:x");
@@ -62,16 +68,16 @@ class CapabilityGuardTest {
     @Test
     void undeclaredOperationsFailBeforeTheProviderIsCalled() {
         BlobStore blobs = alpha.blobs();
-        assertUnsupported(() -> blobs.setTier("c", "b", AccessTier.COOL));
-        assertUnsupported(() -> blobs.createSnapshot("c", "b", null));
-        assertUnsupported(() -> blobs.listVersions("c", "b", ListOptions.all()));
-        assertUnsupported(() -> blobs.generatePresignedUrl("c", "b", io.unistore.blob.PresignOptions.read(Duration.ofMinutes(1))));
-        assertUnsupported(() -> blobs.acquireLease("c", "b", null, null));
-        assertUnsupported(() -> blobs.setContainerMetadata("c", Map.of("a", "b")));
-        assertUnsupported(() -> blobs.createContainer("c", Map.of("a", "b")));
-        assertUnsupported(() -> blobs.upload("c", "b", new byte[0], UploadOptions.DEFAULT.withTier(AccessTier.HOT)));
-        assertUnsupported(() -> blobs.getProperties("c", "b", ReadOptions.DEFAULT.withVersionId("v1")));
-        assertUnsupported(() -> blobs.openInputStream("c", "b", ReadOptions.DEFAULT.withSnapshot("s1")));
+        assertUnsupported(() -> blobs.setTier("ctr", "b", AccessTier.COOL));
+        assertUnsupported(() -> blobs.createSnapshot("ctr", "b", null));
+        assertUnsupported(() -> blobs.listVersions("ctr", "b", ListOptions.defaults()));
+        assertUnsupported(() -> blobs.generatePresignedUrl("ctr", "b", io.unistore.blob.PresignOptions.read(Duration.ofMinutes(1))));
+        assertUnsupported(() -> blobs.acquireLease("ctr", "b", null, null));
+        assertUnsupported(() -> blobs.setContainerMetadata("ctr", Map.of("a", "b")));
+        assertUnsupported(() -> blobs.createContainer("ctr", Map.of("a", "b")));
+        assertUnsupported(() -> blobs.upload("ctr", "b", new byte[0], UploadOptions.defaults().withTier(AccessTier.HOT)));
+        assertUnsupported(() -> blobs.getProperties("ctr", "b", ReadOptions.defaults().withVersionId("v1")));
+        assertUnsupported(() -> blobs.openInputStream("ctr", "b", ReadOptions.defaults().withSnapshot("s1")));
         assertUnsupported(alpha::tables);
         assertThat(TestProviders.CALLS).isEmpty();
     }
@@ -79,11 +85,11 @@ class CapabilityGuardTest {
     @Test
     void declaredOperationsReachTheProvider() {
         BlobStore blobs = beta.blobs();
-        blobs.setTier("c", "b", AccessTier.COOL);
-        blobs.createSnapshot("c", "b", null);
-        blobs.createContainer("c", Map.of());
+        blobs.setTier("ctr", "b", AccessTier.COOL);
+        blobs.createSnapshot("ctr", "b", null);
+        blobs.createContainer("ctr", Map.of());
         assertThat(TestProviders.CALLS).containsExactly("setTier", "createSnapshot", "createContainer");
-        assertUnsupported(() -> blobs.setTier("c", "b", AccessTier.ARCHIVE));
+        assertUnsupported(() -> blobs.setTier("ctr", "b", AccessTier.ARCHIVE));
         assertThat(TestProviders.CALLS).hasSize(3);
     }
 
@@ -92,19 +98,19 @@ class CapabilityGuardTest {
         TestProviders.behaviour = name -> {
             throw new IllegalStateException("boom at https://a.blob.core.windows.net/c?sig=TOPSECRET");
         };
-        assertThatThrownBy(() -> beta.blobs().exists("c", "b")).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> beta.blobs().exists("ctr", "b")).isInstanceOf(StorageException.class)
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INTERNAL))
                 .hasMessageNotContaining("TOPSECRET").hasMessageContaining("boom");
         TestProviders.behaviour = name -> {
             throw new IllegalArgumentException("bad thing");
         };
-        assertThatThrownBy(() -> beta.blobs().exists("c", "b"))
+        assertThatThrownBy(() -> beta.blobs().exists("ctr", "b"))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
         StorageException own = new StorageException(ErrorCode.NOT_FOUND, "gone");
         TestProviders.behaviour = name -> {
             throw own;
         };
-        assertThatThrownBy(() -> beta.blobs().exists("c", "b")).isSameAs(own);
+        assertThatThrownBy(() -> beta.blobs().exists("ctr", "b")).isSameAs(own);
     }
 
     @Test
@@ -125,14 +131,14 @@ class CapabilityGuardTest {
             default -> null;
         };
         BlobStore blobs = beta.blobs();
-        assertThatThrownBy(() -> blobs.listContainers(ListOptions.all()).stream().toList())
+        assertThatThrownBy(() -> blobs.listContainers(ListOptions.defaults()).stream().toList())
                 .isInstanceOf(StorageException.class).hasMessageNotContaining("XYZSECRET");
-        InputStream in = blobs.openInputStream("c", "b", ReadOptions.DEFAULT);
+        InputStream in = blobs.openInputStream("ctr", "b", ReadOptions.defaults());
         assertThatThrownBy(in::read).isInstanceOf(IOException.class)
                 .hasCauseInstanceOf(StorageException.class);
         assertThatThrownBy(() -> in.read(new byte[4], 0, 4)).isInstanceOf(IOException.class);
         TestProviders.behaviour = name -> new ByteArrayInputStream(new byte[] {1, 2});
-        try (InputStream ok = blobs.openInputStream("c", "b", ReadOptions.DEFAULT)) {
+        try (InputStream ok = blobs.openInputStream("ctr", "b", ReadOptions.defaults())) {
             assertThat(ok.readAllBytes()).containsExactly(1, 2);
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -184,20 +190,20 @@ class CapabilityGuardTest {
     @Test
     void optionsThatNeedACapabilityAreRefused() {
         BlobStore blobs = alpha.blobs();
-        assertUnsupported(() -> blobs.copy("c", "s", "c", "t", CopyOptions.DEFAULT.withTier(AccessTier.COOL)));
-        assertUnsupported(() -> blobs.copy("c", "s", "c", "t", CopyOptions.DEFAULT.withSourceVersionId("v")));
-        assertUnsupported(() -> blobs.copy("c", "s", "c", "t", CopyOptions.DEFAULT.withSourceSnapshot("s")));
-        assertUnsupported(() -> blobs.delete("c", "b", DeleteBlobOptions.DEFAULT.withVersionId("v")));
-        assertUnsupported(() -> blobs.delete("c", "b", DeleteBlobOptions.DEFAULT.withSnapshot("s")));
-        assertUnsupported(() -> alpha.files().createShare("s", CreateShareOptions.DEFAULT.withQuotaGb(5)));
-        assertUnsupported(() -> beta.blobs().copy("c", "s", "c", "t", CopyOptions.DEFAULT.withTier(AccessTier.ARCHIVE)));
-        assertUnsupported(() -> beta.blobs().upload("c", "b", new byte[0],
-                UploadOptions.DEFAULT.withTier(AccessTier.ARCHIVE)));
+        assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withTier(AccessTier.COOL)));
+        assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withSourceVersionId("v")));
+        assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withSourceSnapshot("s")));
+        assertUnsupported(() -> blobs.delete("ctr", "b", DeleteBlobOptions.defaults().withVersionId("v")));
+        assertUnsupported(() -> blobs.delete("ctr", "b", DeleteBlobOptions.defaults().withSnapshot("s")));
+        assertUnsupported(() -> alpha.files().createShare("shr", CreateShareOptions.defaults().withQuotaGb(5)));
+        assertUnsupported(() -> beta.blobs().copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withTier(AccessTier.ARCHIVE)));
+        assertUnsupported(() -> beta.blobs().upload("ctr", "b", new byte[0],
+                UploadOptions.defaults().withTier(AccessTier.ARCHIVE)));
         assertThat(TestProviders.CALLS).isEmpty();
 
-        alpha.files().createShare("s", CreateShareOptions.DEFAULT);
-        beta.files().createShare("s", CreateShareOptions.DEFAULT.withQuotaGb(5));
-        beta.blobs().copy("c", "s", "c", "t", CopyOptions.DEFAULT.withTier(AccessTier.COOL).withSourceSnapshot("s"));
+        alpha.files().createShare("shr", CreateShareOptions.defaults());
+        beta.files().createShare("shr", CreateShareOptions.defaults().withQuotaGb(5));
+        beta.blobs().copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withTier(AccessTier.COOL).withSourceSnapshot("s"));
         assertThat(TestProviders.CALLS).containsExactly("createShare", "createShare", "copy");
     }
 
@@ -206,7 +212,7 @@ class CapabilityGuardTest {
         TestProviders.behaviour = name -> {
             throw new UncheckedIOException(new IOException("connection reset by https://a.blob.core.windows.net/c/b?sv=1&sig=SECRETSIG"));
         };
-        assertThatThrownBy(() -> beta.blobs().exists("c", "b"))
+        assertThatThrownBy(() -> beta.blobs().exists("ctr", "b"))
                 .satisfies(e -> assertThat(((StorageException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE))
                 .satisfies(e -> assertThat(((StorageException) e).isRetryable()).isTrue())
                 .hasMessageNotContaining("SECRETSIG").hasCauseInstanceOf(UncheckedIOException.class);
@@ -214,12 +220,44 @@ class CapabilityGuardTest {
         TestProviders.behaviour = name -> {
             throw oom;
         };
-        assertThatThrownBy(() -> beta.blobs().exists("c", "b")).isSameAs(oom);
+        assertThatThrownBy(() -> beta.blobs().exists("ctr", "b")).isSameAs(oom);
     }
 
     @Test
-    void storesAreWrappedOnce() {
+    void storesAreMadeOnce() {
         assertThat(beta.blobs()).isSameAs(beta.blobs());
-        assertThat(GuardedAccount.wrap(beta)).isSameAs(beta);
+    }
+
+    @Test
+    void aLeaseIdNeedsLeasesWhereverItIsGiven() {
+        BlobStore blobs = beta.blobs();
+        RequestConditions leased = RequestConditions.none().withLeaseId("1f6d3c9a-0000-0000-0000-000000000000");
+        assertUnsupported(() -> blobs.upload("ctr", "b", new byte[0], UploadOptions.defaults().withConditions(leased)));
+        assertUnsupported(() -> blobs.setMetadata("ctr", "b", Map.of(), leased));
+        assertUnsupported(() -> blobs.delete("ctr", "b", DeleteBlobOptions.defaults().withConditions(leased)));
+        assertUnsupported(() -> blobs.getProperties("ctr", "b", ReadOptions.defaults().withConditions(leased)));
+        assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withTargetConditions(leased)));
+        assertThat(TestProviders.CALLS).isEmpty();
+    }
+
+    @Test
+    void badNamesNeverReachTheProvider() {
+        BlobStore blobs = beta.blobs();
+        assertThatThrownBy(() -> blobs.exists("Bad_Container", "b")).isInstanceOf(StorageException.class)
+                .hasMessageContaining("container");
+        assertThatThrownBy(() -> blobs.exists("ctr", "../etc/passwd")).hasMessageContaining("blob");
+        assertThatThrownBy(() -> blobs.upload("ctr", "b", new byte[0], UploadOptions.defaults()
+                .withMetadata(Map.of("1bad", "v")))).hasMessageContaining("metadata");
+        assertThatThrownBy(() -> beta.tables().getEntity("people", "p#", "r")).hasMessageContaining("PartitionKey");
+        assertThatThrownBy(() -> beta.files().exists("share", "a//b")).hasMessageContaining("path");
+        assertThat(TestProviders.CALLS).isEmpty();
+    }
+
+    @Test
+    void pageSizesAreClampedToTheDeclaredLimit() {
+        TestProviders.behaviour = name -> PagedIterable.of((token, size) -> Page.last(List.of()), null, 1);
+        beta.blobs().listContainers(ListOptions.defaults().withPageSize(50_000));
+        ListOptions asked = (ListOptions) TestProviders.ARGUMENTS.get(0)[0];
+        assertThat(asked.pageSize()).isEqualTo(beta.capabilities().limits().maxPageSize());
     }
 }

@@ -1,0 +1,221 @@
+package io.unistore;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The names an account accepts, declared by its provider as data and checked by the API before any call
+ * reaches the provider. Each check returns the name (normalised where the rule says so, e.g. a file path
+ * without leading or trailing {@code /}) or throws INVALID_ARGUMENT naming the argument and the rule.
+ *
+ * <p>{@link #portable()} holds Azure Storage's rules, the strictest of the clouds: a provider starts from it
+ * and replaces the rules its service defines otherwise ({@code toBuilder().propertyName(...)}), so that
+ * anything the service returns can be written back unchanged. Immutable.
+ */
+public final class NamingRules {
+
+    /** A rule for one kind of name. */
+    @FunctionalInterface
+    public interface Rule {
+        /**
+         * Checks a name.
+         *
+         * @param argument the argument's name for the message, e.g. {@code container}
+         * @return the name to use
+         * @throws StorageException INVALID_ARGUMENT naming the argument and the rule
+         */
+        String check(String argument, String name);
+    }
+
+    /** A rule for a metadata map (keys, values, total size). */
+    @FunctionalInterface
+    public interface MetadataRule {
+        /**
+         * Checks metadata.
+         *
+         * @return the metadata to use (never null)
+         * @throws StorageException INVALID_ARGUMENT naming the key and the rule
+         */
+        Map<String, String> check(String argument, Map<String, String> metadata);
+    }
+
+    private static final NamingRules PORTABLE = new Builder()
+            .container((a, n) -> StandardNames.lowercaseDns(a, n))
+            .queue((a, n) -> StandardNames.lowercaseDns(a, n))
+            .share((a, n) -> StandardNames.lowercaseDns(a, n))
+            .table((a, n) -> StandardNames.table(n))
+            .blob((a, n) -> StandardNames.blob(n))
+            .filePath((a, n) -> StandardNames.filePath(n))
+            .key(StandardNames::key)
+            .propertyName((a, n) -> StandardNames.property(n))
+            .metadata((a, m) -> StandardNames.metadata(m))
+            .build();
+
+    private final Rule container;
+    private final Rule queue;
+    private final Rule share;
+    private final Rule table;
+    private final Rule blob;
+    private final Rule filePath;
+    private final Rule key;
+    private final Rule propertyName;
+    private final MetadataRule metadata;
+
+    private NamingRules(Builder b) {
+        this.container = Objects.requireNonNull(b.container, "container rule");
+        this.queue = Objects.requireNonNull(b.queue, "queue rule");
+        this.share = Objects.requireNonNull(b.share, "share rule");
+        this.table = Objects.requireNonNull(b.table, "table rule");
+        this.blob = Objects.requireNonNull(b.blob, "blob rule");
+        this.filePath = Objects.requireNonNull(b.filePath, "filePath rule");
+        this.key = Objects.requireNonNull(b.key, "key rule");
+        this.propertyName = Objects.requireNonNull(b.propertyName, "propertyName rule");
+        this.metadata = Objects.requireNonNull(b.metadata, "metadata rule");
+    }
+
+    /**
+     * Azure Storage's rules: containers, queues and shares of 3-63 lowercase letters, digits and single
+     * hyphens; tables of 3-63 letters and digits starting with a letter; blob names of 1-1024 characters
+     * without control characters, a leading {@code /} or a {@code .}/{@code ..} segment; file paths of
+     * segments without {@code \ : * ? " < > |}; keys of at most 1 KiB without {@code / \ # ?}; property names
+     * and metadata keys that are identifiers; metadata of printable ASCII, 8 KiB in all.
+     */
+    public static NamingRules portable() {
+        return PORTABLE;
+    }
+
+    /** A builder starting from these rules. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.container = container;
+        b.queue = queue;
+        b.share = share;
+        b.table = table;
+        b.blob = blob;
+        b.filePath = filePath;
+        b.key = key;
+        b.propertyName = propertyName;
+        b.metadata = metadata;
+        return b;
+    }
+
+    /** Checks a container name. */
+    public String container(String name) {
+        return container.check("container", name);
+    }
+
+    /** Checks a container name given as another argument (e.g. {@code targetContainer}). */
+    public String container(String argument, String name) {
+        return container.check(argument, name);
+    }
+
+    /** Checks a queue name. */
+    public String queue(String name) {
+        return queue.check("queue", name);
+    }
+
+    /** Checks a share name. */
+    public String share(String name) {
+        return share.check("share", name);
+    }
+
+    /** Checks a table name. */
+    public String table(String name) {
+        return table.check("table", name);
+    }
+
+    /** Checks a blob name. */
+    public String blob(String name) {
+        return blob.check("blob", name);
+    }
+
+    /** Checks a blob name given as another argument. */
+    public String blob(String argument, String name) {
+        return blob.check(argument, name);
+    }
+
+    /** Checks a file share path; returns it without leading or trailing {@code /} ({@code ""}: the root). */
+    public String filePath(String path) {
+        return filePath.check("path", path);
+    }
+
+    /** Checks a PartitionKey or RowKey ({@code argument} names which). */
+    public String key(String argument, String key) {
+        return this.key.check(argument, key);
+    }
+
+    /** Checks an entity property name. */
+    public String propertyName(String name) {
+        return propertyName.check("property", name);
+    }
+
+    /** Checks metadata; null is empty. */
+    public Map<String, String> metadata(Map<String, String> metadata) {
+        return this.metadata.check("metadata", metadata == null ? Map.of() : metadata);
+    }
+
+    /** Builds naming rules; every rule must be set (start from {@link NamingRules#toBuilder()}). */
+    public static final class Builder {
+        private Rule container;
+        private Rule queue;
+        private Rule share;
+        private Rule table;
+        private Rule blob;
+        private Rule filePath;
+        private Rule key;
+        private Rule propertyName;
+        private MetadataRule metadata;
+
+        private Builder() {
+        }
+
+        public Builder container(Rule rule) {
+            this.container = rule;
+            return this;
+        }
+
+        public Builder queue(Rule rule) {
+            this.queue = rule;
+            return this;
+        }
+
+        public Builder share(Rule rule) {
+            this.share = rule;
+            return this;
+        }
+
+        public Builder table(Rule rule) {
+            this.table = rule;
+            return this;
+        }
+
+        public Builder blob(Rule rule) {
+            this.blob = rule;
+            return this;
+        }
+
+        public Builder filePath(Rule rule) {
+            this.filePath = rule;
+            return this;
+        }
+
+        public Builder key(Rule rule) {
+            this.key = rule;
+            return this;
+        }
+
+        public Builder propertyName(Rule rule) {
+            this.propertyName = rule;
+            return this;
+        }
+
+        public Builder metadata(MetadataRule rule) {
+            this.metadata = rule;
+            return this;
+        }
+
+        public NamingRules build() {
+            return new NamingRules(this);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.unistore.spi;
+
+import io.unistore.ListOptions;
+import io.unistore.PagedIterable;
+import io.unistore.queue.QueueInfo;
+import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueProperties;
+import io.unistore.queue.ReceiveOptions;
+import io.unistore.queue.SendMessageOptions;
+import io.unistore.queue.SendReceipt;
+import io.unistore.queue.UpdateReceipt;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a provider implements to serve queues. Users call {@link io.unistore.queue.QueueStore}, which validates
+ * queue names and metadata by the declared {@link NamingRules}, message sizes and counts by the declared
+ * {@link Limits}, before calling this interface. Semantics are those of the {@code QueueStore} method of the
+ * same name. Implementations are thread-safe.
+ */
+public interface QueueBackend {
+
+    /** Creates a queue; ALREADY_EXISTS if it exists. */
+    void createQueue(String queue, Map<String, String> metadata);
+
+    /** Deletes a queue; false if absent. */
+    boolean deleteQueue(String queue);
+
+    /** Whether the queue exists. */
+    boolean queueExists(String queue);
+
+    /** Queues in name order. */
+    PagedIterable<QueueInfo> listQueues(ListOptions options);
+
+    /** Metadata and approximate message count; NOT_FOUND if absent. */
+    QueueProperties getQueueProperties(String queue);
+
+    /** Replaces the queue's metadata. */
+    void setQueueMetadata(String queue, Map<String, String> metadata);
+
+    /** Removes every message. */
+    void clearMessages(String queue);
+
+    /** Sends a message. */
+    SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options);
+
+    /** Receives up to {@code options.maxMessages()}, hiding them for the visibility timeout. */
+    List<QueueMessage> receiveMessages(String queue, ReceiveOptions options);
+
+    /** Looks at up to {@code maxMessages} visible messages without hiding them. */
+    List<QueueMessage> peekMessages(String queue, int maxMessages);
+
+    /** Changes a received message's visibility and, if {@code newBody} is not null, its content. */
+    UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
+                                Duration visibilityTimeout);
+
+    /** Deletes a received message. */
+    void deleteMessage(String queue, String messageId, String popReceipt);
+}
