@@ -21,7 +21,8 @@ import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.AtomicFiles;
+import io.unistore.spi.Streams;
 import io.unistore.spi.NameRules;
 import java.io.InputStream;
 import java.net.URI;
@@ -170,7 +171,7 @@ final class S3BlobStore implements BlobStore {
         // As the API's default: pin the ETag read first, so a blob replaced mid-download fails.
         ReadOptions pinned = options.conditions().ifMatch() == null && options.versionId() == null
                 ? options.withConditions(options.conditions().withIfMatch(p.etag())) : options;
-        Transfers.writeAtomically(file, out -> download(container, blob, out, pinned));
+        AtomicFiles.write(file, out -> download(container, blob, out, pinned));
         return p;
     }
 

@@ -4,7 +4,7 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.ReadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -51,7 +51,7 @@ final class S3ParallelDownload {
             }
             tmp = null;
         } catch (IOException e) {
-            throw Transfers.ioFailure("download of " + bucket + "/" + key + " to " + file, e);
+            throw Streams.ioFailure("download of " + bucket + "/" + key + " to " + file, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -103,7 +103,7 @@ final class S3ParallelDownload {
         try (InputStream in = ctx.call("GetObject " + bucket + "/" + key + " bytes " + from + "-" + to,
                 () -> ctx.s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId).ifMatch(ifMatch)
                         .range("bytes=" + from + "-" + to)))) {
-            byte[] buffer = new byte[Transfers.BUFFER_SIZE];
+            byte[] buffer = new byte[Streams.BUFFER_SIZE];
             long position = from;
             int n;
             while ((n = in.read(buffer)) > 0) {

@@ -5,7 +5,7 @@ import io.unistore.StorageException;
 import io.unistore.aws.S3Conditions.WritePin;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +84,7 @@ final class S3Upload {
                 }
             }
         } catch (IOException e) {
-            throw Transfers.ioFailure("upload of " + where() + ": reading the content", e);
+            throw Streams.ioFailure("upload of " + where() + ": reading the content", e);
         }
         if (n < partSize || length == n) {
             expectLength(n, length);
@@ -196,7 +196,7 @@ final class S3Upload {
             return new StorageException(ErrorCode.UNAVAILABLE, "upload of " + where() + " was interrupted", t);
         }
         if (t instanceof IOException io) {
-            return Transfers.ioFailure("upload of " + where() + ": reading the content", io);
+            return Streams.ioFailure("upload of " + where() + ": reading the content", io);
         }
         return new StorageException(ErrorCode.INTERNAL, "upload of " + where() + " failed: " + t, t);
     }

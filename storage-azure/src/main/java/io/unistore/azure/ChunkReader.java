@@ -53,7 +53,7 @@ final class ChunkReader {
         try {
             first[0] = reader.first(max, expected);
         } catch (IOException e) {
-            throw io.unistore.internal.Transfers.ioFailure("reading the content to upload", e);
+            throw io.unistore.spi.Streams.ioFailure("reading the content to upload", e);
         }
         return reader;
     }

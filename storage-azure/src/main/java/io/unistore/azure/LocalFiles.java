@@ -2,7 +2,7 @@ package io.unistore.azure;
 
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,7 +41,7 @@ final class LocalFiles {
             }
             tmp = null;
         } catch (IOException e) {
-            throw Transfers.ioFailure(what + " into " + file, e);
+            throw Streams.ioFailure(what + " into " + file, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -56,7 +56,7 @@ final class LocalFiles {
     /** Fails unless the file's MD5 is {@code expectedBase64}. */
     static void checkMd5(Path file, String expectedBase64, String what) throws IOException {
         MessageDigest md5 = ParallelUpload.md5();
-        byte[] buf = new byte[Transfers.BUFFER_SIZE];
+        byte[] buf = new byte[Streams.BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {

@@ -130,7 +130,7 @@ final class ParallelUpload {
             failure.compareAndSet(null, e.getCause());
         } catch (IOException e) {
             inFlight.forEach(f -> f.cancel(true));
-            throw io.unistore.internal.Transfers.ioFailure("reading the content to upload", e);
+            throw io.unistore.spi.Streams.ioFailure("reading the content to upload", e);
         }
         if (failure.get() != null) {
             throw onFailure.apply(failure.get());

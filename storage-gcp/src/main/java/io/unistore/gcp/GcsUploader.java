@@ -10,7 +10,7 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import io.unistore.spi.NameRules;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +69,7 @@ final class GcsUploader {
             return resumable(info.build(), head, content, md5, pin, options, what);
         } catch (IOException e) {
             // Only reading the caller's stream throws IOException here; service failures are translated.
-            throw Transfers.ioFailure(what + " (nothing was stored): reading the content", e);
+            throw Streams.ioFailure(what + " (nothing was stored): reading the content", e);
         }
     }
 

@@ -3,7 +3,7 @@ package io.unistore.local;
 import io.unistore.ErrorCode;
 import io.unistore.ProgressListener;
 import io.unistore.StorageException;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -53,7 +53,7 @@ final class ContentStore {
             createRealDirectory(contentDir);
             createRealDirectory(tmpDir);
         } catch (IOException e) {
-            throw Transfers.ioFailure("creating " + contentDir, e);
+            throw Streams.ioFailure("creating " + contentDir, e);
         }
     }
 
@@ -109,7 +109,7 @@ final class ContentStore {
             tmp = null;
             return staged;
         } catch (IOException e) {
-            throw Transfers.ioFailure("storing content", e);
+            throw Streams.ioFailure("storing content", e);
         } finally {
             if (tmp != null) {
                 deleteQuietly(tmp);
@@ -155,7 +155,7 @@ final class ContentStore {
         } catch (NoSuchFileException e) {
             throw StorageException.invalidArgument("file", "cannot read " + source + ": it does not exist");
         } catch (IOException e) {
-            throw Transfers.ioFailure("storing content from " + source, e);
+            throw Streams.ioFailure("storing content from " + source, e);
         } finally {
             if (tmp != null) {
                 deleteQuietly(tmp);
@@ -207,7 +207,7 @@ final class ContentStore {
             if (Files.isSymbolicLink(file)) {
                 throw symlink(file);
             }
-            throw Transfers.ioFailure("reading content", e);
+            throw Streams.ioFailure("reading content", e);
         }
     }
 
@@ -253,12 +253,12 @@ final class ContentStore {
             if (tmp == null) {
                 throw e;
             }
-            throw Transfers.ioFailure("writing " + target, e);
+            throw Streams.ioFailure("writing " + target, e);
         } catch (IOException e) {
             if (Files.isSymbolicLink(file)) {
                 throw symlink(file);
             }
-            throw Transfers.ioFailure("writing " + target, e);
+            throw Streams.ioFailure("writing " + target, e);
         } finally {
             if (tmp != null) {
                 deleteQuietly(tmp);

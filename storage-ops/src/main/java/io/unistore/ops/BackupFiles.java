@@ -4,7 +4,7 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobStore;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -97,14 +97,14 @@ final class BackupFiles {
     static void verify(BlobStore store, String container, String name, ObjectNode entry) {
         try (InputStream in = store.openInputStream(container, name)) {
             DigestInputStream d = Digests.sha256Stream(in);
-            long size = Transfers.copy(d, OutputStream.nullOutputStream(), null, -1);
+            long size = Streams.copy(d, OutputStream.nullOutputStream(), null, -1);
             String sha = Digests.hex(d.getMessageDigest());
             if (size != entry.get("size").asLong() || !sha.equals(entry.get("sha256").asString())) {
                 throw new StorageException(ErrorCode.INTERNAL, "backup file " + name + " does not match its "
                         + "manifest (size " + size + ", sha256 " + sha + "): the backup is damaged");
             }
         } catch (IOException e) {
-            throw Transfers.ioFailure("reading backup file " + name, e);
+            throw Streams.ioFailure("reading backup file " + name, e);
         }
     }
 
@@ -120,7 +120,7 @@ final class BackupFiles {
                 }
             }
         } catch (IOException e) {
-            throw Transfers.ioFailure("reading backup file " + name, e);
+            throw Streams.ioFailure("reading backup file " + name, e);
         }
     }
 }

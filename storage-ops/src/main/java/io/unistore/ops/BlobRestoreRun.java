@@ -12,7 +12,7 @@ import io.unistore.blob.CopyOptions;
 import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -186,7 +186,7 @@ final class BlobRestoreRun {
             target.upload(options.targetContainer(), name, hashing, upload);
             check(name, md5, Digests.base64(hashing.getMessageDigest()));
         } catch (IOException ex) {
-            throw Transfers.ioFailure("restore of " + name, ex);
+            throw Streams.ioFailure("restore of " + name, ex);
         }
         done(name, e.get("size").asLong());
     }
@@ -222,7 +222,7 @@ final class BlobRestoreRun {
                     check(p.name(), p.contentMd5(), Digests.base64(hashing.getMessageDigest()));
                 }
             } catch (IOException ex) {
-                throw Transfers.ioFailure("restore of " + p.name(), ex);
+                throw Streams.ioFailure("restore of " + p.name(), ex);
             }
         }
         done(p.name(), p.size());

@@ -10,7 +10,7 @@ import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
 import io.unistore.RequestConditions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -124,7 +124,7 @@ public final class ContainerBackup {
                     UploadOptions.defaults().withContentType("application/gzip")).size();
             md5 = Digests.base64(hashing.getMessageDigest());
         } catch (IOException e) {
-            throw Transfers.ioFailure("backup of " + p.name(), e);
+            throw Streams.ioFailure("backup of " + p.name(), e);
         }
         String expected = Digests.md5Of(p);
         if (expected != null && !expected.equals(md5)) {

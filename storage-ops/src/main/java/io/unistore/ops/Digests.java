@@ -1,7 +1,7 @@
 package io.unistore.ops;
 
 import io.unistore.blob.BlobProperties;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,7 +64,7 @@ final class Digests {
     /** Reads a stream to its end, returning its base64 MD5. */
     static String md5OfStream(InputStream in) throws IOException {
         DigestInputStream d = md5Stream(in);
-        Transfers.copy(d, OutputStream.nullOutputStream(), null, -1);
+        Streams.copy(d, OutputStream.nullOutputStream(), null, -1);
         return base64(d.getMessageDigest());
     }
 }

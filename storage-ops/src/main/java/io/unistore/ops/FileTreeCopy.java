@@ -13,7 +13,7 @@ import io.unistore.file.FileProperties;
 import io.unistore.file.FileStore;
 import io.unistore.file.FileUploadOptions;
 import io.unistore.file.ListFilesOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -68,7 +68,7 @@ public final class FileTreeCopy {
                         : blobs.getProperties(options.container(), name).contentMd5();
                 run.verify(name, md5, reported, p.contentMd5());
             } catch (IOException e) {
-                throw Transfers.ioFailure("copy of " + f.path(), e);
+                throw Streams.ioFailure("copy of " + f.path(), e);
             }
             run.copied(p.size());
         }, run::failed, () -> false);
@@ -119,7 +119,7 @@ public final class FileTreeCopy {
                         .withContentType(p.contentType()).withMetadata(p.metadata()).withLength(p.size()));
                 run.verify(path, Digests.base64(hashing.getMessageDigest()), written.contentMd5(), Digests.md5Of(p));
             } catch (IOException e) {
-                throw Transfers.ioFailure("copy of " + p.name(), e);
+                throw Streams.ioFailure("copy of " + p.name(), e);
             }
             run.copied(p.size());
         }, (item, e) -> run.failed(item.name(), e), () -> false);

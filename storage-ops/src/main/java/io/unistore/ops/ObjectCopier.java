@@ -14,7 +14,7 @@ import io.unistore.blob.CopyOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -195,7 +195,7 @@ final class ObjectCopier {
                 computed = Digests.base64(hashing.getMessageDigest());
             }
         } catch (IOException e) {
-            throw Transfers.ioFailure("copy of " + src.name(), e);
+            throw Streams.ioFailure("copy of " + src.name(), e);
         } catch (StorageException e) {
             meter.bytes(-reported.get());
             throw e;
@@ -231,7 +231,7 @@ final class ObjectCopier {
         try (InputStream in = target.openInputStream(options.targetContainer(), name)) {
             return Digests.md5OfStream(in);
         } catch (IOException e) {
-            throw Transfers.ioFailure("read-back of " + name, e);
+            throw Streams.ioFailure("read-back of " + name, e);
         }
     }
 
