@@ -41,7 +41,7 @@ class DiscoveryTest {
     void aProviderThatFailsToLoadIsSkippedWithAWarning() {
         AtomicReference<List<String>> installed = new AtomicReference<>();
         String log = stderrOf(() -> installed.set(Unistore.installedProviders()));
-        assertThat(installed.get()).containsExactly("alpha", "beta", "fussy");
+        assertThat(installed.get()).containsExactly("alpha", "beta", "fussy", "memo");
         assertThat(log).contains("WARN").contains("failed to load and is skipped").contains("NoSuchProvider");
     }
 
