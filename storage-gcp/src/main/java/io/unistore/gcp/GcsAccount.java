@@ -2,18 +2,14 @@ package io.unistore.gcp;
 
 import io.unistore.Capabilities;
 import io.unistore.Capability;
-import io.unistore.StorageAccount;
-import io.unistore.StorageException;
-import io.unistore.blob.BlobStore;
-import io.unistore.file.FileStore;
-import io.unistore.queue.QueueStore;
-import io.unistore.table.TableStore;
+import io.unistore.spi.AccountBackend;
+import io.unistore.spi.BlobBackend;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A Google Cloud project's Cloud Storage, opened with one set of credentials. */
-final class GcsAccount implements StorageAccount {
+final class GcsAccount implements AccountBackend {
     /** Deletes in flight at once in batch deletes and when emptying a bucket. */
     private static final int DELETE_CONCURRENCY = 8;
 
@@ -33,8 +29,7 @@ final class GcsAccount implements StorageAccount {
             t.setDaemon(true);
             return t;
         });
-        this.blobs = new GcsBlobStore(client.storage(), client.project(), settings, capabilities.maxPageSize(),
-                deleters);
+        this.blobs = new GcsBlobStore(client.storage(), client.project(), settings, deleters);
     }
 
     /**
@@ -72,23 +67,8 @@ final class GcsAccount implements StorageAccount {
     }
 
     @Override
-    public BlobStore blobs() {
+    public BlobBackend blobs() {
         return blobs;
-    }
-
-    @Override
-    public TableStore tables() {
-        throw StorageException.unsupported("tables: the gcp provider serves Cloud Storage blobs only");
-    }
-
-    @Override
-    public QueueStore queues() {
-        throw StorageException.unsupported("queues: the gcp provider serves Cloud Storage blobs only");
-    }
-
-    @Override
-    public FileStore files() {
-        throw StorageException.unsupported("files: the gcp provider serves Cloud Storage blobs only");
     }
 
     @Override

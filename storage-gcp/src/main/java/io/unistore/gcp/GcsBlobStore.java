@@ -19,7 +19,6 @@ import io.unistore.blob.AccessTier;
 import io.unistore.blob.BatchDeleteResult;
 import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
-import io.unistore.blob.BlobStore;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
 import io.unistore.blob.CopyOptions;
@@ -28,7 +27,7 @@ import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.BlobBackend;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +46,7 @@ import java.util.concurrent.Future;
  * versions. Uploads are in {@link GcsUploader}, reads in {@link GcsReader}, listings in {@link GcsListing},
  * conditions in {@link GcsConditions}.
  */
-final class GcsBlobStore implements BlobStore {
+final class GcsBlobStore implements BlobBackend {
     private static final int METADATA_RETRIES = 5;
 
     private final Storage storage;
@@ -58,12 +57,12 @@ final class GcsBlobStore implements BlobStore {
     private final GcsPresigner presigner;
     private final ExecutorService deleters;
 
-    GcsBlobStore(Storage storage, String project, GcsSettings settings, int maxPageSize, ExecutorService deleters) {
+    GcsBlobStore(Storage storage, String project, GcsSettings settings, ExecutorService deleters) {
         this.storage = storage;
         this.settings = settings;
         this.uploader = new GcsUploader(storage, settings);
         this.reader = new GcsReader(storage);
-        this.listing = new GcsListing(storage, project, settings.versioning(), maxPageSize);
+        this.listing = new GcsListing(storage, project, settings.versioning());
         this.presigner = new GcsPresigner(storage, settings.endpoint());
         this.deleters = deleters;
     }
@@ -72,7 +71,6 @@ final class GcsBlobStore implements BlobStore {
 
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
-        NameRules.container(container);
         BucketInfo.Builder info = BucketInfo.newBuilder(container).setVersioningEnabled(settings.versioning());
         if (settings.location() != null) {
             info.setLocation(settings.location());
@@ -86,7 +84,6 @@ final class GcsBlobStore implements BlobStore {
 
     @Override
     public boolean deleteContainer(String container) {
-        NameRules.container(container);
         String what = "deleting container " + container;
         // Objects written while emptying make the bucket delete fail with 409: empty again, a few times.
         for (int attempt = 1; ; attempt++) {
@@ -131,24 +128,16 @@ final class GcsBlobStore implements BlobStore {
 
     @Override
     public boolean containerExists(String container) {
-        NameRules.container(container);
         return GcsErrors.call("reading container " + container, () -> storage.get(container)) != null;
     }
 
     @Override
     public ContainerInfo getContainerProperties(String container) {
-        NameRules.container(container);
         Bucket b = GcsErrors.call("reading container " + container, () -> storage.get(container));
         if (b == null) {
             throw StorageException.notFound("container " + container);
         }
         return GcsBlobs.container(b);
-    }
-
-    @Override
-    public void setContainerMetadata(String container, Map<String, String> metadata) {
-        throw StorageException.unsupported("container metadata: GCS buckets have labels with other rules; this "
-                + "account does not declare CONTAINER_METADATA");
     }
 
     @Override
@@ -171,8 +160,6 @@ final class GcsBlobStore implements BlobStore {
     @Override
     public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                        RequestConditions conditions) {
-        checkNames(container, blob);
-        NameRules.metadata(metadata);
         String what = "setting metadata of " + container + "/" + blob;
         RequestConditions given = conditions == null ? RequestConditions.none() : conditions;
         for (int attempt = 1; ; attempt++) {
@@ -199,9 +186,6 @@ final class GcsBlobStore implements BlobStore {
     @Override
     public BlobWriteResult copy(String sourceContainer, String sourceBlob, String targetContainer, String targetBlob,
                                 CopyOptions options) {
-        checkNames(sourceContainer, sourceBlob);
-        checkNames(targetContainer, targetBlob);
-        NameRules.metadata(options.metadata());
         String what = "copy of " + sourceContainer + "/" + sourceBlob + " to " + targetContainer + "/" + targetBlob;
         ReadOptions sourceRead = ReadOptions.defaults().withConditions(options.sourceConditions())
                 .withVersionId(options.sourceVersionId());
@@ -233,39 +217,27 @@ final class GcsBlobStore implements BlobStore {
         });
     }
 
-    @Override
-    public BlobWriteResult copyFromUrl(URI source, String targetContainer, String targetBlob, CopyOptions options) {
-        throw StorageException.unsupported("copy from a URL: GCS cannot fetch from arbitrary URLs (this account "
-                + "does not declare BLOB_COPY_FROM_URL)");
-    }
-
     // ---- reading ------------------------------------------------------------------------------------
 
     @Override
     public InputStream openInputStream(String container, String blob, ReadOptions options) {
-        checkNames(container, blob);
-        refuseSnapshot(options.snapshot());
         return reader.open(container, blob, options);
     }
 
     @Override
     public BlobProperties getProperties(String container, String blob, ReadOptions options) {
-        checkNames(container, blob);
-        refuseSnapshot(options.snapshot());
         return GcsBlobs.properties(reader.metadata(container, blob, options,
                 "reading properties of " + container + "/" + blob), settings.versioning());
     }
 
     @Override
     public boolean exists(String container, String blob) {
-        checkNames(container, blob);
         return GcsErrors.call("checking " + container + "/" + blob, () -> storage.get(BlobId.of(container, blob),
                 Storage.BlobGetOption.fields(Storage.BlobField.GENERATION))) != null;
     }
 
     @Override
     public PagedIterable<BlobItem> list(String container, ListBlobsOptions options) {
-        NameRules.container(container);
         return listing.blobs(container, options);
     }
 
@@ -273,8 +245,6 @@ final class GcsBlobStore implements BlobStore {
 
     @Override
     public boolean delete(String container, String blob, DeleteBlobOptions options) {
-        checkNames(container, blob);
-        refuseSnapshot(options.snapshot());
         String what = "delete of " + container + "/" + blob;
         BlobId id = options.versionId() == null ? BlobId.of(container, blob)
                 : BlobId.of(container, blob, GcsBlobs.generation(options.versionId(), what));
@@ -294,10 +264,8 @@ final class GcsBlobStore implements BlobStore {
 
     @Override
     public BatchDeleteResult deleteBlobs(String container, Collection<String> blobs) {
-        NameRules.container(container);
         List<BlobId> ids = new ArrayList<>();
         for (String name : blobs) {
-            NameRules.blob(name);
             ids.add(BlobId.of(container, name));
         }
         return deleteAll(container, ids);
@@ -339,7 +307,6 @@ final class GcsBlobStore implements BlobStore {
      */
     @Override
     public void setTier(String container, String blob, AccessTier tier) {
-        checkNames(container, blob);
         String what = "setting the tier of " + container + "/" + blob;
         Blob current = reader.metadata(container, blob, ReadOptions.defaults(), what);
         StorageClass target = GcsTiers.toStorageClass(tier);
@@ -351,25 +318,13 @@ final class GcsBlobStore implements BlobStore {
     }
 
     @Override
-    public String createSnapshot(String container, String blob, Map<String, String> metadata) {
-        throw snapshotsUnsupported();
-    }
-
-    @Override
-    public List<BlobProperties> listSnapshots(String container, String blob) {
-        throw snapshotsUnsupported();
-    }
-
-    @Override
     public PagedIterable<BlobProperties> listVersions(String container, String blob, ListOptions options) {
-        checkNames(container, blob);
         return listing.versions(container, blob, options);
     }
 
     /** Copies the generation over the object; the generation stays, the copy is the new live generation. */
     @Override
     public BlobWriteResult restoreVersion(String container, String blob, String versionId) {
-        checkNames(container, blob);
         String what = "restoring " + container + "/" + blob + " to version " + versionId;
         Blob version = reader.metadata(container, blob, ReadOptions.defaults().withVersionId(versionId), what);
         return rewrite(version, GcsBlobs.copyOf(version, BlobId.of(container, blob), null, null,
@@ -378,48 +333,6 @@ final class GcsBlobStore implements BlobStore {
 
     @Override
     public URI generatePresignedUrl(String container, String blob, PresignOptions options) {
-        checkNames(container, blob);
         return presigner.presign(container, blob, options);
-    }
-
-    @Override
-    public String acquireLease(String container, String blob, Duration duration, String proposedLeaseId) {
-        throw leasesUnsupported();
-    }
-
-    @Override
-    public void renewLease(String container, String blob, String leaseId) {
-        throw leasesUnsupported();
-    }
-
-    @Override
-    public void releaseLease(String container, String blob, String leaseId) {
-        throw leasesUnsupported();
-    }
-
-    @Override
-    public void breakLease(String container, String blob) {
-        throw leasesUnsupported();
-    }
-
-    private static void checkNames(String container, String blob) {
-        NameRules.container(container);
-        NameRules.blob(blob);
-    }
-
-    private static void refuseSnapshot(String snapshot) {
-        if (snapshot != null) {
-            throw snapshotsUnsupported();
-        }
-    }
-
-    private static StorageException snapshotsUnsupported() {
-        return StorageException.unsupported("snapshots: GCS has no blob snapshots (use versions); this account "
-                + "does not declare BLOB_SNAPSHOTS");
-    }
-
-    private static StorageException leasesUnsupported() {
-        return StorageException.unsupported("leases: GCS has no blob leases (use ifMatch conditions); this account "
-                + "does not declare BLOB_LEASES");
     }
 }

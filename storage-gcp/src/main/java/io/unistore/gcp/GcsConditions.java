@@ -80,7 +80,6 @@ final class GcsConditions {
      * @throws StorageException PRECONDITION_FAILED when a condition already fails; UNSUPPORTED for a lease
      */
     static Pin forWrite(RequestConditions conditions, Supplier<BlobInfo> current, String what) {
-        refuseLease(conditions);
         if (conditions.isEmpty()) {
             return Pin.NONE;
         }
@@ -110,7 +109,6 @@ final class GcsConditions {
      * @throws StorageException PRECONDITION_FAILED naming the failed condition
      */
     static void check(RequestConditions conditions, BlobInfo current, String what) {
-        refuseLease(conditions);
         String etag = current == null ? null : GcsEtags.format(current.getGeneration(), current.getMetageneration());
         String ifMatch = conditions.ifMatch();
         if (ifMatch != null && (current == null || !ifMatch.equals("*") && !sameEtag(ifMatch, current))) {
@@ -140,12 +138,6 @@ final class GcsConditions {
                 && e.metageneration() == (current.getMetageneration() == null ? 1 : current.getMetageneration());
     }
 
-    private static void refuseLease(RequestConditions conditions) {
-        if (conditions.leaseId() != null) {
-            throw StorageException.unsupported("leaseId: Cloud Storage has no leases (this account does not "
-                    + "declare BLOB_LEASES)");
-        }
-    }
 
     static StorageException failed(String what, String why) {
         return new StorageException(ErrorCode.PRECONDITION_FAILED, what + ": " + why);

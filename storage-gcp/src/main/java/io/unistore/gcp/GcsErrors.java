@@ -4,6 +4,7 @@ import com.google.api.client.http.HttpResponseException;
 import com.google.cloud.BaseServiceException;
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
+import io.unistore.spi.HttpStatuses;
 import io.unistore.spi.Secrets;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -31,17 +32,11 @@ final class GcsErrors {
         if (r.equals("ratelimitexceeded") || r.equals("userratelimitexceeded")) {
             return ErrorCode.THROTTLED;
         }
-        return switch (status) {
-            case 0, 408, 500, 502, 503, 504 -> ErrorCode.UNAVAILABLE;
-            case 304, 412 -> ErrorCode.PRECONDITION_FAILED;
-            case 400, 411, 413, 416 -> ErrorCode.INVALID_ARGUMENT;
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.PERMISSION_DENIED;
-            case 404, 410 -> ErrorCode.NOT_FOUND;
-            case 409 -> ErrorCode.ALREADY_EXISTS;
-            case 429 -> ErrorCode.THROTTLED;
-            default -> ErrorCode.INTERNAL;
-        };
+        if (status == 409) {
+            // The JSON API answers 409 only to the creation of a bucket that exists (objects fail with 412).
+            return ErrorCode.ALREADY_EXISTS;
+        }
+        return HttpStatuses.errorCode(status);
     }
 
     /** Runs a call, translating what the SDK throws; {@code what} says what was attempted. */

@@ -25,13 +25,11 @@ final class GcsListing {
     private final Storage storage;
     private final String project;
     private final boolean versioned;
-    private final int maxPageSize;
 
-    GcsListing(Storage storage, String project, boolean versioned, int maxPageSize) {
+    GcsListing(Storage storage, String project, boolean versioned) {
         this.storage = storage;
         this.project = project;
         this.versioned = versioned;
-        this.maxPageSize = maxPageSize;
     }
 
     PagedIterable<ContainerInfo> containers(ListOptions options) {
@@ -41,7 +39,7 @@ final class GcsListing {
         }
         return PagedIterable.of((token, size) -> {
             List<Storage.BucketListOption> opts = new ArrayList<>();
-            opts.add(Storage.BucketListOption.pageSize(Math.min(size, maxPageSize)));
+            opts.add(Storage.BucketListOption.pageSize(size));
             if (options.prefix() != null) {
                 opts.add(Storage.BucketListOption.prefix(options.prefix()));
             }
@@ -103,7 +101,7 @@ final class GcsListing {
 
     private List<Storage.BlobListOption> common(String token, int size) {
         List<Storage.BlobListOption> opts = new ArrayList<>();
-        opts.add(Storage.BlobListOption.pageSize(Math.min(size, maxPageSize)));
+        opts.add(Storage.BlobListOption.pageSize(size));
         String state = ContinuationTokens.decode(token);
         if (state != null) {
             opts.add(Storage.BlobListOption.pageToken(state));

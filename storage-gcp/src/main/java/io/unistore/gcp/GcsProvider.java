@@ -1,6 +1,6 @@
 package io.unistore.gcp;
 
-import io.unistore.StorageAccount;
+import io.unistore.spi.AccountBackend;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.spi.StorageProvider;
 
@@ -34,7 +34,7 @@ public final class GcsProvider implements StorageProvider {
     }
 
     @Override
-    public StorageAccount open(ProviderConfig config) {
+    public AccountBackend open(ProviderConfig config) {
         GcsSettings settings = GcsSettings.parse(config);
         return new GcsAccount(GcsClients.open(settings), settings);
     }

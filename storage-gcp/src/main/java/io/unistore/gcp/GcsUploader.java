@@ -10,8 +10,9 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.UploadOptions;
+import io.unistore.spi.Md5;
 import io.unistore.spi.Streams;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.UploadChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -42,10 +43,7 @@ final class GcsUploader {
 
     BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions options) {
         String what = "upload of " + container + "/" + blob;
-        NameRules.container(container);
-        NameRules.blob(blob);
-        NameRules.metadata(options.metadata());
-        String md5 = checkedMd5(options.contentMd5());
+        String md5 = options.contentMd5();
         GcsConditions.Pin pin = GcsConditions.forWrite(options.conditions(),
                 () -> GcsErrors.call(what, () -> storage.get(BlobId.of(container, blob))), what);
         BlobInfo.Builder info = BlobInfo.newBuilder(BlobId.of(container, blob))
@@ -63,7 +61,7 @@ final class GcsUploader {
             boolean fits = options.length() >= 0 ? options.length() <= settings.singleShotLimit()
                     : head.length <= settings.singleShotLimit();
             if (fits) {
-                checkLength(head.length, options.length());
+                UploadChecks.length(head.length, options.length());
                 return singleShot(info.build(), head, md5, pin, options, what);
             }
             return resumable(info.build(), head, content, md5, pin, options, what);
@@ -95,9 +93,8 @@ final class GcsUploader {
 
     private BlobWriteResult singleShot(BlobInfo info, byte[] bytes, String md5, GcsConditions.Pin pin,
                                        UploadOptions options, String what) {
-        if (md5 != null && !md5.equals(md5Of(bytes))) {
-            throw StorageException.invalidArgument("contentMd5", "does not match the content's MD5 "
-                    + md5Of(bytes) + " (nothing was stored)");
+        if (md5 != null) {
+            UploadChecks.md5(Md5.of(bytes, 0, bytes.length), md5);
         }
         // The MD5 was checked above on the very bytes sent; the SDK adds their CRC32C, which GCS verifies.
         Blob created = GcsErrors.call(what, () -> storage.create(info, bytes, pin.targetOptions()));
@@ -128,7 +125,7 @@ final class GcsUploader {
                         + options.length() + " bytes (nothing was stored)");
             }
         }
-        checkLength(sent, options.length());
+        UploadChecks.length(sent, options.length());
         // Only now, with every byte read and sent, may the session be finalized: closing finalizes.
         try {
             channel.close();
@@ -175,34 +172,8 @@ final class GcsUploader {
         return (int) Math.min(rounded, 256L * 1024 * 1024);
     }
 
-    private static void checkLength(long actual, long declared) {
-        if (declared >= 0 && actual != declared) {
-            throw StorageException.invalidArgument("length", "the stream held " + actual + " bytes but "
-                    + declared + " were declared (nothing was stored)");
-        }
-    }
 
-    private static String checkedMd5(String md5) {
-        if (md5 == null) {
-            return null;
-        }
-        try {
-            if (Base64.getDecoder().decode(md5).length == 16) {
-                return md5;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        throw StorageException.invalidArgument("contentMd5", "must be the base64 of a 16-byte MD5 digest");
-    }
 
-    static String md5Of(byte[] bytes) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void progress(UploadOptions options, long done) {
         if (options.progress() != null) {

@@ -36,7 +36,7 @@ class GcsErrorsTest {
             "411, lengthRequired, INVALID_ARGUMENT, false",
             "413, uploadTooLarge, INVALID_ARGUMENT, false",
             "416, requestedRangeNotSatisfiable, INVALID_ARGUMENT, false",
-            "501, notImplemented, INTERNAL, false",
+            "501, notImplemented, UNSUPPORTED, false",
     })
     void mapsStatusAndReason(int status, String reason, ErrorCode code, boolean retryable) {
         assertThat(GcsErrors.codeFor(status, reason)).isEqualTo(code);

@@ -89,7 +89,7 @@ class GcsPresignedUrlTest {
         assertThat(new String(blobs.downloadBytes("signed", "uploaded.txt"), StandardCharsets.UTF_8)).isEqualTo("via url");
 
         URI delete = blobs.generatePresignedUrl("signed", "uploaded.txt",
-                new PresignOptions(Duration.ofMinutes(5), EnumSet.of(BlobPermission.DELETE)));
+                PresignOptions.of(Duration.ofMinutes(5), EnumSet.of(BlobPermission.DELETE)));
         assertThat(HTTP.send(HttpRequest.newBuilder(delete).DELETE().build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(204);
         assertThat(blobs.exists("signed", "uploaded.txt")).isFalse();
@@ -124,7 +124,7 @@ class GcsPresignedUrlTest {
 
     @Test
     void oneUrlCoversOneMethod() {
-        assertThatThrownBy(() -> blobs.generatePresignedUrl("signed", "x", new PresignOptions(Duration.ofMinutes(1),
+        assertThatThrownBy(() -> blobs.generatePresignedUrl("signed", "x", PresignOptions.of(Duration.ofMinutes(1),
                 EnumSet.of(BlobPermission.READ, BlobPermission.WRITE))))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
