@@ -98,8 +98,9 @@ final class TableCopyRun {
         String wrk = null;
         long window = 0;
         if (!options.dryRun() && options.checkpoint() != null) {
-            checkpoint = Checkpoint.open(options.checkpoint(), header());
-            JsonNode last = checkpoint.last();
+            JsonNode[] lastRecord = {null};
+            checkpoint = Checkpoint.open(options.checkpoint(), header(), r -> lastRecord[0] = r);
+            JsonNode last = lastRecord[0];
             if (last != null) {
                 wpk = last.get("pk").asString();
                 wrk = last.get("rk").asString();
