@@ -11,6 +11,7 @@ import io.unistore.table.TableStore;
 import io.unistore.table.UpdateMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One run of a table migration or in-place transform; see {@link TableMigration}. */
@@ -59,6 +61,11 @@ final class TableCopyRun {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final TreeMap<Long, Batch> finished = new TreeMap<>();
+    /**
+     * In place: "pk\0rk" to the ETag an earlier run read before writing the entity's transform, for the batches
+     * it announced but never recorded as written (a kill can land between the two).
+     */
+    private final Map<String, String> announced = new HashMap<>();
     private Semaphore permits;
     private Checkpoint checkpoint;
     private long nextSeq;
@@ -99,7 +106,21 @@ final class TableCopyRun {
         long window = 0;
         if (!options.dryRun() && options.checkpoint() != null) {
             JsonNode[] lastRecord = {null};
-            checkpoint = Checkpoint.open(options.checkpoint(), header(), r -> lastRecord[0] = r);
+            Map<String, JsonNode> unrecorded = new LinkedHashMap<>();
+            checkpoint = Checkpoint.open(options.checkpoint(), header(), r -> {
+                if (r.has("intent")) {
+                    unrecorded.put(key(r.get("intent").get(0).asString(), r.get("intent").get(1).asString()), r);
+                } else {
+                    lastRecord[0] = r;
+                    unrecorded.remove(key(r.get("pk").asString(), r.get("rk").asString()));
+                }
+            });
+            for (JsonNode intent : unrecorded.values()) {
+                String pk = intent.get("pk").asString();
+                for (JsonNode row : intent.get("rows")) {
+                    announced.put(key(pk, row.get(0).asString()), row.get(1).asString());
+                }
+            }
             JsonNode last = lastRecord[0];
             if (last != null) {
                 wpk = last.get("pk").asString();
@@ -209,6 +230,10 @@ final class TableCopyRun {
 
     /** What to write for a source entity, or null (left out, unchanged, failed transform). */
     private TableAction actionFor(TableEntity entity, boolean inResumeWindow) {
+        if (inPlace && alreadyTransformed(entity)) {
+            unchanged++;
+            return null;
+        }
         TableEntity out;
         try {
             out = options.transform().apply(entity);
@@ -241,6 +266,20 @@ final class TableCopyRun {
         return TableAction.upsert(out, UpdateMode.REPLACE);
     }
 
+    /**
+     * Whether an earlier run wrote this entity's transform without recording it: it announced the batch with the
+     * ETag it had read, and the entity's ETag has changed since. (Had another writer changed it instead, the
+     * conditional write would have been refused; either way the transform is not applied a second time.)
+     */
+    private boolean alreadyTransformed(TableEntity entity) {
+        String before = announced.remove(key(entity.partitionKey(), entity.rowKey()));
+        return before != null && !before.equals(entity.etag());
+    }
+
+    private static String key(String pk, String rk) {
+        return pk + '\0' + rk;
+    }
+
     private boolean fits(Batch batch, TableAction action) {
         return batch.actions == 0 || batch.actions < batchSize
                 && batch.targetPartition.equals(action.partitionKey())
@@ -270,11 +309,33 @@ final class TableCopyRun {
             permits.release();
             return new Batch();
         }
+        if (inPlace && checkpoint != null && batch.actions > 0) {
+            announce(batch);
+        }
         pool.execute(() -> {
             write(batch);
             commit(batch);
         });
         return new Batch();
+    }
+
+    /**
+     * Journals, before an in-place batch is written, the ETag each of its entities had when read, forced to the
+     * disk: a transform need not be idempotent (a compute step may append to a property), so a resumed run must
+     * tell an entity already transformed (ETag changed) from one still to do, even after a power loss.
+     */
+    private void announce(Batch batch) {
+        Item last = batch.items.get(batch.items.size() - 1);
+        ObjectNode r = Json.object();
+        r.putArray("intent").add(last.pk).add(last.rk);
+        r.put("pk", batch.targetPartition);
+        ArrayNode rows = r.putArray("rows");
+        for (Item item : batch.items) {
+            if (item.action != null) {
+                rows.addArray().add(item.rk).add(item.action.ifMatch());
+            }
+        }
+        checkpoint.appendDurably(r);
     }
 
     private void write(Batch batch) {

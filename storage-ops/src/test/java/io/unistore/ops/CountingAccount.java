@@ -27,6 +27,8 @@ final class CountingAccount implements StorageAccount {
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong writtenEntities = new AtomicLong();
     private volatile long delayMillis;
+    private volatile String losingMethod;
+    private volatile long losingCall;
     private Runnable beforeClose = () -> { };
 
     CountingAccount(StorageAccount real) {
@@ -36,6 +38,16 @@ final class CountingAccount implements StorageAccount {
     /** Slows every write by this much (to catch an operation mid-way). */
     CountingAccount delay(long millis) {
         this.delayMillis = millis;
+        return this;
+    }
+
+    /**
+     * Makes the {@code nth} call of {@code method} fail with a retryable UNAVAILABLE after the real store has
+     * done it, as when a service's answer is lost on the way back.
+     */
+    CountingAccount loseAnswer(String method, long nth) {
+        this.losingMethod = method;
+        this.losingCall = nth;
         return this;
     }
 
@@ -79,15 +91,17 @@ final class CountingAccount implements StorageAccount {
             }
             try {
                 Object result = method.invoke(store, args);
+                long n = calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
                 if (write) {
-                    calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
                     if (name.equals("submitTransaction")) {
                         writtenEntities.addAndGet(((java.util.List<?>) args[1]).size());
                     } else if (name.endsWith("Entity")) {
                         writtenEntities.incrementAndGet();
                     }
-                } else {
-                    calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+                }
+                if (name.equals(losingMethod) && n == losingCall) {
+                    throw new io.unistore.StorageException(io.unistore.ErrorCode.UNAVAILABLE, name
+                            + " was done, but its answer was lost (test)");
                 }
                 return result;
             } catch (InvocationTargetException e) {

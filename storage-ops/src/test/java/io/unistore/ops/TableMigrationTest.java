@@ -140,6 +140,31 @@ class TableMigrationTest extends AccountsTest {
     }
 
     @Test
+    void anInPlaceBatchWrittenButNotRecordedIsNotTransformedAgainOnResume(@TempDir Path tmp) {
+        // Not idempotent: each application appends one "+", so a second one shows.
+        SchemaTransform appendOne = SchemaTransform.parse("{\"steps\":[{\"op\":\"compute\",\"property\":"
+                + "\"Applied\",\"template\":\"{Applied}+\",\"ifMissing\":\"empty\"}]}");
+        TransformTableOptions options = new TransformTableOptions("source", appendOne, false, 0, 50, 1,
+                tmp.resolve("transform.journal"), null);
+        // The 4th transaction lands but its answer is lost: the retry is refused (the ETags moved on), the run
+        // stops, and its journal records 3 batches only.
+        MigrateTableResult first = TableMigration.transformInPlace(
+                new CountingAccount(source).loseAnswer("submitTransaction", 4), options);
+        assertThat(first.complete()).isFalse();
+        assertThat(Fixtures.entities(source.tables(), "source").values())
+                .filteredOn(e -> "+".equals(e.getString("Applied"))).hasSize(200);
+
+        MigrateTableResult resumed = TableMigration.transformInPlace(source, options);
+
+        assertThat(resumed.complete()).isTrue();
+        assertThat(resumed.doneBefore()).isEqualTo(150);
+        assertThat(resumed.unchanged()).as("the batch that landed unrecorded").isEqualTo(50);
+        assertThat(resumed.written()).isEqualTo(1000);
+        assertThat(Fixtures.entities(source.tables(), "source").values())
+                .allSatisfy(e -> assertThat(e.getString("Applied")).as(e.rowKey()).isEqualTo("+"));
+    }
+
+    @Test
     void interruptedMigrationResumesWithoutWritingAnythingTwice(@TempDir Path tmp) throws Exception {
         StorageAccount real = track(Backends.local());
         Path journal = tmp.resolve("migrate.journal");
