@@ -9,6 +9,8 @@ import io.unistore.table.TableEntity;
 import io.unistore.table.TableQuery;
 import io.unistore.table.TableStore;
 import io.unistore.table.UpdateMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -44,6 +46,8 @@ final class TableCopyRun {
     }
 
     private static final int MAX_ITEMS_PER_BATCH = 1000;
+    /** How far a table service's clock (which sets Timestamp) may be behind this machine's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final StorageAccount sourceAccount;
     private final StorageAccount targetAccount;
@@ -78,6 +82,10 @@ final class TableCopyRun {
     private long leftOut;
     private long unchanged;
     private long doneBefore;
+    /** When the job's first run started (from the checkpoint), or null: entities changed since may be stale. */
+    private Instant since;
+    /** Whether the pass over entities changed since the first run is on; it journals no progress. */
+    private boolean catchingUp;
 
     TableCopyRun(StorageAccount source, StorageAccount target, MigrateTableOptions options, boolean inPlace,
                  String tool) {
@@ -104,6 +112,7 @@ final class TableCopyRun {
         String wpk = null;
         String wrk = null;
         long window = 0;
+        since = Instant.now();
         if (!options.dryRun() && options.checkpoint() != null) {
             JsonNode[] lastRecord = {null};
             Map<String, JsonNode> unrecorded = new LinkedHashMap<>();
@@ -128,12 +137,17 @@ final class TableCopyRun {
                 window = last.get("window").asLong();
                 readTotal = doneBefore = last.get("read").asLong();
                 writtenTotal = last.get("written").asLong();
+                since = last.has("since") ? Instant.parse(last.get("since").asString()) : null;
             }
         }
         permits = new Semaphore(2 * options.parallelism());
         boolean interrupted;
         try {
             interrupted = copy(query(wpk, wrk), window);
+            if (!interrupted && wpk != null && since != null && !inPlace && !stopping.get() && failed.get() == 0) {
+                catchingUp = true;
+                interrupted = copy(changedBefore(wpk, wrk, since.minus(CLOCK_SKEW)), Long.MAX_VALUE);
+            }
         } finally {
             if (checkpoint != null) {
                 checkpoint.close();
@@ -173,6 +187,18 @@ final class TableCopyRun {
             filter = filter == null ? after : filter.and(after);
         }
         return (filter == null ? TableQuery.all() : TableQuery.where(filter)).withPageSize(1000);
+    }
+
+    /**
+     * The user's filter, narrowed to the entities up to the checkpoint's key changed at or after {@code changed}:
+     * earlier runs may have copied them before they changed (between a kill and the resume, say). Each is compared
+     * with the target and written only when it differs.
+     */
+    private TableQuery changedBefore(String pk, String rk, Instant changed) {
+        Filter upTo = Filter.lt(TableEntity.PARTITION_KEY, pk)
+                .or(Filter.eq(TableEntity.PARTITION_KEY, pk).and(Filter.le(TableEntity.ROW_KEY, rk)));
+        Filter filter = upTo.and(Filter.ge(TableEntity.TIMESTAMP, changed));
+        return TableQuery.where(options.filter() == null ? filter : options.filter().and(filter)).withPageSize(1000);
     }
 
     /** Reads, transforms and hands batches to the writers; returns whether the thread was interrupted. */
@@ -391,7 +417,7 @@ final class TableCopyRun {
             writtenTotal += actions;
             written += actions;
             meter.done(items);
-            if (checkpoint != null) {
+            if (checkpoint != null && !catchingUp) {
                 Item last = b.items.get(b.items.size() - 1);
                 ObjectNode r = Json.object();
                 r.put("pk", last.pk);
@@ -399,6 +425,9 @@ final class TableCopyRun {
                 r.put("read", readTotal);
                 r.put("written", writtenTotal);
                 r.put("window", (long) 2 * options.parallelism() * MAX_ITEMS_PER_BATCH);
+                if (since != null) {
+                    r.put("since", since.toString());
+                }
                 checkpoint.append(r);
             }
             permits.release();

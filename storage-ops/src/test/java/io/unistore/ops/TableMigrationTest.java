@@ -165,6 +165,31 @@ class TableMigrationTest extends AccountsTest {
     }
 
     @Test
+    void aSourceEntityChangedBeforeTheResumeIsCopiedAgain(@TempDir Path tmp) {
+        StorageAccount real = track(Backends.local());
+        MigrateTableOptions options = MigrateTableOptions.of("source", "target").withCheckpoint(tmp.resolve("j"))
+                .withBatchSize(50).withParallelism(1).withRetries(0);
+        // The 4th transaction's answer is lost: the run stops with 3 batches (150 entities) journaled.
+        assertThat(TableMigration.migrate(source, new CountingAccount(real).loseAnswer("submitTransaction", 4),
+                options).complete()).isFalse();
+        TableEntity changed = source.tables().getEntity("source", "p0", "r000004").toBuilder()
+                .put("Name", "changed after it was copied").build();
+        source.tables().upsertEntity("source", changed, io.unistore.table.UpdateMode.REPLACE);
+
+        CountingAccount target = new CountingAccount(real);
+        MigrateTableResult r = TableMigration.migrate(source, target, options);
+
+        assertThat(r.complete()).isTrue();
+        assertThat(r.doneBefore()).isEqualTo(150);
+        // 1000 never copied (the 50 of the lost answer are found identical), and the changed one again
+        assertThat(target.writtenEntities()).isEqualTo(1001);
+        assertThat(r.written()).isEqualTo(1001);
+        assertThat(r.verification().matches()).isTrue();
+        assertThat(real.tables().getEntity("target", "p0", "r000004").getString("Name"))
+                .isEqualTo("changed after it was copied");
+    }
+
+    @Test
     void interruptedMigrationResumesWithoutWritingAnythingTwice(@TempDir Path tmp) throws Exception {
         StorageAccount real = track(Backends.local());
         Path journal = tmp.resolve("migrate.journal");
