@@ -99,7 +99,8 @@ final class BackupTools implements ToolProvider {
                 .description("Back up a container (or the blobs under a prefix) into a backup set in a blob "
                         + "container (this or another served account): each blob gzip-compressed and MD5-checked, "
                         + "an index of every blob and a manifest. Incremental sets store only blobs whose ETag "
-                        + "changed. keepLast/keepDays apply retention.")
+                        + "changed. A backup that died is completed by the next one with the same arguments, "
+                        + "which keeps what it had stored. keepLast/keepDays apply retention.")
                 .input(backupInput("container", Args.CONTAINER).optional("prefix", Args.PREFIX)
                         .optional("concurrency", integer("Blobs stored at once (default 4)", 1, 64)).build())
                 .output(backupOutput())
