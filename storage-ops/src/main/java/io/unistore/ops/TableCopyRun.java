@@ -25,8 +25,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One run of a table migration or in-place transform; see {@link TableMigration}. */
@@ -82,8 +80,6 @@ final class TableCopyRun {
     private long leftOut;
     private long unchanged;
     private long doneBefore;
-    /** When the job's first run started (from the checkpoint), or null: entities changed since may be stale. */
-    private Instant since;
     /** Whether the pass over entities changed since the first run is on; it journals no progress. */
     private boolean catchingUp;
 
@@ -109,42 +105,24 @@ final class TableCopyRun {
         if (!options.dryRun() && !inPlace && options.createTargetTable()) {
             target.createTableIfNotExists(options.targetTable());
         }
-        String wpk = null;
-        String wrk = null;
-        long window = 0;
-        since = Instant.now();
+        TableJournal journal = new TableJournal();
+        Instant started = Instant.now();
         if (!options.dryRun() && options.checkpoint() != null) {
-            JsonNode[] lastRecord = {null};
-            Map<String, JsonNode> unrecorded = new LinkedHashMap<>();
-            checkpoint = Checkpoint.open(options.checkpoint(), header(), r -> {
-                if (r.has("intent")) {
-                    unrecorded.put(key(r.get("intent").get(0).asString(), r.get("intent").get(1).asString()), r);
-                } else {
-                    lastRecord[0] = r;
-                    unrecorded.remove(key(r.get("pk").asString(), r.get("rk").asString()));
-                }
-            });
-            for (JsonNode intent : unrecorded.values()) {
-                String pk = intent.get("pk").asString();
-                for (JsonNode row : intent.get("rows")) {
-                    announced.put(key(pk, row.get(0).asString()), row.get(1).asString());
-                }
-            }
-            JsonNode last = lastRecord[0];
-            if (last != null) {
-                wpk = last.get("pk").asString();
-                wrk = last.get("rk").asString();
-                window = last.get("window").asLong();
-                readTotal = doneBefore = last.get("read").asLong();
-                writtenTotal = last.get("written").asLong();
-                since = last.has("since") ? Instant.parse(last.get("since").asString()) : null;
-            }
+            checkpoint = Checkpoint.open(options.checkpoint(), header(), journal::accept);
+            announced.putAll(journal.announced());
+            readTotal = doneBefore = journal.read;
+            writtenTotal = journal.written;
+            checkpoint.append(TableJournal.run(started, window()));
         }
+        String wpk = journal.pk;
+        String wrk = journal.rk;
+        // Entities changed since the job's first run started may have been copied before they changed.
+        Instant since = journal.since != null ? journal.since : started;
         permits = new Semaphore(2 * options.parallelism());
         boolean interrupted;
         try {
-            interrupted = copy(query(wpk, wrk), window);
-            if (!interrupted && wpk != null && since != null && !inPlace && !stopping.get() && failed.get() == 0) {
+            interrupted = copy(query(wpk, wrk), journal.window);
+            if (!interrupted && wpk != null && !inPlace && !stopping.get() && failed.get() == 0) {
                 catchingUp = true;
                 interrupted = copy(changedBefore(wpk, wrk, since.minus(CLOCK_SKEW)), Long.MAX_VALUE);
             }
@@ -298,12 +276,8 @@ final class TableCopyRun {
      * conditional write would have been refused; either way the transform is not applied a second time.)
      */
     private boolean alreadyTransformed(TableEntity entity) {
-        String before = announced.remove(key(entity.partitionKey(), entity.rowKey()));
+        String before = announced.remove(TableJournal.key(entity.partitionKey(), entity.rowKey()));
         return before != null && !before.equals(entity.etag());
-    }
-
-    private static String key(String pk, String rk) {
-        return pk + '\0' + rk;
     }
 
     private boolean fits(Batch batch, TableAction action) {
@@ -352,16 +326,18 @@ final class TableCopyRun {
      */
     private void announce(Batch batch) {
         Item last = batch.items.get(batch.items.size() - 1);
-        ObjectNode r = Json.object();
-        r.putArray("intent").add(last.pk).add(last.rk);
-        r.put("pk", batch.targetPartition);
-        ArrayNode rows = r.putArray("rows");
+        Map<String, String> etags = new LinkedHashMap<>();
         for (Item item : batch.items) {
             if (item.action != null) {
-                rows.addArray().add(item.rk).add(item.action.ifMatch());
+                etags.put(item.rk, item.action.ifMatch());
             }
         }
-        checkpoint.appendDurably(r);
+        checkpoint.appendDurably(TableJournal.intent(last.pk, last.rk, batch.targetPartition, etags));
+    }
+
+    /** How many entities past its last recorded key this run may write before recording them. */
+    private long window() {
+        return (long) 2 * options.parallelism() * MAX_ITEMS_PER_BATCH;
     }
 
     private void write(Batch batch) {
@@ -419,16 +395,7 @@ final class TableCopyRun {
             meter.done(items);
             if (checkpoint != null && !catchingUp) {
                 Item last = b.items.get(b.items.size() - 1);
-                ObjectNode r = Json.object();
-                r.put("pk", last.pk);
-                r.put("rk", last.rk);
-                r.put("read", readTotal);
-                r.put("written", writtenTotal);
-                r.put("window", (long) 2 * options.parallelism() * MAX_ITEMS_PER_BATCH);
-                if (since != null) {
-                    r.put("since", since.toString());
-                }
-                checkpoint.append(r);
+                checkpoint.append(TableJournal.progress(last.pk, last.rk, readTotal, writtenTotal, window()));
             }
             permits.release();
         }

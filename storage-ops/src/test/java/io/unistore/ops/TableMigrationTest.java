@@ -165,6 +165,25 @@ class TableMigrationTest extends AccountsTest {
     }
 
     @Test
+    void aBatchWrittenBeforeTheFirstRecordIsNotWrittenAgain(@TempDir Path tmp) {
+        StorageAccount real = track(Backends.local());
+        MigrateTableOptions options = MigrateTableOptions.of("source", "target").withCheckpoint(tmp.resolve("j"))
+                .withBatchSize(50).withParallelism(1).withRetries(0);
+        // The first transaction lands but its answer is lost: the run stops before it records any progress.
+        assertThat(TableMigration.migrate(source, new CountingAccount(real).loseAnswer("submitTransaction", 1),
+                options).complete()).isFalse();
+        assertThat(Fixtures.entities(real.tables(), "target")).hasSize(50);
+
+        CountingAccount target = new CountingAccount(real);
+        MigrateTableResult r = TableMigration.migrate(source, target, options);
+
+        assertThat(r.complete()).isTrue();
+        assertThat(r.doneBefore()).isZero();
+        assertThat(target.writtenEntities()).as("all but the batch already there").isEqualTo(1150);
+        assertThat(r.verification().matches()).isTrue();
+    }
+
+    @Test
     void aSourceEntityChangedBeforeTheResumeIsCopiedAgain(@TempDir Path tmp) {
         StorageAccount real = track(Backends.local());
         MigrateTableOptions options = MigrateTableOptions.of("source", "target").withCheckpoint(tmp.resolve("j"))
