@@ -27,6 +27,7 @@ final class CountingAccount implements StorageAccount {
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong writtenEntities = new AtomicLong();
     private volatile long delayMillis;
+    private volatile Runnable afterWrite = () -> { };
     private volatile String losingMethod;
     private volatile long losingCall;
     private Runnable beforeClose = () -> { };
@@ -38,6 +39,12 @@ final class CountingAccount implements StorageAccount {
     /** Slows every write by this much (to catch an operation mid-way). */
     CountingAccount delay(long millis) {
         this.delayMillis = millis;
+        return this;
+    }
+
+    /** Runs {@code action} after each write call the real store has done (e.g. to report progress). */
+    CountingAccount afterWrite(Runnable action) {
+        this.afterWrite = action;
         return this;
     }
 
@@ -93,6 +100,7 @@ final class CountingAccount implements StorageAccount {
                 Object result = method.invoke(store, args);
                 long n = calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
                 if (write) {
+                    afterWrite.run();
                     if (name.equals("submitTransaction")) {
                         writtenEntities.addAndGet(((java.util.List<?>) args[1]).size());
                     } else if (name.endsWith("Entity")) {
