@@ -41,7 +41,7 @@ class LocalKillHarnessTest {
     static final int ROUNDS = Integer.getInteger("unistore.local.kills.rounds", 3);
     static final long SEED = Long.getLong("unistore.local.kills.seed", new SecureRandom().nextLong());
     private static final int WRITERS = 4;
-    private static final long WRITE_MILLIS = 3000;
+    private static final long WRITE_MILLIS = 2000;
     private static final Map<String, Path> LOGS = new TreeMap<>();
     private static final int[] FIGURES = new int[4]; // rounds, writers killed, writers ended, leftovers swept
 
