@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A durable checkpoint journal: a local text file whose first line describes the job and each further line
- * records one unit of finished work, as JSON. A line is written and flushed to the operating system as soon
- * as the work it records is done, so killing the process (even with {@code kill -9}) loses nothing already
- * recorded; {@link #sync()} forces it to the disk as well. A torn last line (a crash in the middle of a write)
+ * A durable checkpoint journal: a local text file whose first line describes the job and each further line is
+ * a record of its progress, as JSON (finished work, or work about to start). A line is written and flushed to the
+ * operating system when appended, so killing the process (even with {@code kill -9}) loses nothing already
+ * recorded; {@link #sync()} (or {@link #appendDurably}) forces it to the disk as well. A torn last line (a crash in the middle of a write)
  * is ignored on reading. Reopening a journal of another job fails rather than skipping the wrong work.
  */
 final class Checkpoint implements AutoCloseable {

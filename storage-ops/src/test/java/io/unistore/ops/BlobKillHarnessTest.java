@@ -180,7 +180,8 @@ class BlobKillHarnessTest {
                 String setDir = root + "/" + r.set().setId() + "/";
                 assertThat(Fixtures.blobs(store, container, setDir + "objects/")).as("objects of the set")
                         .hasSize((int) toStore);
-                assertWrites(real, container, setDir, Map.of(setDir + "objects/" + changed + ".gz",
+                // The stored objects; the index is rewritten by a run resumed after it had been uploaded.
+                assertWrites(real, container, setDir + "objects/", Map.of(setDir + "objects/" + changed + ".gz",
                         storedNames.contains(changed) ? 2 : 1));
                 KillHarness.passed("backup-container", kill, String.format("%s to %s, set %s, %d stored by the "
                         + "killed run, %s changed, %d uploads on resume", incremental ? "incremental" : "full", kind,
