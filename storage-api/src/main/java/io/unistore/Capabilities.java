@@ -11,19 +11,28 @@ import java.util.stream.Collectors;
  *
  * @param capabilities the declared capabilities
  * @param maxTransactionActions the most actions one table transaction may hold (Azure: 100)
- * @param maxQueueMessageBytes the largest queue message body, in bytes (Azure: 64 KiB of text)
+ * @param maxQueueMessageBytes the largest queue message the service stores, in UTF-8 bytes of its text (Azure:
+ *                             64 KiB): a body's limit with {@code queueMessageEncoding=none}, 3/4 of it with
+ *                             {@code base64} ({@link io.unistore.queue.QueueMessageEncoding#maxBodyBytes})
  * @param maxPageSize the largest page any list call returns
+ * @param metadataRules what the service accepts as user metadata (keys, their case, values, size)
+ * @param propertyNames what the table service accepts as a property name
  */
 public record Capabilities(Set<Capability> capabilities, int maxTransactionActions, int maxQueueMessageBytes,
-                           int maxPageSize) {
+                           int maxPageSize, MetadataRules metadataRules, NameRule propertyNames) {
 
     /** Default limits, those of Azure Storage. */
     public static final int DEFAULT_MAX_TRANSACTION_ACTIONS = 100;
     public static final int DEFAULT_MAX_QUEUE_MESSAGE_BYTES = 64 * 1024;
     public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
+    /** The default property name rule: ASCII identifiers of at most 255 characters, which every table service takes. */
+    public static final NameRule DEFAULT_PROPERTY_NAMES = NameRule.of(NameRule.ASCII_IDENTIFIER.description()
+            + " of at most 255 characters", NameRule.ASCII_IDENTIFIER.regex(), 255);
 
     public Capabilities {
         Objects.requireNonNull(capabilities, "capabilities");
+        Objects.requireNonNull(metadataRules, "metadataRules");
+        Objects.requireNonNull(propertyNames, "propertyNames");
         capabilities = capabilities.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(Capability.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
@@ -32,7 +41,14 @@ public record Capabilities(Set<Capability> capabilities, int maxTransactionActio
         }
     }
 
-    /** The given capabilities with the default limits. */
+    /** Capabilities and limits with the portable metadata and property name rules. */
+    public Capabilities(Set<Capability> capabilities, int maxTransactionActions, int maxQueueMessageBytes,
+                        int maxPageSize) {
+        this(capabilities, maxTransactionActions, maxQueueMessageBytes, maxPageSize, MetadataRules.PORTABLE,
+                DEFAULT_PROPERTY_NAMES);
+    }
+
+    /** The given capabilities with the default limits and rules. */
     public static Capabilities of(Capability... capabilities) {
         EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
         Collections.addAll(set, capabilities);
@@ -63,7 +79,8 @@ public record Capabilities(Set<Capability> capabilities, int maxTransactionActio
         EnumSet<Capability> set = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class)
                 : EnumSet.copyOf(capabilities);
         set.add(capability);
-        return new Capabilities(set, maxTransactionActions, maxQueueMessageBytes, maxPageSize);
+        return new Capabilities(set, maxTransactionActions, maxQueueMessageBytes, maxPageSize, metadataRules,
+                propertyNames);
     }
 
     /** A copy without a capability. */
@@ -71,12 +88,26 @@ public record Capabilities(Set<Capability> capabilities, int maxTransactionActio
         EnumSet<Capability> set = capabilities.isEmpty() ? EnumSet.noneOf(Capability.class)
                 : EnumSet.copyOf(capabilities);
         set.remove(capability);
-        return new Capabilities(set, maxTransactionActions, maxQueueMessageBytes, maxPageSize);
+        return new Capabilities(set, maxTransactionActions, maxQueueMessageBytes, maxPageSize, metadataRules,
+                propertyNames);
     }
 
     /** A copy with other limits. */
     public Capabilities withLimits(int maxTransactionActions, int maxQueueMessageBytes, int maxPageSize) {
-        return new Capabilities(capabilities, maxTransactionActions, maxQueueMessageBytes, maxPageSize);
+        return new Capabilities(capabilities, maxTransactionActions, maxQueueMessageBytes, maxPageSize,
+                metadataRules, propertyNames);
+    }
+
+    /** A copy declaring the service's own metadata rules. */
+    public Capabilities withMetadataRules(MetadataRules rules) {
+        return new Capabilities(capabilities, maxTransactionActions, maxQueueMessageBytes, maxPageSize, rules,
+                propertyNames);
+    }
+
+    /** A copy declaring the table service's own property name rule. */
+    public Capabilities withPropertyNames(NameRule rule) {
+        return new Capabilities(capabilities, maxTransactionActions, maxQueueMessageBytes, maxPageSize,
+                metadataRules, rule);
     }
 
     @Override

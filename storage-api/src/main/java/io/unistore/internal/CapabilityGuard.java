@@ -33,11 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CapabilityGuard implements InvocationHandler {
     private static final Map<Method, Optional<Capability>> REQUIRED = new ConcurrentHashMap<>();
 
+    private final Class<?> type;
     private final Object target;
     private final Capabilities capabilities;
     private final String providerId;
 
-    private CapabilityGuard(Object target, Capabilities capabilities, String providerId) {
+    private CapabilityGuard(Class<?> type, Object target, Capabilities capabilities, String providerId) {
+        this.type = type;
         this.target = target;
         this.capabilities = capabilities;
         this.providerId = providerId;
@@ -49,7 +51,7 @@ public final class CapabilityGuard implements InvocationHandler {
             return target;
         }
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                new CapabilityGuard(target, capabilities, providerId));
+                new CapabilityGuard(type, target, capabilities, providerId));
         return type.cast(proxy);
     }
 
@@ -82,7 +84,16 @@ public final class CapabilityGuard implements InvocationHandler {
         if (result instanceof InputStream in) {
             return new GuardedInputStream(in);
         }
+        if (result != null && method.getReturnType() == type) {
+            // A variant of the store (QueueStore.withMessageEncoding) is guarded like the store itself.
+            return result == target ? proxy : guardVariant(result);
+        }
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T guardVariant(Object variant) {
+        return wrap((Class<T>) type, (T) variant, capabilities, providerId);
     }
 
     private static Optional<Capability> requiredBy(Method method) {

@@ -1,18 +1,19 @@
 package io.unistore.spi;
 
 import io.unistore.StorageException;
+import io.unistore.internal.Printable;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Azure Storage's naming rules, which are the strictest of the clouds and so the portable ones. The local
- * and Azure providers enforce them; each check throws INVALID_ARGUMENT naming the argument and the rule.
+ * Azure Storage's naming rules for containers, queues, shares, tables, blobs, file paths and entity keys, which
+ * are the strictest of the clouds and so the portable ones. Each check throws INVALID_ARGUMENT naming the
+ * argument and the rule. Metadata and property names differ from service to service: each provider declares
+ * its own in {@link io.unistore.Capabilities#metadataRules()} and {@link io.unistore.Capabilities#propertyNames()}.
  */
 public final class NameRules {
     private static final Pattern CONTAINER = Pattern.compile("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$");
     private static final Pattern TABLE = Pattern.compile("^[A-Za-z][A-Za-z0-9]{2,62}$");
-    private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     private static final String FILE_FORBIDDEN = "\\:*?\"<>|";
     private static final String KEY_FORBIDDEN = "/\\#?";
 
@@ -24,10 +25,6 @@ public final class NameRules {
     public static final int MAX_FILE_PATH = 2048;
     /** Azure's limit on PartitionKey and RowKey: 1 KiB (counted here as UTF-8 bytes). */
     public static final int MAX_KEY_BYTES = 1024;
-    /** Azure's limit on a property name. */
-    public static final int MAX_PROPERTY_NAME = 255;
-    /** Azure's limit on all metadata of one item, in bytes. */
-    public static final int MAX_METADATA_BYTES = 8 * 1024;
 
     private NameRules() {
     }
@@ -49,7 +46,7 @@ public final class NameRules {
 
     private static String lowercaseDns(String what, String name) {
         if (name == null || !CONTAINER.matcher(name).matches()) {
-            throw StorageException.invalidArgument(what, "'" + printable(name) + "' must be 3-63 characters of "
+            throw StorageException.invalidArgument(what, "'" + Printable.of(name) + "' must be 3-63 characters of "
                     + "lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
         }
         return name;
@@ -58,7 +55,7 @@ public final class NameRules {
     /** Table names: 3-63 letters and digits, starting with a letter, not "tables". */
     public static String table(String name) {
         if (name == null || !TABLE.matcher(name).matches() || name.equalsIgnoreCase("tables")) {
-            throw StorageException.invalidArgument("table", "'" + printable(name) + "' must be 3-63 letters and "
+            throw StorageException.invalidArgument("table", "'" + Printable.of(name) + "' must be 3-63 letters and "
                     + "digits, starting with a letter (and not 'tables')");
         }
         return name;
@@ -129,7 +126,7 @@ public final class NameRules {
                 char c = segment.charAt(i);
                 if (Character.isISOControl(c) || FILE_FORBIDDEN.indexOf(c) >= 0) {
                     throw StorageException.invalidArgument("path", "must not contain \\ : * ? \" < > |, NUL or "
-                            + "control characters (found " + printable(String.valueOf(c)) + ")");
+                            + "control characters (found " + Printable.of(String.valueOf(c)) + ")");
                 }
             }
             if (segment.endsWith(".") || segment.endsWith(" ")) {
@@ -154,60 +151,5 @@ public final class NameRules {
             }
         }
         return key;
-    }
-
-    /** Entity property names: identifiers of at most 255 characters. */
-    public static String property(String name) {
-        if (name == null || name.length() > MAX_PROPERTY_NAME || !IDENTIFIER.matcher(name).matches()) {
-            throw StorageException.invalidArgument("property '" + printable(name) + "'",
-                    "names must be identifiers (letters, digits, underscore; not starting with a digit), at most "
-                            + "255 characters");
-        }
-        return name;
-    }
-
-    /**
-     * Metadata: keys are identifiers (letters, digits, underscore, not starting with a digit); values are
-     * printable ASCII; 8 KiB in all.
-     */
-    public static Map<String, String> metadata(Map<String, String> metadata) {
-        if (metadata == null) {
-            return Map.of();
-        }
-        int total = 0;
-        for (Map.Entry<String, String> e : metadata.entrySet()) {
-            String k = e.getKey();
-            String v = e.getValue();
-            if (k == null || !IDENTIFIER.matcher(k).matches()) {
-                throw StorageException.invalidArgument("metadata", "key '" + printable(k) + "' must be an identifier "
-                        + "(letters, digits, underscore; not starting with a digit)");
-            }
-            if (v == null) {
-                throw StorageException.invalidArgument("metadata." + k, "value must not be null");
-            }
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (c < 0x20 || c > 0x7e) {
-                    throw StorageException.invalidArgument("metadata." + k, "value must be printable ASCII");
-                }
-            }
-            total += k.length() + v.length();
-        }
-        if (total > MAX_METADATA_BYTES) {
-            throw StorageException.invalidArgument("metadata", "must be at most 8 KiB in all, was " + total + " bytes");
-        }
-        return metadata;
-    }
-
-    private static String printable(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 80; i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return s.length() > 80 ? sb + "..." : sb.toString();
     }
 }

@@ -73,8 +73,8 @@ public sealed interface Filter permits Filter.Comparison, Filter.And, Filter.Or,
     record Comparison(String property, Operator operator, Object value) implements Filter {
         public Comparison {
             if (property == null || !FilterParser.isIdentifier(property)) {
-                throw StorageException.invalidArgument("filter", "property name '" + property
-                        + "' must be an identifier (letters, digits, underscore, not starting with a digit)");
+                throw StorageException.invalidArgument("filter", "property name '" + property + "' must be a C# "
+                        + "identifier (letters of any script, digits, underscores, not starting with a digit)");
             }
             Objects.requireNonNull(operator, "operator");
             PropertyType type;

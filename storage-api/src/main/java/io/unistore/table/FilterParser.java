@@ -23,17 +23,30 @@ final class FilterParser {
         this.text = text;
     }
 
+    /** Property names as Azure Tables takes them: C# identifiers (letters of any script, digits, underscores...). */
     static boolean isIdentifier(String s) {
-        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+        if (s.isEmpty() || !identifierStart(s.charAt(0))) {
             return false;
         }
         for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+            if (!identifierPart(s.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean identifierStart(char c) {
+        return Character.isLetter(c) || c == '_' || Character.getType(c) == Character.LETTER_NUMBER;
+    }
+
+    private static boolean identifierPart(char c) {
+        if (identifierStart(c) || Character.isDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.CONNECTOR_PUNCTUATION || type == Character.FORMAT;
     }
 
     Filter parse() {
@@ -118,7 +131,7 @@ final class FilterParser {
         if (c == '-' || Character.isDigit(c)) {
             return new Operand(null, number());
         }
-        if (Character.isLetter(c) || c == '_') {
+        if (identifierStart(c)) {
             int start = pos;
             String w = word();
             if (peek() == '\'') {
@@ -226,7 +239,7 @@ final class FilterParser {
         skipSpaces();
         int end = pos + kw.length();
         if (end <= text.length() && text.regionMatches(true, pos, kw, 0, kw.length())
-                && (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'))) {
+                && (end == text.length() || !identifierPart(text.charAt(end)))) {
             // "not(" and "and(" are fine; "notes" is a property name.
             pos = end;
             return true;
@@ -236,7 +249,7 @@ final class FilterParser {
 
     private String word() {
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+        while (pos < text.length() && identifierPart(text.charAt(pos))) {
             pos++;
         }
         return text.substring(start, pos);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.unistore.StorageException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,16 +55,10 @@ class NameRulesTest {
     }
 
     @Test
-    void keysPropertiesAndMetadata() {
+    void entityKeys() {
         assertThat(NameRules.key("partitionKey", "ünï 😀")).isNotNull();
         for (String bad : new String[] {"a/b", "a\\b", "a#b", "a?b", "a\tb", "x".repeat(1025)}) {
             assertThatThrownBy(() -> NameRules.key("rowKey", bad)).hasMessageStartingWith("rowKey:");
         }
-        assertThat(NameRules.property("_Good9")).isEqualTo("_Good9");
-        assertThatThrownBy(() -> NameRules.property("9bad")).isInstanceOf(StorageException.class);
-        assertThat(NameRules.metadata(Map.of("owner", "ada lovelace"))).hasSize(1);
-        assertThatThrownBy(() -> NameRules.metadata(Map.of("has-dash", "v"))).hasMessageStartingWith("metadata:");
-        assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "ünï"))).hasMessageStartingWith("metadata.k:");
-        assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "x".repeat(9000)))).hasMessageContaining("8 KiB");
     }
 }

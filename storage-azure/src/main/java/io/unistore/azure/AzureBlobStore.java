@@ -99,7 +99,7 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             c.createWithResponse(meta.isEmpty() ? null : meta, null, null, Context.NONE);
         } catch (RuntimeException e) {
@@ -145,7 +145,7 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public void setContainerMetadata(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             c.setMetadata(meta);
         } catch (RuntimeException e) {
@@ -378,7 +378,7 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public String createSnapshot(String container, String blob, Map<String, String> metadata) {
         BlobClient c = blob(container, blob);
-        Map<String, String> meta = metadata == null ? null : NameRules.metadata(metadata);
+        Map<String, String> meta = metadata == null ? null : AzureAccount.METADATA.check(metadata);
         try {
             return c.createSnapshotWithResponse(meta, null, null, Context.NONE).getValue().getSnapshotId();
         } catch (RuntimeException e) {

@@ -90,7 +90,7 @@ final class AzureClients {
     }
 
     QueueServiceClient queueService() {
-        // Bodies are base64-encoded by QueueBodies, so the SDK must not encode again.
+        // Bodies become text in AzureQueueStore (QueueMessageText), under the account's or the caller's encoding.
         return configure(new QueueServiceClientBuilder(), Service.QUEUE).messageEncoding(QueueMessageEncoding.NONE)
                 .buildClient();
     }

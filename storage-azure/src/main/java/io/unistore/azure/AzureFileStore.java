@@ -94,7 +94,7 @@ final class AzureFileStore implements FileStore {
     @Override
     public void createShare(String share, CreateShareOptions options) {
         ShareClient s = share(share);
-        Map<String, String> meta = NameRules.metadata(options.metadata());
+        Map<String, String> meta = AzureAccount.METADATA.check(options.metadata());
         try {
             s.createWithResponse(new ShareCreateOptions().setQuotaInGb(options.quotaGb() > 0 ? options.quotaGb() : null)
                     .setMetadata(meta.isEmpty() ? null : meta), null, Context.NONE);
@@ -181,7 +181,7 @@ final class AzureFileStore implements FileStore {
             throw StorageException.invalidArgument("path", "must name a directory below the share root");
         }
         ShareDirectoryClient d = directory(share, p);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             d.createWithResponse(null, null, meta.isEmpty() ? null : meta, null, Context.NONE);
         } catch (RuntimeException e) {
@@ -327,7 +327,7 @@ final class AzureFileStore implements FileStore {
 
     @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         FileProperties target = getProperties(share, path);
         try {
             if (target.directory()) {

@@ -9,7 +9,6 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.file.FileProperties;
 import io.unistore.file.FileUploadOptions;
-import io.unistore.spi.NameRules;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -43,7 +42,7 @@ final class FileUploader {
     }
 
     FileProperties upload(String share, String path, InputStream content, FileUploadOptions o) {
-        Map<String, String> metadata = NameRules.metadata(o.metadata());
+        Map<String, String> metadata = AzureAccount.METADATA.check(o.metadata());
         int slash = path.lastIndexOf('/');
         String parent = slash < 0 ? "" : path.substring(0, slash);
         String tmpPath = (parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID();

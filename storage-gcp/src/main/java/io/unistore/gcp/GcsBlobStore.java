@@ -166,13 +166,15 @@ final class GcsBlobStore implements BlobStore {
     /**
      * GCS patches metadata key by key; replacing it means sending the removed keys as null. The write is
      * pinned to the generation and metageneration read, and without caller conditions a concurrent change
-     * is simply retried on fresh metadata.
+     * is simply retried on fresh metadata. Keys the Java SDK cannot patch ({@link GcsBlobs#patchable}) go by a
+     * rewrite of the object onto itself, whose body carries the metadata whole (a new generation, as
+     * {@link #setTier}).
      */
     @Override
     public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                        RequestConditions conditions) {
         checkNames(container, blob);
-        NameRules.metadata(metadata);
+        GcsBlobs.METADATA.check(metadata);
         String what = "setting metadata of " + container + "/" + blob;
         RequestConditions given = conditions == null ? RequestConditions.NONE : conditions;
         for (int attempt = 1; ; attempt++) {
@@ -184,12 +186,25 @@ final class GcsBlobStore implements BlobStore {
             Map<String, String> patch = new HashMap<>();
             GcsBlobs.metadata(current).keySet().forEach(k -> patch.put(k, null));
             patch.putAll(metadata == null ? Map.of() : metadata);
+            boolean retry = given.isEmpty() && attempt < METADATA_RETRIES;
+            if (!GcsBlobs.patchable(patch.keySet())) {
+                try {
+                    return rewrite(current, GcsBlobs.copyOf(current, BlobId.of(container, blob),
+                            metadata == null ? Map.of() : metadata, null, current.getStorageClass()),
+                            GcsConditions.Pin.of(current), what);
+                } catch (StorageException e) {
+                    if (e.code() != ErrorCode.PRECONDITION_FAILED || !retry) {
+                        throw e;
+                    }
+                    continue;
+                }
+            }
             BlobInfo update = BlobInfo.newBuilder(BlobId.of(container, blob)).setMetadata(patch).build();
             try {
                 Blob updated = storage.update(update, GcsConditions.Pin.of(current).targetOptions());
                 return GcsBlobs.writeResult(updated, settings.versioning());
             } catch (BaseServiceException e) {
-                if (e.getCode() != 412 || !given.isEmpty() || attempt == METADATA_RETRIES) {
+                if (e.getCode() != 412 || !retry) {
                     throw GcsErrors.translate(e, what);
                 }
             }
@@ -201,7 +216,7 @@ final class GcsBlobStore implements BlobStore {
                                 CopyOptions options) {
         checkNames(sourceContainer, sourceBlob);
         checkNames(targetContainer, targetBlob);
-        NameRules.metadata(options.metadata());
+        GcsBlobs.METADATA.check(options.metadata());
         String what = "copy of " + sourceContainer + "/" + sourceBlob + " to " + targetContainer + "/" + targetBlob;
         ReadOptions sourceRead = ReadOptions.DEFAULT.withConditions(options.sourceConditions())
                 .withVersionId(options.sourceVersionId());

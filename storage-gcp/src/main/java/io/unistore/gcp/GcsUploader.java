@@ -44,7 +44,7 @@ final class GcsUploader {
         String what = "upload of " + container + "/" + blob;
         NameRules.container(container);
         NameRules.blob(blob);
-        NameRules.metadata(options.metadata());
+        GcsBlobs.METADATA.check(options.metadata());
         String md5 = checkedMd5(options.contentMd5());
         GcsConditions.Pin pin = GcsConditions.forWrite(options.conditions(),
                 () -> GcsErrors.call(what, () -> storage.get(BlobId.of(container, blob))), what);

@@ -1,6 +1,7 @@
 package io.unistore.local;
 
 import io.unistore.StorageException;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.spi.ProviderConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the addresses the local provider accepts: {@code file:/dir}, {@code file:///dir},
  * {@code file://localhost/dir}, or a plain directory path, each with optional query options
- * ({@code file:/dir?versioning=false&durability=sync}).
+ * ({@code file:/dir?versioning=false&durability=sync&queueMessageEncoding=base64}).
  */
 final class LocalAddress {
     static final String VERSIONING = "versioning";
     static final String DURABILITY = "durability";
-    private static final Set<String> OPTIONS = Set.of(VERSIONING, DURABILITY);
+    private static final Set<String> OPTIONS = Set.of(VERSIONING, DURABILITY, QueueMessageEncoding.OPTION);
     private static final Logger LOG = LoggerFactory.getLogger(LocalAddress.class);
 
     private LocalAddress() {
@@ -65,8 +66,10 @@ final class LocalAddress {
         }
         boolean versioning = booleanOption(options, VERSIONING, true);
         String durability = options.get(DURABILITY);
+        String encoding = options.get(QueueMessageEncoding.OPTION);
         return new LocalSettings(root, versioning, durability == null ? Durability.PROCESS
-                : Durability.parse(durability));
+                : Durability.parse(durability), encoding == null ? QueueMessageEncoding.NONE
+                : QueueMessageEncoding.parse(QueueMessageEncoding.OPTION, encoding));
     }
 
     private static String fileUriPath(String rest) {
@@ -96,7 +99,8 @@ final class LocalAddress {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!OPTIONS.contains(name)) {
                 throw StorageException.invalidArgument("address", "unknown option '" + name + "' (the local "
-                        + "provider knows " + VERSIONING + " and " + DURABILITY + ")");
+                        + "provider knows " + VERSIONING + ", " + DURABILITY + " and " + QueueMessageEncoding.OPTION
+                        + ")");
             }
             options.put(name, value);
         }

@@ -58,7 +58,7 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
         NameRules.container(container);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(LocalAccount.METADATA.check(metadata));
         db.writeOne(s -> {
             Sql.insertNew(s, "container " + container, "INSERT INTO containers(name, metadata, etag, modified) "
                     + "VALUES (?, ?, ?, ?)", container, encoded, Ids.etag(), Times.now());
@@ -113,7 +113,7 @@ final class LocalBlobStore implements BlobStore {
     @Override
     public void setContainerMetadata(String container, Map<String, String> metadata) {
         NameRules.container(container);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(LocalAccount.METADATA.check(metadata));
         db.writeOne(s -> {
             if (Sql.update(s, "UPDATE containers SET metadata = ?, etag = ?, modified = ? WHERE name = ?", encoded,
                     Ids.etag(), Times.now(), container) == 0) {
@@ -148,7 +148,7 @@ final class LocalBlobStore implements BlobStore {
     private BlobWriteResult upload(String container, String blob, UploadOptions o,
                                    java.util.function.Supplier<StagedContent> stage) {
         checkNames(container, blob);
-        NameRules.metadata(o.metadata());
+        LocalAccount.METADATA.check(o.metadata());
         // Fail fast, before streaming what may be gigabytes: the commit checks all of this again.
         db.read(s -> {
             requireContainer(s, container);
@@ -210,7 +210,7 @@ final class LocalBlobStore implements BlobStore {
     public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                        RequestConditions conditions) {
         checkNames(container, blob);
-        NameRules.metadata(metadata);
+        LocalAccount.METADATA.check(metadata);
         return db.write(s -> replace(s, container, blob, conditions, (current, now) -> {
             if (current == null) {
                 throw blobNotFound(container, blob);
@@ -228,7 +228,7 @@ final class LocalBlobStore implements BlobStore {
         checkNames(sourceContainer, sourceBlob);
         checkNames(targetContainer, targetBlob);
         if (o.metadata() != null) {
-            NameRules.metadata(o.metadata());
+            LocalAccount.METADATA.check(o.metadata());
         }
         return db.write(s -> {
             BlobRow source = find(s, sourceContainer, sourceBlob, o.sourceVersionId(), o.sourceSnapshot());
@@ -457,7 +457,7 @@ final class LocalBlobStore implements BlobStore {
     public String createSnapshot(String container, String blob, Map<String, String> metadata) {
         checkNames(container, blob);
         if (metadata != null) {
-            NameRules.metadata(metadata);
+            LocalAccount.METADATA.check(metadata);
         }
         return db.write(s -> {
             BlobRow current = find(s, container, blob, null, null);

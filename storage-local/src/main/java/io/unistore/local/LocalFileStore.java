@@ -50,7 +50,7 @@ final class LocalFileStore implements FileStore {
     public void createShare(String share, CreateShareOptions options) {
         CreateShareOptions o = options == null ? CreateShareOptions.DEFAULT : options;
         NameRules.share(share);
-        String metadata = MetadataCodec.encode(NameRules.metadata(o.metadata()));
+        String metadata = MetadataCodec.encode(LocalAccount.METADATA.check(o.metadata()));
         db.writeOne(s -> {
             Sql.insertNew(s, "share " + share, "INSERT INTO shares(name, quota, metadata, etag, modified) "
                     + "VALUES (?, ?, ?, ?, ?)", share, o.quotaGb(), metadata, Ids.etag(), Times.now());
@@ -140,7 +140,7 @@ final class LocalFileStore implements FileStore {
     public void createDirectory(String share, String path, Map<String, String> metadata) {
         NameRules.share(share);
         String p = path(path);
-        Map<String, String> md = NameRules.metadata(metadata);
+        Map<String, String> md = LocalAccount.METADATA.check(metadata);
         db.write(s -> {
             requireShare(s, share);
             if (p.isEmpty() || FileEntry.find(s, share, p) != null) {
@@ -316,7 +316,7 @@ final class LocalFileStore implements FileStore {
         if (p.isEmpty()) {
             throw StorageException.invalidArgument("path", "names the share root, not a file");
         }
-        NameRules.metadata(o.metadata());
+        LocalAccount.METADATA.check(o.metadata());
         db.read(s -> checkFileTarget(s, share, p));
         StagedContent staged = stage.get();
         try {
@@ -445,7 +445,7 @@ final class LocalFileStore implements FileStore {
         if (p.isEmpty()) {
             throw StorageException.invalidArgument("path", "the share root has no metadata of its own");
         }
-        Map<String, String> md = NameRules.metadata(metadata);
+        Map<String, String> md = LocalAccount.METADATA.check(metadata);
         db.write(s -> {
             requireShare(s, share);
             FileEntry e = FileEntry.find(s, share, p);

@@ -7,6 +7,7 @@ import io.unistore.PagedIterable;
 import io.unistore.StorageException;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
 import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
@@ -14,6 +15,8 @@ import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
 import io.unistore.queue.UpdateReceipt;
 import io.unistore.spi.NameRules;
+import io.unistore.spi.QueueMessageText;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,23 +31,37 @@ import java.util.UUID;
  * Queues on SQLite. A message row carries when it becomes visible, when it expires, its dequeue count and its
  * current pop receipt; receiving is one write transaction that picks the oldest visible messages, hides them
  * and gives each a new receipt, so two receivers (threads or processes) never get the same message at once.
- * Expired messages are invisible and purged as the queue is used.
+ * Expired messages are invisible and purged as the queue is used. A body is stored as the text Azure would
+ * store (UTF-8), made by the store's {@link QueueMessageEncoding} with the same rules ({@link QueueMessageText}),
+ * so a queue reads the same here as on Azure under either encoding.
  */
 final class LocalQueueStore implements QueueStore {
     private static final long NEVER = Long.MAX_VALUE;
 
     private final Database db;
     private final Capabilities capabilities;
+    private final QueueMessageEncoding encoding;
 
-    LocalQueueStore(Database db, Capabilities capabilities) {
+    LocalQueueStore(Database db, Capabilities capabilities, QueueMessageEncoding encoding) {
         this.db = db;
         this.capabilities = capabilities;
+        this.encoding = encoding;
+    }
+
+    @Override
+    public QueueMessageEncoding messageEncoding() {
+        return encoding;
+    }
+
+    @Override
+    public QueueStore withMessageEncoding(QueueMessageEncoding other) {
+        return QueueMessageText.required(other) == encoding ? this : new LocalQueueStore(db, capabilities, other);
     }
 
     @Override
     public void createQueue(String queue, Map<String, String> metadata) {
         NameRules.queue(queue);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(LocalAccount.METADATA.check(metadata));
         db.writeOne(s -> {
             Sql.insertNew(s, "queue " + queue, "INSERT INTO queues(name, metadata, created) VALUES (?, ?, ?)", queue,
                     encoded, Times.now());
@@ -101,7 +118,7 @@ final class LocalQueueStore implements QueueStore {
     @Override
     public void setQueueMetadata(String queue, Map<String, String> metadata) {
         NameRules.queue(queue);
-        String encoded = MetadataCodec.encode(NameRules.metadata(metadata));
+        String encoded = MetadataCodec.encode(LocalAccount.METADATA.check(metadata));
         db.writeOne(s -> {
             if (Sql.update(s, "UPDATE queues SET metadata = ? WHERE name = ?", encoded, queue) == 0) {
                 throw notFound(queue);
@@ -123,7 +140,7 @@ final class LocalQueueStore implements QueueStore {
     @Override
     public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
         NameRules.queue(queue);
-        checkBody(body);
+        byte[] stored = stored(body);
         SendMessageOptions o = options == null ? SendMessageOptions.DEFAULT : options;
         long now = Times.now();
         long visible = now + o.visibilityDelay().toNanos();
@@ -134,7 +151,7 @@ final class LocalQueueStore implements QueueStore {
             PreparedStatement ps = s.prepare("INSERT INTO messages(queue, id, body, inserted, expires, visible, "
                     + "dequeues, receipt) SELECT name, ?, ?, ?, ?, ?, 0, ? FROM queues WHERE name = ?");
             ps.setString(1, id);
-            ps.setBytes(2, body);
+            ps.setBytes(2, stored);
             ps.setLong(3, now);
             ps.setLong(4, expires);
             ps.setLong(5, visible);
@@ -152,12 +169,14 @@ final class LocalQueueStore implements QueueStore {
     public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
         NameRules.queue(queue);
         ReceiveOptions o = options == null ? ReceiveOptions.DEFAULT : options;
-        return db.write(s -> {
+        // Bodies are decoded once the messages are received, as on Azure: a body the encoding cannot read fails
+        // the call, but the messages stay received (hidden, dequeue count raised).
+        List<Row> received = db.write(s -> {
             requireQueue(s, queue);
             long now = Times.now();
             purgeExpired(s, queue, now);
             long visible = now + o.visibilityTimeout().toNanos();
-            List<QueueMessage> received = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             PreparedStatement ps = s.prepare("SELECT seq, id, body, inserted, expires, dequeues FROM messages "
                     + "WHERE queue = ? AND visible <= ? ORDER BY seq LIMIT ?");
             ps.setString(1, queue);
@@ -167,21 +186,21 @@ final class LocalQueueStore implements QueueStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
-                    received.add(new QueueMessage(rs.getString(2), Ids.random(), rs.getBytes(3),
-                            Times.instant(rs.getLong(4)), expiresAt(rs.getLong(5)), Times.instant(visible),
-                            rs.getLong(6) + 1));
+                    rows.add(new Row(rs.getString(2), Ids.random(), rs.getBytes(3), rs.getLong(4), rs.getLong(5),
+                            visible, rs.getLong(6) + 1));
                 }
             }
             PreparedStatement update = s.prepare("UPDATE messages SET visible = ?, dequeues = dequeues + 1, "
                     + "receipt = ? WHERE seq = ?");
             for (int i = 0; i < seqs.size(); i++) {
                 update.setLong(1, visible);
-                update.setString(2, received.get(i).popReceipt());
+                update.setString(2, rows.get(i).receipt());
                 update.setLong(3, seqs.get(i));
                 update.executeUpdate();
             }
-            return received;
+            return rows;
         });
+        return messages(queue, received);
     }
 
     @Override
@@ -190,7 +209,7 @@ final class LocalQueueStore implements QueueStore {
         if (maxMessages < 1 || maxMessages > ReceiveOptions.MAX_MESSAGES) {
             throw StorageException.invalidArgument("maxMessages", "must be between 1 and 32, was " + maxMessages);
         }
-        return db.read(s -> {
+        List<Row> peeked = db.read(s -> {
             requireQueue(s, queue);
             long now = Times.now();
             PreparedStatement ps = s.prepare("SELECT id, body, inserted, expires, dequeues FROM messages "
@@ -199,15 +218,16 @@ final class LocalQueueStore implements QueueStore {
             ps.setLong(2, now);
             ps.setLong(3, now);
             ps.setInt(4, maxMessages);
-            List<QueueMessage> peeked = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    peeked.add(new QueueMessage(rs.getString(1), null, rs.getBytes(2), Times.instant(rs.getLong(3)),
-                            expiresAt(rs.getLong(4)), null, rs.getLong(5)));
+                    rows.add(new Row(rs.getString(1), null, rs.getBytes(2), rs.getLong(3), rs.getLong(4), -1,
+                            rs.getLong(5)));
                 }
             }
-            return peeked;
+            return rows;
         });
+        return messages(queue, peeked);
     }
 
     @Override
@@ -219,22 +239,20 @@ final class LocalQueueStore implements QueueStore {
             throw StorageException.invalidArgument("visibilityTimeout", "must be between 0 and 7 days, was "
                     + visibilityTimeout);
         }
-        if (newBody != null) {
-            checkBody(newBody);
-        }
+        byte[] stored = newBody == null ? null : stored(newBody);
         String receipt = Ids.random();
         return db.write(s -> {
             long seq = checkReceipt(s, queue, messageId, popReceipt);
             long visible = Times.now() + visibilityTimeout.toNanos();
-            PreparedStatement ps = s.prepare(newBody == null
+            PreparedStatement ps = s.prepare(stored == null
                     ? "UPDATE messages SET visible = ?, receipt = ? WHERE seq = ?"
                     : "UPDATE messages SET visible = ?, receipt = ?, body = ? WHERE seq = ?");
             ps.setLong(1, visible);
             ps.setString(2, receipt);
-            if (newBody == null) {
+            if (stored == null) {
                 ps.setLong(3, seq);
             } else {
-                ps.setBytes(3, newBody);
+                ps.setBytes(3, stored);
                 ps.setLong(4, seq);
             }
             ps.executeUpdate();
@@ -273,14 +291,30 @@ final class LocalQueueStore implements QueueStore {
         }
     }
 
-    private void checkBody(byte[] body) {
-        if (body == null) {
-            throw StorageException.invalidArgument("body", "is required (use an empty array for an empty message)");
+    /** The stored text (UTF-8) of a body, by the rules Azure applies. */
+    private byte[] stored(byte[] body) {
+        return QueueMessageText.encode(body, encoding, capabilities.maxQueueMessageBytes())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Messages from stored rows, their bodies decoded by this store's encoding. */
+    private List<QueueMessage> messages(String queue, List<Row> rows) {
+        List<QueueMessage> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            byte[] stored = r.stored() == null ? new byte[0] : r.stored();
+            // Rows written before encodings existed hold raw bytes: NONE returns any stored bytes unchanged.
+            byte[] body = encoding == QueueMessageEncoding.NONE ? stored : QueueMessageText.decode(
+                    new String(stored, StandardCharsets.UTF_8), encoding,
+                    "message " + r.id() + " of queue " + queue);
+            out.add(new QueueMessage(r.id(), r.receipt(), body, Times.instant(r.inserted()), expiresAt(r.expires()),
+                    r.visible() < 0 ? null : Times.instant(r.visible()), r.dequeues()));
         }
-        int max = capabilities.maxQueueMessageBytes();
-        if (body.length > max) {
-            throw StorageException.invalidArgument("body", "must be at most " + max + " bytes, was " + body.length);
-        }
+        return out;
+    }
+
+    /** A message as stored: its text's bytes, times in nanoseconds ({@code visible} -1 for a peek). */
+    private record Row(String id, String receipt, byte[] stored, long inserted, long expires, long visible,
+                       long dequeues) {
     }
 
     private static void purgeExpired(Session s, String queue, long now) throws SQLException {
