@@ -80,8 +80,9 @@ final class FaultingHandler extends Handler.Abstract {
             return true;
         }
         if (kind == FaultKind.LATENCY) {
-            Thread.sleep(decision.latencyMillis());
+            // Counted first: a client that gives up meanwhile (a per-try timeout) still met the fault.
             plan.injected(kind);
+            Thread.sleep(decision.latencyMillis());
         }
         byte[] body = readBody(request);
         ContentResponse answer;
