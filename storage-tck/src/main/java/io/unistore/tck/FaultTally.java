@@ -35,7 +35,7 @@ public final class FaultTally {
             return call.get();
         } catch (RuntimeException e) {
             failedOperations++;
-            keep("operation " + what + ": " + e);
+            keep("operation " + what + ": " + e + causes(e));
             return null;
         }
     }
@@ -107,6 +107,15 @@ public final class FaultTally {
     public synchronized void assertClean() {
         assertThat(failures).as("%s: failures", this).isEmpty();
         assertThat(operations).as("%s: operations", name).isPositive();
+    }
+
+    /** The causes of a failure, to tell what broke underneath a translated exception. */
+    private static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            sb.append(" <- ").append(c.getClass().getName()).append(": ").append(c.getMessage());
+        }
+        return sb.toString();
     }
 
     private void keep(String failure) {
