@@ -22,7 +22,8 @@ import io.unistore.testsupport.faults.FaultProxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,37 +38,46 @@ class AzureFaultTest {
 
     @Test
     void blobsSurviveFaults() {
-        run(conn -> new BlobFaultWorkload(open(conn).blobs(), AzuriteAccounts.open().blobs(),
-                AzuriteAccounts.name("faults"), 16 * 1024, 300 * 1024, 64 * 1024, 4).run(FaultRuns.ops(30),
-                FaultRuns.seed()));
+        String container = AzuriteAccounts.name("faults");
+        run((faulted, direct) -> new BlobFaultWorkload(faulted.blobs(), direct.blobs(), container, 16 * 1024,
+                300 * 1024, 64 * 1024, 4).run(FaultRuns.ops(30), FaultRuns.seed()),
+                direct -> direct.blobs().deleteContainer(container));
     }
 
     @Test
     void tablesSurviveFaults() {
-        run(conn -> new TableFaultWorkload(open(conn).tables(), AzuriteAccounts.open().tables(),
-                AzuriteAccounts.table("faults")).run(FaultRuns.ops(30), FaultRuns.seed()));
+        String table = AzuriteAccounts.table("faults");
+        run((faulted, direct) -> new TableFaultWorkload(faulted.tables(), direct.tables(), table)
+                .run(FaultRuns.ops(30), FaultRuns.seed()), direct -> direct.tables().deleteTable(table));
     }
 
     @Test
     void queuesSurviveFaults() {
-        run(conn -> new QueueFaultWorkload(open(conn).queues(), AzuriteAccounts.open().queues(),
-                AzuriteAccounts.name("faults"), Duration.ofSeconds(1)).run(FaultRuns.ops(30), FaultRuns.seed()));
+        String queue = AzuriteAccounts.name("faults");
+        run((faulted, direct) -> new QueueFaultWorkload(faulted.queues(), direct.queues(), queue,
+                Duration.ofSeconds(1)).run(FaultRuns.ops(30), FaultRuns.seed()),
+                direct -> direct.queues().deleteQueue(queue));
     }
 
     @Test
     void filesSurviveFaults() {
         FaultPlan plan = plan();
         AzureFilesStandIn standIn = AzureFilesStandIn.shared();
-        try (FaultProxy proxy = FaultProxy.start(standIn.port(), plan)) {
+        String share = AzuriteAccounts.name("faults");
+        try (FaultProxy proxy = FaultProxy.start(standIn.port(), plan);
+             StorageAccount direct = FilesStandInAccounts.open()) {
             String connection = "AccountName=" + AzureFilesStandIn.ACCOUNT + ";AccountKey=" + AzureFilesStandIn.KEY
                     + ";FileEndpoint=" + AzureFilesStandIn.SDK_ENDPOINT;
             Map<String, String> options = new java.util.HashMap<>(RETRIES);
             options.put("downloadChunkSize", "65536");
-            StorageAccount faulted = GuardedAccount.wrap(AzureProvider.open(new ProviderConfig(connection, options),
-                    List.of(new LoopbackRedirectPolicy(proxy.port()))));
-            FaultTally t = new FileFaultWorkload(faulted.files(), FilesStandInAccounts.open().files(),
-                    AzuriteAccounts.name("faults"), 200 * 1024).run(FaultRuns.ops(30), FaultRuns.seed());
-            report(t, plan);
+            try (StorageAccount faulted = GuardedAccount.wrap(AzureProvider.open(new ProviderConfig(connection,
+                    options), List.of(new LoopbackRedirectPolicy(proxy.port()))))) {
+                FaultTally t = new FileFaultWorkload(faulted.files(), direct.files(), share, 200 * 1024)
+                        .run(FaultRuns.ops(30), FaultRuns.seed());
+                report(t, plan);
+            } finally {
+                direct.files().deleteShare(share);
+            }
         }
     }
 
@@ -116,12 +126,20 @@ class AzureFaultTest {
         }
     }
 
-    private static void run(Function<String, FaultTally> workload) {
+    /** Runs a workload on Azurite behind three proxies (one plan), then removes what it made. */
+    private static void run(BiFunction<StorageAccount, StorageAccount, FaultTally> workload,
+                            Consumer<StorageAccount> cleanUp) {
         FaultPlan plan = plan();
         Azurite azurite = Azurite.shared();
         try (FaultProxies proxies = FaultProxies.inFrontOf(plan, azurite.blobEndpoint(), azurite.queueEndpoint(),
-                azurite.tableEndpoint())) {
-            report(workload.apply(proxies.route(azurite.connectionString())), plan);
+                azurite.tableEndpoint());
+             StorageAccount faulted = open(proxies.route(azurite.connectionString()));
+             StorageAccount direct = AzuriteAccounts.open()) {
+            try {
+                report(workload.apply(faulted, direct), plan);
+            } finally {
+                cleanUp.accept(direct);
+            }
         }
     }
 
