@@ -278,13 +278,15 @@ final class AzureBlobStore implements BlobStore {
     public boolean delete(String container, String blob, DeleteBlobOptions options) {
         boolean whole = options.versionId() == null && options.snapshot() == null;
         BlobClient c = blob(container, blob, options.versionId(), options.snapshot());
+        Tries tries = new Tries();
         try {
             c.deleteWithResponse(whole ? DeleteSnapshotsOptionType.INCLUDE : null,
-                    BlobModels.conditions(options.conditions()), null, Context.NONE);
+                    BlobModels.conditions(options.conditions()), null, tries.context());
             return true;
         } catch (RuntimeException e) {
             if (AzureErrors.isNotFound(e)) {
-                return false;
+                // After a try cut off without an answer, "not found" is most likely that try's own delete.
+                return tries.ambiguous();
             }
             throw AzureErrors.translate("delete of " + where(container, blob), e);
         }

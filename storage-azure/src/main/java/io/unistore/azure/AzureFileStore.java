@@ -271,7 +271,8 @@ final class AzureFileStore implements FileStore {
         RangedInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> {
             try {
                 ShareFileDownloadHeaders h = f.downloadWithResponse(sink, new ShareFileDownloadOptions()
-                        .setRange(new ShareFileRange(at, at + len - 1)), null, Context.NONE).getDeserializedHeaders();
+                        .setRange(new ShareFileRange(at, at + len - 1)), null, BlobReader.EAGER)
+                        .getDeserializedHeaders();
                 // Azure Files has no If-Match on reads: compare ETags instead of pinning them.
                 if (etag != null && !etag.equals(h.getETag())) {
                     throw new StorageException(ErrorCode.PRECONDITION_FAILED, what + " failed: the file changed "

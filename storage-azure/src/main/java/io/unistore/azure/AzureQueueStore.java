@@ -261,9 +261,14 @@ final class AzureQueueStore implements QueueStore {
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         QueueClient q = queue(queue);
         requireReceipt(messageId, popReceipt);
+        Tries tries = new Tries();
         try {
-            q.deleteMessageWithResponse(messageId, popReceipt, null, Context.NONE);
+            q.deleteMessageWithResponse(messageId, popReceipt, null, tries.context());
         } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e) && tries.ambiguous()) {
+                // A try cut off after Azure may have deleted it: the message is gone, as asked.
+                return;
+            }
             throw AzureErrors.translate("delete of message " + messageId + " in queue " + queue, e);
         }
     }

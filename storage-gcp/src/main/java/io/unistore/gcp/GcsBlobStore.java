@@ -304,7 +304,10 @@ final class GcsBlobStore implements BlobStore {
             pin = GcsConditions.Pin.of(current);
         }
         GcsConditions.Pin pinned = pin;
-        return GcsErrors.call(what, () -> storage.delete(id, pinned.sourceOptions()));
+        GcsRetries.Tracked<Boolean> deleted = GcsRetries.tracked(
+                () -> GcsErrors.call(what, () -> storage.delete(id, pinned.sourceOptions())));
+        // Gone after a try that may have deleted it: that try's work, as far as anyone can tell.
+        return deleted.value() || deleted.ambiguous();
     }
 
     @Override
