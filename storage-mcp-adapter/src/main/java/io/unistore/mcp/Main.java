@@ -2,13 +2,10 @@ package io.unistore.mcp;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,6 +83,11 @@ public final class Main implements Callable<Integer> {
                     + "Larger content goes through localPath or a presigned URL.")
     private int maxInlineBytes;
 
+    @Option(names = "--max-message-bytes", paramLabel = "N", defaultValue = "16777216",
+            description = "Largest JSON-RPC message the server reads (default ${DEFAULT-VALUE}, 16 MiB), on stdio and "
+                    + "HTTP; a larger one gets a JSON-RPC error and the session goes on.")
+    private int maxMessageBytes;
+
     /** Runs the server; exits when stdin closes (stdio) or the process is stopped (HTTP). */
     public static void main(String[] args) {
         // stdout is the MCP channel: keep a handle on it and send every stray print to stderr.
@@ -137,7 +138,8 @@ public final class Main implements Callable<Integer> {
             System.err.println("unistore-mcp " + version() + ": " + catalog.listed().size() + " tools, accounts "
                     + accounts.names() + (settings.readOnly() ? ", read-only" : ""));
             if (bind != null) {
-                try (HttpServer server = HttpServer.start(json, handlers, bind, bearer, allowHosts)) {
+                try (HttpServer server = HttpServer.start(json, handlers, bind, bearer, allowHosts,
+                        maxMessageBytes)) {
                     System.err.println("unistore-mcp listening on http://" + bind.host() + ":" + server.port()
                             + HttpServer.ENDPOINT);
                     server.join();
@@ -149,36 +151,20 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private void serveStdio(McpJsonMapper json, ProtocolHandlers handlers) throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(new FileInputStream(FileDescriptor.in)) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n < 0) {
-                    closed.countDown();
-                }
-                return n;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int c = super.read();
-                if (c < 0) {
-                    closed.countDown();
-                }
-                return c;
-            }
-        };
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, in, mcpOut);
+    private void serveStdio(McpJsonMapper json, ProtocolHandlers handlers) throws IOException {
+        StdioTransport transport = new StdioTransport(json, new FileInputStream(FileDescriptor.in), mcpOut,
+                maxMessageBytes);
         transport.setSessionFactory(handlers.sessions(transport.protocolVersions()).stdio());
-        closed.await();
+        transport.serve();
         transport.closeGracefully().block(java.time.Duration.ofSeconds(2));
     }
 
     private ServerSettings settings() {
         if (maxInlineBytes < 1) {
             throw new IllegalArgumentException("--max-inline-bytes must be positive, was " + maxInlineBytes);
+        }
+        if (maxMessageBytes < 1024) {
+            throw new IllegalArgumentException("--max-message-bytes must be at least 1024, was " + maxMessageBytes);
         }
         List<AccountSpec> accounts;
         if (config != null) {

@@ -4,6 +4,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpNotificationHandler;
 import io.modelcontextprotocol.server.McpRequestHandler;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpLoggableSession;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -79,23 +81,23 @@ final class ProtocolHandlers {
                 new McpSchema.ListResourceTemplatesResult(resources.templates(), null)));
         h.put(McpSchema.METHOD_RESOURCES_READ, (ex, p) -> blocking(() -> resources.read(
                 convert(p, new TypeRef<McpSchema.ReadResourceRequest>() { }).uri())));
-        h.put(McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, p) -> answered(() -> {
             String uri = convert(p, new TypeRef<McpSchema.SubscribeRequest>() { }).uri();
             subscriptions.subscribe(ex.sessionId(), uri);
             return Map.of();
         }));
-        h.put(McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, (ex, p) -> answered(() -> {
             String uri = convert(p, new TypeRef<McpSchema.UnsubscribeRequest>() { }).uri();
             subscriptions.unsubscribe(ex.sessionId(), uri);
             return Map.of();
         }));
         h.put(McpSchema.METHOD_PROMPT_LIST, (ex, p) -> Mono.just(new McpSchema.ListPromptsResult(prompts.prompts(),
                 null)));
-        h.put(McpSchema.METHOD_PROMPT_GET, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_PROMPT_GET, (ex, p) -> answered(() -> {
             McpSchema.GetPromptRequest r = convert(p, new TypeRef<McpSchema.GetPromptRequest>() { });
             return prompts.get(r.name(), r.arguments());
         }));
-        h.put(McpSchema.METHOD_LOGGING_SET_LEVEL, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_LOGGING_SET_LEVEL, (ex, p) -> answered(() -> {
             McpSchema.SetLevelRequest r = convert(p, new TypeRef<McpSchema.SetLevelRequest>() { });
             McpLoggableSession session = sessions.session(ex.sessionId());
             if (session != null && r.level() != null) {
@@ -176,7 +178,25 @@ final class ProtocolHandlers {
     }
 
     /** Storage calls block: run them off the transport's threads. */
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    private static <T> Mono<T> blocking(Callable<T> call) {
+        return answered(call).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * The request's answer. An Error thrown by one request (a StackOverflowError...) becomes a JSON-RPC error: left
+     * to Reactor, which rethrows such errors on the worker thread, the request would never be answered.
+     */
+    private static <T> Mono<T> answered(Callable<T> call) {
+        return Mono.fromCallable(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.error("a request failed unexpectedly: {}", e.toString(), e);
+                throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("the server failed unexpectedly ("
+                        + e.getClass().getSimpleName() + "); its log (stderr) has details").build();
+            }
+        });
     }
 }

@@ -63,7 +63,8 @@ final class ToolExecutor {
         });
     }
 
-    private McpSchema.CallToolResult run(McpTool tool, Map<String, Object> arguments, CallContext context) {
+    /** Runs one call to its result, whatever it throws. */
+    McpSchema.CallToolResult run(McpTool tool, Map<String, Object> arguments, CallContext context) {
         try {
             String refusal = settings.refusal(tool);
             if (refusal != null) {
@@ -98,7 +99,9 @@ final class ToolExecutor {
                 LOG.error("{} failed: {}", tool.name(), Secrets.redact(e.toString()), e);
             }
             return ToolResults.error(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Anything else, errors included (a StackOverflowError, an OutOfMemoryError of one call): escaping the
+            // worker thread it would leave the call unanswered.
             LOG.error("{} failed unexpectedly: {}", tool.name(), Secrets.redact(String.valueOf(e)), e);
             return ToolResults.error(new StorageException(ErrorCode.INTERNAL, tool.name() + " failed unexpectedly ("
                     + e.getClass().getSimpleName() + ")"));
