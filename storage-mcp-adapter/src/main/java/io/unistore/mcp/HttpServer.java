@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streamable HTTP at {@code http://HOST:PORT/mcp}: the SDK's servlet transport in an embedded Jetty. Host and
- * Origin headers must name this server (DNS-rebinding protection); with a token, every request needs it; each
- * POSTed message is read and checked first ({@link HttpMessageFilter}).
+ * Origin headers must name this server (DNS-rebinding protection); every request needs the bearer token (unless
+ * --no-auth); each POSTed message is read and checked first ({@link HttpMessageFilter}).
  */
 final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -80,7 +80,7 @@ final class HttpServer implements AutoCloseable {
             origins.add("https://" + host + ":" + port);
         }
         LOG.info("serving MCP over Streamable HTTP at http://{}:{}{}{}", bind.host(), port, ENDPOINT,
-                token != null ? " (bearer token required)" : "");
+                token != null ? " (bearer token required)" : " WITHOUT authentication (--no-auth)");
         return new HttpServer(jetty, transport);
     }
 

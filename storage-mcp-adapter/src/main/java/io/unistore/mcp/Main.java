@@ -54,8 +54,14 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--token", paramLabel = "TOKEN",
             description = "Bearer token HTTP clients must send (Authorization: Bearer TOKEN); 401 otherwise. "
-                    + "May be $${env:NAME} to keep it off the command line.")
+                    + "May be $${env:NAME} to keep it off the command line. Without it, on loopback, the server "
+                    + "makes one and prints it once on stderr; any other address needs it.")
     private String token;
+
+    @Option(names = "--no-auth",
+            description = "Serve HTTP without a bearer token: any local process can then use every tool. Loopback "
+                    + "only; logged as a warning.")
+    private boolean noAuth;
 
     @Option(names = "--allow-host", paramLabel = "NAME",
             description = "Another host name HTTP clients may use in Host/Origin (DNS-rebinding protection allows "
@@ -74,8 +80,9 @@ public final class Main implements Callable<Integer> {
     private List<String> denyTools = List.of();
 
     @Option(names = "--allow-path", paramLabel = "DIR",
-            description = "A local directory localPath arguments may read or write in (besides the client's MCP "
-                    + "roots). Repeatable. Without any, localPath is refused.")
+            description = "A local directory localPath arguments may read or write in. Repeatable. Over stdio the "
+                    + "client's MCP roots are allowed too; over HTTP they only narrow these directories. Without "
+                    + "any, localPath is refused (over stdio: unless the client declares roots).")
     private List<Path> allowPaths = List.of();
 
     @Option(names = "--max-inline-bytes", paramLabel = "N", defaultValue = "4194304",
@@ -114,14 +121,16 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerSettings settings;
         BindAddress bind = null;
-        String bearer = null;
+        HttpAuth auth = null;
         try {
-            settings = settings();
             if (http != null) {
                 bind = BindAddress.parse(http);
-                bearer = token == null ? null : ConfigFile.substitute(token, "--token", System::getenv);
-                bind.checkToken(bearer);
+                auth = HttpAuth.of(bind, token == null ? null : ConfigFile.substitute(token, "--token",
+                        System::getenv), noAuth);
+            } else if (token != null || noAuth) {
+                throw new IllegalArgumentException((noAuth ? "--no-auth" : "--token") + " applies to --http only");
             }
+            settings = settings(bind != null);
         } catch (IllegalArgumentException | ConfigFile.ConfigException e) {
             System.err.println("unistore-mcp: " + e.getMessage());
             return 2;
@@ -138,10 +147,18 @@ public final class Main implements Callable<Integer> {
             System.err.println("unistore-mcp " + version() + ": " + catalog.listed().size() + " tools, accounts "
                     + accounts.names() + (settings.readOnly() ? ", read-only" : ""));
             if (bind != null) {
-                try (HttpServer server = HttpServer.start(json, handlers, bind, bearer, allowHosts,
+                try (HttpServer server = HttpServer.start(json, handlers, bind, auth.token(), allowHosts,
                         maxMessageBytes)) {
                     System.err.println("unistore-mcp listening on http://" + bind.host() + ":" + server.port()
                             + HttpServer.ENDPOINT);
+                    if (auth.generated()) {
+                        // The one secret the server shows, once: the user needs it to connect.
+                        System.err.println("unistore-mcp: no --token given; clients send 'Authorization: Bearer "
+                                + "<token>' with the bearer token for this run: " + auth.token());
+                    } else if (auth.token() == null) {
+                        org.slf4j.LoggerFactory.getLogger(Main.class).warn("--no-auth: HTTP requests need no token; "
+                                + "any local process can use every tool");
+                    }
                     server.join();
                 }
             } else {
@@ -159,7 +176,7 @@ public final class Main implements Callable<Integer> {
         transport.closeGracefully().block(java.time.Duration.ofSeconds(2));
     }
 
-    private ServerSettings settings() {
+    private ServerSettings settings(boolean overHttp) {
         if (maxInlineBytes < 1) {
             throw new IllegalArgumentException("--max-inline-bytes must be positive, was " + maxInlineBytes);
         }
@@ -182,7 +199,7 @@ public final class Main implements Callable<Integer> {
             }
         }
         return new ServerSettings(accounts, readOnly, NamePatterns.of(tools), NamePatterns.of(denyTools),
-                allowPaths.stream().map(Path::toAbsolutePath).toList(), maxInlineBytes);
+                allowPaths.stream().map(Path::toAbsolutePath).toList(), !overHttp, maxInlineBytes);
     }
 
     /** The version from the jar manifest, or "dev" when run from classes. */

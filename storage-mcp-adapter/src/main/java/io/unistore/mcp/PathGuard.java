@@ -5,20 +5,25 @@ import io.unistore.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Keeps {@code localPath} arguments inside the allowed roots: the server's {@code --allow-path} directories
- * and the file roots the MCP client declared. Symbolic links are resolved first, so a link cannot lead out.
+ * Keeps {@code localPath} arguments inside the allowed roots: the server's {@code --allow-path} directories and
+ * the file roots the MCP client declared, which over stdio are allowed too (the client started the server) and
+ * over HTTP only narrow {@code --allow-path} (any local process can be the client). Symbolic links are resolved
+ * first, so a link cannot lead out.
  */
 final class PathGuard {
     private final List<Path> configured;
+    private final boolean clientRootsWiden;
 
-    PathGuard(List<Path> configured) {
+    PathGuard(List<Path> configured, boolean clientRootsWiden) {
         this.configured = configured.stream().map(PathGuard::real).toList();
+        this.clientRootsWiden = clientRootsWiden;
     }
 
     /** An existing regular file inside the roots, to read. */
@@ -44,12 +49,38 @@ final class PathGuard {
         return inside(argument, target, clientRoots);
     }
 
+
+    /** The roots a path may be inside, for these client roots. */
+    List<Path> roots(List<Path> clientRoots) {
+        List<Path> client = clientRoots.stream().map(PathGuard::real).toList();
+        if (clientRootsWiden) {
+            List<Path> roots = new ArrayList<>(configured);
+            roots.addAll(client);
+            return roots;
+        }
+        if (client.isEmpty()) {
+            return configured;
+        }
+        // Each pair's intersection: the deeper of the two when one holds the other.
+        Set<Path> narrowed = new LinkedHashSet<>();
+        for (Path allowed : configured) {
+            for (Path root : client) {
+                if (root.startsWith(allowed)) {
+                    narrowed.add(root);
+                } else if (allowed.startsWith(root)) {
+                    narrowed.add(allowed);
+                }
+            }
+        }
+        return List.copyOf(narrowed);
+    }
+
     private Path inside(String argument, Path real, List<Path> clientRoots) {
-        List<Path> roots = new ArrayList<>(configured);
-        clientRoots.stream().map(PathGuard::real).forEach(roots::add);
+        List<Path> roots = roots(clientRoots);
         if (roots.isEmpty()) {
             throw new StorageException(ErrorCode.PERMISSION_DENIED, argument + ": no local directory is allowed; "
-                    + "start the server with --allow-path DIR, or declare roots in the MCP client");
+                    + (clientRootsWiden ? "start the server with --allow-path DIR, or declare roots in the MCP client"
+                    : "start the server with --allow-path DIR (over HTTP the client's roots only narrow it)"));
         }
         for (Path root : roots) {
             if (real.startsWith(root)) {
@@ -80,5 +111,4 @@ final class PathGuard {
             return p.toAbsolutePath().normalize();
         }
     }
-
 }

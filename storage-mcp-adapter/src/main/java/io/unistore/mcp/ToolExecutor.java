@@ -39,7 +39,7 @@ final class ToolExecutor {
         this.catalog = catalog;
         this.accounts = accounts;
         this.settings = settings;
-        this.paths = new PathGuard(settings.allowPaths());
+        this.paths = new PathGuard(settings.allowPaths(), settings.clientRootsWiden());
         this.inFlight = inFlight;
         this.subscriptions = subscriptions;
     }

@@ -25,7 +25,8 @@ class ConformanceIT {
         try (var in = getClass().getResourceAsStream("/conformance-baseline.yml")) {
             Files.copy(in, baseline);
         }
-        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config.toString())) {
+        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config.toString(),
+                "--no-auth")) {
             NodeTool.Run run = NodeTool.run(dir, "@modelcontextprotocol/conformance/dist/index.js",
                     List.of("server", "--url", server.url(), "--expected-failures", baseline.toString(),
                             "-o", dir.resolve("results").toString()), 240);

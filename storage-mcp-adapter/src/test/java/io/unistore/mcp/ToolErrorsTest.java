@@ -34,7 +34,7 @@ class ToolErrorsTest {
     @Test
     void everyThrowableOfOneCallBecomesAnInternalResult() {
         ServerSettings settings = new ServerSettings(List.of(new AccountSpec("local", "file:" + dir, Map.of(),
-                AccountPolicy.OPEN)), false, NamePatterns.ANY, NamePatterns.of(List.of()), List.of(), 1024);
+                AccountPolicy.OPEN)), false, NamePatterns.ANY, NamePatterns.of(List.of()), List.of(), true, 1024);
         try (Accounts accounts = Accounts.open(settings.accounts())) {
             List<McpTool> tools = List.of(throwing("overflow", new StackOverflowError()),
                     throwing("oom", new OutOfMemoryError("Java heap space")),
