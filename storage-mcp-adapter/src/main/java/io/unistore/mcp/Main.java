@@ -140,10 +140,11 @@ public final class Main implements Callable<Integer> {
             InFlightCalls inFlight = new InFlightCalls();
             Subscriptions subscriptions = new Subscriptions();
             ToolCatalog catalog = new ToolCatalog(definitions.join(), settings, accounts);
+            AccessCheck access = new AccessCheck(settings, accounts);
             ProtocolHandlers handlers = new ProtocolHandlers(json, catalog,
-                    new ToolExecutor(json, catalog, accounts, settings, inFlight, subscriptions),
-                    new ResourceCatalog(accounts, settings.maxInlineBytes()), new PromptCatalog(accounts), accounts,
-                    inFlight, subscriptions);
+                    new ToolExecutor(json, catalog, accounts, settings, access, inFlight, subscriptions),
+                    new ResourceCatalog(accounts, access, settings.maxInlineBytes()), new PromptCatalog(accounts,
+                    access), accounts, access, inFlight, subscriptions);
             System.err.println("unistore-mcp " + version() + ": " + catalog.listed().size() + " tools, accounts "
                     + accounts.names() + (settings.readOnly() ? ", read-only" : ""));
             if (bind != null) {

@@ -38,10 +38,13 @@ final class ProtocolHandlers {
     private final Accounts accounts;
     private final InFlightCalls inFlight;
     private final Subscriptions subscriptions;
+    private final AccessCheck access;
     private TrackedSessions sessions;
 
     ProtocolHandlers(McpJsonMapper json, ToolCatalog tools, ToolExecutor executor, ResourceCatalog resources,
-                     PromptCatalog prompts, Accounts accounts, InFlightCalls inFlight, Subscriptions subscriptions) {
+                     PromptCatalog prompts, Accounts accounts, AccessCheck access, InFlightCalls inFlight,
+                     Subscriptions subscriptions) {
+        this.access = access;
         this.json = json;
         this.tools = tools;
         this.executor = executor;
@@ -81,8 +84,9 @@ final class ProtocolHandlers {
                 new McpSchema.ListResourceTemplatesResult(resources.templates(), null)));
         h.put(McpSchema.METHOD_RESOURCES_READ, (ex, p) -> blocking(() -> resources.read(
                 convert(p, new TypeRef<McpSchema.ReadResourceRequest>() { }).uri())));
-        h.put(McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, p) -> answered(() -> {
+        h.put(McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, p) -> blocking(() -> {
             String uri = convert(p, new TypeRef<McpSchema.SubscribeRequest>() { }).uri();
+            resources.checkSubscription(uri);
             subscriptions.subscribe(ex.sessionId(), uri);
             return Map.of();
         }));
@@ -93,7 +97,7 @@ final class ProtocolHandlers {
         }));
         h.put(McpSchema.METHOD_PROMPT_LIST, (ex, p) -> Mono.just(new McpSchema.ListPromptsResult(prompts.prompts(),
                 null)));
-        h.put(McpSchema.METHOD_PROMPT_GET, (ex, p) -> answered(() -> {
+        h.put(McpSchema.METHOD_PROMPT_GET, (ex, p) -> blocking(() -> {
             McpSchema.GetPromptRequest r = convert(p, new TypeRef<McpSchema.GetPromptRequest>() { });
             return prompts.get(r.name(), r.arguments());
         }));
@@ -142,7 +146,7 @@ final class ProtocolHandlers {
             };
             if (kind != null) {
                 values.addAll(names(ctx.get(arg.startsWith("target") ? "targetAccount"
-                        : arg.startsWith("source") ? "sourceAccount" : "account"), kind, prefix));
+                        : arg.startsWith("source") ? "sourceAccount" : "account"), kind, prefix, arg));
             }
         }
         List<String> matching = values.stream().filter(v -> v.startsWith(prefix)).limit(100).toList();
@@ -150,20 +154,23 @@ final class ProtocolHandlers {
                 matching.size(), false));
     }
 
-    private List<String> names(String account, ResourceCatalog.Kind kind, String prefix) {
+    /** Names to suggest: those listing would show, under the rules of the tool that lists them. */
+    private List<String> names(String account, ResourceCatalog.Kind kind, String prefix, String argument) {
         try {
             Accounts.Entry entry = accounts.resolve(account);
-            if (!entry.has(List.of(kind.capability))) {
+            if (!entry.has(List.of(kind.capability)) || !access.allowsTool(kind.listTool, entry)) {
                 return List.of();
             }
             io.unistore.ListOptions options = new io.unistore.ListOptions(prefix.isEmpty() ? null : prefix, 100, null);
             var a = entry.account();
-            return switch (kind) {
+            List<String> all = switch (kind) {
                 case BLOBS -> a.blobs().listContainers(options).firstPage().items().stream().map(c -> c.name()).toList();
                 case TABLES -> a.tables().listTables(options).firstPage().items().stream().map(t -> t.name()).toList();
                 case QUEUES -> a.queues().listQueues(options).firstPage().items().stream().map(q -> q.name()).toList();
                 case SHARES -> a.files().listShares(options).firstPage().items().stream().map(s -> s.name()).toList();
             };
+            return all.stream().filter(n -> access.allows(access.read("completion", kind.listTool, entry,
+                    kind.names, n, argument))).toList();
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -26,16 +26,21 @@ record ServerSettings(List<AccountSpec> accounts, boolean readOnly, NamePatterns
         allowPaths = List.copyOf(allowPaths);
     }
 
-    /** Why the server's own settings refuse the tool, or null when they allow it. */
+    /** Why the server's own settings refuse to list the tool, or null when they allow it. */
     String refusal(McpTool tool) {
         if (readOnly && !tool.readOnly()) {
             return "the server runs with --read-only and '" + tool.name() + "' writes";
         }
-        if (!tools.matches(tool.name())) {
-            return "'" + tool.name() + "' is not among the tools the server was started with (--tools " + tools + ")";
+        return toolRefusal(tool.name());
+    }
+
+    /** Why --tools or --deny-tools refuse a tool of that name, or null when they allow it. */
+    String toolRefusal(String name) {
+        if (!tools.matches(name)) {
+            return "'" + name + "' is not among the tools the server was started with (--tools " + tools + ")";
         }
-        if (denyTools.matches(tool.name())) {
-            return "'" + tool.name() + "' is denied by the server's --deny-tools " + denyTools;
+        if (denyTools.matches(name)) {
+            return "'" + name + "' is denied by the server's --deny-tools " + denyTools;
         }
         return null;
     }

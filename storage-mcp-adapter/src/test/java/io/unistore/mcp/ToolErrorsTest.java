@@ -43,7 +43,7 @@ class ToolErrorsTest {
             tools.forEach(t -> known.put(t.name(), t));
             ToolCatalog catalog = new ToolCatalog(known, settings, accounts);
             ToolExecutor executor = new ToolExecutor(McpJsonDefaults.getMapper(), catalog, accounts, settings,
-                    new InFlightCalls(), new Subscriptions());
+                    new AccessCheck(settings, accounts), new InFlightCalls(), new Subscriptions());
             for (McpTool tool : tools) {
                 McpSchema.CallToolResult r = executor.run(tool, Map.of(), new CallContext(null, null,
                         new AtomicBoolean()));
