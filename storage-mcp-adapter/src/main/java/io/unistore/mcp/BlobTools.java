@@ -436,18 +436,38 @@ final class BlobTools implements ToolProvider {
                 }).build();
     }
 
+    /**
+     * generate-blob-url. A URL with write or delete permission writes: it is what upload-blob and delete-blob do,
+     * handed to whoever holds the URL. So the tool offering them is a writing, destructive tool whose write and
+     * delete permissions are checked as those tools; where the server or every account is read-only, the tool is
+     * served in its read-only form, whose only permission is read.
+     */
     private static McpTool generateBlobUrl() {
-        return tool("generate-blob-url").title("Generate a presigned URL").readOnly()
-                .touches(READS)
-                .requires(Capability.BLOB_PRESIGNED_URLS)
-                .description("Create a presigned (SAS / V4-signed) URL that grants read (and optionally write or "
-                        + "delete) access to one blob until it expires, with no other credentials. Anyone holding "
-                        + "the URL has that access: share it carefully.")
+        McpTool reads = urlTool(List.of("read")).readOnly().touches(READS).build();
+        return urlTool(List.of("read", "write", "delete")).writes(true, true).readOnlyForm(reads)
+                .touches(READS,
+                        WRITES.when(a -> asks(a, "write")).as("upload-blob", "a URL with write permission"),
+                        WRITES.when(a -> asks(a, "delete")).as("delete-blob", "a URL with delete permission"))
+                .build();
+    }
+
+    private static boolean asks(Map<String, Object> args, String permission) {
+        return args.get("permissions") instanceof List<?> asked && asked.contains(permission);
+    }
+
+    private static McpTool.Builder urlTool(List<String> offered) {
+        boolean writes = offered.size() > 1;
+        return tool("generate-blob-url").title("Generate a presigned URL").requires(Capability.BLOB_PRESIGNED_URLS)
+                .description("Create a presigned (SAS / V4-signed) URL that grants " + (writes ? "read (and "
+                        + "optionally write or delete)" : "read") + " access to one blob until it expires, with no "
+                        + "other credentials. Anyone holding the URL has that access: share it carefully."
+                        + (writes ? " Write and delete permissions count as upload-blob and delete-blob in the "
+                        + "server's and the account's rules." : ""))
                 .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
                         .optional("expiresInSeconds", integer("Validity in seconds (default 3600, max 7 days)", 1,
                                 604_800))
                         .optional("permissions", array("What the URL allows (default [read])",
-                                oneOf(null, List.of("read", "write", "delete")), 1, 3)).build())
+                                oneOf(null, offered), 1, offered.size())).build())
                 .output(ToolSchema.object().required("url", string("The presigned URL"))
                         .required("expiresAt", string("ISO-8601 instant")).build())
                 .handler(call -> {
@@ -464,6 +484,6 @@ final class BlobTools implements ToolProvider {
                     String url = call.account().blobs().generatePresignedUrl(call.container("container"),
                             call.string("blob"), new PresignOptions(expiry, permissions)).toString();
                     return Out.of().put("url", url).put("expiresAt", expiresAt).build();
-                }).build();
+                });
     }
 }

@@ -27,6 +27,7 @@ public final class McpTool {
     private final boolean idempotent;
     private final Set<Capability> requires;
     private final List<Touch> touches;
+    private final McpTool readOnlyForm;
     private final ToolHandler handler;
 
     private McpTool(Builder b) {
@@ -40,9 +41,14 @@ public final class McpTool {
         this.idempotent = b.idempotent;
         this.requires = Set.copyOf(b.requires);
         this.touches = List.copyOf(b.touches);
+        this.readOnlyForm = b.readOnlyForm;
         this.handler = Objects.requireNonNull(b.handler, "handler");
         if (readOnly && touches.stream().anyMatch(t -> t.access() == Touch.Access.WRITE)) {
             throw new IllegalArgumentException(name + " is read-only but declares that it writes");
+        }
+        if (readOnlyForm != null && (readOnly || !readOnlyForm.readOnly() || !readOnlyForm.name.equals(name))) {
+            throw new IllegalArgumentException(name + ": the read-only form of a writing tool is a read-only tool of "
+                    + "the same name");
         }
     }
 
@@ -98,6 +104,14 @@ public final class McpTool {
         return touches;
     }
 
+    /**
+     * The form of this tool served where it may not write (a read-only server or account), or null when it has
+     * none: same name, a narrower schema, read-only.
+     */
+    public McpTool readOnlyForm() {
+        return readOnlyForm;
+    }
+
     public ToolHandler handler() {
         return handler;
     }
@@ -114,6 +128,7 @@ public final class McpTool {
         private boolean idempotent;
         private final Set<Capability> requires = EnumSet.noneOf(Capability.class);
         private final List<Touch> touches = new ArrayList<>();
+        private McpTool readOnlyForm;
         private ToolHandler handler;
 
         private Builder(String name) {
@@ -170,6 +185,12 @@ public final class McpTool {
          */
         public Builder touches(Touch... declared) {
             touches.addAll(List.of(declared));
+            return this;
+        }
+
+        /** The form served where this (writing) tool may not write; see {@link McpTool#readOnlyForm()}. */
+        public Builder readOnlyForm(McpTool v) {
+            readOnlyForm = v;
             return this;
         }
 
