@@ -115,9 +115,12 @@ final class BlobTools implements ToolProvider {
                                 + "ending with the delimiter")))
                         .required("continuationToken", Shapes.CONTINUATION).build())
                 .handler(call -> {
-                    Page<BlobItem> page = call.account().blobs().list(call.container("container"),
-                            new ListBlobsOptions(call.optionalString("prefix"), call.optionalString("delimiter"),
-                                    Args.pageSize(call), call.optionalString("continuationToken"), true)).firstPage();
+                    String container = call.container("container");
+                    Page<BlobItem> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> call.account().blobs().list(container, new ListBlobsOptions(
+                                    call.optionalString("prefix"), call.optionalString("delimiter"), n,
+                                    call.optionalString("continuationToken"), true)).firstPage(),
+                            i -> i.prefix() ? i.name() : Shapes.blob(i.properties()), "blob", "list fewer at a time");
                     List<Map<String, Object>> blobs = new ArrayList<>();
                     List<String> prefixes = new ArrayList<>();
                     for (BlobItem item : page.items()) {
@@ -407,9 +410,11 @@ final class BlobTools implements ToolProvider {
                         .build())
                 .output(Shapes.pageSchema("versions", "Versions of this page", Shapes.BLOB))
                 .handler(call -> {
-                    Page<BlobProperties> page = call.account().blobs().listVersions(call.container("container"),
-                            call.string("blob"), new ListOptions(null, Args.pageSize(call),
-                                    call.optionalString("continuationToken"))).firstPage();
+                    String container = call.container("container");
+                    Page<BlobProperties> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> call.account().blobs().listVersions(container, call.string("blob"),
+                                    new ListOptions(null, n, call.optionalString("continuationToken"))).firstPage(),
+                            Shapes::blob, "version", "list fewer at a time");
                     return Out.of().put("versions", page.items().stream().map(Shapes::blob).toList())
                             .put("continuationToken", page.continuationToken()).build();
                 }).build();

@@ -82,9 +82,12 @@ final class FileTools implements ToolProvider {
                 .output(Shapes.pageSchema("files", "Files and directories of this page", Shapes.FILE_ITEM))
                 .handler(call -> {
                     String path = call.has("path") ? call.string("path") : "";
-                    Page<FileItem> page = call.account().files().list(call.share("share"), path,
-                            new ListFilesOptions(call.optionalString("prefix"), call.bool("recursive", false),
-                                    Args.pageSize(call), call.optionalString("continuationToken"))).firstPage();
+                    String share = call.share("share");
+                    Page<FileItem> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> call.account().files().list(share, path, new ListFilesOptions(
+                                    call.optionalString("prefix"), call.bool("recursive", false), n,
+                                    call.optionalString("continuationToken"))).firstPage(),
+                            Shapes::fileItem, "file", "list fewer at a time");
                     return Out.of().put("files", page.items().stream().map(Shapes::fileItem).toList())
                             .put("continuationToken", page.continuationToken()).build();
                 }).build();

@@ -27,9 +27,12 @@ final class NameListing {
                         .optional("continuationToken", Args.CONTINUATION).build())
                 .output(Shapes.pageSchema(kind.configKey, plural + " of this page", item))
                 .handler(call -> {
-                    Page<T> page = list.apply(call.account(), new ListOptions(call.optionalString("prefix"),
-                            Args.pageSize(call), call.optionalString("continuationToken"))).firstPage();
                     ToolInvocation invocation = (ToolInvocation) call;
+                    Page<T> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> list.apply(call.account(), new ListOptions(call.optionalString("prefix"), n,
+                                    call.optionalString("continuationToken"))).firstPage(),
+                            i -> invocation.visible(kind, nameOf.apply(i)) ? shape.apply(i) : null, kind.singular,
+                            "list fewer at a time");
                     return Out.of().put(kind.configKey, page.items().stream()
                                     .filter(i -> invocation.visible(kind, nameOf.apply(i))).map(shape).toList())
                             .put("continuationToken", page.continuationToken()).build();

@@ -24,7 +24,6 @@ import io.unistore.ops.TableMigration;
 import io.unistore.ops.TransformTableOptions;
 import io.unistore.table.Filter;
 import io.unistore.table.TableAction;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -258,12 +257,9 @@ final class OpsTools implements ToolProvider {
                         return Out.of().put("rows", r.rows()).put("columns", r.columns())
                                 .put("localPath", file.toString()).put("content", null).build();
                     }
-                    StringWriter out = new StringWriter();
+                    BoundedWriter out = new BoundedWriter(call.maxInlineBytes(), "localPath", "give a localPath "
+                            + "(inside the allowed roots) to write the CSV to, whatever its size");
                     CsvResult r = OpsCalls.run(call, false, p -> TableCsv.export(call.account(), o.withProgress(p), out));
-                    if (out.getBuffer().length() > call.maxInlineBytes()) {
-                        throw StorageException.invalidArgument("localPath", "the CSV is larger than the inline limit ("
-                                + call.maxInlineBytes() + " bytes): give a localPath to write it to");
-                    }
                     return Out.of().put("rows", r.rows()).put("columns", r.columns()).put("localPath", null)
                             .put("content", out.toString()).build();
                 }).build();

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ResourceCatalog {
     static final int PAGE_SIZE = 100;
     private static final String JSON = "application/json";
+    private static final String LIST_HINT = "use the tools, which page";
     private static final JsonMapper MAPPER = JsonMapper.shared();
 
     /**
@@ -222,8 +223,9 @@ final class ResourceCatalog {
         switch (kind) {
             case BLOBS -> {
                 if (u.path() == null) {
-                    Page<BlobItem> page = account.blobs().list(u.name(), ListBlobsOptions.all().withDelimiter("/")
-                            .withPageSize(PAGE_SIZE)).firstPage();
+                    Page<BlobItem> page = BoundedPage.fetch(PAGE_SIZE, maxInlineBytes, n -> account.blobs().list(
+                                    u.name(), ListBlobsOptions.all().withDelimiter("/").withPageSize(n)).firstPage(),
+                            i -> i.prefix() ? i.name() : Shapes.blob(i.properties()), "blob", LIST_HINT);
                     return json(uri, Out.of().put("container", u.name())
                             .put("blobs", page.items().stream().filter(i -> !i.prefix())
                                     .map(i -> Shapes.blob(i.properties())).toList())
@@ -239,8 +241,9 @@ final class ResourceCatalog {
                 }
             }
             case TABLES -> {
-                Page<TableEntity> page = account.tables().query(u.name(), TableQuery.all().withPageSize(PAGE_SIZE))
-                        .firstPage();
+                Page<TableEntity> page = BoundedPage.fetch(PAGE_SIZE, maxInlineBytes, n -> account.tables().query(
+                        u.name(), TableQuery.all().withPageSize(n)).firstPage(), EntityJson::toJson, "entity",
+                        LIST_HINT);
                 return json(uri, Out.of().put("table", u.name())
                         .put("entities", page.items().stream().map(EntityJson::toJson).toList())
                         .put("continuationToken", page.continuationToken()).build());
@@ -253,8 +256,9 @@ final class ResourceCatalog {
                 String path = u.path() == null ? "" : u.path();
                 FileProperties p = path.isEmpty() ? null : account.files().getProperties(u.name(), path);
                 if (p == null || p.directory()) {
-                    Page<FileItem> page = account.files().list(u.name(), path, ListFilesOptions.children()
-                            .withPageSize(PAGE_SIZE)).firstPage();
+                    Page<FileItem> page = BoundedPage.fetch(PAGE_SIZE, maxInlineBytes, n -> account.files().list(
+                            u.name(), path, ListFilesOptions.children().withPageSize(n)).firstPage(),
+                            Shapes::fileItem, "file", LIST_HINT);
                     return json(uri, Out.of().put("share", u.name()).put("path", path)
                             .put("files", page.items().stream().map(Shapes::fileItem).toList())
                             .put("continuationToken", page.continuationToken()).build());

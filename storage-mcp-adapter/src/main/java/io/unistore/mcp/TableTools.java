@@ -96,8 +96,9 @@ final class TableTools implements ToolProvider {
                 .description("Query a table's entities in (PartitionKey, RowKey) order, one page at a time. 'filter' "
                         + "is OData filter text, e.g. \"PartitionKey eq 'p1' and Age gt 30\" (operators eq ne gt ge "
                         + "lt le, and or not, literals 'text', 42, 42L, 1.5, true, datetime'2024-01-01T00:00:00Z', "
-                        + "guid'...', X'0a0b'). 'select' limits the properties returned; 'top' is the page size. "
-                        + "Pass the returned continuationToken to get the next page.")
+                        + "guid'...', X'0a0b'). 'select' limits the properties returned; 'top' is the page size (a "
+                        + "page is cut short to fit the server's inline limit). Pass the returned continuationToken "
+                        + "to get the next page.")
                 .input(ToolSchema.object().required("table", Args.TABLE)
                         .optional("filter", ToolSchema.name("OData filter text"))
                         .optional("select", array("Property names to return (keys always come back)",
@@ -107,15 +108,18 @@ final class TableTools implements ToolProvider {
                         .optional("continuationToken", Args.CONTINUATION).build())
                 .output(Shapes.pageSchema("entities", "Entities of this page", EntityJson.outputSchema()))
                 .handler(call -> {
+                    String table = call.table("table");
                     TableQuery query = TableQuery.all()
-                            .withPageSize(Math.min(call.integer("top", Args.DEFAULT_PAGE_SIZE),
-                                    call.account().capabilities().maxPageSize()))
                             .withContinuationToken(call.optionalString("continuationToken"))
                             .withSelect(strings(call.array("select")));
                     if (call.has("filter")) {
                         query = query.withFilter(Filter.parse(call.string("filter")));
                     }
-                    Page<TableEntity> page = call.account().tables().query(call.table("table"), query).firstPage();
+                    TableQuery q = query;
+                    Page<TableEntity> page = BoundedPage.fetch(Math.min(call.integer("top", Args.DEFAULT_PAGE_SIZE),
+                            call.account().capabilities().maxPageSize()), call.maxInlineBytes(),
+                            n -> call.account().tables().query(table, q.withPageSize(n)).firstPage(),
+                            EntityJson::toJson, "entity", "return fewer properties with 'select'");
                     return Out.of().put("entities", page.items().stream().map(EntityJson::toJson).toList())
                             .put("continuationToken", page.continuationToken()).build();
                 }).build();
