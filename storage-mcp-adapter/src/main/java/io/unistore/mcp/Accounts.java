@@ -58,7 +58,8 @@ final class Accounts implements AutoCloseable {
         for (AccountSpec spec : specs) {
             try {
                 StorageAccount account = Unistore.open(spec.address(), spec.options());
-                LOG.info("account '{}': {} {}", spec.name(), account.displayName(), account.capabilities());
+                LOG.info("account '{}': {} {}", spec.name(), Secrets.redact(account.displayName()),
+                        account.capabilities());
                 list.add(new Entry(spec, account, null));
             } catch (RuntimeException e) {
                 StorageException error = e instanceof StorageException se ? se

@@ -97,23 +97,26 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the server; exits when stdin closes (stdio) or the process is stopped (HTTP). */
     public static void main(String[] args) {
-        // stdout is the MCP channel: keep a handle on it and send every stray print to stderr.
+        // stdout is the MCP channel: keep a handle on it and send every stray print to stderr, which redacts
+        // secrets from every line, stack traces included.
         OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        PrintStream rawErr = RedactingOutputStream.install();
         WarmUp.start();
         // The tools' definitions depend on no argument: they are built on a second core while picocli parses.
         CompletableFuture<Map<String, McpTool>> definitions = CompletableFuture.supplyAsync(
                 ToolCatalog::discoverTools, WarmUp.EARLY);
-        CommandLine cli = new CommandLine(new Main(mcpOut, definitions));
+        CommandLine cli = new CommandLine(new Main(mcpOut, rawErr, definitions));
         cli.setOut(new java.io.PrintWriter(mcpOut, true));
         System.exit(cli.execute(args));
     }
 
     private final OutputStream mcpOut;
+    private final PrintStream rawErr;
     private final CompletableFuture<Map<String, McpTool>> definitions;
 
-    private Main(OutputStream mcpOut, CompletableFuture<Map<String, McpTool>> definitions) {
+    private Main(OutputStream mcpOut, PrintStream rawErr, CompletableFuture<Map<String, McpTool>> definitions) {
         this.mcpOut = mcpOut;
+        this.rawErr = rawErr;
         this.definitions = definitions;
     }
 
@@ -153,9 +156,9 @@ public final class Main implements Callable<Integer> {
                     System.err.println("unistore-mcp listening on http://" + bind.host() + ":" + server.port()
                             + HttpServer.ENDPOINT);
                     if (auth.generated()) {
-                        // The one secret the server shows, once: the user needs it to connect.
-                        System.err.println("unistore-mcp: no --token given; clients send 'Authorization: Bearer "
-                                + "<token>' with the bearer token for this run: " + auth.token());
+                        // The one secret the server shows, once, past the redaction: the user needs it to connect.
+                        rawErr.println("unistore-mcp: no --token given; clients send 'Authorization: Bearer <token>' "
+                                + "with the bearer token for this run: " + auth.token());
                     } else if (auth.token() == null) {
                         org.slf4j.LoggerFactory.getLogger(Main.class).warn("--no-auth: HTTP requests need no token; "
                                 + "any local process can use every tool");

@@ -15,7 +15,8 @@ import java.util.Set;
  * Keeps {@code localPath} arguments inside the allowed roots: the server's {@code --allow-path} directories and
  * the file roots the MCP client declared, which over stdio are allowed too (the client started the server) and
  * over HTTP only narrow {@code --allow-path} (any local process can be the client). Symbolic links are resolved
- * first, so a link cannot lead out.
+ * first, so a link cannot lead out; a link that leads nowhere is refused, since writing through it would create
+ * its target wherever it points.
  */
 final class PathGuard {
     private final List<Path> configured;
@@ -30,9 +31,10 @@ final class PathGuard {
     Path toRead(String argument, String value, List<Path> clientRoots) {
         Path p = absolute(argument, value);
         if (!Files.isRegularFile(p)) {
-            throw StorageException.invalidArgument(argument, "'" + value + "' is not an existing file");
+            throw StorageException.invalidArgument(argument, "'" + value + "' is not an existing file"
+                    + (Files.isSymbolicLink(p) ? " (it is a symbolic link that leads nowhere)" : ""));
         }
-        return inside(argument, real(p), clientRoots);
+        return inside(argument, resolved(argument, value, p), clientRoots);
     }
 
     /** A file to create or replace, whose parent directory exists inside the roots. */
@@ -45,10 +47,9 @@ final class PathGuard {
         if (Files.isDirectory(p)) {
             throw StorageException.invalidArgument(argument, "'" + value + "' is a directory; name a file");
         }
-        Path target = Files.isSymbolicLink(p) ? real(p) : real(parent).resolve(p.getFileName());
+        Path target = Files.isSymbolicLink(p) ? resolved(argument, value, p) : real(parent).resolve(p.getFileName());
         return inside(argument, target, clientRoots);
     }
-
 
     /** The roots a path may be inside, for these client roots. */
     List<Path> roots(List<Path> clientRoots) {
@@ -89,6 +90,16 @@ final class PathGuard {
         }
         throw new StorageException(ErrorCode.PERMISSION_DENIED, argument + ": '" + real + "' is outside the allowed "
                 + "roots " + roots + "; use a path inside one of them");
+    }
+
+    /** Where a path leads, links followed; refused when it leads nowhere (a dangling or looping link). */
+    private static Path resolved(String argument, String value, Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw new StorageException(ErrorCode.PERMISSION_DENIED, argument + ": '" + value + "' is a symbolic "
+                    + "link to a file that does not exist (or a loop); name the file itself");
+        }
     }
 
     private static Path absolute(String argument, String value) {
