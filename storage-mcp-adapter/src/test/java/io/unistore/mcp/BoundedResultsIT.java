@@ -31,7 +31,7 @@ class BoundedResultsIT {
     @Test
     @SuppressWarnings("unchecked")
     void largeResultsStayWithinTheInlineLimit() throws Exception {
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         try (McpSession s = McpSession.start("--config", config.toString(), "--max-inline-bytes",
                 String.valueOf(LIMIT)).connect()) {
             s.call("create-table", args("table", "Wide"));

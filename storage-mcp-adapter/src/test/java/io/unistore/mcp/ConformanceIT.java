@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +19,7 @@ class ConformanceIT {
     @Test
     void passesEveryScenarioThatNeedsNoFixture() throws Exception {
         NodeTool.assumeInstalled();
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         Path baseline = dir.resolve("baseline.yml");
         try (var in = getClass().getResourceAsStream("/conformance-baseline.yml")) {
             Files.copy(in, baseline);

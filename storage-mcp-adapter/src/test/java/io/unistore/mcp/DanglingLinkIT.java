@@ -28,7 +28,7 @@ class DanglingLinkIT {
         Path journal = Files.createSymbolicLink(allowed.resolve("journal"), journalTarget);
         Path download = Files.createSymbolicLink(allowed.resolve("download"), downloadTarget);
         Path csv = Files.createSymbolicLink(allowed.resolve("csv"), csvTarget);
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         try (McpSession s = McpSession.start("--config", config.toString(), "--allow-path", allowed.toString())
                 .connect()) {
             s.call("create-container", args("container", "src"));

@@ -21,7 +21,7 @@ class DeepFilterIT {
 
     @Test
     void deepFiltersAreRefusedByTheLimitAndTheServerGoesOn() throws Exception {
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         try (McpSession s = McpSession.start("--config", config.toString()).connect()) {
             s.call("create-table", args("table", "Deep"));
             s.call("upsert-entity", args("table", "Deep", "entity", Map.of("partitionKey", "a", "rowKey", "r7")));

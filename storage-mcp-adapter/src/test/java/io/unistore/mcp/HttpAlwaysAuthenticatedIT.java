@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,13 +20,10 @@ class HttpAlwaysAuthenticatedIT {
     @TempDir
     Path dir;
 
-    private Path config() throws Exception {
-        return ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
-    }
-
     @Test
     void withoutTokenAGeneratedOneIsRequired() throws Exception {
-        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config().toString())) {
+        Path config = ServerJar.localConfig(dir);
+        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config.toString())) {
             String host = "127.0.0.1:" + server.port;
             assertThat(server.postInitialize(host, null, null)).isEqualTo(401);
             String token = awaitToken(server);
@@ -47,7 +43,7 @@ class HttpAlwaysAuthenticatedIT {
 
     @Test
     void noAuthIsAnExplicitLoopbackOnlyOptOut() throws Exception {
-        Path config = config();
+        Path config = ServerJar.localConfig(dir);
         try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config.toString(), "--no-auth")) {
             assertThat(server.postInitialize("127.0.0.1:" + server.port, null, null)).isEqualTo(200);
             assertThat(server.log()).contains("--no-auth").containsIgnoringCase("warn");

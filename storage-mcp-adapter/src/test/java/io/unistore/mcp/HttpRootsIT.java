@@ -45,7 +45,7 @@ class HttpRootsIT {
         Path inAllowed = Files.writeString(allowed.resolve("a.txt"), "allowed");
         Path inNarrow = Files.writeString(narrow.resolve("n.txt"), "narrow");
         Path secret = Files.writeString(outside.resolve("secret.txt"), "not for HTTP clients");
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         Path everything = dir.getRoot();
         try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config.toString(), "--token", TOKEN,
                 "--allow-path", allowed.toString())) {

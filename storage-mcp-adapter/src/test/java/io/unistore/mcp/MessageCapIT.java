@@ -18,10 +18,6 @@ class MessageCapIT {
     @TempDir
     Path dir;
 
-    private Path config() throws Exception {
-        return ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
-    }
-
     private static String upload(int id, int contentChars) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"upload-blob\","
                 + "\"arguments\":{\"container\":\"big\",\"blob\":\"b\",\"content\":\"" + "x".repeat(contentChars)
@@ -30,7 +26,8 @@ class MessageCapIT {
 
     @Test
     void stdioRefusesAMessageOverTheCapAndGoesOn() throws Exception {
-        try (RawStdio s = RawStdio.start(dir, Map.of(), "--config", config().toString(), "--max-message-bytes",
+        Path config = ServerJar.localConfig(dir);
+        try (RawStdio s = RawStdio.start(dir, Map.of(), "--config", config.toString(), "--max-message-bytes",
                 "100000")) {
             s.initialize();
             s.send(upload(7, 200_000));
@@ -46,7 +43,7 @@ class MessageCapIT {
 
     @Test
     void theDefaultCapIsSixteenMebibytes() throws Exception {
-        try (RawStdio s = RawStdio.start(dir, Map.of(), "--config", config().toString())) {
+        try (RawStdio s = RawStdio.start(dir, Map.of(), "--config", ServerJar.localConfig(dir).toString())) {
             s.initialize();
             s.send(upload(9, 17 * 1024 * 1024));
             JsonNode over = s.response();
@@ -59,7 +56,8 @@ class MessageCapIT {
     @Test
     void httpRefusesABodyOverTheCapWithAJsonRpcError() throws Exception {
         String token = "tok-" + System.nanoTime();
-        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config().toString(), "--token",
+        Path config = ServerJar.localConfig(dir);
+        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config.toString(), "--token",
                 token, "--max-message-bytes", "100000")) {
             String session = server.openSession(token);
             HttpServerProcess.Reply over = server.post(token, session, upload(11, 200_000)

@@ -23,13 +23,9 @@ class UnparsableMessageIT {
     @TempDir
     Path dir;
 
-    private Path config() throws Exception {
-        return ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
-    }
-
     @Test
     void stdioAnswersEveryBadLineAndKeepsServing() throws Exception {
-        try (RawStdio s = RawStdio.start(dir, Map.of(), "--config", config().toString())) {
+        try (RawStdio s = RawStdio.start(dir, Map.of(), "--config", ServerJar.localConfig(dir).toString())) {
             assertThat(s.initialize().path("result").has("protocolVersion")).isTrue();
 
             s.send("not JSON at all");
@@ -67,7 +63,8 @@ class UnparsableMessageIT {
     @Test
     void httpAnswersBadBodiesWithJsonRpcErrorsAndKeepsTheSession() throws Exception {
         String token = "tok-" + System.nanoTime();
-        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config().toString(), "--token",
+        Path config = ServerJar.localConfig(dir);
+        try (HttpServerProcess server = HttpServerProcess.start(dir, "--config", config.toString(), "--token",
                 token)) {
             String session = server.openSession(token);
             HttpServerProcess.Reply broken = server.post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"met"
