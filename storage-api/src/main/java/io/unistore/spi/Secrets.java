@@ -19,9 +19,26 @@ public final class Secrets {
             "(?i)([?&](sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential|x-goog-signature|"
                     + "x-goog-credential|googleaccessid|awsaccesskeyid|skoid|sktid|skt|ske|sks|skv)=)[^&\\s\"']+");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|SharedKey|Basic)\\s+[A-Za-z0-9._~+/=:-]+");
+    private static final Pattern QUERY = Pattern.compile("\\?.*$");
+    private static final Pattern ANY_VALUE = Pattern.compile("=[^;,&\\s]*");
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s:]+:[^/@\\s]+@");
 
     private Secrets() {
+    }
+
+    /**
+     * An address (a connection string, a URL, a path) as it may be shown when no provider could read it: besides
+     * {@link #redact}, every {@code Key=value}'s value and every query string is masked, since a key name with a
+     * typo is no longer recognised as one. The shape stays visible ({@code AccountName=***,AccountKey=***}), which
+     * is what the user needs to see the typo.
+     */
+    public static String redactAddress(String address) {
+        if (address == null || address.isEmpty()) {
+            return address;
+        }
+        String s = redact(address);
+        s = QUERY.matcher(s).replaceAll(m -> Matcher.quoteReplacement("?" + MASK));
+        return ANY_VALUE.matcher(s).replaceAll(m -> Matcher.quoteReplacement("=" + MASK));
     }
 
     /** The text with every secret it holds masked; null stays null. */

@@ -16,7 +16,12 @@ public record TableQuery(Filter filter, List<String> select, Integer top, int pa
 
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
+    /**
+     * @throws StorageException INVALID_ARGUMENT for a negative top, a page size below 1 or a filter nested deeper
+     *         than {@link Filter#MAX_DEPTH}
+     */
     public TableQuery {
+        FilterDepth.check(filter);
         select = select == null ? null : List.copyOf(select);
         if (top != null && top < 0) {
             throw StorageException.invalidArgument("top", "must not be negative, was " + top);

