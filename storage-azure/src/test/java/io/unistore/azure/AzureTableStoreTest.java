@@ -129,6 +129,23 @@ class AzureTableStoreTest {
     }
 
     @Test
+    void aTransactionActionTheServiceCallsInvalidIsAnInvalidArgument() {
+        // Found by the MCP fuzzer: Azurite refuses a malformed ETag in a batch part with code InvalidInput and no
+        // status of its own, which was INTERNAL.
+        String pk = "bad" + UUID.randomUUID();
+        tables.insertEntity(table, TableEntity.of(pk, "r1"));
+        for (TableAction bad : List.of(TableAction.delete(pk, "r1", "\"0x1\""),
+                TableAction.update(TableEntity.of(pk, "r1"), UpdateMode.MERGE, "0C._x_"))) {
+            assertThatThrownBy(() -> tables.submitTransaction(table, List.of(bad)))
+                    .isInstanceOfSatisfying(TransactionFailedException.class, e -> {
+                        assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                        assertThat(e.failedActionIndex()).isZero();
+                    });
+        }
+        assertThat(tables.findEntity(table, pk, "r1")).isPresent();
+    }
+
+    @Test
     void queriesPageWithTokensAndStopAtTop() {
         String pk = "page" + UUID.randomUUID();
         List<TableAction> inserts = new ArrayList<>();
