@@ -32,7 +32,15 @@ final class ArgumentValidator {
     void validate(String toolName, Map<String, Object> schema, Map<String, Object> arguments) {
         Schema s = compiled.computeIfAbsent(toolName, n -> Registry.INSTANCE.getSchema(mapper.valueToTree(schema)));
         JsonNode node = mapper.valueToTree(arguments == null ? Map.of() : arguments);
-        List<Error> errors = s.validate(node);
+        List<Error> errors;
+        try {
+            errors = s.validate(node);
+        } catch (RuntimeException e) {
+            // The validator compares a number with an integer bound as a long, and throws on a double beyond
+            // 64 bits (1e308, 1e400 read as infinity): such a number is beyond every bound of these schemas.
+            throw new StorageException(io.unistore.ErrorCode.INVALID_ARGUMENT, "invalid arguments for " + toolName
+                    + ": " + outOfRange(node, ""));
+        }
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(ArgumentValidator::describe).distinct()
                     .collect(Collectors.joining("; "));
@@ -54,6 +62,26 @@ final class ArgumentValidator {
         // The validator starts messages with the JSON path ("$.top: ..."); say the argument's name instead.
         message = message.replaceFirst("^\\$[^:\\s]*:\\s*", "");
         return (path.isEmpty() ? "arguments" : path) + ": " + message;
+    }
+
+    /** The first number beyond 64 bits under {@code node}, named by its argument path. */
+    private static String outOfRange(JsonNode node, String path) {
+        if (node.isNumber() && !node.canConvertToLong()) {
+            return (path.isEmpty() ? "arguments" : path) + ": " + node + " is beyond every allowed range";
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String found = outOfRange(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String found = outOfRange(node.get(i), path + "[" + i + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return path.isEmpty() ? "a value cannot be checked against the input schema" : null;
     }
 
     /** The argument path as "entity.properties.x" or "entities[2].action". */
