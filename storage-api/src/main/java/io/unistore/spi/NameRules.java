@@ -65,7 +65,8 @@ public final class NameRules {
     }
 
     /**
-     * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment.
+     * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment;
+     * well-formed Unicode.
      */
     public static String blob(String name) {
         if (name == null || name.isEmpty()) {
@@ -89,12 +90,13 @@ public final class NameRules {
                 throw StorageException.invalidArgument("blob", "name must not contain a '.' or '..' path segment");
             }
         }
-        return name;
+        return wellFormed("blob", name);
     }
 
     /**
      * File share paths: "/"-separated from the root, "" for the root; segments of 1-255 characters, not
-     * "." or "..", without {@code \ : * ? " < > |}, NUL or control characters; 2048 characters in all.
+     * "." or "..", without {@code \ : * ? " < > |}, NUL or control characters; 2048 characters in all;
+     * well-formed Unicode.
      *
      * @return the path without leading or trailing "/"
      */
@@ -136,10 +138,10 @@ public final class NameRules {
                 throw StorageException.invalidArgument("path", "segments must not end with '.' or a space");
             }
         }
-        return p;
+        return wellFormed("path", p);
     }
 
-    /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters. */
+    /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters; well-formed Unicode. */
     public static String key(String argument, String key) {
         if (key == null) {
             throw StorageException.invalidArgument(argument, "is required");
@@ -153,7 +155,7 @@ public final class NameRules {
                 throw StorageException.invalidArgument(argument, "must not contain / \\ # ? or control characters");
             }
         }
-        return key;
+        return wellFormed(argument, key);
     }
 
     /** Entity property names: identifiers of at most 255 characters. */
@@ -197,6 +199,25 @@ public final class NameRules {
             throw StorageException.invalidArgument("metadata", "must be at most 8 KiB in all, was " + total + " bytes");
         }
         return metadata;
+    }
+
+    /**
+     * Refuses text with an unpaired UTF-16 surrogate: it is not Unicode, so it cannot be sent as UTF-8 (the
+     * cloud SDKs fail encoding it into a URL), nor stored and read back unchanged.
+     *
+     * @return {@code text}; null stays null
+     */
+    public static String wellFormed(String argument, String text) {
+        for (int i = 0; text != null && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw StorageException.invalidArgument(argument, "must be valid Unicode (unpaired surrogate U+"
+                        + String.format("%04X", (int) c) + " at " + i + ")");
+            }
+        }
+        return text;
     }
 
     private static String printable(String s) {

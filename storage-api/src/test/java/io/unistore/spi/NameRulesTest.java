@@ -68,4 +68,20 @@ class NameRulesTest {
         assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "ünï"))).hasMessageStartingWith("metadata.k:");
         assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "x".repeat(9000)))).hasMessageContaining("8 KiB");
     }
+
+    @Test
+    void unpairedSurrogatesAreRefusedInNamesKeysPathsAndPrefixes() {
+        // Found by the MCP fuzzer: the Azure SDK failed encoding such a prefix into a URL (INTERNAL).
+        assertThat(NameRules.blob("emoji-\uD83D\uDE00")).endsWith("\uDE00");
+        for (String bad : new String[] {"x\uDBFFy", "\uDC00", "end\uD800"}) {
+            assertThatThrownBy(() -> NameRules.blob(bad)).hasMessageStartingWith("blob:").hasMessageContaining(
+                    "unpaired surrogate");
+            assertThatThrownBy(() -> NameRules.key("rowKey", bad)).hasMessageStartingWith("rowKey:");
+            assertThatThrownBy(() -> NameRules.filePath("dir/" + bad)).hasMessageStartingWith("path:");
+            assertThatThrownBy(() -> new io.unistore.ListOptions(bad, 10, null)).hasMessageStartingWith("prefix:");
+            assertThatThrownBy(() -> io.unistore.blob.ListBlobsOptions.prefix(bad)).hasMessageStartingWith("prefix:");
+            assertThatThrownBy(() -> io.unistore.file.ListFilesOptions.children().withPrefix(bad))
+                    .hasMessageStartingWith("prefix:");
+        }
+    }
 }
