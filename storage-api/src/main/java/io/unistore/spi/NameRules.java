@@ -170,7 +170,7 @@ public final class NameRules {
 
     /**
      * Metadata: keys are identifiers (letters, digits, underscore, not starting with a digit); values are
-     * printable ASCII; 8 KiB in all.
+     * printable ASCII without a leading or trailing space; 8 KiB in all.
      */
     public static Map<String, String> metadata(Map<String, String> metadata) {
         if (metadata == null) {
@@ -192,6 +192,10 @@ public final class NameRules {
                 if (c < 0x20 || c > 0x7e) {
                     throw StorageException.invalidArgument("metadata." + k, "value must be printable ASCII");
                 }
+            }
+            if (!v.equals(v.strip())) {
+                // Metadata travels in HTTP headers, whose values lose such spaces (Azure refuses them outright).
+                throw StorageException.invalidArgument("metadata." + k, "value must not start or end with a space");
             }
             total += k.length() + v.length();
         }

@@ -67,6 +67,12 @@ class NameRulesTest {
         assertThatThrownBy(() -> NameRules.metadata(Map.of("has-dash", "v"))).hasMessageStartingWith("metadata:");
         assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "ünï"))).hasMessageStartingWith("metadata.k:");
         assertThatThrownBy(() -> NameRules.metadata(Map.of("k", "x".repeat(9000)))).hasMessageContaining("8 KiB");
+        // Found by the MCP fuzzer: Azure's SDK refused " Cz- 1 AB/" with an IllegalArgumentException (INTERNAL).
+        for (String spaced : new String[] {" lead", "trail ", " "}) {
+            assertThatThrownBy(() -> NameRules.metadata(Map.of("Name", spaced))).hasMessageStartingWith(
+                    "metadata.Name:").hasMessageContaining("start or end with a space");
+        }
+        assertThat(NameRules.metadata(Map.of("k", ""))).containsEntry("k", "");
     }
 
     @Test

@@ -33,7 +33,7 @@ final class Args {
     static final Map<String, Object> CONTINUATION = name("The continuationToken of the previous page, to get the "
             + "next one");
     static final Map<String, Object> METADATA = stringMap("User metadata: keys are identifiers (letters, digits, "
-            + "underscore), values printable ASCII");
+            + "underscore), values printable ASCII without leading or trailing spaces");
     static final Map<String, Object> IF_MATCH = name("Proceed only if the item's ETag is this (optimistic "
             + "concurrency); '*' means only if it exists");
     static final Map<String, Object> CONTENT = string("The content, inline: text when encoding is utf8 (the "
