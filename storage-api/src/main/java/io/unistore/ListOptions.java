@@ -21,7 +21,7 @@ public record ListOptions(String prefix, int pageSize, String continuationToken)
         if (pageSize < 1) {
             throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
         }
-        NameRules.wellFormed("prefix", prefix);
+        NameRules.prefix("prefix", prefix, NameRules.MAX_BLOB_NAME);
     }
 
     /** Everything, in default pages. */

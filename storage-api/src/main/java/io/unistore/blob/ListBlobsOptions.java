@@ -25,8 +25,8 @@ public record ListBlobsOptions(String prefix, String delimiter, int pageSize, St
         if (delimiter != null && delimiter.isEmpty()) {
             throw StorageException.invalidArgument("delimiter", "must not be empty (use null for a flat listing)");
         }
-        NameRules.wellFormed("prefix", prefix);
-        NameRules.wellFormed("delimiter", delimiter);
+        NameRules.prefix("prefix", prefix, NameRules.MAX_BLOB_NAME);
+        NameRules.prefix("delimiter", delimiter, NameRules.MAX_BLOB_NAME);
     }
 
     /** A flat listing of every blob. */

@@ -18,7 +18,7 @@ public record ListFilesOptions(String prefix, boolean recursive, int pageSize, S
         if (pageSize < 1) {
             throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
         }
-        NameRules.wellFormed("prefix", prefix);
+        NameRules.prefix("prefix", prefix, NameRules.MAX_FILE_PATH);
     }
 
     /** The directory's children, in default pages. */

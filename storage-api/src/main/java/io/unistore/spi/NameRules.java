@@ -206,6 +206,20 @@ public final class NameRules {
     }
 
     /**
+     * A listing's prefix or delimiter: at most {@code longestName} characters (a longer one matches no name, and
+     * would only make the request too large for the service), and well-formed Unicode.
+     *
+     * @return {@code text}; null stays null
+     */
+    public static String prefix(String argument, String text, int longestName) {
+        if (text != null && text.length() > longestName) {
+            throw StorageException.invalidArgument(argument, "must be at most " + longestName + " characters (no name "
+                    + "is longer), was " + text.length());
+        }
+        return wellFormed(argument, text);
+    }
+
+    /**
      * Refuses text with an unpaired UTF-16 surrogate: it is not Unicode, so it cannot be sent as UTF-8 (the
      * cloud SDKs fail encoding it into a URL), nor stored and read back unchanged.
      *

@@ -76,6 +76,24 @@ class NameRulesTest {
     }
 
     @Test
+    void prefixesLongerThanAnyNameAndOverlongTokensAreRefused() {
+        // Found by the MCP fuzzer: a megabyte prefix or token went into Azure's request URL, and Azurite dropped
+        // the connection (UNAVAILABLE, and the HTTP client's stack trace in the log).
+        assertThat(new io.unistore.ListOptions("p".repeat(1024), 10, null).prefix()).hasSize(1024);
+        assertThatThrownBy(() -> new io.unistore.ListOptions("p".repeat(1025), 10, null))
+                .hasMessageStartingWith("prefix:").hasMessageContaining("at most 1024");
+        assertThatThrownBy(() -> io.unistore.blob.ListBlobsOptions.all().withDelimiter("/".repeat(1 << 20)))
+                .hasMessageStartingWith("delimiter:");
+        assertThat(io.unistore.file.ListFilesOptions.children().withPrefix("d".repeat(2048)).prefix()).hasSize(2048);
+        assertThatThrownBy(() -> io.unistore.file.ListFilesOptions.children().withPrefix("d".repeat(2049)))
+                .hasMessageStartingWith("prefix:");
+        String longest = ContinuationTokens.encode("\uD83D\uDE00".repeat(2048) + "\u0000" + "x".repeat(1024));
+        assertThat(ContinuationTokens.decode(longest)).startsWith("\uD83D\uDE00");
+        assertThatThrownBy(() -> ContinuationTokens.decode("a".repeat(1 << 20)))
+                .hasMessageStartingWith("continuationToken:").hasMessageContaining("at most 32768");
+    }
+
+    @Test
     void unpairedSurrogatesAreRefusedInNamesKeysPathsAndPrefixes() {
         // Found by the MCP fuzzer: the Azure SDK failed encoding such a prefix into a URL (INTERNAL).
         assertThat(NameRules.blob("emoji-\uD83D\uDE00")).endsWith("\uDE00");
