@@ -19,7 +19,9 @@ public final class Secrets {
             "(?i)([?&](sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential|x-goog-signature|"
                     + "x-goog-credential|googleaccessid|awsaccesskeyid|skoid|sktid|skt|ske|sks|skv)=)[^&\\s\"']+");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|SharedKey|Basic)\\s+[A-Za-z0-9._~+/=:-]+");
-    private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s:]+:[^/@\\s]+@");
+    // The scheme is bounded: unbounded, it was tried from every word boundary of a long run of scheme characters
+    // to its end, quadratic time (a 100 KB argument echoed in an error message took a minute).
+    private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]{0,31}://)[^/@\\s:]+:[^/@\\s]+@");
 
     private Secrets() {
     }

@@ -37,6 +37,18 @@ class SecretsTest {
     }
 
     @Test
+    void longTextIsRedactedInLinearTime() {
+        // Found by the MCP fuzzer: a megabyte path echoed in an error took minutes to redact, and the call went
+        // unanswered.
+        String hostile = "ab-c".repeat(64 * 1024);
+        String userInfo = "x".repeat(40) + "+" + "http://user:p4ss@host/" + "-a".repeat(25_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertThat(Secrets.redact(hostile)).isEqualTo(hostile);
+            assertThat(Secrets.redact(userInfo)).doesNotContain("p4ss");
+        });
+    }
+
+    @Test
     void continuationTokensAreOpaqueAndChecked() {
         String token = ContinuationTokens.encode("marker/with?odd&chars");
         assertThat(token).doesNotContain("/").doesNotContain("?");
