@@ -6,6 +6,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.NodePath;
 import io.unistore.StorageException;
+import io.unistore.spi.NameRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,26 @@ final class ArgumentValidator {
                     .collect(Collectors.joining("; "));
             throw new StorageException(io.unistore.ErrorCode.INVALID_ARGUMENT, "invalid arguments for " + toolName
                     + ": " + detail);
+        }
+        wellFormed(node, "");
+    }
+
+    /**
+     * Refuses text with an unpaired surrogate anywhere in the arguments. JSON can carry one (as an escape), but
+     * it is not Unicode: no UTF-8 URL, header, file name or MCP answer can hold it, and the cloud SDKs fail on
+     * it with their own exceptions.
+     */
+    private static void wellFormed(JsonNode node, String path) {
+        if (node.isString()) {
+            NameRules.wellFormed(path.isEmpty() ? "arguments" : path, node.asString());
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            NameRules.wellFormed(child + " (its name)", field.getKey());
+            wellFormed(field.getValue(), child);
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            wellFormed(node.get(i), path + "[" + i + "]");
         }
     }
 

@@ -34,4 +34,18 @@ class ArgumentValidatorTest {
                 List.of(Map.of("n", 1), Map.of("n", 1e300))))).isInstanceOf(StorageException.class)
                 .hasMessageContaining("entities[1].n");
     }
+
+    @Test
+    void unpairedSurrogatesAreRefusedWhereverTheyAre() {
+        // Found by the MCP fuzzer: the Azure SDK failed percent-encoding such a messageId (INTERNAL).
+        Map<String, Object> schema = Map.of("type", "object");
+        assertThatThrownBy(() -> new ArgumentValidator().validate("delete-queue-message", schema, Map.of(
+                "messageId", "\uDC00\uD800"))).isInstanceOf(StorageException.class)
+                .hasMessageContaining("messageId: must be valid Unicode (unpaired surrogate U+DC00 at 0)");
+        assertThatThrownBy(() -> new ArgumentValidator().validate("t", schema, Map.of("entities", List.of(Map.of(
+                "properties", Map.of("Name", "x\uD800")))))).hasMessageContaining("entities[0].properties.Name:");
+        assertThatThrownBy(() -> new ArgumentValidator().validate("t", schema, Map.of("metadata", Map.of(
+                "k\uDFFF", "v")))).hasMessageContaining("metadata.k").hasMessageContaining("(its name)");
+        new ArgumentValidator().validate("t", schema, Map.of("blob", "emoji \uD83D\uDE00"));
+    }
 }
