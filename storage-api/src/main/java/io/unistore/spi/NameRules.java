@@ -206,6 +206,30 @@ public final class NameRules {
     }
 
     /**
+     * An ETag or lease id, which travels in an HTTP header: 1-1024 characters of printable ASCII, without a
+     * leading or trailing space (HTTP clients refuse such header values before sending them).
+     *
+     * @return {@code value}; null stays null
+     */
+    public static String headerValue(String argument, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty() || value.length() > 1024 || !value.equals(value.strip())) {
+            throw StorageException.invalidArgument(argument, "must be 1-1024 characters without a leading or trailing "
+                    + "space, was '" + printable(value) + "'");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw StorageException.invalidArgument(argument, "must be printable ASCII, as ETags are (found U+"
+                        + String.format("%04X", (int) c) + " at " + i + ")");
+            }
+        }
+        return value;
+    }
+
+    /**
      * A listing's prefix or delimiter: at most {@code longestName} characters (a longer one matches no name, and
      * would only make the request too large for the service), and well-formed Unicode.
      *

@@ -1,6 +1,7 @@
 package io.unistore.table;
 
 import io.unistore.StorageException;
+import io.unistore.spi.NameRules;
 import java.util.List;
 
 /**
@@ -18,6 +19,9 @@ public record TableQuery(Filter filter, List<String> select, Integer top, int pa
 
     public TableQuery {
         select = select == null ? null : List.copyOf(select);
+        if (select != null) {
+            select.forEach(NameRules::property);
+        }
         if (top != null && top < 0) {
             throw StorageException.invalidArgument("top", "must not be negative, was " + top);
         }

@@ -94,6 +94,25 @@ class NameRulesTest {
     }
 
     @Test
+    void etagsAndSelectedNamesAreCheckedBeforeTheyReachAHeaderOrAUrl() {
+        // Found by the MCP fuzzer: Azure's HTTP client refused an If-Match of " 0 _y1zx9", and Azurite dropped
+        // the connection of a query selecting a megabyte name, each with a stack trace in the server's log.
+        assertThat(io.unistore.RequestConditions.ifMatch("W/\"datetime'2024-01-01T00%3A00%3A00Z'\"").ifMatch())
+                .startsWith("W/");
+        for (String bad : new String[] {" 0 _y1zx9", "etag ", "", "\"0x1\"\r\nX-Injected: 1", "caf\u00e9"}) {
+            assertThatThrownBy(() -> io.unistore.RequestConditions.ifMatch(bad)).hasMessageStartingWith("ifMatch:");
+            assertThatThrownBy(() -> io.unistore.table.TableAction.delete("p", "r", bad))
+                    .hasMessageStartingWith("ifMatch:");
+        }
+        assertThatThrownBy(() -> io.unistore.RequestConditions.NONE.withLeaseId("x".repeat(1025)))
+                .hasMessageStartingWith("leaseId:");
+        assertThat(io.unistore.table.TableQuery.all().withSelect(java.util.List.of("Age", "PartitionKey")).select())
+                .hasSize(2);
+        assertThatThrownBy(() -> io.unistore.table.TableQuery.all().withSelect(java.util.List.of("\u20ac".repeat(
+                1 << 20)))).isInstanceOf(StorageException.class).hasMessageContaining("identifiers");
+    }
+
+    @Test
     void unpairedSurrogatesAreRefusedInNamesKeysPathsAndPrefixes() {
         // Found by the MCP fuzzer: the Azure SDK failed encoding such a prefix into a URL (INTERNAL).
         assertThat(NameRules.blob("emoji-\uD83D\uDE00")).endsWith("\uDE00");
