@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * Captures what a test JVM logs while it is open: everything written to {@code System.out} and
  * {@code System.err} (still passed on; slf4j-simple, the tests' SLF4J binding, writes there and looks the
  * stream up on each line) and every {@code java.util.logging} record at any level (Google's clients log through
- * it), with its parameters and its exception, but for the JDK HTTP server's records (the tests' own back ends).
+ * it), with its parameters and its exception. Left out: the JDK HTTP server's records (the tests' own back ends)
+ * and HTTP wire traces ({@code *.wire}, {@code *.headers}, as Apache HttpClient's): at their debug level they
+ * print every request as sent, session-token header included, which is what a user asks for by turning them on.
  * Closing restores the streams and levels.
  */
 public final class LogCapture implements AutoCloseable {
@@ -39,7 +41,8 @@ public final class LogCapture implements AutoCloseable {
         handler = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                if (r.getLoggerName() != null && r.getLoggerName().startsWith(TEST_SERVERS)) {
+                String logger = r.getLoggerName() == null ? "" : r.getLoggerName();
+                if (logger.startsWith(TEST_SERVERS) || logger.endsWith(".wire") || logger.endsWith(".headers")) {
                     return;
                 }
                 StringBuilder sb = new StringBuilder("JUL ").append(r.getLevel()).append(' ').append(r.getLoggerName())
