@@ -129,4 +129,18 @@ class GcsPresignedUrlTest {
                 EnumSet.of(BlobPermission.READ, BlobPermission.WRITE))))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     }
+
+    @Test
+    void aKeyTheTokenEndpointRefusesIsUnauthenticatedNotRetried() {
+        // Found by the secrets harness: the refused key (400 invalid_grant) was UNAVAILABLE, so retryable.
+        ServiceAccountKey stranger = ServiceAccountKey.create(gcs.tokenUri(), dir, "stranger", StandInFixture.PROJECT,
+                "stranger-key");
+        try (StorageAccount refused = StandInFixture.open(gcs, "credentials", stranger.keyFile.toString())) {
+            assertThatThrownBy(() -> refused.blobs().exists("signed", "x")).isInstanceOfSatisfying(
+                    StorageException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+                        assertThat(e.isRetryable()).isFalse();
+                    });
+        }
+    }
 }
