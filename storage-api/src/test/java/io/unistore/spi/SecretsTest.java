@@ -51,7 +51,8 @@ class SecretsTest {
         assertThat(Secrets.redactThrowable(clean)).isSameAs(clean);
         assertThat(Secrets.redactThrowable(null)).isNull();
 
-        java.io.IOException sdk = new java.io.IOException("Status code 400, <Message>GET /c?sv=1&sig=S3cr3tSig</Message>");
+        java.io.IOException sdk = new java.io.IOException(
+                "Status code 400, <Message>GET /c?sv=1&sig=S3cr3tSig</Message>");
         RuntimeException wrapper = new RuntimeException("wrapped", sdk);
         wrapper.addSuppressed(new IllegalArgumentException("AccountKey=a2V5S2V5"));
         Throwable red = Secrets.redactThrowable(wrapper);

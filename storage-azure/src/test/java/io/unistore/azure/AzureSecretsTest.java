@@ -66,16 +66,16 @@ class AzureSecretsTest {
             probes.result("presign", () -> ok.blobs().generatePresignedUrl(container, "b.txt",
                     PresignOptions.read(Duration.ofMinutes(5))));
             probes.result("describe the account", () -> ok + " / " + ok.displayName());
-            expect(probes, List.of(ErrorCode.NOT_FOUND), "missing blob", () -> ok.blobs().downloadBytes(container, "absent"));
-            expect(probes, List.of(ErrorCode.NOT_FOUND), "missing container", () -> ok.blobs().getContainerProperties(
+            expect(probes, ErrorCode.NOT_FOUND, "missing blob", () -> ok.blobs().downloadBytes(container, "absent"));
+            expect(probes, ErrorCode.NOT_FOUND, "missing container", () -> ok.blobs().getContainerProperties(
                     "absent-container"));
-            expect(probes, List.of(ErrorCode.NOT_FOUND), "missing table", () -> ok.tables().getEntity("Absent", "p", "r"));
-            expect(probes, List.of(ErrorCode.NOT_FOUND), "missing queue", () -> ok.queues().receiveMessages("absent-queue"));
-            expect(probes, List.of(ErrorCode.INVALID_ARGUMENT), "bad container name", () -> {
+            expect(probes, ErrorCode.NOT_FOUND, "missing table", () -> ok.tables().getEntity("Absent", "p", "r"));
+            expect(probes, ErrorCode.NOT_FOUND, "missing queue", () -> ok.queues().receiveMessages("absent-queue"));
+            expect(probes, ErrorCode.INVALID_ARGUMENT, "bad container name", () -> {
                 ok.blobs().createContainer("Bad_Name");
                 return null;
             });
-            expect(probes, List.of(ErrorCode.PRECONDITION_FAILED), "stale ETag", () -> ok.blobs().upload(container, "b.txt",
+            expect(probes, ErrorCode.PRECONDITION_FAILED, "stale ETag", () -> ok.blobs().upload(container, "b.txt",
                     new java.io.ByteArrayInputStream(new byte[] {2}), io.unistore.blob.UploadOptions.DEFAULT
                             .withConditions(io.unistore.RequestConditions.ifMatch("\"0x1\""))));
             probes.result("delete the container", () -> ok.blobs().deleteContainer(container));
@@ -114,16 +114,17 @@ class AzureSecretsTest {
                     "AccountName=" + Azurite.CANARY_ACCOUNT + ";AccountKey=" + Canaries.AZURE_ACCOUNT_KEY.value()
                             + ";BlobEndpoint=" + closed + ";QueueEndpoint=" + closed + ";TableEndpoint=" + closed,
                     FAST)));
-            expect(probes, List.of(ErrorCode.UNAVAILABLE), "unreachable: blobs", () -> gone.blobs().exists("gone-c", "b"));
-            expect(probes, List.of(ErrorCode.UNAVAILABLE), "unreachable: tables", () -> gone.tables().tableExists("Tab"));
-            expect(probes, List.of(ErrorCode.UNAVAILABLE), "unreachable: queues", () -> gone.queues().queueExists("q-q"));
+            expect(probes, ErrorCode.UNAVAILABLE, "unreachable: blobs", () -> gone.blobs().exists("gone-c", "b"));
+            expect(probes, ErrorCode.UNAVAILABLE, "unreachable: tables", () -> gone.tables().tableExists("Tab"));
+            expect(probes, ErrorCode.UNAVAILABLE, "unreachable: queues", () -> gone.queues().queueExists("q-q"));
 
             String echoed = echo.endpoint() + "/" + Azurite.CANARY_ACCOUNT;
             StorageAccount parrot = probes.result("open a service that echoes requests", () -> remember(opened,
                     Unistore.open("BlobEndpoint=" + echoed + ";QueueEndpoint=" + echoed + ";TableEndpoint=" + echoed
                             + ";SharedAccessSignature=" + SAS, FAST)));
-            expect(probes, List.of(ErrorCode.INVALID_ARGUMENT), "echo: blobs", () -> parrot.blobs().downloadBytes("echo-c", "b"));
-            expect(probes, List.of(ErrorCode.INVALID_ARGUMENT), "echo: queues", () -> parrot.queues().peekMessages("q-q", 1));
+            expect(probes, ErrorCode.INVALID_ARGUMENT, "echo: blobs", () -> parrot.blobs().downloadBytes("echo-c",
+                    "b"));
+            expect(probes, ErrorCode.INVALID_ARGUMENT, "echo: queues", () -> parrot.queues().peekMessages("q-q", 1));
             expect(probes, List.of(), "echo: tables", () -> parrot.tables().getEntity("Tab", "p", "r"));
             assertThat(echo.requests()).as("the SAS reached the echoing service").anySatisfy(r -> assertThat(r)
                     .contains(URLEncoder.encode(Canaries.SAS_SIGNATURE.value(), StandardCharsets.UTF_8)));
@@ -133,7 +134,7 @@ class AzureSecretsTest {
                     + Canaries.AZURE_ACCOUNT_KEY.value(), "AccountName=x;AccountKey=" + Canaries.AZURE_WRONG_KEY.value()
                     + ";EndpointSuffix", "BlobEndpoint=http://127.0.0.1:1/x;SharedAccessSignature=sig="
                     + Canaries.SAS_SIGNATURE.value() + ";Bogus")) {
-                expect(probes, List.of(ErrorCode.INVALID_ARGUMENT), "malformed connection string", () -> remember(opened,
+                expect(probes, ErrorCode.INVALID_ARGUMENT, "malformed connection string", () -> remember(opened,
                         Unistore.open(malformed, FAST)).blobs().exists("any-c", "b"));
             }
 
@@ -143,7 +144,8 @@ class AzureSecretsTest {
                     .toList());
             StorageAccount share = probes.result("open Files with its key", () -> remember(opened,
                     filesAccount(AzureFilesStandIn.KEY)));
-            expect(probes, List.of(ErrorCode.NOT_FOUND), "missing share", () -> share.files().openInputStream("absent-share", "f", null));
+            expect(probes, ErrorCode.NOT_FOUND, "missing share", () -> share.files().openInputStream("absent-share",
+                    "f", null));
 
             opened.forEach(StorageAccount::close);
             assertThat(probes.findings()).as(probes.summary()).isEmpty();
@@ -160,6 +162,10 @@ class AzureSecretsTest {
     private static StorageAccount remember(List<StorageAccount> opened, StorageAccount a) {
         opened.add(a);
         return a;
+    }
+
+    private static void expect(LeakProbes probes, ErrorCode code, String name, Callable<?> call) {
+        expect(probes, List.of(code), name, call);
     }
 
     /** A call that must fail with one of {@code codes} (any code when none); the probe scans its exception. */

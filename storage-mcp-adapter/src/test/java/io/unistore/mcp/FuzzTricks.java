@@ -16,8 +16,8 @@ final class FuzzTricks {
             "e\u0301", "\uFEFFbom", "\uFFFF", "\uFFFE", "\uFF21\uFF22", "\u0130", "\u00DF", "\u0085", "\u2028",
             "line\r\nbreak", "tab\there", "\uFDFD", "\uFB03", "\u00A0", "\uD835\uDD4F", "\u01C4", "\u0007\u001B[31m",
             "\u2215etc\u2215passwd", "\uFF0E\uFF0E\uFF0F", "e" + "\u0301".repeat(500), "\u0645\u0631\u062D\u0628\u0627",
-            "\u4E2D\u6587", "Ω≈ç√∫", "%00", "%s%n%x", "${jndi:ldap://127.0.0.1/x}", "{{7*7}}", "'; DROP TABLE x; --",
-            "<script>", "\\", "\"", "''", "*", "?", "[", "{");
+            "\u4E2D\u6587", "Ω≈ç√∫", "%00", "%s%n%x", "${jndi:ldap://127.0.0.1/x}", "{{7*7}}",
+            "'; DROP TABLE x; --", "<script>", "\\", "\"", "''", "*", "?", "[", "{");
 
     /** Names that try to leave the account's root, for container, blob, table, share and path arguments. */
     static List<String> names(FuzzSandbox s) {

@@ -101,25 +101,13 @@ class SecretsIT {
                 JsonNode listed = client.request("tools/list", "{}", FuzzRun.TIMEOUT);
                 scan.text("tools/list", String.valueOf(listed));
                 SplittableRandom random = new SplittableRandom(11);
-                for (JsonNode tool : listed.path("result").path("tools")) {
-                    Map<String, Object> schema = Schemas.map(JSON.treeToValue(tool.path("inputSchema"), Map.class));
-                    for (String account : accounts.keySet()) {
-                        FuzzValues values = new FuzzValues(random, sandbox, List.of(account));
-                        Map<String, Object> args = FuzzCases.copy(values.object(schema, "arguments", 0));
-                        args.put("account", account);
-                        Map<String, Object> call = new LinkedHashMap<>();
-                        call.put("name", tool.path("name").asString());
-                        call.put("arguments", args);
-                        JsonNode answer = client.request("tools/call", JsonText.write(call), FuzzRun.TIMEOUT);
-                        String text = String.valueOf(answer);
-                        if (tool.path("name").asString().equals("generate-blob-url")) {
-                            // A presigned URL is a credential by design, and S3 requires the session token in one
-                            // made with temporary credentials (X-Amz-Security-Token): that one place may hold it.
-                            text = text.replace("X-Amz-Security-Token=" + URLEncoder.encode(
-                                    Canaries.AWS_SESSION_TOKEN.value(), StandardCharsets.UTF_8), "X-Amz-Security-Token=");
+                int rounds = Integer.getInteger("unistore.secrets.rounds", 1);
+                for (int round = 0; round < rounds; round++) {
+                    for (JsonNode tool : listed.path("result").path("tools")) {
+                        for (String account : accounts.keySet()) {
+                            call(client, tool, account, new FuzzValues(random, sandbox, List.of(account)), scan,
+                                    answers);
                         }
-                        scan.text(tool.path("name").asString() + " on " + account, text);
-                        answers.merge(account + " " + FuzzOracle.kind(answer), 1, Integer::sum);
                     }
                 }
                 for (String uri : List.of("unistore://azure-wrong/blobs/fz-a", "unistore://azure-sas/tables/Fza",
@@ -146,6 +134,28 @@ class SecretsIT {
         }
     }
 
+    /** Calls {@code tool} on {@code account} with arguments made from its schema; scans the answer. */
+    private static void call(RawMcpClient client, JsonNode tool, String account, FuzzValues values, SecretScan scan,
+                             Map<String, Integer> answers) {
+        String name = tool.path("name").asString();
+        Map<String, Object> args = FuzzCases.copy(values.object(Schemas.map(JSON.treeToValue(tool.path(
+                "inputSchema"), Map.class)), "arguments", 0));
+        args.put("account", account);
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("name", name);
+        call.put("arguments", args);
+        JsonNode answer = client.request("tools/call", JsonText.write(call), FuzzRun.TIMEOUT);
+        String text = String.valueOf(answer);
+        if (name.equals("generate-blob-url")) {
+            // A presigned URL is a credential by design, and S3 requires the session token in one made with
+            // temporary credentials (X-Amz-Security-Token): that one place may hold it.
+            text = text.replace("X-Amz-Security-Token=" + URLEncoder.encode(Canaries.AWS_SESSION_TOKEN.value(),
+                    StandardCharsets.UTF_8), "X-Amz-Security-Token=");
+        }
+        scan.text(name + " on " + account, text);
+        answers.merge(account + " " + FuzzOracle.kind(answer), 1, Integer::sum);
+    }
+
     private static org.assertj.core.api.Condition<String> keyIs(String key) {
         return new org.assertj.core.api.Condition<>(key::equals, key);
     }
@@ -153,7 +163,8 @@ class SecretsIT {
     /** Debug logging everywhere but HTTP wire traces (which print requests as sent, by design). */
     private List<String> debugLogging() throws Exception {
         Path jul = Files.writeString(dir.resolve("logging.properties"), String.join("\n",
-                "handlers=java.util.logging.ConsoleHandler", ".level=FINE", "java.util.logging.ConsoleHandler.level=FINE",
+                "handlers=java.util.logging.ConsoleHandler", ".level=FINE",
+                "java.util.logging.ConsoleHandler.level=FINE",
                 "org.apache.http.wire.level=INFO", "org.apache.http.headers.level=INFO", ""));
         return List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.http.wire=info",

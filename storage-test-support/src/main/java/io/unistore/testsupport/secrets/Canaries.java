@@ -20,7 +20,8 @@ public final class Canaries {
     public static final Canary SAS_SIGNATURE = new Canary("SAS signature",
             "UniStoreCanarySasSig+7q/Zx9w2dRt4Lm0pKcH1vB6=");
     /** A bearer token, as the MCP server's --token. */
-    public static final Canary BEARER_TOKEN = new Canary("bearer token", "unistore-canary-bearer-token-8d41c0f2a9e7b35d");
+    public static final Canary BEARER_TOKEN = new Canary("bearer token",
+            "unistore-canary-bearer-token-8d41c0f2a9e7b35d");
     /** An AWS secret access key (40 characters with '/' and '+', like a real one). */
     public static final Canary AWS_SECRET_KEY = new Canary("aws secret access key",
             "UnistoreCanaryAwsSecret/Key+9f2b7c4e1a0d");
