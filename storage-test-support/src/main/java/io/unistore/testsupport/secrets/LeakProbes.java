@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * Drives calls that hold canaries through their error paths and collects everything they show: the exception
@@ -13,25 +14,39 @@ import java.util.concurrent.Callable;
  */
 public final class LeakProbes implements AutoCloseable {
     private final SecretScan scan;
+    private final Function<Throwable, String> codeOf;
     private final LogCapture logs = LogCapture.start();
     private final List<String> problems = new ArrayList<>();
+    private final List<AutoCloseable> kept = new ArrayList<>();
     private int failures;
     private int results;
 
-    public LeakProbes(Collection<Canary> canaries) {
+    /**
+     * @param codeOf the error code of a failure (the provider's neutral code), to check that a call failed the
+     *               way that shows its error path was reached
+     */
+    public LeakProbes(Collection<Canary> canaries, Function<Throwable, String> codeOf) {
         this.scan = new SecretScan(canaries);
+        this.codeOf = codeOf;
     }
 
-    /** Runs a call that must fail, scans its exception and returns it (null when it did not fail). */
-    public Throwable failure(String name, Callable<?> call) {
+    /**
+     * Runs a call that must fail with one of {@code codes} (any, when empty), scans its exception and returns it
+     * (null when it did not fail). Another outcome is a finding.
+     */
+    public Throwable failure(List<String> codes, String name, Callable<?> call) {
         try {
             Object r = call.call();
             scan.text(name + " (result)", String.valueOf(r));
-            problems.add(name + ": expected to fail, returned " + r);
+            problems.add(name + ": expected to fail with " + codes + ", returned " + r);
             return null;
         } catch (Throwable t) {
             failures++;
             scan.throwable(name, t);
+            String code = codeOf.apply(t);
+            if (!codes.isEmpty() && !codes.contains(code)) {
+                problems.add(name + ": expected to fail with " + codes + ", failed with " + code + ": " + t);
+            }
             return t;
         }
     }
@@ -48,6 +63,12 @@ public final class LeakProbes implements AutoCloseable {
             problems.add(name + ": expected to succeed, failed with " + t);
             return null;
         }
+    }
+
+    /** Keeps {@code resource} (an account a probe opened) to close with the probes; returns it. */
+    public <T extends AutoCloseable> T keep(T resource) {
+        kept.add(resource);
+        return resource;
     }
 
     /** Scans a text the test got some other way. */
@@ -73,8 +94,16 @@ public final class LeakProbes implements AutoCloseable {
         return scan.canaries();
     }
 
+    /** Closes what was kept, then stops capturing the log. */
     @Override
     public void close() {
+        for (AutoCloseable c : kept) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                problems.add("closing " + c + ": " + e);
+            }
+        }
         logs.close();
     }
 }
