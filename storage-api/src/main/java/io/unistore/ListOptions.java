@@ -1,5 +1,7 @@
 package io.unistore;
 
+import io.unistore.spi.NameRules;
+
 /**
  * Options of a simple listing (containers, tables, queues, shares, versions).
  *
@@ -19,6 +21,7 @@ public record ListOptions(String prefix, int pageSize, String continuationToken)
         if (pageSize < 1) {
             throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
         }
+        NameRules.prefix("prefix", prefix, NameRules.MAX_BLOB_NAME);
     }
 
     /** Everything, in default pages. */

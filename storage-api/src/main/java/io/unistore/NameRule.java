@@ -13,8 +13,12 @@ public final class NameRule {
     /** Letters, digits and underscores, not starting with a digit (ASCII): what every service accepts. */
     public static final NameRule ASCII_IDENTIFIER = of("an identifier (ASCII letters, digits and underscores, not "
             + "starting with a digit)", "[A-Za-z_][A-Za-z0-9_]*", Integer.MAX_VALUE);
-    /** Printable ASCII, spaces included: what an HTTP header value carries everywhere. */
-    public static final NameRule PRINTABLE_ASCII = of("printable ASCII", "[\\x20-\\x7E]*", Integer.MAX_VALUE);
+    /**
+     * Printable ASCII without a leading or trailing space: what an HTTP header value carries everywhere (header
+     * values lose such spaces, and Azure's SDK refuses them).
+     */
+    public static final NameRule PRINTABLE_ASCII = of("printable ASCII without a leading or trailing space",
+            "(?:[\\x21-\\x7E](?:[\\x20-\\x7E]*[\\x21-\\x7E])?)?", Integer.MAX_VALUE);
     /** Any text without control characters or unpaired surrogates. */
     public static final NameRule TEXT = of("text without control characters", "[^\\p{Cc}\\p{Cs}]*",
             Integer.MAX_VALUE);

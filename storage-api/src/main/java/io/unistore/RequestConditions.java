@@ -1,5 +1,6 @@
 package io.unistore;
 
+import io.unistore.spi.NameRules;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,12 @@ import java.time.Instant;
  */
 public record RequestConditions(String ifMatch, String ifNoneMatch, Instant ifModifiedSince,
                                 Instant ifUnmodifiedSince, String leaseId) {
+
+    public RequestConditions {
+        NameRules.headerValue("ifMatch", ifMatch);
+        NameRules.headerValue("ifNoneMatch", ifNoneMatch);
+        NameRules.headerValue("leaseId", leaseId);
+    }
 
     /** No conditions. */
     public static final RequestConditions NONE = new RequestConditions(null, null, null, null, null);

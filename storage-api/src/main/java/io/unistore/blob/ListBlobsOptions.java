@@ -2,6 +2,7 @@ package io.unistore.blob;
 
 import io.unistore.ListOptions;
 import io.unistore.StorageException;
+import io.unistore.spi.NameRules;
 
 /**
  * Options of {@link BlobStore#list}.
@@ -24,6 +25,8 @@ public record ListBlobsOptions(String prefix, String delimiter, int pageSize, St
         if (delimiter != null && delimiter.isEmpty()) {
             throw StorageException.invalidArgument("delimiter", "must not be empty (use null for a flat listing)");
         }
+        NameRules.prefix("prefix", prefix, NameRules.MAX_BLOB_NAME);
+        NameRules.prefix("delimiter", delimiter, NameRules.MAX_BLOB_NAME);
     }
 
     /** A flat listing of every blob. */

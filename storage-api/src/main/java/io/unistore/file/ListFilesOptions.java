@@ -2,6 +2,7 @@ package io.unistore.file;
 
 import io.unistore.ListOptions;
 import io.unistore.StorageException;
+import io.unistore.spi.NameRules;
 
 /**
  * Options of {@link FileStore#list}.
@@ -17,6 +18,7 @@ public record ListFilesOptions(String prefix, boolean recursive, int pageSize, S
         if (pageSize < 1) {
             throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize);
         }
+        NameRules.prefix("prefix", prefix, NameRules.MAX_FILE_PATH);
     }
 
     /** The directory's children, in default pages. */

@@ -62,7 +62,8 @@ public final class NameRules {
     }
 
     /**
-     * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment.
+     * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment;
+     * well-formed Unicode.
      */
     public static String blob(String name) {
         if (name == null || name.isEmpty()) {
@@ -86,12 +87,13 @@ public final class NameRules {
                 throw StorageException.invalidArgument("blob", "name must not contain a '.' or '..' path segment");
             }
         }
-        return name;
+        return wellFormed("blob", name);
     }
 
     /**
      * File share paths: "/"-separated from the root, "" for the root; segments of 1-255 characters, not
-     * "." or "..", without {@code \ : * ? " < > |}, NUL or control characters; 2048 characters in all.
+     * "." or "..", without {@code \ : * ? " < > |}, NUL or control characters; 2048 characters in all;
+     * well-formed Unicode.
      *
      * @return the path without leading or trailing "/"
      */
@@ -133,10 +135,10 @@ public final class NameRules {
                 throw StorageException.invalidArgument("path", "segments must not end with '.' or a space");
             }
         }
-        return p;
+        return wellFormed("path", p);
     }
 
-    /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters. */
+    /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters; well-formed Unicode. */
     public static String key(String argument, String key) {
         if (key == null) {
             throw StorageException.invalidArgument(argument, "is required");
@@ -150,6 +152,63 @@ public final class NameRules {
                 throw StorageException.invalidArgument(argument, "must not contain / \\ # ? or control characters");
             }
         }
-        return key;
+        return wellFormed(argument, key);
+    }
+
+    /**
+     * An ETag or lease id, which travels in an HTTP header: 1-1024 characters of printable ASCII, without a
+     * leading or trailing space (HTTP clients refuse such header values before sending them).
+     *
+     * @return {@code value}; null stays null
+     */
+    public static String headerValue(String argument, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isEmpty() || value.length() > 1024 || !value.equals(value.strip())) {
+            throw StorageException.invalidArgument(argument, "must be 1-1024 characters without a leading or trailing "
+                    + "space, was '" + Printable.of(value) + "'");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw StorageException.invalidArgument(argument, "must be printable ASCII, as ETags are (found U+"
+                        + String.format("%04X", (int) c) + " at " + i + ")");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * A listing's prefix or delimiter: at most {@code longestName} characters (a longer one matches no name, and
+     * would only make the request too large for the service), and well-formed Unicode.
+     *
+     * @return {@code text}; null stays null
+     */
+    public static String prefix(String argument, String text, int longestName) {
+        if (text != null && text.length() > longestName) {
+            throw StorageException.invalidArgument(argument, "must be at most " + longestName + " characters (no name "
+                    + "is longer), was " + text.length());
+        }
+        return wellFormed(argument, text);
+    }
+
+    /**
+     * Refuses text with an unpaired UTF-16 surrogate: it is not Unicode, so it cannot be sent as UTF-8 (the
+     * cloud SDKs fail encoding it into a URL), nor stored and read back unchanged.
+     *
+     * @return {@code text}; null stays null
+     */
+    public static String wellFormed(String argument, String text) {
+        for (int i = 0; text != null && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw StorageException.invalidArgument(argument, "must be valid Unicode (unpaired surrogate U+"
+                        + String.format("%04X", (int) c) + " at " + i + ")");
+            }
+        }
+        return text;
     }
 }

@@ -1,5 +1,6 @@
 package io.unistore.table;
 
+import io.unistore.NameRule;
 import io.unistore.StorageException;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param continuationToken where to resume, from a previous page, or null
  */
 public record TableQuery(Filter filter, List<String> select, Integer top, int pageSize, String continuationToken) {
+    private static final NameRule SELECTABLE = NameRule.csharpIdentifier(255);
+
 
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
@@ -23,6 +26,10 @@ public record TableQuery(Filter filter, List<String> select, Integer top, int pa
     public TableQuery {
         FilterDepth.check(filter);
         select = select == null ? null : List.copyOf(select);
+        if (select != null) {
+            // The widest rule of any table service (Azure's); a provider checks its own when it writes.
+            select.forEach(name -> SELECTABLE.check("select", name));
+        }
         if (top != null && top < 0) {
             throw StorageException.invalidArgument("top", "must not be negative, was " + top);
         }

@@ -136,7 +136,8 @@ final class AzureBlobStore implements BlobStore {
         BlobContainerClient c = container(container);
         try {
             BlobContainerProperties p = c.getProperties();
-            return new ContainerInfo(container, p.getMetadata(), BlobModels.instant(p.getLastModified()), p.getETag());
+            return new ContainerInfo(container, BlobModels.metadata(p.getMetadata()),
+                    BlobModels.instant(p.getLastModified()), p.getETag());
         } catch (RuntimeException e) {
             throw AzureErrors.translate("properties of container " + container, e);
         }
@@ -164,7 +165,7 @@ final class AzureBlobStore implements BlobStore {
                 PagedResponse<BlobContainerItem> page = service.listBlobContainers(o, null)
                         .iterableByPage(ContinuationTokens.decode(token), size).iterator().next();
                 List<ContainerInfo> items = page.getValue().stream().map(i -> new ContainerInfo(i.getName(),
-                        i.getMetadata(), BlobModels.instant(i.getProperties().getLastModified()),
+                        BlobModels.metadata(i.getMetadata()), BlobModels.instant(i.getProperties().getLastModified()),
                         i.getProperties().getETag())).toList();
                 return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
             } catch (RuntimeException e) {

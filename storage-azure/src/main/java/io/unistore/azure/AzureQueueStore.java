@@ -142,7 +142,7 @@ final class AzureQueueStore implements QueueStore {
                     if (items.size() == size) {
                         return new Page<>(items, ContinuationTokens.encode(items.get(size - 1).name()));
                     }
-                    items.add(new QueueInfo(q.getName(), q.getMetadata()));
+                    items.add(new QueueInfo(q.getName(), BlobModels.metadata(q.getMetadata())));
                 }
                 return Page.last(items);
             } catch (RuntimeException e) {
@@ -156,7 +156,7 @@ final class AzureQueueStore implements QueueStore {
         QueueClient q = queue(queue);
         try {
             com.azure.storage.queue.models.QueueProperties p = q.getProperties();
-            return new QueueProperties(queue, p.getMetadata(), p.getApproximateMessagesCount());
+            return new QueueProperties(queue, BlobModels.metadata(p.getMetadata()), p.getApproximateMessagesCount());
         } catch (RuntimeException e) {
             throw AzureErrors.translate("properties of queue " + queue, e);
         }

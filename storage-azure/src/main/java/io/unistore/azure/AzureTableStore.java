@@ -159,6 +159,7 @@ final class AzureTableStore implements TableStore {
 
     @Override
     public String updateEntity(String table, TableEntity entity, UpdateMode mode, String ifMatch) {
+        NameRules.headerValue("ifMatch", ifMatch);
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity sdk = TableEntities.withEtag(TableEntities.toSdk(entity), ifMatch);
         try {
@@ -170,6 +171,7 @@ final class AzureTableStore implements TableStore {
 
     @Override
     public boolean deleteEntity(String table, String partitionKey, String rowKey, String ifMatch) {
+        NameRules.headerValue("ifMatch", ifMatch);
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity keys = TableEntities.withEtag(TableEntities.toSdk(
                 TableEntity.of(partitionKey, rowKey)), ifMatch);

@@ -67,7 +67,9 @@ final class TableTransactions {
                 String code = e.getValue() == null || e.getValue().getErrorCode() == null ? null
                         : e.getValue().getErrorCode().toString();
                 int original = failed >= 0 && failed < sent.size() ? sent.get(failed) : -1;
-                AzureErrorCodes.Verdict verdict = AzureErrorCodes.classify(AzureErrors.status(e), code);
+                // The answer's status is the batch's own (202) when a part failed: only the code speaks for it.
+                int status = AzureErrors.status(e) >= 300 ? AzureErrors.status(e) : 0;
+                AzureErrorCodes.Verdict verdict = AzureErrorCodes.classify(status, code);
                 if (tries.ambiguous()) {
                     // A try cut off after Azure may have committed the transaction: if the partition holds what
                     // every action would have left, this failure is the echo of that try.

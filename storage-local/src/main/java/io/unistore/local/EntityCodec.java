@@ -66,8 +66,8 @@ final class EntityCodec {
     }
 
     static void checkKeys(String partitionKey, String rowKey) {
-        Names.wellFormed("partitionKey", NameRules.key("partitionKey", partitionKey));
-        Names.wellFormed("rowKey", NameRules.key("rowKey", rowKey));
+        NameRules.key("partitionKey", partitionKey);
+        NameRules.key("rowKey", rowKey);
     }
 
     private static void checkName(String name) {

@@ -618,7 +618,7 @@ final class LocalBlobStore implements BlobStore {
 
     private static void checkNames(String container, String blob) {
         NameRules.container(container);
-        Names.wellFormed("blob", NameRules.blob(blob));
+        NameRules.blob(blob);
     }
 
     private static Void requireContainer(Session s, String container) throws SQLException {

@@ -489,7 +489,7 @@ final class LocalFileStore implements FileStore {
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static String path(String path) {
-        return Names.wellFormed("path", NameRules.filePath(path));
+        return NameRules.filePath(path);
     }
 
     private static boolean shareExists(Session s, String share) throws SQLException {

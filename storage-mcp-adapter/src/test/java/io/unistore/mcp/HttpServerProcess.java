@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The jar serving Streamable HTTP on a free loopback port, stopped on close. */
 final class HttpServerProcess implements AutoCloseable {
@@ -38,10 +39,16 @@ final class HttpServerProcess implements AutoCloseable {
 
     /** Starts {@code --http 127.0.0.1:PORT} plus the given arguments. */
     static HttpServerProcess start(Path workDir, String... args) {
+        return start(workDir, Map.of(), List.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with environment variables and JVM options for the server. */
+    static HttpServerProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args) {
         int port = FreePorts.next();
         List<String> all = new ArrayList<>(List.of("--http", "127.0.0.1:" + port));
         all.addAll(List.of(args));
-        ManagedProcess p = ManagedProcess.start("unistore-mcp-http", ServerJar.command(all), workDir);
+        ManagedProcess p = ManagedProcess.start("unistore-mcp-http", ServerJar.command(jvmOptions, all), workDir,
+                env);
         p.awaitPort(port, Duration.ofSeconds(60));
         return new HttpServerProcess(port, p);
     }

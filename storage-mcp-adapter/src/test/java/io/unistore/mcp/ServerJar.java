@@ -26,8 +26,14 @@ final class ServerJar {
 
     /** The command that starts the server with these arguments. */
     static List<String> command(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar().toString()));
+        return command(List.of(), args);
+    }
+
+    /** The command that starts the server with these JVM options and arguments. */
+    static List<String> command(List<String> jvmOptions, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(args);
         return cmd;
     }
