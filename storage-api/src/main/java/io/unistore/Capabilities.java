@@ -90,6 +90,26 @@ public final class Capabilities {
         return new Capabilities(capabilities, limits, value);
     }
 
+    /** A copy whose naming rules take the service's own metadata rules. */
+    public Capabilities withMetadataRules(MetadataRules rules) {
+        return withNaming(naming.toBuilder().metadata(rules).build());
+    }
+
+    /** A copy whose naming rules take the table service's own property name rule. */
+    public Capabilities withPropertyNames(NameRule rule) {
+        return withNaming(naming.toBuilder().propertyNames(rule).build());
+    }
+
+    /** What the service accepts as user metadata: {@code naming().metadataRules()}. */
+    public MetadataRules metadataRules() {
+        return naming.metadataRules();
+    }
+
+    /** What the table service accepts as a property name: {@code naming().propertyNames()}. */
+    public NameRule propertyNames() {
+        return naming.propertyNames();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Capabilities c && c.capabilities.equals(capabilities) && c.limits.equals(limits)

@@ -1,6 +1,7 @@
 package io.unistore;
 
 import io.unistore.internal.OptionsStyle;
+import io.unistore.spi.NameRules;
 import org.immutables.value.Value;
 
 /**
@@ -36,6 +37,7 @@ public interface ListOptions extends WithListOptions {
         if (pageSize() < 1) {
             throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize());
         }
+        NameRules.prefix("prefix", prefix(), NameRules.MAX_BLOB_NAME);
     }
 
     /** Everything, in default pages. */

@@ -1,5 +1,6 @@
 package io.unistore;
 
+import io.unistore.spi.NameRules;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * without leading or trailing {@code /}) or throws INVALID_ARGUMENT naming the argument and the rule.
  *
  * <p>{@link #portable()} holds Azure Storage's rules, the strictest of the clouds: a provider starts from it
- * and replaces the rules its service defines otherwise ({@code toBuilder().propertyName(...)}), so that
+ * and replaces the rules its service defines otherwise ({@code toBuilder().metadata(...)}), so that
  * anything the service returns can be written back unchanged. Immutable.
  */
 public final class NamingRules {
@@ -27,28 +28,20 @@ public final class NamingRules {
         String check(String argument, String name);
     }
 
-    /** A rule for a metadata map (keys, values, total size). */
-    @FunctionalInterface
-    public interface MetadataRule {
-        /**
-         * Checks metadata.
-         *
-         * @return the metadata to use (never null)
-         * @throws StorageException INVALID_ARGUMENT naming the key and the rule
-         */
-        Map<String, String> check(String argument, Map<String, String> metadata);
-    }
+    /** ASCII identifiers of at most 255 characters: the property names every table service takes. */
+    public static final NameRule PORTABLE_PROPERTY_NAMES = NameRule.of(NameRule.ASCII_IDENTIFIER.description()
+            + " of at most 255 characters", NameRule.ASCII_IDENTIFIER.regex(), 255);
 
     private static final NamingRules PORTABLE = new Builder()
-            .container((a, n) -> StandardNames.lowercaseDns(a, n))
-            .queue((a, n) -> StandardNames.lowercaseDns(a, n))
-            .share((a, n) -> StandardNames.lowercaseDns(a, n))
-            .table((a, n) -> StandardNames.table(n))
-            .blob((a, n) -> StandardNames.blob(n))
-            .filePath((a, n) -> StandardNames.filePath(n))
-            .key(StandardNames::key)
-            .propertyName((a, n) -> StandardNames.property(n))
-            .metadata((a, m) -> StandardNames.metadata(m))
+            .container((a, n) -> NameRules.lowercaseDns(a, n))
+            .queue((a, n) -> NameRules.lowercaseDns(a, n))
+            .share((a, n) -> NameRules.lowercaseDns(a, n))
+            .table((a, n) -> NameRules.table(n))
+            .blob((a, n) -> NameRules.blob(n))
+            .filePath((a, n) -> NameRules.filePath(n))
+            .key(NameRules::key)
+            .propertyNames(PORTABLE_PROPERTY_NAMES)
+            .metadata(MetadataRules.PORTABLE)
             .build();
 
     private final Rule container;
@@ -58,8 +51,8 @@ public final class NamingRules {
     private final Rule blob;
     private final Rule filePath;
     private final Rule key;
-    private final Rule propertyName;
-    private final MetadataRule metadata;
+    private final NameRule propertyNames;
+    private final MetadataRules metadata;
 
     private NamingRules(Builder b) {
         this.container = Objects.requireNonNull(b.container, "container rule");
@@ -69,7 +62,7 @@ public final class NamingRules {
         this.blob = Objects.requireNonNull(b.blob, "blob rule");
         this.filePath = Objects.requireNonNull(b.filePath, "filePath rule");
         this.key = Objects.requireNonNull(b.key, "key rule");
-        this.propertyName = Objects.requireNonNull(b.propertyName, "propertyName rule");
+        this.propertyNames = Objects.requireNonNull(b.propertyNames, "propertyNames rule");
         this.metadata = Objects.requireNonNull(b.metadata, "metadata rule");
     }
 
@@ -78,7 +71,7 @@ public final class NamingRules {
      * hyphens; tables of 3-63 letters and digits starting with a letter; blob names of 1-1024 characters
      * without control characters, a leading {@code /} or a {@code .}/{@code ..} segment; file paths of
      * segments without {@code \ : * ? " < > |}; keys of at most 1 KiB without {@code / \ # ?}; property names
-     * and metadata keys that are identifiers; metadata of printable ASCII, 8 KiB in all.
+     * and metadata keys that are ASCII identifiers; metadata values of printable ASCII, 2 KiB in all (S3's limit).
      */
     public static NamingRules portable() {
         return PORTABLE;
@@ -94,7 +87,7 @@ public final class NamingRules {
         b.blob = blob;
         b.filePath = filePath;
         b.key = key;
-        b.propertyName = propertyName;
+        b.propertyNames = propertyNames;
         b.metadata = metadata;
         return b;
     }
@@ -146,12 +139,22 @@ public final class NamingRules {
 
     /** Checks an entity property name. */
     public String propertyName(String name) {
-        return propertyName.check("property", name);
+        return propertyNames.check("property", name);
+    }
+
+    /** What the table service accepts as a property name, as data (the MCP server describes it). */
+    public NameRule propertyNames() {
+        return propertyNames;
     }
 
     /** Checks metadata; null is empty. */
     public Map<String, String> metadata(Map<String, String> metadata) {
-        return this.metadata.check("metadata", metadata == null ? Map.of() : metadata);
+        return this.metadata.check(metadata);
+    }
+
+    /** What the service accepts as user metadata: keys, their case, values and size. */
+    public MetadataRules metadataRules() {
+        return metadata;
     }
 
     /** Builds naming rules; every rule must be set (start from {@link NamingRules#toBuilder()}). */
@@ -163,8 +166,8 @@ public final class NamingRules {
         private Rule blob;
         private Rule filePath;
         private Rule key;
-        private Rule propertyName;
-        private MetadataRule metadata;
+        private NameRule propertyNames;
+        private MetadataRules metadata;
 
         private Builder() {
         }
@@ -204,13 +207,13 @@ public final class NamingRules {
             return this;
         }
 
-        public Builder propertyName(Rule rule) {
-            this.propertyName = rule;
+        public Builder propertyNames(NameRule rule) {
+            this.propertyNames = rule;
             return this;
         }
 
-        public Builder metadata(MetadataRule rule) {
-            this.metadata = rule;
+        public Builder metadata(MetadataRules rules) {
+            this.metadata = rules;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.unistore;
 
 import io.unistore.internal.OptionsStyle;
+import io.unistore.spi.NameRules;
 import java.time.Instant;
 import org.immutables.value.Value;
 
@@ -31,6 +32,14 @@ public interface RequestConditions extends WithRequestConditions {
     /** The lease held on the blob, required to write a leased blob (needs BLOB_LEASES). */
     @Nullable
     String leaseId();
+
+    /** ETags and lease ids travel in HTTP headers: checked here, before any request is made. */
+    @Value.Check
+    default void check() {
+        NameRules.headerValue("ifMatch", ifMatch());
+        NameRules.headerValue("ifNoneMatch", ifNoneMatch());
+        NameRules.headerValue("leaseId", leaseId());
+    }
 
     /** No conditions. */
     static RequestConditions none() {

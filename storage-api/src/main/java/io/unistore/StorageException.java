@@ -7,7 +7,9 @@ import java.util.Objects;
  * failure came from a service, the service's own HTTP status, error code and request id for diagnosis.
  * SDK exceptions never escape a provider; they are kept only as the {@linkplain #getCause() cause}.
  *
- * <p>Messages never contain secrets (account keys, SAS tokens, connection strings, bearer tokens).
+ * <p>Messages never contain secrets (account keys, SAS tokens, connection strings, bearer tokens), and neither
+ * does the cause chain: a cause whose messages hold one is replaced by a {@link io.unistore.spi.RedactedException}
+ * copy (same class name, masked messages, same stack trace).
  */
 public class StorageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -43,7 +45,7 @@ public class StorageException extends RuntimeException {
     /** As above, with an explicit retry verdict (e.g. a 500 the provider knows to be transient). */
     public StorageException(ErrorCode code, String message, Throwable cause, int providerStatus,
                             String providerCode, String requestId, boolean retryable) {
-        super(message, cause);
+        super(message, io.unistore.spi.Secrets.redactThrowable(cause));
         this.code = Objects.requireNonNull(code, "code");
         this.providerStatus = providerStatus;
         this.providerCode = providerCode;

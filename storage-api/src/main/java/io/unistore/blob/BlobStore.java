@@ -33,7 +33,8 @@ import java.util.Map;
  * <p>Names: a container name follows Azure's rules (3-63 characters, lowercase letters, digits and single
  * hyphens, starting and ending with a letter or digit); a blob name is 1-1024 characters with no path
  * segment {@code .} or {@code ..}, no leading {@code /}, no NUL or control characters. A name breaking a rule
- * fails with {@code INVALID_ARGUMENT} naming the rule.
+ * fails with {@code INVALID_ARGUMENT} naming the rule. User metadata follows the service's own rules, declared
+ * in {@link io.unistore.Capabilities#metadataRules()}; metadata read from a blob can always be written back.
  */
 public interface BlobStore {
 

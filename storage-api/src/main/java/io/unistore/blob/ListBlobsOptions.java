@@ -4,6 +4,7 @@ import io.unistore.ListOptions;
 import io.unistore.Nullable;
 import io.unistore.StorageException;
 import io.unistore.internal.OptionsStyle;
+import io.unistore.spi.NameRules;
 import org.immutables.value.Value;
 
 /** Options of {@link BlobStore#list}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
@@ -46,6 +47,8 @@ public interface ListBlobsOptions extends WithListBlobsOptions {
         if (delimiter() != null && delimiter().isEmpty()) {
             throw StorageException.invalidArgument("delimiter", "must not be empty (use null for a flat listing)");
         }
+        NameRules.prefix("prefix", prefix(), NameRules.MAX_BLOB_NAME);
+        NameRules.prefix("delimiter", delimiter(), NameRules.MAX_BLOB_NAME);
     }
 
     /** A flat listing of every blob. */

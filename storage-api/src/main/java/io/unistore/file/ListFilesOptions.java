@@ -4,6 +4,7 @@ import io.unistore.ListOptions;
 import io.unistore.Nullable;
 import io.unistore.StorageException;
 import io.unistore.internal.OptionsStyle;
+import io.unistore.spi.NameRules;
 import org.immutables.value.Value;
 
 /** Options of {@link FileStore#list}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
@@ -36,6 +37,7 @@ public interface ListFilesOptions extends WithListFilesOptions {
         if (pageSize() < 1) {
             throw StorageException.invalidArgument("pageSize", "must be at least 1, was " + pageSize());
         }
+        NameRules.prefix("prefix", prefix(), NameRules.MAX_FILE_PATH);
     }
 
     /** The directory's children, in default pages. */

@@ -73,7 +73,8 @@ public final class ProviderRegistry {
         if (matching.size() == 1) {
             return matching.get(0);
         }
-        String shown = "'" + Secrets.redact(address) + "'";
+        // Masked harder than a message: an address nobody reads may hold a secret under a mistyped key name.
+        String shown = "'" + Secrets.redactAddress(address) + "'";
         if (matching.isEmpty()) {
             throw new StorageException(ErrorCode.INVALID_ARGUMENT, "address: no installed Unistore provider accepts "
                     + shown + ". Installed: " + describe(providers)

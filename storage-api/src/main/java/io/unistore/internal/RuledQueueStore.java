@@ -10,6 +10,7 @@ import io.unistore.PagedIterable;
 import io.unistore.StorageException;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
 import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
@@ -17,6 +18,7 @@ import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
 import io.unistore.queue.UpdateReceipt;
 import io.unistore.spi.QueueBackend;
+import io.unistore.spi.QueueMessageText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +35,30 @@ final class RuledQueueStore implements QueueStore {
     private final Capabilities capabilities;
     private final NamingRules names;
     private final Guard guard;
+    private final QueueMessageEncoding encoding;
 
     RuledQueueStore(QueueBackend backend, Capabilities capabilities, Guard guard) {
+        this(backend, capabilities, guard, QueueMessageText.required(backend.messageEncoding()));
+    }
+
+    private RuledQueueStore(QueueBackend backend, Capabilities capabilities, Guard guard,
+                            QueueMessageEncoding encoding) {
         this.backend = backend;
         this.capabilities = capabilities;
         this.names = capabilities.naming();
         this.guard = guard;
+        this.encoding = encoding;
+    }
+
+    @Override
+    public QueueMessageEncoding messageEncoding() {
+        return encoding;
+    }
+
+    @Override
+    public QueueStore withMessageEncoding(QueueMessageEncoding other) {
+        QueueMessageEncoding e = QueueMessageText.required(other);
+        return e == encoding ? this : new RuledQueueStore(backend, capabilities, guard, e);
     }
 
     @Override
@@ -90,7 +110,7 @@ final class RuledQueueStore implements QueueStore {
         names.queue(queue);
         body(body);
         required("options", options);
-        return guard.call(() -> backend.sendMessage(queue, body, options));
+        return guard.call(() -> backend.sendMessage(queue, body, encoding, options));
     }
 
     @Override
@@ -98,14 +118,14 @@ final class RuledQueueStore implements QueueStore {
         names.queue(queue);
         required("options", options);
         count("maxMessages", options.maxMessages());
-        return guard.call(() -> backend.receiveMessages(queue, options));
+        return guard.call(() -> backend.receiveMessages(queue, encoding, options));
     }
 
     @Override
     public List<QueueMessage> peekMessages(String queue, int maxMessages) {
         names.queue(queue);
         count("maxMessages", maxMessages);
-        return guard.call(() -> backend.peekMessages(queue, maxMessages));
+        return guard.call(() -> backend.peekMessages(queue, encoding, maxMessages));
     }
 
     @Override
@@ -122,7 +142,8 @@ final class RuledQueueStore implements QueueStore {
             throw StorageException.invalidArgument("visibilityTimeout", "must be between 0 and 7 days, was "
                     + visibilityTimeout);
         }
-        return guard.call(() -> backend.updateMessage(queue, messageId, popReceipt, newBody, visibilityTimeout));
+        return guard.call(() -> backend.updateMessage(queue, messageId, popReceipt, newBody, encoding,
+                visibilityTimeout));
     }
 
     @Override
@@ -137,9 +158,11 @@ final class RuledQueueStore implements QueueStore {
         if (body == null) {
             throw StorageException.invalidArgument("body", "is required (use an empty array for an empty message)");
         }
-        int max = capabilities.limits().maxQueueMessageBytes();
+        // The service's limit is on the stored text: base64 makes 3 bytes 4 characters.
+        int max = encoding.maxBodyBytes(capabilities.limits().maxQueueMessageBytes());
         if (body.length > max) {
-            throw StorageException.invalidArgument("body", "must be at most " + max + " bytes, was " + body.length);
+            throw StorageException.invalidArgument("body", "must be at most " + max + " bytes with "
+                    + QueueMessageEncoding.OPTION + "=" + encoding.optionValue() + ", was " + body.length);
         }
     }
 

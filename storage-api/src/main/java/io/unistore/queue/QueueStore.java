@@ -13,11 +13,22 @@ import java.util.Map;
  * Message queues with visibility timeouts: Azure Queue Storage, or the local provider.
  *
  * <p>A received message stays invisible for its visibility timeout; delete it with its pop receipt before
- * then, or it becomes visible again with a higher dequeue count. Message bodies are bytes (any UTF-8 text or
- * binary) up to {@link io.unistore.Capabilities#maxQueueMessageBytes()}. Queue names follow Azure's rules
- * (3-63 lowercase letters, digits and single hyphens). Implementations are thread-safe.
+ * then, or it becomes visible again with a higher dequeue count. Message bodies are bytes, kept as text by the
+ * store's {@link QueueMessageEncoding}: with {@code NONE} (the default, as the Azure SDKs) a body is UTF-8 text
+ * stored as is, up to {@link io.unistore.Capabilities#maxQueueMessageBytes()}; with {@code BASE64} (as Azure
+ * Functions) any bytes, up to 3/4 of that. Queue names follow Azure's rules (3-63 lowercase letters, digits and
+ * single hyphens). Implementations are thread-safe.
  */
 public interface QueueStore {
+
+    /** The encoding this store sends and reads bodies with: the account's {@value QueueMessageEncoding#OPTION}. */
+    QueueMessageEncoding messageEncoding();
+
+    /**
+     * This store with another message encoding, for a queue shared with programs that use it (Azure Functions
+     * reads and writes {@code BASE64}). The same account and queues; only how bodies become text differs.
+     */
+    QueueStore withMessageEncoding(QueueMessageEncoding encoding);
 
     /**
      * Creates a queue.
@@ -62,7 +73,8 @@ public interface QueueStore {
     /**
      * Sends a message.
      *
-     * @throws StorageException NOT_FOUND if the queue is absent; INVALID_ARGUMENT if the body is too large
+     * @throws StorageException NOT_FOUND if the queue is absent; INVALID_ARGUMENT if the body is too large for
+     *                          the encoding, or (with {@code NONE}) not UTF-8 text that a message can carry
      */
     SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options);
 
@@ -75,6 +87,9 @@ public interface QueueStore {
      * Receives up to {@code maxMessages} visible messages, hiding them for the visibility timeout.
      *
      * @return the messages, oldest first; empty when none is visible
+     * @throws StorageException INVALID_ARGUMENT (naming {@value QueueMessageEncoding#OPTION}) when the encoding is
+     *                          {@code BASE64} and a message is not base64 text; the messages stay hidden until
+     *                          their timeout ends, so read such a queue with {@code NONE}
      */
     List<QueueMessage> receiveMessages(String queue, ReceiveOptions options);
 

@@ -9,6 +9,12 @@ import java.util.Base64;
  * string. A token that does not decode fails with INVALID_ARGUMENT naming {@code continuationToken}.
  */
 public final class ContinuationTokens {
+    /**
+     * The longest token accepted: well above any this library makes (the longest state is a 2,048-character
+     * file path), and small enough that a forged one never reaches a service's URL limits.
+     */
+    public static final int MAX_LENGTH = 32 * 1024;
+
     private ContinuationTokens() {
     }
 
@@ -24,6 +30,10 @@ public final class ContinuationTokens {
     public static String decode(String token) {
         if (token == null || token.isEmpty()) {
             return null;
+        }
+        if (token.length() > MAX_LENGTH) {
+            throw StorageException.invalidArgument("continuationToken", "is not a token this listing returned (it "
+                    + "is " + token.length() + " characters long; tokens are at most " + MAX_LENGTH + ")");
         }
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
@@ -67,23 +68,30 @@ public class ForwardingQueueBackend implements QueueBackend {
     }
 
     @Override
-    public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
-        return delegate.sendMessage(queue, body, options);
+    public QueueMessageEncoding messageEncoding() {
+        return delegate.messageEncoding();
     }
 
     @Override
-    public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
-        return delegate.receiveMessages(queue, options);
+    public SendReceipt sendMessage(String queue, byte[] body, QueueMessageEncoding encoding,
+                                   SendMessageOptions options) {
+        return delegate.sendMessage(queue, body, encoding, options);
     }
 
     @Override
-    public List<QueueMessage> peekMessages(String queue, int maxMessages) {
-        return delegate.peekMessages(queue, maxMessages);
+    public List<QueueMessage> receiveMessages(String queue, QueueMessageEncoding encoding, ReceiveOptions options) {
+        return delegate.receiveMessages(queue, encoding, options);
     }
 
     @Override
-    public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody, Duration visibilityTimeout) {
-        return delegate.updateMessage(queue, messageId, popReceipt, newBody, visibilityTimeout);
+    public List<QueueMessage> peekMessages(String queue, QueueMessageEncoding encoding, int maxMessages) {
+        return delegate.peekMessages(queue, encoding, maxMessages);
+    }
+
+    @Override
+    public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
+                                       QueueMessageEncoding encoding, Duration visibilityTimeout) {
+        return delegate.updateMessage(queue, messageId, popReceipt, newBody, encoding, visibilityTimeout);
     }
 
     @Override

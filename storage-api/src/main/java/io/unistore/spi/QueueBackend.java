@@ -4,6 +4,7 @@ import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
@@ -42,18 +43,32 @@ public interface QueueBackend {
     /** Removes every message. */
     void clearMessages(String queue);
 
-    /** Sends a message. */
-    SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options);
+    /**
+     * The encoding bodies are kept as text with unless a caller chooses another: the account's
+     * {@value QueueMessageEncoding#OPTION} option ({@code NONE}, as the Azure SDKs, when the provider has none).
+     */
+    default QueueMessageEncoding messageEncoding() {
+        return QueueMessageEncoding.NONE;
+    }
 
-    /** Receives up to {@code options.maxMessages()}, hiding them for the visibility timeout. */
-    List<QueueMessage> receiveMessages(String queue, ReceiveOptions options);
+    /**
+     * Sends a message, its body made text by {@code encoding} ({@link QueueMessageText#encode}). The API
+     * passes the encoding with each call, so a layer sees it and a store variant needs no backend of its own.
+     */
+    SendReceipt sendMessage(String queue, byte[] body, QueueMessageEncoding encoding, SendMessageOptions options);
 
-    /** Looks at up to {@code maxMessages} visible messages without hiding them. */
-    List<QueueMessage> peekMessages(String queue, int maxMessages);
+    /**
+     * Receives up to {@code options.maxMessages()}, hiding them for the visibility timeout, their bodies read
+     * by {@code encoding} ({@link QueueMessageText#decode}).
+     */
+    List<QueueMessage> receiveMessages(String queue, QueueMessageEncoding encoding, ReceiveOptions options);
+
+    /** Looks at up to {@code maxMessages} visible messages without hiding them, bodies read by {@code encoding}. */
+    List<QueueMessage> peekMessages(String queue, QueueMessageEncoding encoding, int maxMessages);
 
     /** Changes a received message's visibility and, if {@code newBody} is not null, its content. */
     UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
-                                Duration visibilityTimeout);
+                                QueueMessageEncoding encoding, Duration visibilityTimeout);
 
     /** Deletes a received message. */
     void deleteMessage(String queue, String messageId, String popReceipt);

@@ -19,11 +19,19 @@ import java.util.UUID;
  * Id eq guid'0b6a8f6e-...' and Payload eq X'0aff' and Big gt 30L
  * }</pre>
  *
- * <p>Semantics, the same everywhere: a comparison with a missing property is false; comparing values of
- * different types is false, except that Int32, Int64 and Double compare as numbers; strings compare by
- * UTF-16 code unit (ordinal), binary values byte by byte unsigned.
+ * <p>A filter nests at most {@link #MAX_DEPTH} levels. Semantics, the same everywhere: a comparison with a missing
+ * property is false; comparing values of different types is false, except that Int32, Int64 and Double compare as
+ * numbers; strings compare by UTF-16 code unit (ordinal), binary values byte by byte unsigned.
  */
 public sealed interface Filter permits Filter.Comparison, Filter.And, Filter.Or, Filter.Not {
+
+    /**
+     * The deepest a filter may nest: a comparison is one level, each and, or, not above it one more.
+     * {@link #parse} refuses deeper text (a chain {@code a or b or c ...} costs log2 of its length, as it is read
+     * into a balanced tree), and {@link TableQuery} refuses a deeper filter built in code, before any store
+     * evaluates it.
+     */
+    int MAX_DEPTH = 100;
 
     /** Comparison operators, with their OData names. */
     enum Operator {
@@ -73,8 +81,8 @@ public sealed interface Filter permits Filter.Comparison, Filter.And, Filter.Or,
     record Comparison(String property, Operator operator, Object value) implements Filter {
         public Comparison {
             if (property == null || !FilterParser.isIdentifier(property)) {
-                throw StorageException.invalidArgument("filter", "property name '" + property
-                        + "' must be an identifier (letters, digits, underscore, not starting with a digit)");
+                throw StorageException.invalidArgument("filter", "property name '" + property + "' must be a C# "
+                        + "identifier (letters of any script, digits, underscores, not starting with a digit)");
             }
             Objects.requireNonNull(operator, "operator");
             PropertyType type;
@@ -214,7 +222,8 @@ public sealed interface Filter permits Filter.Comparison, Filter.And, Filter.Or,
     /**
      * Parses OData filter text.
      *
-     * @throws StorageException INVALID_ARGUMENT naming the position and what was expected
+     * @throws StorageException INVALID_ARGUMENT naming the position and what was expected, or the limit when
+     *         the text nests deeper than {@link #MAX_DEPTH}
      */
     static Filter parse(String text) {
         return new FilterParser(text).parse();

@@ -4,17 +4,22 @@ import io.unistore.StorageException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Recursive-descent parser of OData filter text into {@link Filter}. Precedence, lowest first: or, and, not,
- * comparison; parentheses group. Keywords are case-insensitive; property names are not.
+ * comparison; parentheses group. Keywords are case-insensitive; property names are not. Nesting is bounded
+ * ({@link Filter#MAX_DEPTH}), so no text, however deep, runs the parser or the filter's users out of stack.
  */
 final class FilterParser {
     private final String text;
     private int pos;
+    /** How many 'not' and '(' enclose the current position. */
+    private int nesting;
 
     FilterParser(String text) {
         if (text == null || text.isBlank()) {
@@ -23,17 +28,30 @@ final class FilterParser {
         this.text = text;
     }
 
+    /** Property names as Azure Tables takes them: C# identifiers (letters of any script, digits, underscores...). */
     static boolean isIdentifier(String s) {
-        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+        if (s.isEmpty() || !identifierStart(s.charAt(0))) {
             return false;
         }
         for (int i = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+            if (!identifierPart(s.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean identifierStart(char c) {
+        return Character.isLetter(c) || c == '_' || Character.getType(c) == Character.LETTER_NUMBER;
+    }
+
+    private static boolean identifierPart(char c) {
+        if (identifierStart(c) || Character.isDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.CONNECTOR_PUNCTUATION || type == Character.FORMAT;
     }
 
     Filter parse() {
@@ -42,41 +60,66 @@ final class FilterParser {
         if (pos < text.length()) {
             throw error("expected 'and', 'or' or the end of the filter");
         }
-        return f;
+        return FilterDepth.check(f);
     }
 
     private Filter parseOr() {
-        Filter left = parseAnd();
+        List<Filter> terms = new ArrayList<>();
+        terms.add(parseAnd());
         while (keyword("or")) {
-            left = new Filter.Or(left, parseAnd());
+            terms.add(parseAnd());
         }
-        return left;
+        return balanced(terms, 0, terms.size(), false);
     }
 
     private Filter parseAnd() {
-        Filter left = parseUnary();
+        List<Filter> terms = new ArrayList<>();
+        terms.add(parseUnary());
         while (keyword("and")) {
-            left = new Filter.And(left, parseUnary());
+            terms.add(parseUnary());
         }
-        return left;
+        return balanced(terms, 0, terms.size(), true);
+    }
+
+    /**
+     * A chain {@code a or b or c ...} as a balanced tree: and/or are associative, and a chain of n comparisons
+     * then nests log2(n) levels instead of n (the left-deep tree of up to three terms is the same either way).
+     */
+    private static Filter balanced(List<Filter> terms, int from, int to, boolean and) {
+        if (to - from == 1) {
+            return terms.get(from);
+        }
+        int middle = from + (to - from + 1) / 2;
+        Filter left = balanced(terms, from, middle, and);
+        Filter right = balanced(terms, middle, to, and);
+        return and ? new Filter.And(left, right) : new Filter.Or(left, right);
     }
 
     private Filter parseUnary() {
-        if (keyword("not")) {
-            return new Filter.Not(parseUnary());
+        // The recursion this guards: each 'not' and '(' is a level of Java stack. Twice the tree limit, since the
+        // text of a filter (toOData) writes each 'not' with a parenthesis.
+        if (++nesting > 2 * Filter.MAX_DEPTH) {
+            throw FilterDepth.tooDeep();
         }
-        skipSpaces();
-        if (peek() == '(') {
-            pos++;
-            Filter inner = parseOr();
-            skipSpaces();
-            if (peek() != ')') {
-                throw error("expected ')'");
+        try {
+            if (keyword("not")) {
+                return new Filter.Not(parseUnary());
             }
-            pos++;
-            return inner;
+            skipSpaces();
+            if (peek() == '(') {
+                pos++;
+                Filter inner = parseOr();
+                skipSpaces();
+                if (peek() != ')') {
+                    throw error("expected ')'");
+                }
+                pos++;
+                return inner;
+            }
+            return parseComparison();
+        } finally {
+            nesting--;
         }
-        return parseComparison();
     }
 
     private Filter parseComparison() {
@@ -118,7 +161,7 @@ final class FilterParser {
         if (c == '-' || Character.isDigit(c)) {
             return new Operand(null, number());
         }
-        if (Character.isLetter(c) || c == '_') {
+        if (identifierStart(c)) {
             int start = pos;
             String w = word();
             if (peek() == '\'') {
@@ -226,7 +269,7 @@ final class FilterParser {
         skipSpaces();
         int end = pos + kw.length();
         if (end <= text.length() && text.regionMatches(true, pos, kw, 0, kw.length())
-                && (end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'))) {
+                && (end == text.length() || !identifierPart(text.charAt(end)))) {
             // "not(" and "and(" are fine; "notes" is a property name.
             pos = end;
             return true;
@@ -236,7 +279,7 @@ final class FilterParser {
 
     private String word() {
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+        while (pos < text.length() && identifierPart(text.charAt(pos))) {
             pos++;
         }
         return text.substring(start, pos);

@@ -1,6 +1,7 @@
 package io.unistore.table;
 
 import io.unistore.StorageException;
+import io.unistore.spi.NameRules;
 
 /**
  * One action of a transaction or bulk write.
@@ -34,6 +35,7 @@ public record TableAction(Type type, TableEntity entity, String ifMatch) {
         if (entity == null) {
             throw StorageException.invalidArgument("entity", "is required");
         }
+        NameRules.headerValue("ifMatch", ifMatch);
     }
 
     public static TableAction insert(TableEntity entity) {

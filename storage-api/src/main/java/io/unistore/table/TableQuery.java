@@ -4,6 +4,7 @@ import io.unistore.ListOptions;
 import io.unistore.Nullable;
 import io.unistore.StorageException;
 import io.unistore.internal.OptionsStyle;
+import io.unistore.spi.NameRules;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -40,8 +41,16 @@ public interface TableQuery extends WithTableQuery {
     @Nullable
     String continuationToken();
 
+    /**
+     * @throws StorageException INVALID_ARGUMENT for a negative top, a page size below 1, a selected name that is
+     *         no property name or a filter nested deeper than {@link Filter#MAX_DEPTH}
+     */
     @Value.Check
     default void check() {
+        FilterDepth.check(filter());
+        if (select() != null) {
+            select().forEach(name -> NameRules.selected("select", name));
+        }
         if (top() != null && top() < 0) {
             throw StorageException.invalidArgument("top", "must not be negative, was " + top());
         }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * <p>Conventions: {@code create*} fails with ALREADY_EXISTS when the item exists; {@code delete*} returns
  * false when it is absent; every failure is a {@link StorageException}. Table names follow Azure's rules
  * (3-63 letters and digits, starting with a letter); keys are up to 1 KiB with no {@code / \ # ?} or control
- * characters; property names are identifiers up to 255 characters. Implementations are thread-safe.
+ * characters; property names follow the service's rule, {@link io.unistore.Capabilities#propertyNames()} (C#
+ * identifiers of any script, up to 255 characters, on Azure and locally). Implementations are thread-safe.
  */
 public interface TableStore {
 

@@ -38,7 +38,8 @@ final class S3Account implements StorageAccount {
             set.add(Capability.BLOB_VERSIONS);
         }
         return new Capabilities(set, Capabilities.DEFAULT_MAX_TRANSACTION_ACTIONS,
-                Capabilities.DEFAULT_MAX_QUEUE_MESSAGE_BYTES, Capabilities.DEFAULT_MAX_PAGE_SIZE);
+                Capabilities.DEFAULT_MAX_QUEUE_MESSAGE_BYTES, Capabilities.DEFAULT_MAX_PAGE_SIZE)
+                .withMetadataRules(S3Metadata.RULES);
     }
 
     @Override

@@ -92,7 +92,7 @@ final class S3BlobStore implements BlobStore {
     public BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions options) {
         String bucket = S3Context.bucket(container);
         String key = NameRules.blob(blob);
-        Map<String, String> metadata = S3Metadata.toS3(NameRules.metadata(options.metadata()));
+        Map<String, String> metadata = S3Metadata.toS3(options.metadata());
         RequestConditions c = options.conditions();
         WritePin pin = S3Conditions.sendable(c) ? S3Conditions.direct(c)
                 : S3Conditions.check(c, reads.headOrNull(bucket, key, null), "upload of " + bucket + "/" + key);
@@ -104,7 +104,7 @@ final class S3BlobStore implements BlobStore {
                                        RequestConditions conditions) {
         String bucket = S3Context.bucket(container);
         String key = NameRules.blob(blob);
-        Map<String, String> s3Metadata = S3Metadata.toS3(NameRules.metadata(metadata));
+        Map<String, String> s3Metadata = S3Metadata.toS3(metadata);
         HeadObjectResponse head = reads.existing(bucket, key);
         S3Conditions.check(conditions, head, "setMetadata of " + bucket + "/" + key);
         // A copy onto itself with new headers; the HEAD's ETag pins the source, the class is kept.
@@ -126,7 +126,7 @@ final class S3BlobStore implements BlobStore {
         if (options.metadata() != null || options.contentType() != null) {
             replace = Headers.of(source);
             if (options.metadata() != null) {
-                replace = replace.withMetadata(S3Metadata.toS3(NameRules.metadata(options.metadata())));
+                replace = replace.withMetadata(S3Metadata.toS3(options.metadata()));
             }
             if (options.contentType() != null) {
                 replace = replace.withContentType(options.contentType());

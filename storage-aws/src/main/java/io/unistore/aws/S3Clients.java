@@ -10,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
@@ -68,12 +70,48 @@ final class S3Clients {
                 .forcePathStyle(s.pathStyle())
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(s.maxConnections())
                         .expectContinueEnabled(s.expectContinue()))
-                .overrideConfiguration(o -> o.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxAttempts()).build()));
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s))
+                        .apiCallTimeout(s.apiCallTimeout()).apiCallAttemptTimeout(s.apiCallAttemptTimeout()));
         if (s.endpoint() != null) {
             builder.endpointOverride(s.endpoint());
         }
         return builder;
+    }
+
+    /**
+     * The SDK's standard strategy (retryable errors, throttling-aware, a retry quota shared by the client) with the
+     * account's attempts and back-off: exponential with full jitter from {@code retryBaseDelayMs} (throttling
+     * answers from ten times that, as the SDK's own 100 ms / 1 s defaults do) up to {@code maxRetryDelayMs}.
+     */
+    static RetryStrategy retryStrategy(S3Settings s) {
+        java.time.Duration throttledBase = s.retryBaseDelay().multipliedBy(10);
+        if (throttledBase.compareTo(s.maxRetryDelay()) > 0) {
+            throttledBase = s.maxRetryDelay();
+        }
+        // An answer whose body broke off fails while the SDK reads or parses it ("Could not parse XML response",
+        // an SdkClientException around an IOException or the XML parser's premature end), which the standard
+        // strategy does not retry.
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxAttempts())
+                .retryOnException(S3Clients::brokenAnswer)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(s.retryBaseDelay(), s.maxRetryDelay()))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(throttledBase, s.maxRetryDelay()))
+                .build();
+    }
+
+    /**
+     * Whether a failure comes from an answer that broke off: an IOException, or a truncated XML document, anywhere
+     * in its causes.
+     */
+    static boolean brokenAnswer(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.io.InterruptedIOException && !(c instanceof java.net.SocketTimeoutException)) {
+                return false; // the calling thread was interrupted: stop, do not retry
+            }
+            if (c instanceof java.io.IOException || c instanceof javax.xml.stream.XMLStreamException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static S3Presigner presigner(S3Settings s, AwsCredentialsProvider credentials) {

@@ -1,67 +1,34 @@
 package io.unistore.aws;
 
-import io.unistore.StorageException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
+import io.unistore.MetadataRules;
+import io.unistore.NameRule;
 import java.util.Map;
 
 /**
- * User metadata through S3, keeping the case of keys. S3 sends metadata as {@code x-amz-meta-*} headers, whose
- * names it lowercases; Azure and GCS keep {@code Author} as written. So keys go to S3 in lowercase, and those that
- * were not lowercase are listed in one extra entry, {@value #CASE_KEY}, which reading uses to restore them. Its
- * name holds a hyphen, which a neutral metadata key (an identifier) cannot, so it never collides.
+ * User metadata through S3, as S3 keeps it. S3 sends metadata as {@code x-amz-meta-*} HTTP headers and stores
+ * the keys in lowercase, so every client reads {@code author} for a key written {@code Author}. The provider
+ * says so ({@link MetadataRules.KeyCase#LOWERCASED}) and does the same itself, both ways, so S3-compatible
+ * stores that keep the case read exactly as S3 does. Nothing is added to what the caller gave.
  */
 final class S3Metadata {
-    static final String CASE_KEY = "unistore-case";
+    /**
+     * S3's rules: keys are HTTP header tokens (ASCII letters, digits and {@code !#$%&'*+-.^_`|~}), stored in
+     * lowercase; values are header text (printable ASCII); 2 KiB of keys and values in all.
+     */
+    static final MetadataRules RULES = new MetadataRules(NameRule.of("an HTTP header token (ASCII letters, digits "
+            + "and !#$%&'*+-.^_`|~)", "[!#$%&'*+.^_`|~0-9A-Za-z-]+", Integer.MAX_VALUE),
+            MetadataRules.KeyCase.LOWERCASED, NameRule.PRINTABLE_ASCII, 2 * 1024);
 
     private S3Metadata() {
     }
 
-    /** The metadata to send to S3. */
+    /** The metadata to send to S3: checked against S3's rules, keys in lowercase. */
     static Map<String, String> toS3(Map<String, String> metadata) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Map<String, String> seen = new HashMap<>();
-        List<String> mixedCase = new ArrayList<>();
-        for (Map.Entry<String, String> e : metadata.entrySet()) {
-            String lower = e.getKey().toLowerCase(Locale.ROOT);
-            String other = seen.put(lower, e.getKey());
-            if (other != null) {
-                throw StorageException.invalidArgument("metadata", "keys '" + other + "' and '" + e.getKey()
-                        + "' differ only in case, which S3 cannot keep apart");
-            }
-            if (!lower.equals(e.getKey())) {
-                mixedCase.add(e.getKey());
-            }
-            out.put(lower, e.getValue());
-        }
-        if (!mixedCase.isEmpty()) {
-            out.put(CASE_KEY, String.join(",", mixedCase));
-        }
-        return out;
+        return RULES.stored(RULES.check(metadata));
     }
 
-    /** The metadata as the user wrote it, from what S3 returned. */
+    /** The metadata S3 returned, keys in lowercase (as S3 itself returns them). */
     static Map<String, String> fromS3(Map<String, String> s3) {
-        if (s3 == null || s3.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> original = new HashMap<>();
-        String cases = s3.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(CASE_KEY))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        if (cases != null) {
-            for (String key : cases.split(",")) {
-                original.put(key.toLowerCase(Locale.ROOT), key);
-            }
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : s3.entrySet()) {
-            if (!e.getKey().equalsIgnoreCase(CASE_KEY)) {
-                out.put(original.getOrDefault(e.getKey().toLowerCase(Locale.ROOT), e.getKey()), e.getValue());
-            }
-        }
-        return out;
+        return s3 == null || s3.isEmpty() ? Map.of() : RULES.stored(s3);
     }
 }

@@ -5,8 +5,6 @@ import io.unistore.ErrorCode;
 import io.unistore.RequestConditions;
 import io.unistore.StorageException;
 import io.unistore.blob.ReadOptions;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -91,7 +89,11 @@ final class S3Reads {
             in.abort();
             throw archived(bucket, key, r.storageClassAsString());
         }
-        return new ObjectStream(in);
+        String what = "GetObject " + where(bucket, key, o.versionId());
+        return new ObjectStream(in, range == null ? 0 : range.offset(), ctx.settings.maxAttempts() - 1,
+                (from, end, etag) -> ctx.call(what, () -> ctx.s3.getObject(GetObjectRequest.builder().bucket(bucket)
+                        .key(key).versionId(o.versionId()).range("bytes=" + from + "-" + (end - 1)).ifMatch(etag)
+                        .build())));
     }
 
     /** Snapshots are refused before any request (the account does not declare BLOB_SNAPSHOTS). */
@@ -131,41 +133,5 @@ final class S3Reads {
 
     private static String where(String bucket, String key, String versionId) {
         return bucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
-    }
-
-    /**
-     * An object's content. Closing it before the end aborts the HTTP response instead of reading the rest just
-     * to reuse the connection (which for a large object would download all of it).
-     */
-    static final class ObjectStream extends FilterInputStream {
-        private final ResponseInputStream<GetObjectResponse> response;
-        private boolean ended;
-
-        ObjectStream(ResponseInputStream<GetObjectResponse> response) {
-            super(response);
-            this.response = response;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            ended |= b < 0;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = super.read(buffer, off, len);
-            ended |= n < 0;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!ended) {
-                response.abort();
-            }
-            super.close();
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.unistore.StorageException;
 import io.unistore.spi.ProviderConfig;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  */
 record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials credentials, boolean versioning,
                   boolean tiers, String archiveClass, long partSize, int concurrency, int maxAttempts, int maxConnections,
-                  boolean expectContinue,
+                  boolean expectContinue, Duration retryBaseDelay, Duration maxRetryDelay, Duration apiCallTimeout,
+                  Duration apiCallAttemptTimeout,
                   long multipartCopyThreshold, int restoreDays, String restoreTier) {
 
     /** S3's smallest part (all but the last part of a multipart upload). */
@@ -35,7 +37,8 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
 
     static final Set<String> OPTIONS = Set.of("region", "endpoint", "pathStyle", "profile", "accessKeyId",
             "secretAccessKey", "sessionToken", "anonymous", "versioning", "tiers", "archiveClass", "partSize", "concurrency",
-            "maxAttempts", "maxConnections", "expectContinue", "multipartCopyThreshold", "restoreDays", "restoreTier");
+            "maxAttempts", "maxConnections", "expectContinue", "multipartCopyThreshold", "restoreDays", "restoreTier",
+            "retryBaseDelayMs", "maxRetryDelayMs", "apiCallTimeoutMs", "apiCallAttemptTimeoutMs");
 
     /** How requests are signed. */
     sealed interface Credentials {
@@ -112,11 +115,18 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
             throw StorageException.invalidArgument("restoreTier", "must be Standard, Bulk or Expedited, was '"
                     + restoreTier + "'");
         }
+        int baseDelay = range(c, "retryBaseDelayMs", 100, 1, 60_000);
+        int maxDelay = range(c, "maxRetryDelayMs", 20_000, 1, 600_000);
+        if (maxDelay < baseDelay) {
+            throw StorageException.invalidArgument("maxRetryDelayMs", "must be at least retryBaseDelayMs ("
+                    + baseDelay + "), was " + maxDelay);
+        }
         return new S3Settings(region, endpoint, c.booleanOption("pathStyle", endpoint != null), credentials(c),
                 c.booleanOption("versioning", false), c.booleanOption("tiers", true), archiveClass, partSize,
                 range(c, "concurrency", DEFAULT_CONCURRENCY, 1, 64), range(c, "maxAttempts", 3, 1, 20),
-                range(c, "maxConnections", 64, 1, 1024), c.booleanOption("expectContinue", false), copyThreshold,
-                range(c, "restoreDays", 1, 1, 365), restoreTier);
+                range(c, "maxConnections", 64, 1, 1024), c.booleanOption("expectContinue", false),
+                Duration.ofMillis(baseDelay), Duration.ofMillis(maxDelay), timeout(c, "apiCallTimeoutMs"),
+                timeout(c, "apiCallAttemptTimeoutMs"), copyThreshold, range(c, "restoreDays", 1, 1, 365), restoreTier);
     }
 
     /** A description safe to show: region and endpoint, never credentials. */
@@ -225,6 +235,12 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
             throw StorageException.invalidArgument(name, "must be between " + min + " and " + max + ", was " + v);
         }
         return v;
+    }
+
+    /** A timeout in milliseconds, or null (none: the SDK's default) when not given or 0. */
+    private static Duration timeout(ProviderConfig c, String name) {
+        int v = range(c, name, 0, 0, Integer.MAX_VALUE);
+        return v == 0 ? null : Duration.ofMillis(v);
     }
 
     /** A byte size: digits, optionally followed by KiB, MiB or GiB. */

@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * One upload: a single PUT when the content fits in one part, else a multipart upload whose parts are read one
  * after another from the stream and sent {@code concurrency} at a time, so memory stays at
  * {@code partSize × concurrency}. A multipart upload that fails for any reason is aborted: S3 shows the object
- * only on CompleteMultipartUpload, so nothing partial is ever visible.
+ * only on CompleteMultipartUpload, so nothing partial is ever visible. The result's MD5 is the one S3 reports on
+ * later reads: the ETag of a single PUT, none for a multipart object.
  */
 final class S3Upload {
     private static final Logger LOG = LoggerFactory.getLogger(S3Upload.class);
@@ -109,7 +110,9 @@ final class S3Upload {
             throw S3Conditions.writeFailure(e, pin);
         }
         progress(n, n);
-        return new BlobWriteResult(r.eTag(), responseDate(r), n, digest, r.versionId());
+        // The MD5 a later read reports (the ETag, unless KMS or a customer key encrypts the object), not ours.
+        return new BlobWriteResult(r.eTag(), responseDate(r), n,
+                S3Objects.md5(r.eTag(), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm()), r.versionId());
     }
 
     private BlobWriteResult multipart(InputStream in, byte[] first, int partSize) {
@@ -130,7 +133,9 @@ final class S3Upload {
                     throw StorageException.invalidArgument("length", "the content is longer than 10000 parts of "
                             + partSize + " bytes: give its length, or a larger blockSize");
                 }
-                md5.update(buffer, 0, n);
+                if (options.contentMd5() != null) {
+                    md5.update(buffer, 0, n);
+                }
                 total += n;
                 parts.submit(uploadPart(uploadId, part, buffer, n, free));
                 if (n < partSize) {
@@ -144,14 +149,17 @@ final class S3Upload {
             }
             expectLength(total, options.length());
             List<CompletedPart> done = new ArrayList<>(parts.awaitAll());
-            String digest = Base64.getEncoder().encodeToString(md5.digest());
-            checkMd5(digest);
+            if (options.contentMd5() != null) {
+                checkMd5(Base64.getEncoder().encodeToString(md5.digest()));
+            }
             done.sort(Comparator.comparing(CompletedPart::partNumber));
             long size = total;
             var r = ctx.call("CompleteMultipartUpload " + where(), () -> ctx.s3.completeMultipartUpload(b -> b
                     .bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(done))
                     .ifMatch(pin.ifMatch()).ifNoneMatch(pin.ifNoneMatch())));
-            return new BlobWriteResult(r.eTag(), responseDate(r), size, digest, r.versionId());
+            // S3 keeps no MD5 of a multipart object (its ETag is "<hex>-<parts>") and no read can report one, so
+            // neither does the upload: the declared contentMd5, if any, was checked above before completing.
+            return new BlobWriteResult(r.eTag(), responseDate(r), size, null, r.versionId());
         } catch (Exception e) {
             parts.abandon();
             abort(uploadId);

@@ -50,13 +50,13 @@ class S3CopyAndTierTest {
                 .withMetadata(Map.of("Origin", "here")));
         BlobWriteResult kept = blobs.copy(bucket, "src", bucket, "dst", CopyOptions.defaults());
         var p = blobs.getProperties(bucket, "dst");
-        assertThat(p.metadata()).isEqualTo(Map.of("Origin", "here"));
+        assertThat(p.metadata()).isEqualTo(Map.of("origin", "here"));
         assertThat(p.contentType()).isEqualTo("text/plain");
         assertThat(kept.etag()).isEqualTo(p.etag());
         blobs.copy(bucket, "src", bucket, "dst2", CopyOptions.defaults().withMetadata(Map.of("New", "1"))
                 .withContentType("application/json"));
         var q = blobs.getProperties(bucket, "dst2");
-        assertThat(q.metadata()).isEqualTo(Map.of("New", "1"));
+        assertThat(q.metadata()).isEqualTo(Map.of("new", "1"));
         assertThat(q.contentType()).isEqualTo("application/json");
         assertThat(blobs.downloadBytes(bucket, "dst2")).isEqualTo("content".getBytes());
     }
@@ -88,7 +88,7 @@ class S3CopyAndTierTest {
         assertThat(r.size()).isEqualTo(data.length);
         assertThat(blobs.downloadBytes(bucket, "big-copy")).isEqualTo(data);
         var p = blobs.getProperties(bucket, "big-copy");
-        assertThat(p.metadata()).isEqualTo(Map.of("Size", "big"));
+        assertThat(p.metadata()).isEqualTo(Map.of("size", "big"));
         assertThat(p.contentType()).isEqualTo("application/x-big");
         assertThat(raw.listMultipartUploads(b -> b.bucket(bucket)).uploads()).isEmpty();
     }
@@ -123,7 +123,7 @@ class S3CopyAndTierTest {
             assertThat(copy.firstMatchingHeader("x-amz-meta-keep")).hasValue("me");
             assertThat(copy.firstMatchingHeader("Content-Type")).hasValue("text/plain");
             assertThat(copy.firstMatchingHeader("x-amz-copy-source-if-match")).hasValue(written.etag());
-            assertThat(store.blobs.getProperties(bucket, "tiered").metadata()).isEqualTo(Map.of("Keep", "me"));
+            assertThat(store.blobs.getProperties(bucket, "tiered").metadata()).isEqualTo(Map.of("keep", "me"));
 
             store.blobs.copy(bucket, "tiered", bucket, "tiered-copy", CopyOptions.defaults().withTier(AccessTier.COLD));
             assertThat(store.last("PUT").firstMatchingHeader("x-amz-storage-class")).hasValue("GLACIER_IR");

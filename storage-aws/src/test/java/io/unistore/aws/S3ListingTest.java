@@ -94,7 +94,7 @@ class S3ListingTest {
         List<BlobItem> dir = blobs.list(bucket, ListBlobsOptions.prefix("dir/").withDelimiter("/")
                 .withIncludeMetadata(true)).stream().toList();
         assertThat(dir).extracting(BlobItem::name).containsExactly("dir/b.txt", "dir/c.txt", "dir/sub/");
-        assertThat(dir.get(0).properties().metadata()).isEqualTo(Map.of("Name", "x"));
+        assertThat(dir.get(0).properties().metadata()).isEqualTo(Map.of("name", "x"));
         assertThat(dir.get(0).properties().contentType()).isNotNull();
         var paged = blobs.list(bucket, ListBlobsOptions.prefix("dir/").withDelimiter("/").withPageSize(2))
                 .firstPage();

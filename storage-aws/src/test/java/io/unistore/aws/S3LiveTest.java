@@ -54,11 +54,11 @@ class S3LiveTest {
                 blobs.upload(bucket, "multi", new ByteArrayInputStream(data), UploadOptions.defaults()
                         .withBlockSize(5 << 20).withMetadata(Map.of("Author", "live")));
                 assertThat(blobs.downloadBytes(bucket, "multi")).isEqualTo(data);
-                assertThat(blobs.getProperties(bucket, "multi").metadata()).isEqualTo(Map.of("Author", "live"));
+                assertThat(blobs.getProperties(bucket, "multi").metadata()).isEqualTo(Map.of("author", "live"));
 
                 blobs.setTier(bucket, "multi", AccessTier.COOL);
                 assertThat(blobs.getProperties(bucket, "multi").tierName()).isEqualTo("STANDARD_IA");
-                assertThat(blobs.getProperties(bucket, "multi").metadata()).isEqualTo(Map.of("Author", "live"));
+                assertThat(blobs.getProperties(bucket, "multi").metadata()).isEqualTo(Map.of("author", "live"));
 
                 blobs.upload(bucket, "archived", "cold".getBytes(), UploadOptions.defaults()
                         .withTier(AccessTier.ARCHIVE));

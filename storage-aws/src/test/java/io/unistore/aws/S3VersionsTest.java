@@ -75,14 +75,14 @@ class S3VersionsTest {
             assertThat(blobs.openInputStream(bucket, "doc", old)).hasBinaryContent("one".getBytes());
             BlobProperties p1 = blobs.getProperties(bucket, "doc", old);
             assertThat(p1.currentVersion()).isFalse();
-            assertThat(p1.metadata()).isEqualTo(Map.of("Rev", "1"));
+            assertThat(p1.metadata()).isEqualTo(Map.of("rev", "1"));
             assertThat(blobs.getProperties(bucket, "doc", ReadOptions.defaults().withVersionId(v3)).currentVersion())
                     .isTrue();
 
             String restored = blobs.restoreVersion(bucket, "doc", v1).versionId();
             assertThat(restored).isNotIn(v1, v2, v3);
             assertThat(blobs.downloadBytes(bucket, "doc")).isEqualTo("one".getBytes());
-            assertThat(blobs.getProperties(bucket, "doc").metadata()).isEqualTo(Map.of("Rev", "1"));
+            assertThat(blobs.getProperties(bucket, "doc").metadata()).isEqualTo(Map.of("rev", "1"));
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.restoreVersion(bucket, "doc", "no-such-version"));
             assertFails(ErrorCode.NOT_FOUND, () -> blobs.openInputStream(bucket, "doc",
                     ReadOptions.defaults().withVersionId("no-such-version")));

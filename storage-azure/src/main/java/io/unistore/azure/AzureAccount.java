@@ -2,11 +2,14 @@ package io.unistore.azure;
 
 import io.unistore.Capabilities;
 import io.unistore.Capability;
+import io.unistore.MetadataRules;
+import io.unistore.NameRule;
 import io.unistore.StorageAccount;
 import io.unistore.azure.AzureAddress.CredentialKind;
 import io.unistore.azure.AzureAddress.Service;
 import io.unistore.blob.BlobStore;
 import io.unistore.file.FileStore;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueStore;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.table.TableStore;
@@ -17,13 +20,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** One Azure Storage account: the stores its address reaches, sharing one set of SDK clients. */
 final class AzureAccount implements StorageAccount {
-    /** Azure's largest queue message is 64 KiB of text; bodies are base64, so 48 KiB of bytes. */
-    static final int MAX_QUEUE_MESSAGE_BYTES = 48 * 1024;
+    /** Azure's largest queue message: 64 KiB of text (UTF-8), so 48 KiB of bytes once base64-encoded. */
+    static final int MAX_QUEUE_MESSAGE_BYTES = 64 * 1024;
+    /**
+     * Azure's metadata rules (blobs, containers, queues, shares, files): names are C# identifiers sent as
+     * {@code x-ms-meta-*} headers, so ASCII ones, kept in their case but compared ignoring it; values are header
+     * text (printable ASCII); 8 KiB in all.
+     */
+    static final MetadataRules METADATA = new MetadataRules(NameRule.ASCII_IDENTIFIER,
+            MetadataRules.KeyCase.KEPT_IGNORING_CASE, NameRule.PRINTABLE_ASCII, 8 * 1024);
+    /** Azure Tables' property names: C# identifiers (letters of any script) of at most 255 characters. */
+    static final NameRule PROPERTY_NAMES = NameRule.csharpIdentifier(255);
 
     private final AzureAddress address;
     private final AzureClients clients;
     private final Capabilities capabilities;
     private final Tuning tuning;
+    private final QueueMessageEncoding queueEncoding;
     private final ExecutorService transfers;
     private volatile AzureBlobStore blobs;
     private volatile AzureTableStore tables;
@@ -35,6 +48,8 @@ final class AzureAccount implements StorageAccount {
         this.clients = clients;
         this.capabilities = capabilities(address, config.booleanOption("versioning", true));
         this.tuning = Tuning.from(config);
+        this.queueEncoding = QueueMessageEncoding.parse(QueueMessageEncoding.OPTION,
+                config.option(QueueMessageEncoding.OPTION, QueueMessageEncoding.NONE.optionValue()));
         AtomicInteger n = new AtomicInteger();
         this.transfers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "unistore-azure-transfer-" + n.incrementAndGet());
@@ -72,7 +87,7 @@ final class AzureAccount implements StorageAccount {
             set.add(Capability.FILE_SHARE_QUOTA);
         }
         return new Capabilities(set, Capabilities.DEFAULT_MAX_TRANSACTION_ACTIONS, MAX_QUEUE_MESSAGE_BYTES,
-                Capabilities.DEFAULT_MAX_PAGE_SIZE);
+                Capabilities.DEFAULT_MAX_PAGE_SIZE, METADATA, PROPERTY_NAMES);
     }
 
     @Override
@@ -128,7 +143,7 @@ final class AzureAccount implements StorageAccount {
         if (q == null) {
             synchronized (this) {
                 if (queues == null) {
-                    queues = new AzureQueueStore(clients.queueService());
+                    queues = new AzureQueueStore(clients.queueService(), queueEncoding);
                 }
                 q = queues;
             }

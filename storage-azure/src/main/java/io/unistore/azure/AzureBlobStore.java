@@ -99,7 +99,7 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             c.createWithResponse(meta.isEmpty() ? null : meta, null, null, Context.NONE);
         } catch (RuntimeException e) {
@@ -136,7 +136,8 @@ final class AzureBlobStore implements BlobStore {
         BlobContainerClient c = container(container);
         try {
             BlobContainerProperties p = c.getProperties();
-            return new ContainerInfo(container, p.getMetadata(), BlobModels.instant(p.getLastModified()), p.getETag());
+            return new ContainerInfo(container, BlobModels.metadata(p.getMetadata()),
+                    BlobModels.instant(p.getLastModified()), p.getETag());
         } catch (RuntimeException e) {
             throw AzureErrors.translate("properties of container " + container, e);
         }
@@ -145,7 +146,7 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public void setContainerMetadata(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             c.setMetadata(meta);
         } catch (RuntimeException e) {
@@ -164,7 +165,7 @@ final class AzureBlobStore implements BlobStore {
                 PagedResponse<BlobContainerItem> page = service.listBlobContainers(o, null)
                         .iterableByPage(ContinuationTokens.decode(token), size).iterator().next();
                 List<ContainerInfo> items = page.getValue().stream().map(i -> new ContainerInfo(i.getName(),
-                        i.getMetadata(), BlobModels.instant(i.getProperties().getLastModified()),
+                        BlobModels.metadata(i.getMetadata()), BlobModels.instant(i.getProperties().getLastModified()),
                         i.getProperties().getETag())).toList();
                 return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
             } catch (RuntimeException e) {
@@ -278,13 +279,15 @@ final class AzureBlobStore implements BlobStore {
     public boolean delete(String container, String blob, DeleteBlobOptions options) {
         boolean whole = options.versionId() == null && options.snapshot() == null;
         BlobClient c = blob(container, blob, options.versionId(), options.snapshot());
+        Tries tries = new Tries();
         try {
             c.deleteWithResponse(whole ? DeleteSnapshotsOptionType.INCLUDE : null,
-                    BlobModels.conditions(options.conditions()), null, Context.NONE);
+                    BlobModels.conditions(options.conditions()), null, tries.context());
             return true;
         } catch (RuntimeException e) {
             if (AzureErrors.isNotFound(e)) {
-                return false;
+                // After a try cut off without an answer, "not found" is most likely that try's own delete.
+                return tries.ambiguous();
             }
             throw AzureErrors.translate("delete of " + where(container, blob), e);
         }
@@ -378,7 +381,7 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public String createSnapshot(String container, String blob, Map<String, String> metadata) {
         BlobClient c = blob(container, blob);
-        Map<String, String> meta = metadata == null ? null : NameRules.metadata(metadata);
+        Map<String, String> meta = metadata == null ? null : AzureAccount.METADATA.check(metadata);
         try {
             return c.createSnapshotWithResponse(meta, null, null, Context.NONE).getValue().getSnapshotId();
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.util.HttpClientOptions;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -34,25 +35,42 @@ import java.util.List;
  */
 final class AzureClients {
     private final AzureAddress address;
-    private final HttpClient http = HttpClient.createDefault();
+    private final HttpClient http;
     private final TokenCredential token;
     private final RetrySettings retry;
     private final List<HttpPipelinePolicy> extraPolicies;
 
     /**
-     * How failed requests are retried (exponential backoff), from the options {@code maxRetries} (default 4),
-     * {@code retryDelayMs} (default 800) and {@code maxRetryDelayMs} (default 30000).
+     * How failed requests are retried (exponential backoff with azure-core's jitter), from the options
+     * {@code maxRetries} (default 4), {@code retryDelayMs} (default 800) and {@code maxRetryDelayMs} (default
+     * 30000), and how long one try may wait: {@code tryTimeoutMs} (default 60000, azure-core's own default).
      */
-    record RetrySettings(int maxRetries, Duration delay, Duration maxDelay) {
+    record RetrySettings(int maxRetries, Duration delay, Duration maxDelay, Duration tryTimeout) {
         static RetrySettings from(ProviderConfig config) {
             int retries = config.intOption("maxRetries", 4);
             int delay = config.intOption("retryDelayMs", 800);
             int maxDelay = config.intOption("maxRetryDelayMs", 30_000);
-            if (retries < 0 || delay < 1 || maxDelay < delay) {
+            int tryTimeout = config.intOption("tryTimeoutMs", 60_000);
+            if (retries < 0 || retries > 20 || delay < 1 || maxDelay < delay) {
                 throw io.unistore.StorageException.invalidArgument("maxRetries/retryDelayMs/maxRetryDelayMs",
-                        "need maxRetries >= 0 and 1 <= retryDelayMs <= maxRetryDelayMs");
+                        "need 0 <= maxRetries <= 20 and 1 <= retryDelayMs <= maxRetryDelayMs");
             }
-            return new RetrySettings(retries, Duration.ofMillis(delay), Duration.ofMillis(maxDelay));
+            if (tryTimeout < 1) {
+                throw io.unistore.StorageException.invalidArgument("tryTimeoutMs", "must be at least 1, was "
+                        + tryTimeout);
+            }
+            return new RetrySettings(retries, Duration.ofMillis(delay), Duration.ofMillis(maxDelay),
+                    Duration.ofMillis(tryTimeout));
+        }
+
+        /**
+         * The per-try timeout, on the HTTP client all four services share: a try that waits longer than this for
+         * the answer's headers, or stalls this long while sending the body or reading the answer, fails and is
+         * retried (azure-core's RetryPolicy has no try timeout of its own, and Tables has no storage retry policy).
+         */
+        HttpClientOptions httpOptions() {
+            return new HttpClientOptions().setResponseTimeout(tryTimeout).setReadTimeout(tryTimeout)
+                    .setWriteTimeout(tryTimeout);
         }
 
         /** One azure-core policy: the storage builders accept it too, so all four retry alike. */
@@ -65,6 +83,7 @@ final class AzureClients {
     AzureClients(AzureAddress address, ProviderConfig config, List<HttpPipelinePolicy> extraPolicies) {
         this.address = address;
         this.retry = RetrySettings.from(config);
+        this.http = HttpClient.createDefault(retry.httpOptions());
         this.extraPolicies = List.copyOf(extraPolicies);
         this.token = address.credential().kind() == AzureAddress.CredentialKind.ENTRA_ID ? entraCredential(config) : null;
     }
@@ -90,7 +109,7 @@ final class AzureClients {
     }
 
     QueueServiceClient queueService() {
-        // Bodies are base64-encoded by QueueBodies, so the SDK must not encode again.
+        // Bodies become text in AzureQueueStore (QueueMessageText), under the account's or the caller's encoding.
         return configure(new QueueServiceClientBuilder(), Service.QUEUE).messageEncoding(QueueMessageEncoding.NONE)
                 .buildClient();
     }
@@ -118,6 +137,7 @@ final class AzureClients {
             case SAS -> builder.credential(new AzureSasCredential(address.credential().secret()));
             case ENTRA_ID -> builder.credential(token);
         }
+        builder.addPolicy(Tries.POLICY).addPolicy(new RetryAfterCap(retry.maxDelay()));
         extraPolicies.forEach(builder::addPolicy);
         return builder;
     }

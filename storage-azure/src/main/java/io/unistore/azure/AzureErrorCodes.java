@@ -104,6 +104,11 @@ final class AzureErrorCodes {
             if (code.endsWith("AlreadyExists") && (status == 0 || status == 409)) {
                 return Verdict.of(ErrorCode.ALREADY_EXISTS);
             }
+            // A part of a table transaction has only its code: the service's "Invalid..." and "OutOfRange..."
+            // codes are all 400s (InvalidInput, InvalidValueType, OutOfRangeInput; Azurite's InvalidOperation).
+            if (status == 0 && (code.startsWith("Invalid") || code.startsWith("OutOfRange"))) {
+                return Verdict.of(ErrorCode.INVALID_ARGUMENT);
+            }
         }
         return byStatus(status);
     }

@@ -94,7 +94,7 @@ final class AzureFileStore implements FileStore {
     @Override
     public void createShare(String share, CreateShareOptions options) {
         ShareClient s = share(share);
-        Map<String, String> meta = NameRules.metadata(options.metadata());
+        Map<String, String> meta = AzureAccount.METADATA.check(options.metadata());
         try {
             s.createWithResponse(new ShareCreateOptions().setQuotaInGb(options.quotaGb() > 0 ? options.quotaGb() : null)
                     .setMetadata(meta.isEmpty() ? null : meta), null, Context.NONE);
@@ -137,7 +137,8 @@ final class AzureFileStore implements FileStore {
                 PagedResponse<ShareItem> page = service.listShares(o, null, Context.NONE)
                         .iterableByPage(ContinuationTokens.decode(token), size).iterator().next();
                 List<ShareInfo> items = page.getValue().stream().map(i -> new ShareInfo(i.getName(),
-                        i.getProperties() == null ? 0 : i.getProperties().getQuota(), i.getMetadata(),
+                        i.getProperties() == null ? 0 : i.getProperties().getQuota(),
+                        BlobModels.metadata(i.getMetadata()),
                         i.getProperties() == null ? null : BlobModels.instant(i.getProperties().getLastModified()),
                         i.getProperties() == null ? null : i.getProperties().getETag())).toList();
                 return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
@@ -152,7 +153,8 @@ final class AzureFileStore implements FileStore {
         ShareClient s = share(share);
         try {
             com.azure.storage.file.share.models.ShareProperties p = s.getProperties();
-            return new ShareInfo(share, p.getQuota(), p.getMetadata(), BlobModels.instant(p.getLastModified()),
+            return new ShareInfo(share, p.getQuota(), BlobModels.metadata(p.getMetadata()),
+                    BlobModels.instant(p.getLastModified()),
                     p.getETag());
         } catch (RuntimeException e) {
             throw AzureErrors.translate("properties of share " + share, e);
@@ -181,7 +183,7 @@ final class AzureFileStore implements FileStore {
             throw StorageException.invalidArgument("path", "must name a directory below the share root");
         }
         ShareDirectoryClient d = directory(share, p);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             d.createWithResponse(null, null, meta.isEmpty() ? null : meta, null, Context.NONE);
         } catch (RuntimeException e) {
@@ -271,7 +273,8 @@ final class AzureFileStore implements FileStore {
         RangedInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> {
             try {
                 ShareFileDownloadHeaders h = f.downloadWithResponse(sink, new ShareFileDownloadOptions()
-                        .setRange(new ShareFileRange(at, at + len - 1)), null, Context.NONE).getDeserializedHeaders();
+                        .setRange(new ShareFileRange(at, at + len - 1)), null, BlobReader.EAGER)
+                        .getDeserializedHeaders();
                 // Azure Files has no If-Match on reads: compare ETags instead of pinning them.
                 if (etag != null && !etag.equals(h.getETag())) {
                     throw new StorageException(ErrorCode.PRECONDITION_FAILED, what + " failed: the file changed "
@@ -309,7 +312,7 @@ final class AzureFileStore implements FileStore {
                 ShareFileProperties f = file(share, p).getProperties();
                 return new FileProperties(share, p, false, f.getContentLength(), f.getContentType(),
                         BlobModels.base64(f.getContentMd5()), f.getETag(), BlobModels.instant(f.getLastModified()),
-                        f.getMetadata());
+                        BlobModels.metadata(f.getMetadata()));
             } catch (RuntimeException e) {
                 if (!AzureErrors.isNotFound(e) || "ShareNotFound".equals(AzureErrors.errorCode(e))) {
                     throw AzureErrors.translate(what, e);
@@ -319,7 +322,7 @@ final class AzureFileStore implements FileStore {
         try {
             com.azure.storage.file.share.models.ShareDirectoryProperties d = directory(share, p).getProperties();
             return new FileProperties(share, p, true, 0, null, null, d.getETag(),
-                    BlobModels.instant(d.getLastModified()), d.getMetadata());
+                    BlobModels.instant(d.getLastModified()), BlobModels.metadata(d.getMetadata()));
         } catch (RuntimeException e) {
             throw AzureErrors.translate(what, e);
         }
@@ -327,7 +330,7 @@ final class AzureFileStore implements FileStore {
 
     @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         FileProperties target = getProperties(share, path);
         try {
             if (target.directory()) {

@@ -16,6 +16,7 @@ import io.unistore.PagedIterable;
 import io.unistore.StorageException;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
 import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
@@ -24,6 +25,7 @@ import io.unistore.queue.SendReceipt;
 import io.unistore.queue.UpdateReceipt;
 import io.unistore.spi.ContinuationTokens;
 import io.unistore.spi.NameRules;
+import io.unistore.spi.QueueMessageText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,8 +34,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Azure Queue Storage as a {@link QueueStore}. Bodies are bytes sent base64-encoded ({@link QueueBodies}), so any
- * UTF-8 text or binary content round-trips, up to 48 KiB (64 KiB once encoded, Azure's limit).
+ * Azure Queue Storage as a {@link QueueStore}. A body becomes the message text by the store's
+ * {@link QueueMessageEncoding} ({@link QueueMessageText}): as it is with {@code NONE}, as other clients send
+ * by default; base64 with {@code BASE64}, as Azure Functions expects. The SDK itself encodes nothing.
  */
 final class AzureQueueStore implements QueueStore {
     /** The largest page the account declares (Azure allows 5000 here; tables 1000). */
@@ -45,10 +48,27 @@ final class AzureQueueStore implements QueueStore {
 
     private final QueueServiceClient service;
     private final ClientCache<QueueClient> queues;
+    private final QueueMessageEncoding encoding;
 
-    AzureQueueStore(QueueServiceClient service) {
+    AzureQueueStore(QueueServiceClient service, QueueMessageEncoding encoding) {
+        this(service, new ClientCache<>(service::getQueueClient), encoding);
+    }
+
+    private AzureQueueStore(QueueServiceClient service, ClientCache<QueueClient> queues,
+                            QueueMessageEncoding encoding) {
         this.service = service;
-        this.queues = new ClientCache<>(service::getQueueClient);
+        this.queues = queues;
+        this.encoding = encoding;
+    }
+
+    @Override
+    public QueueMessageEncoding messageEncoding() {
+        return encoding;
+    }
+
+    @Override
+    public QueueStore withMessageEncoding(QueueMessageEncoding other) {
+        return QueueMessageText.required(other) == encoding ? this : new AzureQueueStore(service, queues, other);
     }
 
     private QueueClient queue(String queue) {
@@ -58,7 +78,7 @@ final class AzureQueueStore implements QueueStore {
     @Override
     public void createQueue(String queue, Map<String, String> metadata) {
         QueueClient q = queue(queue);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         int status;
         try {
             status = q.createWithResponse(meta.isEmpty() ? null : meta, null, Context.NONE).getStatusCode();
@@ -122,7 +142,7 @@ final class AzureQueueStore implements QueueStore {
                     if (items.size() == size) {
                         return new Page<>(items, ContinuationTokens.encode(items.get(size - 1).name()));
                     }
-                    items.add(new QueueInfo(q.getName(), q.getMetadata()));
+                    items.add(new QueueInfo(q.getName(), BlobModels.metadata(q.getMetadata())));
                 }
                 return Page.last(items);
             } catch (RuntimeException e) {
@@ -136,7 +156,7 @@ final class AzureQueueStore implements QueueStore {
         QueueClient q = queue(queue);
         try {
             com.azure.storage.queue.models.QueueProperties p = q.getProperties();
-            return new QueueProperties(queue, p.getMetadata(), p.getApproximateMessagesCount());
+            return new QueueProperties(queue, BlobModels.metadata(p.getMetadata()), p.getApproximateMessagesCount());
         } catch (RuntimeException e) {
             throw AzureErrors.translate("properties of queue " + queue, e);
         }
@@ -145,7 +165,7 @@ final class AzureQueueStore implements QueueStore {
     @Override
     public void setQueueMetadata(String queue, Map<String, String> metadata) {
         QueueClient q = queue(queue);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             q.setMetadata(meta);
         } catch (RuntimeException e) {
@@ -166,7 +186,7 @@ final class AzureQueueStore implements QueueStore {
     @Override
     public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
         QueueClient q = queue(queue);
-        String text = QueueBodies.encode(body);
+        String text = QueueMessageText.encode(body, encoding, AzureAccount.MAX_QUEUE_MESSAGE_BYTES);
         SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
         Duration ttl = o.neverExpires() ? Duration.ofSeconds(-1) : o.timeToLive();
         try {
@@ -187,7 +207,8 @@ final class AzureQueueStore implements QueueStore {
             List<QueueMessage> messages = new ArrayList<>();
             for (QueueMessageItem m : q.receiveMessages(o.maxMessages(), o.visibilityTimeout(), null,
                     Context.NONE)) {
-                messages.add(new QueueMessage(m.getMessageId(), m.getPopReceipt(), body(m.getBody()),
+                messages.add(new QueueMessage(m.getMessageId(), m.getPopReceipt(), body(m.getBody(), queue,
+                        m.getMessageId()),
                         instant(m.getInsertionTime()),
                         expiry(m.getExpirationTime()), instant(m.getTimeNextVisible()), m.getDequeueCount()));
             }
@@ -206,7 +227,7 @@ final class AzureQueueStore implements QueueStore {
         try {
             List<QueueMessage> messages = new ArrayList<>();
             for (PeekedMessageItem m : q.peekMessages(maxMessages, null, Context.NONE)) {
-                messages.add(new QueueMessage(m.getMessageId(), null, body(m.getBody()),
+                messages.add(new QueueMessage(m.getMessageId(), null, body(m.getBody(), queue, m.getMessageId()),
                         instant(m.getInsertionTime()), expiry(m.getExpirationTime()), null, m.getDequeueCount()));
             }
             return messages;
@@ -225,7 +246,8 @@ final class AzureQueueStore implements QueueStore {
             throw StorageException.invalidArgument("visibilityTimeout", "must be between 0 and 7 days, was "
                     + visibilityTimeout);
         }
-        String text = newBody == null ? null : QueueBodies.encode(newBody);
+        String text = newBody == null ? null
+                : QueueMessageText.encode(newBody, encoding, AzureAccount.MAX_QUEUE_MESSAGE_BYTES);
         try {
             UpdateMessageResult r = q.updateMessageWithResponse(messageId, popReceipt, text, visibilityTimeout, null,
                     Context.NONE).getValue();
@@ -239,9 +261,14 @@ final class AzureQueueStore implements QueueStore {
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         QueueClient q = queue(queue);
         requireReceipt(messageId, popReceipt);
+        Tries tries = new Tries();
         try {
-            q.deleteMessageWithResponse(messageId, popReceipt, null, Context.NONE);
+            q.deleteMessageWithResponse(messageId, popReceipt, null, tries.context());
         } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e) && tries.ambiguous()) {
+                // A try cut off after Azure may have deleted it: the message is gone, as asked.
+                return;
+            }
             throw AzureErrors.translate("delete of message " + messageId + " in queue " + queue, e);
         }
     }
@@ -256,8 +283,9 @@ final class AzureQueueStore implements QueueStore {
     }
 
     /** An empty message comes back without a body. */
-    private static byte[] body(BinaryData data) {
-        return QueueBodies.decode(data == null ? null : data.toString());
+    private byte[] body(BinaryData data, String queue, String messageId) {
+        return QueueMessageText.decode(data == null ? null : data.toString(), encoding,
+                "message " + messageId + " of queue " + queue);
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -130,10 +130,19 @@ final class AzureTableStore implements TableStore {
     public String insertEntity(String table, TableEntity entity) {
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity sdk = TableEntities.toSdk(entity);
+        Tries tries = new Tries();
         try {
-            return etag(t.createEntityWithResponse(sdk, null, Context.NONE));
+            return etag(t.createEntityWithResponse(sdk, null, tries.context()));
         } catch (RuntimeException e) {
-            throw AzureErrors.translate("insert into table " + table, e);
+            StorageException failure = AzureErrors.translate("insert into table " + table, e);
+            if (failure.code() == ErrorCode.ALREADY_EXISTS && tries.ambiguous()) {
+                // A try cut off after Azure may have inserted: if the entity is exactly this one, it was ours.
+                String[] etags = AppliedWrites.etagsIfApplied(t, List.of(TableAction.insert(entity)));
+                if (etags != null) {
+                    return etags[0];
+                }
+            }
+            throw failure;
         }
     }
 
@@ -150,6 +159,7 @@ final class AzureTableStore implements TableStore {
 
     @Override
     public String updateEntity(String table, TableEntity entity, UpdateMode mode, String ifMatch) {
+        NameRules.headerValue("ifMatch", ifMatch);
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity sdk = TableEntities.withEtag(TableEntities.toSdk(entity), ifMatch);
         try {
@@ -161,6 +171,7 @@ final class AzureTableStore implements TableStore {
 
     @Override
     public boolean deleteEntity(String table, String partitionKey, String rowKey, String ifMatch) {
+        NameRules.headerValue("ifMatch", ifMatch);
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity keys = TableEntities.withEtag(TableEntities.toSdk(
                 TableEntity.of(partitionKey, rowKey)), ifMatch);

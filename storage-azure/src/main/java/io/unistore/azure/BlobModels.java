@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 
 /** Conversions between the neutral blob model and the Blob SDK's. Tier table in the module README. */
 final class BlobModels {
@@ -68,6 +69,19 @@ final class BlobModels {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * User metadata as read back. A listing's XML gives an empty value as an empty element, which the SDKs read as
+     * null; the neutral models copy maps that must not hold null.
+     */
+    static Map<String, String> metadata(Map<String, String> m) {
+        if (m == null || !m.containsValue(null)) {
+            return m;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v == null ? "" : v));
+        return out;
+    }
+
     static String base64(byte[] b) {
         return b == null || b.length == 0 ? null : Base64.getEncoder().encodeToString(b);
     }
@@ -78,7 +92,8 @@ final class BlobModels {
                 .contentType(p.getContentType()).contentEncoding(p.getContentEncoding())
                 .cacheControl(p.getCacheControl()).contentDisposition(p.getContentDisposition())
                 .contentMd5(base64(p.getContentMd5())).etag(p.getETag()).lastModified(instant(p.getLastModified()))
-                .createdAt(instant(p.getCreationTime())).metadata(p.getMetadata()).tier(fromAzure(p.getAccessTier()))
+                .createdAt(instant(p.getCreationTime())).metadata(metadata(p.getMetadata()))
+                .tier(fromAzure(p.getAccessTier()))
                 .tierName(p.getAccessTier() == null ? null : p.getAccessTier().toString())
                 .archiveStatus(p.getArchiveStatus() == null ? null : p.getArchiveStatus().toString())
                 .versionId(p.getVersionId()).currentVersion(p.isCurrentVersion() == null || p.isCurrentVersion())
@@ -93,7 +108,7 @@ final class BlobModels {
                 .contentEncoding(p.getContentEncoding()).cacheControl(p.getCacheControl())
                 .contentDisposition(p.getContentDisposition()).contentMd5(base64(p.getContentMd5()))
                 .etag(p.getETag()).lastModified(instant(p.getLastModified())).createdAt(instant(p.getCreationTime()))
-                .metadata(item.getMetadata()).tier(fromAzure(p.getAccessTier()))
+                .metadata(metadata(item.getMetadata())).tier(fromAzure(p.getAccessTier()))
                 .tierName(p.getAccessTier() == null ? null : p.getAccessTier().toString())
                 .archiveStatus(p.getArchiveStatus() == null ? null : p.getArchiveStatus().toString())
                 .versionId(item.getVersionId())

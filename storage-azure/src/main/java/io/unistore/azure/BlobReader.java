@@ -28,6 +28,15 @@ final class BlobReader {
     private final Tuning tuning;
     private final java.util.concurrent.Executor readAhead;
 
+    /**
+     * Ranged reads (of blobs and of files) take the whole chunk (at most {@code downloadChunkSize}) off the wire
+     * inside the SDK's retry policy (azure-core's {@code azure-eagerly-read-response}), so an answer whose body
+     * breaks off is retried like one that never came. Streamed instead, such a body can hang the call for good in azure-storage-blob
+     * 12.33 and file-share 12.29 (Azure/azure-sdk-for-java#29584; the fault proxy's mid-body resets showed it),
+     * and the SDK's own re-requests do not help.
+     */
+    static final Context EAGER = new Context("azure-eagerly-read-response", true);
+
     BlobReader(AzureBlobStore store, Tuning tuning, java.util.concurrent.Executor readAhead) {
         this.store = store;
         this.tuning = tuning;
@@ -69,7 +78,7 @@ final class BlobReader {
                                                    BlobRequestConditions conditions, OutputStream sink) {
         try {
             BlobDownloadHeaders h = client.downloadStreamWithResponse(sink, new BlobRange(offset, length), null,
-                    conditions, false, null, Context.NONE).getDeserializedHeaders();
+                    conditions, false, null, EAGER).getDeserializedHeaders();
             return new RangedInputStream.Fetched(totalSize(h.getContentRange(), h.getContentLength()), h.getETag(),
                     h.getBlobContentMD5());
         } catch (RuntimeException e) {

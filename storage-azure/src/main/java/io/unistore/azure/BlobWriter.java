@@ -24,7 +24,6 @@ import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.spi.NameRules;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +58,7 @@ final class BlobWriter {
 
     BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions o) {
         BlockBlobClient client = store.blob(container, blob).getBlockBlobClient();
-        Map<String, String> metadata = NameRules.metadata(o.metadata());
+        Map<String, String> metadata = AzureAccount.METADATA.check(o.metadata());
         long blockSize = tuning.blockSizeFor(o.blockSize(), o.length());
         String what = "upload of " + AzureBlobStore.where(container, blob);
         ChunkReader.Chunk[] read = new ChunkReader.Chunk[1];
@@ -149,7 +148,7 @@ final class BlobWriter {
     BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                 RequestConditions conditions) {
         BlobClient client = store.blob(container, blob);
-        Map<String, String> meta = NameRules.metadata(metadata);
+        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
             HttpHeaders h = client.setMetadataWithResponse(meta, BlobModels.conditions(conditions), null, Context.NONE)
                     .getHeaders();
@@ -168,7 +167,7 @@ final class BlobWriter {
      */
     BlobWriteResult copy(String sourceUrl, String sourceLabel, String container, String blob, CopyOptions o) {
         BlobClient target = store.blob(container, blob);
-        Map<String, String> meta = o.metadata() == null ? null : NameRules.metadata(o.metadata());
+        Map<String, String> meta = o.metadata() == null ? null : AzureAccount.METADATA.check(o.metadata());
         RequestConditions src = o.sourceConditions();
         BlobBeginCopyOptions begin = new BlobBeginCopyOptions(sourceUrl).setMetadata(meta)
                 .setTier(BlobModels.toAzure(o.tier())).setPollInterval(Duration.ofMillis(200))

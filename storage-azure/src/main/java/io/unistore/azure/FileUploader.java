@@ -9,7 +9,6 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.file.FileProperties;
 import io.unistore.file.FileUploadOptions;
-import io.unistore.spi.NameRules;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -43,7 +42,7 @@ final class FileUploader {
     }
 
     FileProperties upload(String share, String path, InputStream content, FileUploadOptions o) {
-        Map<String, String> metadata = NameRules.metadata(o.metadata());
+        Map<String, String> metadata = AzureAccount.METADATA.check(o.metadata());
         int slash = path.lastIndexOf('/');
         String parent = slash < 0 ? "" : path.substring(0, slash);
         String tmpPath = (parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID();
@@ -89,7 +88,7 @@ final class FileUploader {
             }
             // Exact size (the file may have grown ahead of the content) and the whole content's MD5.
             tmp.setPropertiesWithResponse(bytes, headers.setContentMd5(md5), null, null, null, Context.NONE);
-            tmp.renameWithResponse(new ShareFileRenameOptions(path).setReplaceIfExists(true), null, Context.NONE);
+            rename(tmp, share, path, bytes, md5);
             created = false;
             return store.getProperties(share, path);
         } catch (RuntimeException e) {
@@ -105,6 +104,32 @@ final class FileUploader {
                 } catch (RuntimeException ignored) {
                     // best effort: the hidden temporary file is left out of listings
                 }
+            }
+        }
+    }
+
+    /**
+     * Renames the temporary file over the target. A rename is not idempotent: when a try was cut off after Azure
+     * renamed, the retry finds no temporary file (404). It then counts as done if the target holds exactly this
+     * upload (its size and MD5).
+     */
+    private void rename(ShareFileClient tmp, String share, String path, long bytes, byte[] md5) {
+        Tries tries = new Tries();
+        try {
+            tmp.renameWithResponse(new ShareFileRenameOptions(path).setReplaceIfExists(true), null, tries.context());
+        } catch (RuntimeException e) {
+            if (!AzureErrors.isNotFound(e) || !tries.ambiguous()) {
+                throw e;
+            }
+            io.unistore.file.FileProperties target;
+            try {
+                target = store.getProperties(share, path);
+            } catch (StorageException notThere) {
+                e.addSuppressed(notThere);
+                throw e;
+            }
+            if (target.size() != bytes || !BlobModels.base64(md5).equals(target.contentMd5())) {
+                throw e;
             }
         }
     }

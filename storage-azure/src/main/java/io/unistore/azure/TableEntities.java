@@ -25,7 +25,7 @@ final class TableEntities {
         com.azure.data.tables.models.TableEntity sdk = new com.azure.data.tables.models.TableEntity(
                 NameRules.key("partitionKey", e.partitionKey()), NameRules.key("rowKey", e.rowKey()));
         for (Map.Entry<String, Object> p : e.properties().entrySet()) {
-            String name = NameRules.property(p.getKey());
+            String name = AzureAccount.PROPERTY_NAMES.check("property", p.getKey());
             Object v = p.getValue();
             if (v instanceof Double d) {
                 sdk.addProperty(name, Double.isFinite(d) ? d : nonFinite(d));

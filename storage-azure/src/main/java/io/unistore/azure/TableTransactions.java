@@ -35,6 +35,7 @@ final class TableTransactions {
             sent.add(i);
         }
         String[] etags = new String[actions.size()];
+        Tries tries = new Tries();
         while (true) {
             List<TableTransactionAction> sdk = new ArrayList<>();
             for (int i : sent) {
@@ -46,7 +47,7 @@ final class TableTransactions {
             }
             try {
                 if (!sdk.isEmpty()) {
-                    TableTransactionResult result = client.submitTransactionWithResponse(sdk, null, Context.NONE)
+                    TableTransactionResult result = client.submitTransactionWithResponse(sdk, null, tries.context())
                             .getValue();
                     List<TableTransactionActionResponse> responses = result.getTransactionActionResponses();
                     for (int k = 0; k < responses.size() && k < sent.size(); k++) {
@@ -66,7 +67,21 @@ final class TableTransactions {
                 String code = e.getValue() == null || e.getValue().getErrorCode() == null ? null
                         : e.getValue().getErrorCode().toString();
                 int original = failed >= 0 && failed < sent.size() ? sent.get(failed) : -1;
-                AzureErrorCodes.Verdict verdict = AzureErrorCodes.classify(AzureErrors.status(e), code);
+                // The answer's status is the batch's own (202) when a part failed: only the code speaks for it.
+                int status = AzureErrors.status(e) >= 300 ? AzureErrors.status(e) : 0;
+                AzureErrorCodes.Verdict verdict = AzureErrorCodes.classify(status, code);
+                if (tries.ambiguous()) {
+                    // A try cut off after Azure may have committed the transaction: if the partition holds what
+                    // every action would have left, this failure is the echo of that try.
+                    String[] applied = AppliedWrites.etagsIfApplied(client, actions);
+                    if (applied != null) {
+                        List<TableActionResult> results = new ArrayList<>();
+                        for (int i = 0; i < actions.size(); i++) {
+                            results.add(new TableActionResult(actions.get(i), applied[i]));
+                        }
+                        return results;
+                    }
+                }
                 if (original >= 0 && verdict.code() == ErrorCode.NOT_FOUND && droppable(actions.get(original))) {
                     sent.remove(failed);
                     continue;
@@ -99,8 +114,8 @@ final class TableTransactions {
             return;
         }
         String partition = actions.get(0).partitionKey();
-        String filter = "PartitionKey eq " + quote(partition) + " and RowKey ge " + quote(missing.firstKey())
-                + " and RowKey le " + quote(missing.lastKey());
+        String filter = "PartitionKey eq " + AppliedWrites.quote(partition) + " and RowKey ge "
+                + AppliedWrites.quote(missing.firstKey()) + " and RowKey le " + AppliedWrites.quote(missing.lastKey());
         ListEntitiesOptions query = new ListEntitiesOptions().setFilter(filter)
                 .setSelect(List.of(io.unistore.table.TableEntity.PARTITION_KEY, io.unistore.table.TableEntity.ROW_KEY));
         for (com.azure.data.tables.models.TableEntity e : client.listEntities(query, null, Context.NONE)) {
@@ -109,10 +124,6 @@ final class TableTransactions {
                 etags[i] = e.getETag();
             }
         }
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     private static boolean droppable(TableAction a) {

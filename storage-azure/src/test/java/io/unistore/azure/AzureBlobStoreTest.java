@@ -293,6 +293,26 @@ class AzureBlobStoreTest {
     }
 
     @Test
+    void anEmptyMetadataValueListsAsEmpty() {
+        // Found by the MCP fuzzer: the SDK reads <k></k> in a container listing as a null value, and listing every
+        // container of the account failed with a NullPointerException (INTERNAL).
+        String c = AzuriteAccounts.name("empty");
+        blobs.createContainer(c, Map.of("Empty", "", "Team", "blue"));
+        try {
+            assertThat(blobs.listContainers(io.unistore.ListOptions.prefix(c)).stream().toList()).singleElement()
+                    .satisfies(i -> assertThat(i.metadata()).containsEntry("Empty", "").containsEntry("Team", "blue"));
+            assertThat(blobs.getContainerProperties(c).metadata()).containsEntry("Empty", "");
+            blobs.upload(c, "b.txt", new java.io.ByteArrayInputStream(new byte[] {1}),
+                    UploadOptions.defaults().withMetadata(Map.of("Empty", "")));
+            assertThat(blobs.list(c, io.unistore.blob.ListBlobsOptions.defaults().withIncludeMetadata(true)).stream()
+                    .toList()).singleElement().satisfies(b -> assertThat(b.properties().metadata())
+                    .containsEntry("Empty", ""));
+        } finally {
+            blobs.deleteContainer(c);
+        }
+    }
+
+    @Test
     void anEmulatorEndpointOpensWhenTheProviderIsNamed() {
         try (StorageAccount explicit = io.unistore.Unistore.builder().address(Azurite.shared().blobEndpoint())
                 .option("provider", "azure").option("accountKey", Azurite.KEY).option("versioning", "false").open()) {

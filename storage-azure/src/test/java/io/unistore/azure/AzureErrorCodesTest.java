@@ -69,6 +69,10 @@ class AzureErrorCodesTest {
             "0, EntityAlreadyExists, ALREADY_EXISTS, false",
             "0, ResourceNotFound, NOT_FOUND, false",
             "0, UpdateConditionNotSatisfied, PRECONDITION_FAILED, false",
+            "0, InvalidInput, INVALID_ARGUMENT, false",
+            "0, InvalidOperation, INVALID_ARGUMENT, false",
+            "0, OutOfRangeInput, INVALID_ARGUMENT, false",
+            "0, InvalidAuthenticationInfo, UNAUTHENTICATED, false",
             "0, , INTERNAL, false"
     })
     void mapsStatusAndCode(int status, String code, ErrorCode expected, boolean retryable) {

@@ -155,7 +155,9 @@ final class GcsBlobStore implements BlobBackend {
     /**
      * GCS patches metadata key by key; replacing it means sending the removed keys as null. The write is
      * pinned to the generation and metageneration read, and without caller conditions a concurrent change
-     * is simply retried on fresh metadata.
+     * is simply retried on fresh metadata. Keys the Java SDK cannot patch ({@link GcsBlobs#patchable}) go by a
+     * rewrite of the object onto itself, whose body carries the metadata whole (a new generation, as
+     * {@link #setTier}).
      */
     @Override
     public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
@@ -171,12 +173,25 @@ final class GcsBlobStore implements BlobBackend {
             Map<String, String> patch = new HashMap<>();
             GcsBlobs.metadata(current).keySet().forEach(k -> patch.put(k, null));
             patch.putAll(metadata == null ? Map.of() : metadata);
+            boolean retry = given.isEmpty() && attempt < METADATA_RETRIES;
+            if (!GcsBlobs.patchable(patch.keySet())) {
+                try {
+                    return rewrite(current, GcsBlobs.copyOf(current, BlobId.of(container, blob),
+                            metadata == null ? Map.of() : metadata, null, current.getStorageClass()),
+                            GcsConditions.Pin.of(current), what);
+                } catch (StorageException e) {
+                    if (e.code() != ErrorCode.PRECONDITION_FAILED || !retry) {
+                        throw e;
+                    }
+                    continue;
+                }
+            }
             BlobInfo update = BlobInfo.newBuilder(BlobId.of(container, blob)).setMetadata(patch).build();
             try {
                 Blob updated = storage.update(update, GcsConditions.Pin.of(current).targetOptions());
                 return GcsBlobs.writeResult(updated, settings.versioning());
             } catch (BaseServiceException e) {
-                if (e.getCode() != 412 || !given.isEmpty() || attempt == METADATA_RETRIES) {
+                if (e.getCode() != 412 || !retry) {
                     throw GcsErrors.translate(e, what);
                 }
             }
@@ -259,7 +274,10 @@ final class GcsBlobStore implements BlobBackend {
             pin = GcsConditions.Pin.of(current);
         }
         GcsConditions.Pin pinned = pin;
-        return GcsErrors.call(what, () -> storage.delete(id, pinned.sourceOptions()));
+        GcsRetries.Tracked<Boolean> deleted = GcsRetries.tracked(
+                () -> GcsErrors.call(what, () -> storage.delete(id, pinned.sourceOptions())));
+        // Gone after a try that may have deleted it: that try's work, as far as anyone can tell.
+        return deleted.value() || deleted.ambiguous();
     }
 
     @Override

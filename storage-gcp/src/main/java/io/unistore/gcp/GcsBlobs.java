@@ -4,17 +4,30 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Bucket;
 import com.google.cloud.storage.StorageClass;
+import io.unistore.MetadataRules;
+import io.unistore.NameRule;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Conversions between GCS objects and buckets and the neutral model. */
 final class GcsBlobs {
+    /**
+     * Cloud Storage's custom metadata: keys and values are text, keys kept in their case and apart by it (the
+     * JSON API's map); control characters are refused, as the XML API's {@code x-goog-meta-*} headers, which other
+     * clients use, cannot carry them; 8 KiB of keys and values in all.
+     */
+    static final MetadataRules METADATA = new MetadataRules(NameRule.TEXT, MetadataRules.KeyCase.KEPT,
+            NameRule.TEXT, 8 * 1024);
+    private static final Pattern ARRAY_INDEX = Pattern.compile(".*\\[\\d+]");
+
     private GcsBlobs() {
     }
 
@@ -49,6 +62,15 @@ final class GcsBlobs {
         OffsetDateTime t = b.getUpdateTimeOffsetDateTime() != null ? b.getUpdateTimeOffsetDateTime()
                 : b.getCreateTimeOffsetDateTime();
         return new ContainerInfo(b.getName(), Map.of(), instant(t), b.getEtag());
+    }
+
+    /**
+     * Whether the Java SDK can send these keys in a metadata PATCH: it writes the changed fields as JSON paths
+     * ({@code metadata.<key>}) and rebuilds the document by splitting them at '.' and reading {@code name[n]} as an
+     * array index, so {@code dotted.key} would arrive as {@code {"dotted": {"key": ...}}}.
+     */
+    static boolean patchable(Collection<String> keys) {
+        return keys.stream().noneMatch(k -> k.indexOf('.') >= 0 || ARRAY_INDEX.matcher(k).matches());
     }
 
     /** User metadata without the null values GCS uses to mark removed keys. */

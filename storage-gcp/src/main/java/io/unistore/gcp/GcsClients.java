@@ -44,6 +44,7 @@ final class GcsClients {
         HttpStorageOptions.Builder builder = StorageOptions.http()
                 .setCredentials(credentials)
                 .setRetrySettings(retrySettings(settings))
+                .setStorageRetryStrategy(new GcsRetries())
                 .setTransportOptions(HttpTransportOptions.newBuilder()
                         .setConnectTimeout((int) settings.timeout().toMillis())
                         .setReadTimeout((int) settings.timeout().toMillis())
@@ -60,14 +61,12 @@ final class GcsClients {
     }
 
     static RetrySettings retrySettings(GcsSettings settings) {
-        Duration total = settings.timeout().multipliedBy(settings.maxAttempts())
-                .plus(settings.maxRetryDelay().multipliedBy(settings.maxAttempts()));
         return RetrySettings.newBuilder()
                 .setMaxAttempts(settings.maxAttempts())
                 .setInitialRetryDelayDuration(settings.initialRetryDelay())
                 .setMaxRetryDelayDuration(settings.maxRetryDelay())
                 .setRetryDelayMultiplier(2.0)
-                .setTotalTimeoutDuration(total)
+                .setTotalTimeoutDuration(settings.totalTimeout())
                 .setInitialRpcTimeoutDuration(settings.timeout())
                 .setMaxRpcTimeoutDuration(settings.timeout())
                 .setRpcTimeoutMultiplier(1.0)

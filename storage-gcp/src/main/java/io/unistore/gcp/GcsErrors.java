@@ -49,7 +49,25 @@ final class GcsErrors {
     }
 
     static StorageException translate(BaseServiceException e, String what) {
-        return translate(e, what, codeFor(e.getCode(), e.getReason()));
+        ErrorCode code = e.getCode() == 0 && credentialsRefused(e) ? ErrorCode.UNAUTHENTICATED
+                : codeFor(e.getCode(), e.getReason());
+        return translate(e, what, code);
+    }
+
+    /**
+     * Whether the failure is the token endpoint refusing the credentials: Google's auth library wraps its 4xx
+     * answer (400 invalid_grant for a key it does not know) in a retryable-aware exception, and the storage
+     * client reports that as code 0, which alone reads as "no answer".
+     */
+    private static boolean credentialsRefused(Throwable e) {
+        boolean auth = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            auth |= t instanceof com.google.auth.Retryable;
+            if (auth && t instanceof HttpResponseException h && h.getStatusCode() >= 400 && h.getStatusCode() < 500) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** As {@link #translate(BaseServiceException, String)} with the code chosen by the caller. */

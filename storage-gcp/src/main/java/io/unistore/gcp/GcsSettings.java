@@ -30,10 +30,11 @@ import java.util.Map;
  * @param initialRetryDelay the first back-off; it doubles up to {@code maxRetryDelay}
  * @param maxRetryDelay the longest back-off
  * @param timeout the connect and read timeout of one HTTP request
+ * @param totalTimeout how long one call may take, retries and back-off included
  */
 record GcsSettings(String project, String endpoint, String credentials, boolean versioning, String location,
                    int chunkSize, int singleShotLimit, int maxAttempts, Duration initialRetryDelay,
-                   Duration maxRetryDelay, Duration timeout) {
+                   Duration maxRetryDelay, Duration timeout, Duration totalTimeout) {
 
     static final String SCHEME = "gs://";
     static final int CHUNK_GRANULARITY = 256 * 1024;
@@ -68,10 +69,17 @@ record GcsSettings(String project, String endpoint, String credentials, boolean 
         if (attempts < 1) {
             throw StorageException.invalidArgument("maxAttempts", "must be at least 1, was " + attempts);
         }
+        Duration timeout = millis(merged, "timeoutMillis", 60_000);
+        Duration maxDelay = millis(merged, "maxRetryDelayMillis", 32_000);
+        // By default every attempt may use its whole timeout and the longest back-off.
+        Duration total = merged.option("totalTimeoutMillis") == null
+                ? timeout.plus(maxDelay).multipliedBy(attempts) : millis(merged, "totalTimeoutMillis", 0);
+        if (total.isZero()) {
+            throw StorageException.invalidArgument("totalTimeoutMillis", "must be positive");
+        }
         return new GcsSettings(project, endpoint, credentials, merged.booleanOption("versioning", false),
                 blankToNull(merged.option("location")), chunk, singleShot, attempts,
-                millis(merged, "retryDelayMillis", 1000), millis(merged, "maxRetryDelayMillis", 32_000),
-                millis(merged, "timeoutMillis", 60_000));
+                millis(merged, "retryDelayMillis", 1000), maxDelay, timeout, total);
     }
 
     /** Whether the address names this provider: {@code gs://...}. */

@@ -11,6 +11,7 @@ import io.unistore.blob.BlobPermission;
 import io.unistore.blob.BlobStore;
 import io.unistore.blob.PresignOptions;
 import io.unistore.testsupport.gcs.GcsStandIn;
+import io.unistore.testsupport.gcs.ServiceAccountKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,7 @@ class GcsPresignedUrlTest {
     @TempDir
     static Path dir;
     static GcsStandIn gcs;
-    static TestServiceAccount serviceAccount;
+    static ServiceAccountKey serviceAccount;
     static StorageAccount account;
     static BlobStore blobs;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,8 +42,8 @@ class GcsPresignedUrlTest {
     @BeforeAll
     static void start() {
         gcs = GcsStandIn.start();
-        serviceAccount = TestServiceAccount.create(gcs.tokenUri(), dir);
-        gcs.trustSigner(serviceAccount.email, serviceAccount.keys.getPublic());
+        serviceAccount = ServiceAccountKey.create(gcs.tokenUri(), dir, "tester", StandInFixture.PROJECT,
+                "throwaway-key").trustedBy(gcs);
         gcs.requireAuthentication(true);
         account = StandInFixture.open(gcs, "credentials", serviceAccount.keyFile.toString());
         blobs = account.blobs();
@@ -58,7 +59,7 @@ class GcsPresignedUrlTest {
     @Test
     void signingCredentialsDeclarePresignedUrlsAndStayOutOfOutput() {
         assertThat(account.capabilities().has(Capability.BLOB_PRESIGNED_URLS)).isTrue();
-        String pemBody = serviceAccount.privateKeyPem.lines().skip(1).findFirst().orElseThrow();
+        String pemBody = serviceAccount.pemLine();
         assertThat(account.displayName()).contains("service-account key").doesNotContain(pemBody)
                 .doesNotContain("PRIVATE KEY");
         assertThat(account.toString()).doesNotContain(pemBody);
@@ -127,5 +128,19 @@ class GcsPresignedUrlTest {
         assertThatThrownBy(() -> blobs.generatePresignedUrl("signed", "x", PresignOptions.of(Duration.ofMinutes(1),
                 EnumSet.of(BlobPermission.READ, BlobPermission.WRITE))))
                 .extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void aKeyTheTokenEndpointRefusesIsUnauthenticatedNotRetried() {
+        // Found by the secrets harness: the refused key (400 invalid_grant) was UNAVAILABLE, so retryable.
+        ServiceAccountKey stranger = ServiceAccountKey.create(gcs.tokenUri(), dir, "stranger", StandInFixture.PROJECT,
+                "stranger-key");
+        try (StorageAccount refused = StandInFixture.open(gcs, "credentials", stranger.keyFile.toString())) {
+            assertThatThrownBy(() -> refused.blobs().exists("signed", "x")).isInstanceOfSatisfying(
+                    StorageException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
+                        assertThat(e.isRetryable()).isFalse();
+                    });
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.unistore.StorageAccount;
 import io.unistore.Unistore;
 import io.unistore.blob.BlobStore;
 import io.unistore.testsupport.gcs.GcsStandIn;
+import io.unistore.testsupport.gcs.ServiceAccountKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,8 +37,8 @@ final class StandInFixture implements AutoCloseable {
      */
     static StandInFixture startSigning(java.nio.file.Path dir, String... extra) {
         GcsStandIn gcs = GcsStandIn.start();
-        TestServiceAccount serviceAccount = TestServiceAccount.create(gcs.tokenUri(), dir);
-        gcs.trustSigner(serviceAccount.email, serviceAccount.keys.getPublic());
+        ServiceAccountKey serviceAccount = ServiceAccountKey.create(gcs.tokenUri(), dir, "tester", PROJECT,
+                "throwaway-key").trustedBy(gcs);
         gcs.requireAuthentication(true);
         String[] options = java.util.Arrays.copyOf(extra, extra.length + 2);
         options[extra.length] = "credentials";

@@ -50,8 +50,11 @@ final class ContentStore {
         this.tmpDir = root.resolve(TMP_DIR);
         this.sync = durability == Durability.SYNC;
         try {
-            createRealDirectory(contentDir);
-            createRealDirectory(tmpDir);
+            boolean created = createRealDirectory(contentDir);
+            created |= createRealDirectory(tmpDir);
+            if (created && sync) {
+                fsyncDirectory(root);
+            }
         } catch (IOException e) {
             throw Streams.ioFailure("creating " + contentDir, e);
         }
@@ -172,9 +175,12 @@ final class ContentStore {
         String id = Ids.random();
         Path target = path(id);
         requireRealDirectory(contentDir);
-        createRealDirectory(target.getParent());
+        if (createRealDirectory(target.getParent()) && sync) {
+            fsyncDirectory(contentDir); // the new folder's own entry
+        }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         if (sync) {
+            // The rename is durable once its directory is: only then may a row name the file.
             fsyncDirectory(target.getParent());
         }
         return new StagedContent(id, size, digest);
@@ -339,11 +345,14 @@ final class ContentStore {
         return contentDir.resolve(id.substring(0, 2)).resolve(id);
     }
 
-    private void createRealDirectory(Path dir) throws IOException {
+    /** Creates a folder unless it exists (as a real directory); returns whether it was created. */
+    private boolean createRealDirectory(Path dir) throws IOException {
         try {
             Files.createDirectory(dir);
+            return true;
         } catch (java.nio.file.FileAlreadyExistsException e) {
             requireRealDirectory(dir);
+            return false;
         }
     }
 

@@ -8,11 +8,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Entity properties as one compact byte string, written and read in a single pass. Each property is its name
- * (identifiers are ASCII, at most 255 characters: one length byte), a type tag and the value: strings as UTF-8
+ * Entity properties as one compact byte string, written and read in a single pass. Each property is its name,
+ * a type tag and the value. A name is a C# identifier of at most 255 characters ({@link LocalAccount#PROPERTY_NAMES}):
+ * an ASCII one is a length byte and its characters; any other is a 0 byte (no name is empty), a two-byte length
+ * and its UTF-8 (this form came later, so entities stored before it read the same). Values: strings as UTF-8
  * (or raw UTF-16 when they hold an unpaired surrogate, so every Java string round-trips), numbers big-endian,
  * doubles by their raw bits (NaN payloads and -0.0 survive), instants as seconds and nanoseconds.
  *
@@ -36,7 +37,6 @@ final class EntityCodec {
     private static final byte BINARY = 9;
     private static final byte GUID = 10;
 
-    /** Property names already checked, so the identifier pattern runs once per distinct name. */
 
     private EntityCodec() {
     }
@@ -100,11 +100,30 @@ final class EntityCodec {
         }
 
         void name(String name) {
-            ensure(1 + name.length());
-            bytes[size++] = (byte) name.length();
-            for (int i = 0; i < name.length(); i++) {
-                bytes[size++] = (byte) name.charAt(i);
+            if (isAscii(name)) {
+                ensure(1 + name.length());
+                bytes[size++] = (byte) name.length();
+                for (int i = 0; i < name.length(); i++) {
+                    bytes[size++] = (byte) name.charAt(i);
+                }
+                return;
             }
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            ensure(3 + utf8.length);
+            bytes[size++] = 0;
+            bytes[size++] = (byte) (utf8.length >>> 8);
+            bytes[size++] = (byte) utf8.length;
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        private static boolean isAscii(String name) {
+            for (int i = 0; i < name.length(); i++) {
+                if (name.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void value(String name, Object v) {
@@ -210,6 +229,13 @@ final class EntityCodec {
 
         String name() {
             int len = bytes[pos++] & 0xff;
+            if (len == 0) {
+                len = ((bytes[pos] & 0xff) << 8) | (bytes[pos + 1] & 0xff);
+                pos += 2;
+                String name = new String(bytes, pos, len, StandardCharsets.UTF_8);
+                pos += len;
+                return name;
+            }
             String name = new String(bytes, pos, len, StandardCharsets.ISO_8859_1);
             pos += len;
             return name;

@@ -3,6 +3,8 @@ package io.unistore.local;
 import io.unistore.Capabilities;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
+import io.unistore.MetadataRules;
+import io.unistore.NameRule;
 import io.unistore.StorageException;
 import io.unistore.spi.AccountBackend;
 import io.unistore.spi.BlobBackend;
@@ -28,6 +30,15 @@ final class LocalAccount implements AccountBackend {
     private static final Logger LOG = LoggerFactory.getLogger(LocalAccount.class);
     /** Leftovers of a crashed writer are removed once this old; a live writer renames within moments. */
     private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
+    /**
+     * Metadata the local provider keeps: whatever any provider can return (Azure's identifiers, S3's lowercase
+     * header tokens, Cloud Storage's text keys, which may differ only in case), so it can be the target of any
+     * migration: keys and values are text without control characters, keys kept apart by case, 8 KiB in all.
+     */
+    static final MetadataRules METADATA = new MetadataRules(NameRule.TEXT, MetadataRules.KeyCase.KEPT,
+            NameRule.TEXT, 8 * 1024);
+    /** Property names: Azure Tables' rule (C# identifiers of any script, at most 255 characters). */
+    static final NameRule PROPERTY_NAMES = NameRule.csharpIdentifier(255);
 
     private final Path root;
     private final Capabilities capabilities;
@@ -45,7 +56,7 @@ final class LocalAccount implements AccountBackend {
         sweepInBackground(content, db);
         this.blobs = new LocalBlobStore(db, content, settings.versioning());
         this.tables = new LocalTableStore(db);
-        this.queues = new LocalQueueStore(db);
+        this.queues = new LocalQueueStore(db, settings.queueEncoding());
         this.files = new LocalFileStore(db, content);
         LOG.debug("Opened local account on {} (versioning {}, durability {})", root, settings.versioning(),
                 settings.durability().optionValue());
@@ -92,7 +103,8 @@ final class LocalAccount implements AccountBackend {
         if (versioning) {
             caps.add(Capability.BLOB_VERSIONS);
         }
-        return Capabilities.of(caps.toArray(Capability[]::new));
+        return Capabilities.of(caps.toArray(Capability[]::new)).withMetadataRules(METADATA)
+                .withPropertyNames(PROPERTY_NAMES);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.unistore.local;
 
 import io.unistore.StorageException;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.spi.ProviderConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +16,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the addresses the local provider accepts: {@code file:/dir}, {@code file:///dir},
  * {@code file://localhost/dir}, or a plain directory path, each with optional query options
- * ({@code file:/dir?versioning=false&durability=sync}).
+ * ({@code file:/dir?versioning=false&durability=sync&queueMessageEncoding=base64}).
  */
 final class LocalAddress {
     static final String VERSIONING = "versioning";
     static final String DURABILITY = "durability";
-    private static final Set<String> OPTIONS = Set.of(VERSIONING, DURABILITY);
+    private static final Set<String> OPTIONS = Set.of(VERSIONING, DURABILITY, QueueMessageEncoding.OPTION);
     private static final Logger LOG = LoggerFactory.getLogger(LocalAddress.class);
 
     private LocalAddress() {
     }
 
-    /** Whether the address is ours; no I/O. */
+    /**
+     * Whether the address is ours; no I/O. A plain path must look like one: text with '=', ';' or '?', or that
+     * starts with a scheme ({@code https//...}, {@code s3:/...}), is some other provider's address with a typo (a
+     * connection string with commas, a SAS URL missing its colon), which must not become a directory named after
+     * the secret in it. Such a directory is still reachable as {@code file:...}.
+     */
     static boolean accepts(String address) {
         if (address == null || address.isBlank()) {
             return false;
@@ -35,9 +41,12 @@ final class LocalAddress {
         if (a.regionMatches(true, 0, "file:", 0, 5)) {
             return true;
         }
-        // Another scheme (s3://, https://...) or an Azure connection string (Key=Value;...) is not a path.
-        return !a.contains("://") && !(a.contains("=") && a.contains(";"));
+        return !LOOKS_FOREIGN.matcher(a).find();
     }
+
+    /** What a plain directory path does not hold: a scheme (two letters or more, so not C:), =, ; or ?. */
+    private static final java.util.regex.Pattern LOOKS_FOREIGN = java.util.regex.Pattern.compile(
+            "^[A-Za-z][A-Za-z0-9+.-]+:|^[A-Za-z][A-Za-z0-9+.-]+//|[=;?]");
 
     /** The settings for an address and the provider options. */
     static LocalSettings parse(ProviderConfig config) {
@@ -65,8 +74,10 @@ final class LocalAddress {
         }
         boolean versioning = booleanOption(options, VERSIONING, true);
         String durability = options.get(DURABILITY);
+        String encoding = options.get(QueueMessageEncoding.OPTION);
         return new LocalSettings(root, versioning, durability == null ? Durability.PROCESS
-                : Durability.parse(durability));
+                : Durability.parse(durability), encoding == null ? QueueMessageEncoding.NONE
+                : QueueMessageEncoding.parse(QueueMessageEncoding.OPTION, encoding));
     }
 
     private static String fileUriPath(String rest) {
@@ -96,7 +107,8 @@ final class LocalAddress {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!OPTIONS.contains(name)) {
                 throw StorageException.invalidArgument("address", "unknown option '" + name + "' (the local "
-                        + "provider knows " + VERSIONING + " and " + DURABILITY + ")");
+                        + "provider knows " + VERSIONING + ", " + DURABILITY + " and " + QueueMessageEncoding.OPTION
+                        + ")");
             }
             options.put(name, value);
         }

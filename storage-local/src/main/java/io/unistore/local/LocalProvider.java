@@ -6,9 +6,10 @@ import io.unistore.spi.StorageProvider;
 
 /**
  * The embedded provider: all four stores on a local directory, with no set-up. Addresses: {@code file:/dir},
- * {@code file:///dir}, or a plain directory path, with the options {@code versioning} (default true) and
- * {@code durability} ({@code process}, the default, or {@code sync}) in the query string or as provider
- * options: {@code Unistore.open("file:/var/data/unistore?versioning=false")}.
+ * {@code file:///dir}, or a plain directory path, with the options {@code versioning} (default true),
+ * {@code durability} ({@code process}, the default, or {@code sync}) and {@code queueMessageEncoding}
+ * ({@code none}, the default, or {@code base64}) in the query string or as provider options:
+ * {@code Unistore.open("file:/var/data/unistore?versioning=false")}.
  */
 public final class LocalProvider implements StorageProvider {
     /** The provider id. */
@@ -25,7 +26,8 @@ public final class LocalProvider implements StorageProvider {
 
     @Override
     public String addressHelp() {
-        return "file:<dir> or a directory path, options versioning=true|false and durability=process|sync";
+        return "file:<dir> or a directory path, options versioning=true|false, durability=process|sync and "
+                + "queueMessageEncoding=none|base64";
     }
 
     @Override

@@ -1,18 +1,21 @@
 package io.unistore.local;
 
-import io.unistore.Capabilities;
 import io.unistore.ErrorCode;
+import io.unistore.Limits;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
 import io.unistore.queue.UpdateReceipt;
 import io.unistore.spi.QueueBackend;
+import io.unistore.spi.QueueMessageText;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,15 +30,27 @@ import java.util.UUID;
  * Queues on SQLite. A message row carries when it becomes visible, when it expires, its dequeue count and its
  * current pop receipt; receiving is one write transaction that picks the oldest visible messages, hides them
  * and gives each a new receipt, so two receivers (threads or processes) never get the same message at once.
- * Expired messages are invisible and purged as the queue is used.
+ * Expired messages are invisible and purged as the queue is used. A body is stored as the text Azure would
+ * store (UTF-8), made by the caller's {@link QueueMessageEncoding} with the same rules ({@link QueueMessageText}),
+ * so a queue reads the same here as on Azure under either encoding.
  */
 final class LocalQueueStore implements QueueBackend {
     private static final long NEVER = Long.MAX_VALUE;
 
     private final Database db;
+    /** Azure's limit on a message's text, which the local provider keeps too. */
+    private static final int MAX_MESSAGE_BYTES = Limits.defaults().maxQueueMessageBytes();
 
-    LocalQueueStore(Database db) {
+    private final QueueMessageEncoding accountEncoding;
+
+    LocalQueueStore(Database db, QueueMessageEncoding accountEncoding) {
         this.db = db;
+        this.accountEncoding = accountEncoding;
+    }
+
+    @Override
+    public QueueMessageEncoding messageEncoding() {
+        return accountEncoding;
     }
 
     @Override
@@ -112,7 +127,9 @@ final class LocalQueueStore implements QueueBackend {
     }
 
     @Override
-    public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
+    public SendReceipt sendMessage(String queue, byte[] body, QueueMessageEncoding encoding,
+                                   SendMessageOptions options) {
+        byte[] stored = stored(body, encoding);
         SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
         long now = Times.now();
         long visible = now + o.visibilityDelay().toNanos();
@@ -123,7 +140,7 @@ final class LocalQueueStore implements QueueBackend {
             PreparedStatement ps = s.prepare("INSERT INTO messages(queue, id, body, inserted, expires, visible, "
                     + "dequeues, receipt) SELECT name, ?, ?, ?, ?, ?, 0, ? FROM queues WHERE name = ?");
             ps.setString(1, id);
-            ps.setBytes(2, body);
+            ps.setBytes(2, stored);
             ps.setLong(3, now);
             ps.setLong(4, expires);
             ps.setLong(5, visible);
@@ -138,14 +155,16 @@ final class LocalQueueStore implements QueueBackend {
     }
 
     @Override
-    public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
+    public List<QueueMessage> receiveMessages(String queue, QueueMessageEncoding encoding, ReceiveOptions options) {
         ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
-        return db.write(s -> {
+        // Bodies are decoded once the messages are received, as on Azure: a body the encoding cannot read fails
+        // the call, but the messages stay received (hidden, dequeue count raised).
+        List<Row> received = db.write(s -> {
             requireQueue(s, queue);
             long now = Times.now();
             purgeExpired(s, queue, now);
             long visible = now + o.visibilityTimeout().toNanos();
-            List<QueueMessage> received = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             PreparedStatement ps = s.prepare("SELECT seq, id, body, inserted, expires, dequeues FROM messages "
                     + "WHERE queue = ? AND visible <= ? ORDER BY seq LIMIT ?");
             ps.setString(1, queue);
@@ -155,26 +174,26 @@ final class LocalQueueStore implements QueueBackend {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
-                    received.add(new QueueMessage(rs.getString(2), Ids.random(), rs.getBytes(3),
-                            Times.instant(rs.getLong(4)), expiresAt(rs.getLong(5)), Times.instant(visible),
-                            rs.getLong(6) + 1));
+                    rows.add(new Row(rs.getString(2), Ids.random(), rs.getBytes(3), rs.getLong(4), rs.getLong(5),
+                            visible, rs.getLong(6) + 1));
                 }
             }
             PreparedStatement update = s.prepare("UPDATE messages SET visible = ?, dequeues = dequeues + 1, "
                     + "receipt = ? WHERE seq = ?");
             for (int i = 0; i < seqs.size(); i++) {
                 update.setLong(1, visible);
-                update.setString(2, received.get(i).popReceipt());
+                update.setString(2, rows.get(i).receipt());
                 update.setLong(3, seqs.get(i));
                 update.executeUpdate();
             }
-            return received;
+            return rows;
         });
+        return messages(queue, received, encoding);
     }
 
     @Override
-    public List<QueueMessage> peekMessages(String queue, int maxMessages) {
-        return db.read(s -> {
+    public List<QueueMessage> peekMessages(String queue, QueueMessageEncoding encoding, int maxMessages) {
+        List<Row> peeked = db.read(s -> {
             requireQueue(s, queue);
             long now = Times.now();
             PreparedStatement ps = s.prepare("SELECT id, body, inserted, expires, dequeues FROM messages "
@@ -183,33 +202,35 @@ final class LocalQueueStore implements QueueBackend {
             ps.setLong(2, now);
             ps.setLong(3, now);
             ps.setInt(4, maxMessages);
-            List<QueueMessage> peeked = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    peeked.add(new QueueMessage(rs.getString(1), null, rs.getBytes(2), Times.instant(rs.getLong(3)),
-                            expiresAt(rs.getLong(4)), null, rs.getLong(5)));
+                    rows.add(new Row(rs.getString(1), null, rs.getBytes(2), rs.getLong(3), rs.getLong(4), -1,
+                            rs.getLong(5)));
                 }
             }
-            return peeked;
+            return rows;
         });
+        return messages(queue, peeked, encoding);
     }
 
     @Override
     public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
-                                       Duration visibilityTimeout) {
+                                       QueueMessageEncoding encoding, Duration visibilityTimeout) {
+        byte[] stored = newBody == null ? null : stored(newBody, encoding);
         String receipt = Ids.random();
         return db.write(s -> {
             long seq = checkReceipt(s, queue, messageId, popReceipt);
             long visible = Times.now() + visibilityTimeout.toNanos();
-            PreparedStatement ps = s.prepare(newBody == null
+            PreparedStatement ps = s.prepare(stored == null
                     ? "UPDATE messages SET visible = ?, receipt = ? WHERE seq = ?"
                     : "UPDATE messages SET visible = ?, receipt = ?, body = ? WHERE seq = ?");
             ps.setLong(1, visible);
             ps.setString(2, receipt);
-            if (newBody == null) {
+            if (stored == null) {
                 ps.setLong(3, seq);
             } else {
-                ps.setBytes(3, newBody);
+                ps.setBytes(3, stored);
                 ps.setLong(4, seq);
             }
             ps.executeUpdate();
@@ -242,6 +263,32 @@ final class LocalQueueStore implements QueueBackend {
             }
             return rs.getLong(1);
         }
+    }
+
+    /** The stored text (UTF-8) of a body, by the rules Azure applies. */
+    private static byte[] stored(byte[] body, QueueMessageEncoding encoding) {
+        return QueueMessageText.encode(body, encoding, MAX_MESSAGE_BYTES)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Messages from stored rows, their bodies decoded by {@code encoding}. */
+    private static List<QueueMessage> messages(String queue, List<Row> rows, QueueMessageEncoding encoding) {
+        List<QueueMessage> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            byte[] stored = r.stored() == null ? new byte[0] : r.stored();
+            // Rows written before encodings existed hold raw bytes: NONE returns any stored bytes unchanged.
+            byte[] body = encoding == QueueMessageEncoding.NONE ? stored : QueueMessageText.decode(
+                    new String(stored, StandardCharsets.UTF_8), encoding,
+                    "message " + r.id() + " of queue " + queue);
+            out.add(new QueueMessage(r.id(), r.receipt(), body, Times.instant(r.inserted()), expiresAt(r.expires()),
+                    r.visible() < 0 ? null : Times.instant(r.visible()), r.dequeues()));
+        }
+        return out;
+    }
+
+    /** A message as stored: its text's bytes, times in nanoseconds ({@code visible} -1 for a peek). */
+    private record Row(String id, String receipt, byte[] stored, long inserted, long expires, long visible,
+                       long dequeues) {
     }
 
     private static void purgeExpired(Session s, String queue, long now) throws SQLException {

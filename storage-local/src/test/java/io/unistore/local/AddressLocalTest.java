@@ -31,6 +31,18 @@ class AddressLocalTest {
         assertThat(p.accepts("https://acct.blob.core.windows.net")).isFalse();
         assertThat(p.accepts("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=k")).isFalse();
         assertThat(p.accepts(" ")).isFalse();
+        assertThat(p.accepts("C:\\data\\unistore")).isTrue();
+    }
+
+    @Test
+    void mistypedCloudAddressesAreNotTakenForDirectories() {
+        LocalProvider p = new LocalProvider();
+        assertThat(p.accepts("DefaultEndpointsProtocol=https,AccountName=a,AccountKey=c2VjcmV0")).isFalse();
+        assertThat(p.accepts("AcountKey=c2VjcmV0")).isFalse();
+        assertThat(p.accepts("https//acct.blob.core.windows.net/box?sv=2024&sig=c2VjcmV0")).isFalse();
+        assertThat(p.accepts("s3:/bucket")).isFalse();
+        assertThat(p.accepts("gs//bucket")).isFalse();
+        assertThat(p.accepts("file:/data/odd=name")).as("still reachable as file:").isTrue();
     }
 
     @Test

@@ -58,6 +58,26 @@ class BlobStoreLocalTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void metadataAnyProviderReturnsIsKeptExactlyAcrossReopen() {
+        // Keys Azure, S3 and Cloud Storage return (S3's lowercase tokens, GCS's free text, case apart), and keys
+        // holding the local encoding's own separators.
+        Map<String, String> metadata = Map.of("x-hyphen-key", "a=b=c", "dotted.key", "é 😀", "with space", "v",
+                "Mixed", "1", "mixed", "2", "Größe", "ok", "a=b", "eq", "100%", "pct", "%3D", "literal");
+        blobs.upload("box", "any-meta", utf8("x"), UploadOptions.defaults().withMetadata(metadata));
+        blobs.createContainer("meta-box", metadata);
+        account.queues().createQueue("meta-queue", metadata);
+        account.close();
+        account = Unistore.open("file:" + dir);
+        blobs = account.blobs();
+        assertThat(blobs.getProperties("box", "any-meta").metadata()).isEqualTo(metadata);
+        assertThat(blobs.getContainerProperties("meta-box").metadata()).isEqualTo(metadata);
+        assertThat(account.queues().getQueueProperties("meta-queue").metadata()).isEqualTo(metadata);
+        assertThatThrownBy(() -> blobs.setMetadata("box", "any-meta", Map.of("k", "new\nline"), RequestConditions.none()))
+                .isInstanceOf(StorageException.class).hasMessageContaining("control characters");
+        assertThat(account.capabilities().metadataRules().allows(metadata)).isTrue();
+    }
+
     private String text(String blob, ReadOptions options) throws Exception {
         try (InputStream in = blobs.openInputStream("box", blob, options)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

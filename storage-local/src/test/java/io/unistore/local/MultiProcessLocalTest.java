@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unistore.StorageAccount;
 import io.unistore.Unistore;
 import io.unistore.blob.BlobStore;
+import io.unistore.tck.ChildProcess;
 import io.unistore.table.TableEntity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.Unistore;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
@@ -119,6 +120,38 @@ class QueueStoreLocalTest {
                 .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.ALREADY_EXISTS));
         assertThat(queues.deleteQueue("jobs")).isTrue();
         assertThat(queues.deleteQueue("jobs")).isFalse();
+    }
+
+    @Test
+    void theAccountOptionSetsTheEncodingAndTheStoredTextIsAzures() {
+        try (StorageAccount b64 = Unistore.open("file:" + dir + "?queueMessageEncoding=base64")) {
+            assertThat(b64.queues().messageEncoding()).isEqualTo(QueueMessageEncoding.BASE64);
+            b64.queues().sendMessage("jobs", new byte[] {0, (byte) 0xff, 7}, SendMessageOptions.defaults());
+            assertThat(b64.queues().peekMessages("jobs", 1).get(0).body()).containsExactly(0, 0xff, 7);
+        }
+        assertThat(queues.peekMessages("jobs", 1).get(0).text()).as("the base64 text, as Azure stores it")
+                .isEqualTo("AP8H");
+        try (StorageAccount b64 = Unistore.open("file:" + dir, Map.of(QueueMessageEncoding.OPTION, "BASE64"))) {
+            assertThat(b64.queues().messageEncoding()).isEqualTo(QueueMessageEncoding.BASE64);
+        }
+        assertThatThrownBy(() -> Unistore.open("file:" + dir + "?queueMessageEncoding=utf7"))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining(QueueMessageEncoding.OPTION).hasMessageContaining("none or base64");
+    }
+
+    @Test
+    void aMessageTheEncodingCannotReadFailsTheReceiveButStaysReceivedAsOnAzure() {
+        queues.sendMessage("jobs", "plain text!");
+        QueueStore b64 = queues.withMessageEncoding(QueueMessageEncoding.BASE64);
+        assertThat(java.lang.reflect.Proxy.isProxyClass(b64.getClass())).as("the variant is guarded too").isTrue();
+        assertThatThrownBy(() -> b64.receiveMessages("jobs", ReceiveOptions.of(1, Duration.ofMinutes(5))))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.INVALID_ARGUMENT))
+                .hasMessageContaining("not base64");
+        assertThat(queues.peekMessages("jobs", 1)).as("hidden, as the receive took it").isEmpty();
+        assertThat(queues.getQueueProperties("jobs").approximateMessageCount()).isEqualTo(1);
+        assertThatThrownBy(() -> queues.withMessageEncoding(null))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThat(queues.withMessageEncoding(QueueMessageEncoding.NONE)).isSameAs(queues);
     }
 
     @Test

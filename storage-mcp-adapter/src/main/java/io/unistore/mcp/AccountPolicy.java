@@ -18,9 +18,14 @@ record AccountPolicy(boolean readOnly, NamePatterns tools, NamePatterns denyTool
     static final AccountPolicy OPEN = new AccountPolicy(false, NamePatterns.ANY, NamePatterns.of(java.util.List.of()),
             NamePatterns.ANY, NamePatterns.ANY, NamePatterns.ANY, NamePatterns.ANY);
 
-    /** Whether the tool may run on this account. */
+    /** Whether the tool can run on this account for some arguments (what tools/list shows). */
     boolean allowsTool(McpTool tool) {
-        return (tool.readOnly() || !readOnly) && tools.matches(tool.name()) && !denyTools.matches(tool.name());
+        return (tool.readOnly() || !readOnly) && allowsToolName(tool.name());
+    }
+
+    /** Whether the tool patterns (tools, denyTools) allow a tool of that name. */
+    boolean allowsToolName(String name) {
+        return tools.matches(name) && !denyTools.matches(name);
     }
 
     /** The patterns for a kind of name: container, table, queue or share. */
@@ -31,19 +36,5 @@ record AccountPolicy(boolean readOnly, NamePatterns tools, NamePatterns denyTool
             case QUEUE -> queues;
             case SHARE -> shares;
         };
-    }
-
-    /** The kinds of names a policy restricts. */
-    enum NameKind {
-        CONTAINER("container", "containers"), TABLE("table", "tables"), QUEUE("queue", "queues"),
-        SHARE("share", "shares");
-
-        final String singular;
-        final String configKey;
-
-        NameKind(String singular, String configKey) {
-            this.singular = singular;
-            this.configKey = configKey;
-        }
     }
 }

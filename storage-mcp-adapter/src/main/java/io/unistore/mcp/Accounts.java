@@ -58,7 +58,8 @@ final class Accounts implements AutoCloseable {
         for (AccountSpec spec : specs) {
             try {
                 StorageAccount account = Unistore.open(spec.address(), spec.options());
-                LOG.info("account '{}': {} {}", spec.name(), account.displayName(), account.capabilities());
+                LOG.info("account '{}': {} {}", spec.name(), Secrets.redact(account.displayName()),
+                        account.capabilities());
                 list.add(new Entry(spec, account, null));
             } catch (RuntimeException e) {
                 StorageException error = e instanceof StorageException se ? se
@@ -95,17 +96,22 @@ final class Accounts implements AutoCloseable {
      * @throws StorageException INVALID_ARGUMENT naming the argument; UNAVAILABLE if it failed to open
      */
     Entry resolve(String name) {
+        return resolve(name, "account");
+    }
+
+    /** The account named by another argument (such as {@code targetAccount}), which errors name. */
+    Entry resolve(String name, String argument) {
         Entry entry;
         if (name == null) {
             if (!single()) {
-                throw StorageException.invalidArgument("account", "is required when several accounts are served; "
+                throw StorageException.invalidArgument(argument, "is required when several accounts are served; "
                         + "use one of " + names());
             }
             entry = entries.values().iterator().next();
         } else {
             entry = entries.get(name);
             if (entry == null) {
-                throw StorageException.invalidArgument("account", "'" + name + "' is not served; use one of "
+                throw StorageException.invalidArgument(argument, "'" + name + "' is not served; use one of "
                         + names());
             }
         }

@@ -32,8 +32,9 @@ final class Args {
             + MAX_PAGE_SIZE + ")", 1, MAX_PAGE_SIZE);
     static final Map<String, Object> CONTINUATION = name("The continuationToken of the previous page, to get the "
             + "next one");
-    static final Map<String, Object> METADATA = stringMap("User metadata: keys are identifiers (letters, digits, "
-            + "underscore), values printable ASCII");
+    static final Map<String, Object> METADATA = stringMap("User metadata, checked against the provider's own rules "
+            + "(Azure: identifier keys; S3: keys stored in lowercase; values printable ASCII without leading or trailing spaces on both); metadata read "
+            + "from an item can always be written back");
     static final Map<String, Object> IF_MATCH = name("Proceed only if the item's ETag is this (optimistic "
             + "concurrency); '*' means only if it exists");
     static final Map<String, Object> CONTENT = string("The content, inline: text when encoding is utf8 (the "

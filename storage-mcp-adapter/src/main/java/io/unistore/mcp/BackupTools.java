@@ -37,9 +37,25 @@ final class BackupTools implements ToolProvider {
             + "(default: refuse), MERGE (overwrite restored items), REPLACE (make the target exactly the backup state, "
             + "deleting the rest)", List.of("FAIL", "MERGE", "REPLACE"));
 
+    private static final Touch BACKUP_READS = Touch.reads(NameKind.CONTAINER, "backupContainer")
+            .onAccount("backupAccount");
+    private static final Touch BACKUP_WRITES = Touch.writes(NameKind.CONTAINER, "backupContainer")
+            .onAccount("backupAccount");
+    /** keepLast and keepDays delete old backup sets: what delete-blob does. */
+    private static final Touch RETENTION = BACKUP_WRITES.when(a -> a.get("keepLast") != null
+            || a.get("keepDays") != null).as("delete-blob", "keepLast/keepDays, which delete old backup sets");
+
     @Override
     public List<McpTool> tools() {
         return List.of(backupTable(), backupContainer(), restoreTable(), restoreBlob());
+    }
+
+    private static boolean replaces(Map<String, Object> args) {
+        return "REPLACE".equals(args.get("mode"));
+    }
+
+    private static boolean fromBackup(Map<String, Object> args) {
+        return args.get("from") == null || "BACKUP".equals(args.get("from"));
     }
 
     private static ToolSchema.ObjectBuilder backupInput(String what, Map<String, Object> nameSchema) {
@@ -78,6 +94,7 @@ final class BackupTools implements ToolProvider {
 
     private static McpTool backupTable() {
         return McpTool.builder("backup-table").title("Back up a table").requires(Capability.TABLES).writes(false, false)
+                .touches(Touch.reads(NameKind.TABLE, "table"), BACKUP_WRITES, RETENTION)
                 .description("Back up a table into a backup set in a blob container (this or another served "
                         + "account): gzip NDJSON of typed entities plus a manifest with counts, checksums and the "
                         + "table's content hash. Incremental sets store entities changed since the previous set and "
@@ -96,10 +113,12 @@ final class BackupTools implements ToolProvider {
     private static McpTool backupContainer() {
         return McpTool.builder("backup-container").title("Back up a container").requires(Capability.BLOBS)
                 .writes(false, false)
+                .touches(Touch.reads(NameKind.CONTAINER, "container"), BACKUP_WRITES, RETENTION)
                 .description("Back up a container (or the blobs under a prefix) into a backup set in a blob "
                         + "container (this or another served account): each blob gzip-compressed and MD5-checked, "
                         + "an index of every blob and a manifest. Incremental sets store only blobs whose ETag "
-                        + "changed. keepLast/keepDays apply retention.")
+                        + "changed. A backup that died is completed by the next one with the same arguments, "
+                        + "which keeps what it had stored. keepLast/keepDays apply retention.")
                 .input(backupInput("container", Args.CONTAINER).optional("prefix", Args.PREFIX)
                         .optional("concurrency", integer("Blobs stored at once (default 4)", 1, 64)).build())
                 .output(backupOutput())
@@ -142,6 +161,9 @@ final class BackupTools implements ToolProvider {
 
     private static McpTool restoreTable() {
         return McpTool.builder("restore-table").title("Restore a table").requires(Capability.TABLES).writes(true, true)
+                .touches(Touch.reads(NameKind.TABLE, "table"), BACKUP_READS, Touch.writes(NameKind.TABLE,
+                        "targetTable").orElse("table"), Touch.writes(NameKind.TABLE, "targetTable").orElse("table")
+                        .when(BackupTools::replaces).as("delete-entity", "mode REPLACE, which deletes entities"))
                 .description("Restore a table from its backup sets as it was at a point in time (the newest set "
                         + "completed by then), into the same or another table of this account. Backup files are "
                         + "checked against their checksums first; the result is verified by count and content hash.")
@@ -166,6 +188,10 @@ final class BackupTools implements ToolProvider {
 
     private static McpTool restoreBlob() {
         return McpTool.builder("restore-blob").title("Restore blobs").requires(Capability.BLOBS).writes(true, true)
+                .touches(Touch.reads(NameKind.CONTAINER, "container"), BACKUP_READS.when(BackupTools::fromBackup),
+                        Touch.writes(NameKind.CONTAINER, "targetContainer").orElse("container"),
+                        Touch.writes(NameKind.CONTAINER, "targetContainer").orElse("container")
+                                .when(BackupTools::replaces).as("delete-blob", "mode REPLACE, which deletes blobs"))
                 .description("Restore a container, the blobs under a prefix, or one blob as they were at a point "
                         + "in time, into the same or another container of this account: from backup sets (from="
                         + "BACKUP, default), or from the provider's blob versions or snapshots. Every restored blob "

@@ -4,8 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The {@code --http HOST:PORT} address, and the rule that anything but loopback needs a bearer token: a
- * server reachable from other machines must not hand out storage access to whoever connects.
+ * The {@code --http HOST:PORT} address, and the rule that anything but loopback needs a bearer token given on
+ * the command line: a server reachable from other machines must not hand out storage access to whoever connects
+ * (on loopback the server makes one when none is given, see {@link HttpAuth}).
  *
  * @param host the host to bind
  * @param port the port (0: any free port)
@@ -48,9 +49,12 @@ record BindAddress(String host, int port) {
         }
     }
 
-    /** Refuses a non-loopback address without a token. */
+    /** Refuses a blank token, and a non-loopback address without one (there the user must choose it). */
     void checkToken(String token) {
-        if (!isLoopback() && (token == null || token.isBlank())) {
+        if (token != null && token.isBlank()) {
+            throw new IllegalArgumentException("--token must not be blank");
+        }
+        if (!isLoopback() && token == null) {
             throw new IllegalArgumentException("--http " + host + ":" + port + " is reachable from other machines: "
                     + "give --token TOKEN (clients then send 'Authorization: Bearer TOKEN'), or bind 127.0.0.1");
         }

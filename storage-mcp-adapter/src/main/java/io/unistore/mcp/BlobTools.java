@@ -45,6 +45,10 @@ final class BlobTools implements ToolProvider {
                 getBlobTier(), createBlobSnapshot(), listBlobVersions(), restoreBlobVersion(), generateBlobUrl());
     }
 
+    /** The container most blob tools name. */
+    private static final Touch READS = Touch.reads(NameKind.CONTAINER, "container");
+    private static final Touch WRITES = Touch.writes(NameKind.CONTAINER, "container");
+
     private static McpTool.Builder tool(String name) {
         return McpTool.builder(name).requires(Capability.BLOBS);
     }
@@ -55,12 +59,13 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool listContainers() {
         return NameListing.tool("list-containers", Capability.BLOBS, "List containers", "blob containers (buckets)",
-                Shapes.CONTAINER, AccountPolicy.NameKind.CONTAINER, (a, o) -> a.blobs().listContainers(o),
+                Shapes.CONTAINER, NameKind.CONTAINER, (a, o) -> a.blobs().listContainers(o),
                 ContainerInfo::name, Shapes::container);
     }
 
     private static McpTool createContainer() {
         return tool("create-container").title("Create a container").writes(false, false)
+                .touches(WRITES)
                 .description("Create a blob container. Fails with ALREADY_EXISTS if it exists. Container names are "
                         + "3-63 lowercase letters, digits and single hyphens.")
                 .input(ToolSchema.object().required("container", Args.CONTAINER).optional("metadata", Args.METADATA)
@@ -76,6 +81,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool deleteContainer() {
         return tool("delete-container").title("Delete a container").writes(true, true)
+                .touches(WRITES)
                 .description("Delete a container AND EVERY BLOB IN IT. Cannot be undone. Succeeds with deleted=false "
                         + "when the container does not exist. Asks the user to confirm when the client supports it.")
                 .input(ToolSchema.object().required("container", Args.CONTAINER).build())
@@ -96,6 +102,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool listBlobs() {
         return tool("list-blobs").title("List blobs").readOnly()
+                .touches(READS)
                 .description("List the blobs of a container in name order, one page at a time. With a delimiter "
                         + "(usually '/'), names are grouped into 'prefixes' like directories; list a prefix to go "
                         + "down. Pass the returned continuationToken to get the next page.")
@@ -108,9 +115,12 @@ final class BlobTools implements ToolProvider {
                                 + "ending with the delimiter")))
                         .required("continuationToken", Shapes.CONTINUATION).build())
                 .handler(call -> {
-                    Page<BlobItem> page = call.account().blobs().list(call.container("container"),
-                            new ListBlobsOptions(call.optionalString("prefix"), call.optionalString("delimiter"),
-                                    Args.pageSize(call), call.optionalString("continuationToken"), true)).firstPage();
+                    String container = call.container("container");
+                    Page<BlobItem> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> call.account().blobs().list(container, new ListBlobsOptions(
+                                    call.optionalString("prefix"), call.optionalString("delimiter"), n,
+                                    call.optionalString("continuationToken"), true)).firstPage(),
+                            i -> i.prefix() ? i.name() : Shapes.blob(i.properties()), "blob", "list fewer at a time");
                     List<Map<String, Object>> blobs = new ArrayList<>();
                     List<String> prefixes = new ArrayList<>();
                     for (BlobItem item : page.items()) {
@@ -127,6 +137,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool uploadBlob() {
         return tool("upload-blob").title("Upload a blob").writes(true, true)
+                .touches(WRITES)
                 .description("Create or overwrite a blob with either inline 'content' (utf8 text, or base64 with "
                         + "encoding=base64, up to the server's inline limit) or the file at 'localPath' (any size, "
                         + "must be inside the allowed roots). Give exactly one of them. Pass ifMatch with the "
@@ -184,6 +195,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool downloadBlob() {
         return tool("download-blob").title("Download a blob").readOnly()
+                .touches(READS)
                 .description("Read a blob. Without localPath the content comes back inline: as text for text "
                         + "content (encoding=utf8), else base64 (encoding=base64), up to the server's inline limit; "
                         + "a larger blob comes back as a presigned 'url' where the provider has them, otherwise "
@@ -251,6 +263,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool getBlobProperties() {
         return tool("get-blob-properties").title("Get blob properties").readOnly()
+                .touches(READS)
                 .description("Read a blob's properties and metadata (size, content type, ETag, tier, version) "
                         + "without its content.")
                 .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
@@ -264,6 +277,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool setBlobMetadata() {
         return tool("set-blob-metadata").title("Set blob metadata").writes(true, true)
+                .touches(WRITES)
                 .description("Replace ALL of a blob's user metadata with the given map ({} clears it). Pass ifMatch "
                         + "with the blob's ETag to change it only if unchanged.")
                 .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
@@ -283,6 +297,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool deleteBlob() {
         return tool("delete-blob").title("Delete a blob").writes(true, true)
+                .touches(WRITES)
                 .description("Delete a blob and its snapshots (previous versions stay where the account keeps "
                         + "them). Succeeds with deleted=false when it does not exist. Pass ifMatch to delete only an "
                         + "unchanged blob. Asks the user to confirm when the client supports it.")
@@ -302,6 +317,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool copyBlob() {
         return tool("copy-blob").title("Copy a blob").writes(true, true)
+                .touches(READS, Touch.writes(NameKind.CONTAINER, "targetContainer"))
                 .description("Copy a blob within the account (server-side where the provider can), overwriting "
                         + "the target. 'container'/'blob' name the source; ifMatch applies to the source. Metadata "
                         + "and tier apply to the target (metadata defaults to the source's).")
@@ -329,6 +345,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool setBlobTier() {
         return tool("set-blob-tier").title("Set a blob's tier").writes(false, true).requires(Capability.BLOB_TIERS)
+                .touches(WRITES)
                 .description("Move a blob to the Hot, Cool, Cold or Archive tier (Archive only where the account "
                         + "has it). An archived blob cannot be read until moved to another tier (rehydration).")
                 .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
@@ -346,6 +363,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool getBlobTier() {
         return tool("get-blob-tier").title("Get a blob's tier").readOnly().requires(Capability.BLOB_TIERS)
+                .touches(READS)
                 .description("Read a blob's access tier, the provider's own name for it, and any rehydration in "
                         + "progress.")
                 .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB).build())
@@ -364,6 +382,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool createBlobSnapshot() {
         return tool("create-blob-snapshot").title("Snapshot a blob").writes(false, false)
+                .touches(WRITES)
                 .requires(Capability.BLOB_SNAPSHOTS)
                 .description("Take a read-only snapshot of a blob as it is now; read it later with the returned "
                         + "snapshot id (download-blob / get-blob-properties 'snapshot').")
@@ -382,6 +401,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool listBlobVersions() {
         return tool("list-blob-versions").title("List blob versions").readOnly().requires(Capability.BLOB_VERSIONS)
+                .touches(READS)
                 .description("List the versions of a blob, oldest first, the current one included "
                         + "(currentVersion=true). A deleted blob still has its versions; restore one with "
                         + "restore-blob-version.")
@@ -390,9 +410,11 @@ final class BlobTools implements ToolProvider {
                         .build())
                 .output(Shapes.pageSchema("versions", "Versions of this page", Shapes.BLOB))
                 .handler(call -> {
-                    Page<BlobProperties> page = call.account().blobs().listVersions(call.container("container"),
-                            call.string("blob"), new ListOptions(null, Args.pageSize(call),
-                                    call.optionalString("continuationToken"))).firstPage();
+                    String container = call.container("container");
+                    Page<BlobProperties> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> call.account().blobs().listVersions(container, call.string("blob"),
+                                    new ListOptions(null, n, call.optionalString("continuationToken"))).firstPage(),
+                            Shapes::blob, "version", "list fewer at a time");
                     return Out.of().put("versions", page.items().stream().map(Shapes::blob).toList())
                             .put("continuationToken", page.continuationToken()).build();
                 }).build();
@@ -400,6 +422,7 @@ final class BlobTools implements ToolProvider {
 
     private static McpTool restoreBlobVersion() {
         return tool("restore-blob-version").title("Restore a blob version").writes(true, true)
+                .touches(WRITES)
                 .requires(Capability.BLOB_VERSIONS)
                 .description("Make a previous version (from list-blob-versions) the blob's current content again. "
                         + "The current content is overwritten (it stays as a version). Asks the user to confirm "
@@ -418,17 +441,38 @@ final class BlobTools implements ToolProvider {
                 }).build();
     }
 
+    /**
+     * generate-blob-url. A URL with write or delete permission writes: it is what upload-blob and delete-blob do,
+     * handed to whoever holds the URL. So the tool offering them is a writing, destructive tool whose write and
+     * delete permissions are checked as those tools; where the server or every account is read-only, the tool is
+     * served in its read-only form, whose only permission is read.
+     */
     private static McpTool generateBlobUrl() {
-        return tool("generate-blob-url").title("Generate a presigned URL").readOnly()
-                .requires(Capability.BLOB_PRESIGNED_URLS)
-                .description("Create a presigned (SAS / V4-signed) URL that grants read (and optionally write or "
-                        + "delete) access to one blob until it expires, with no other credentials. Anyone holding "
-                        + "the URL has that access: share it carefully.")
+        McpTool reads = urlTool(List.of("read")).readOnly().touches(READS).build();
+        return urlTool(List.of("read", "write", "delete")).writes(true, true).readOnlyForm(reads)
+                .touches(READS,
+                        WRITES.when(a -> asks(a, "write")).as("upload-blob", "a URL with write permission"),
+                        WRITES.when(a -> asks(a, "delete")).as("delete-blob", "a URL with delete permission"))
+                .build();
+    }
+
+    private static boolean asks(Map<String, Object> args, String permission) {
+        return args.get("permissions") instanceof List<?> asked && asked.contains(permission);
+    }
+
+    private static McpTool.Builder urlTool(List<String> offered) {
+        boolean writes = offered.size() > 1;
+        return tool("generate-blob-url").title("Generate a presigned URL").requires(Capability.BLOB_PRESIGNED_URLS)
+                .description("Create a presigned (SAS / V4-signed) URL that grants " + (writes ? "read (and "
+                        + "optionally write or delete)" : "read") + " access to one blob until it expires, with no "
+                        + "other credentials. Anyone holding the URL has that access: share it carefully."
+                        + (writes ? " Write and delete permissions count as upload-blob and delete-blob in the "
+                        + "server's and the account's rules." : ""))
                 .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
                         .optional("expiresInSeconds", integer("Validity in seconds (default 3600, max 7 days)", 1,
                                 604_800))
                         .optional("permissions", array("What the URL allows (default [read])",
-                                oneOf(null, List.of("read", "write", "delete")), 1, 3)).build())
+                                oneOf(null, offered), 1, offered.size())).build())
                 .output(ToolSchema.object().required("url", string("The presigned URL"))
                         .required("expiresAt", string("ISO-8601 instant")).build())
                 .handler(call -> {
@@ -445,6 +489,6 @@ final class BlobTools implements ToolProvider {
                     String url = call.account().blobs().generatePresignedUrl(call.container("container"),
                             call.string("blob"), new PresignOptions(expiry, permissions)).toString();
                     return Out.of().put("url", url).put("expiresAt", expiresAt).build();
-                }).build();
+                });
     }
 }

@@ -44,12 +44,13 @@ final class FileTools implements ToolProvider {
 
     private static McpTool listShares() {
         return NameListing.tool("list-file-shares", Capability.FILES, "List file shares", "file shares",
-                Shapes.SHARE, AccountPolicy.NameKind.SHARE, (a, o) -> a.files().listShares(o), ShareInfo::name,
+                Shapes.SHARE, NameKind.SHARE, (a, o) -> a.files().listShares(o), ShareInfo::name,
                 Shapes::share);
     }
 
     private static McpTool createShare() {
         return tool("create-file-share").title("Create a file share").writes(false, false)
+                .touches(Touch.writes(NameKind.SHARE, "share"))
                 .description("Create a file share. Fails with ALREADY_EXISTS if it exists. Share names are 3-63 "
                         + "lowercase letters, digits and single hyphens. quotaGb needs an account with quotas.")
                 .input(ToolSchema.object().required("share", Args.SHARE).optional("metadata", Args.METADATA)
@@ -69,6 +70,7 @@ final class FileTools implements ToolProvider {
 
     private static McpTool listFiles() {
         return tool("list-files").title("List files").readOnly()
+                .touches(Touch.reads(NameKind.SHARE, "share"))
                 .description("List a directory of a share (path \"\" or omitted: the root), in name order, one page "
                         + "at a time; recursive=true lists the whole tree under it. Pass the returned "
                         + "continuationToken to get the next page.")
@@ -80,9 +82,12 @@ final class FileTools implements ToolProvider {
                 .output(Shapes.pageSchema("files", "Files and directories of this page", Shapes.FILE_ITEM))
                 .handler(call -> {
                     String path = call.has("path") ? call.string("path") : "";
-                    Page<FileItem> page = call.account().files().list(call.share("share"), path,
-                            new ListFilesOptions(call.optionalString("prefix"), call.bool("recursive", false),
-                                    Args.pageSize(call), call.optionalString("continuationToken"))).firstPage();
+                    String share = call.share("share");
+                    Page<FileItem> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> call.account().files().list(share, path, new ListFilesOptions(
+                                    call.optionalString("prefix"), call.bool("recursive", false), n,
+                                    call.optionalString("continuationToken"))).firstPage(),
+                            Shapes::fileItem, "file", "list fewer at a time");
                     return Out.of().put("files", page.items().stream().map(Shapes::fileItem).toList())
                             .put("continuationToken", page.continuationToken()).build();
                 }).build();
@@ -90,6 +95,7 @@ final class FileTools implements ToolProvider {
 
     private static McpTool createDirectory() {
         return tool("create-directory").title("Create a directory").writes(false, true)
+                .touches(Touch.writes(NameKind.SHARE, "share"))
                 .description("Create a directory in a share, with any missing parents (existing ones are fine).")
                 .input(ToolSchema.object().required("share", Args.SHARE).required("path", FILE_PATH).build())
                 .output(ToolSchema.object().required("share", string("Share")).required("path", string("Directory"))
@@ -104,6 +110,7 @@ final class FileTools implements ToolProvider {
 
     private static McpTool uploadFile() {
         return tool("upload-file").title("Upload a file").writes(true, true)
+                .touches(Touch.writes(NameKind.SHARE, "share"))
                 .description("Create or overwrite a file in a share with either inline 'content' (utf8 text, or "
                         + "base64 with encoding=base64, up to the server's inline limit) or the local file at "
                         + "'localPath' (any size, inside the allowed roots). Give exactly one. The parent directory "
@@ -130,6 +137,7 @@ final class FileTools implements ToolProvider {
 
     private static McpTool downloadFile() {
         return tool("download-file").title("Download a file").readOnly()
+                .touches(Touch.reads(NameKind.SHARE, "share"))
                 .description("Read a file of a share. Without localPath the content comes back inline: text for "
                         + "text content (encoding=utf8), else base64, up to the server's inline limit. With localPath "
                         + "(inside the allowed roots) it is written to that file, whatever its size, with progress.")
@@ -181,6 +189,7 @@ final class FileTools implements ToolProvider {
 
     private static McpTool deleteFile() {
         return tool("delete-file").title("Delete a file").writes(true, true)
+                .touches(Touch.writes(NameKind.SHARE, "share"))
                 .description("Delete a file of a share (not a directory). Succeeds with deleted=false when it does not "
                         + "exist. Asks the user to confirm when the client supports it.")
                 .input(ToolSchema.object().required("share", Args.SHARE).required("path", FILE_PATH).build())

@@ -3,6 +3,7 @@ package io.unistore.mcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Streamable HTTP at {@code http://HOST:PORT/mcp}: the SDK's servlet transport in an embedded Jetty. Host and
- * Origin headers must name this server (DNS-rebinding protection); with a token, every request needs it.
+ * Origin headers must name this server (DNS-rebinding protection); every request needs the bearer token (unless
+ * --no-auth); each POSTed message is read and checked first ({@link HttpMessageFilter}).
  */
 final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -38,7 +40,7 @@ final class HttpServer implements AutoCloseable {
      * @param extraHosts more host names clients may use (e.g. the machine's DNS name behind a non-loopback bind)
      */
     static HttpServer start(McpJsonMapper json, ProtocolHandlers handlers, BindAddress bind, String token,
-                            List<String> extraHosts) throws Exception {
+                            List<String> extraHosts, int maxMessageBytes) throws Exception {
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost(bind.host());
@@ -47,16 +49,19 @@ final class HttpServer implements AutoCloseable {
         // The port is known only once bound (port 0 picks a free one); hosts are checked lazily against it.
         List<String> hosts = new ArrayList<>();
         List<String> origins = new ArrayList<>();
+        ServerTransportSecurityValidator hostCheck = headers -> DefaultServerTransportSecurityValidator.builder()
+                .allowedHosts(hosts).allowedOrigins(origins).build().validateHeaders(headers);
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json).mcpEndpoint(ENDPOINT).keepAliveInterval(Duration.ofSeconds(30))
-                .securityValidator(headers -> DefaultServerTransportSecurityValidator.builder().allowedHosts(hosts)
-                        .allowedOrigins(origins).build().validateHeaders(headers))
+                .securityValidator(hostCheck).maxRequestSize(maxMessageBytes)
                 .build();
         transport.setSessionFactory(handlers.sessions(transport.protocolVersions()).streamable());
         ServletContextHandler context = new ServletContextHandler("/");
         if (token != null) {
             context.addFilter(new FilterHolder(new HttpGuard(token)), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
+        context.addFilter(new FilterHolder(new HttpMessageFilter(hostCheck, new InboundMessage(json,
+                maxMessageBytes))), ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         ServletHolder holder = new ServletHolder(transport);
         holder.setAsyncSupported(true);
         context.addServlet(holder, ENDPOINT);
@@ -75,7 +80,7 @@ final class HttpServer implements AutoCloseable {
             origins.add("https://" + host + ":" + port);
         }
         LOG.info("serving MCP over Streamable HTTP at http://{}:{}{}{}", bind.host(), port, ENDPOINT,
-                token != null ? " (bearer token required)" : "");
+                token != null ? " (bearer token required)" : " WITHOUT authentication (--no-auth)");
         return new HttpServer(jetty, transport);
     }
 

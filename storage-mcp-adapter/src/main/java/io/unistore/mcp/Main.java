@@ -2,13 +2,10 @@ package io.unistore.mcp;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,8 +54,14 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--token", paramLabel = "TOKEN",
             description = "Bearer token HTTP clients must send (Authorization: Bearer TOKEN); 401 otherwise. "
-                    + "May be $${env:NAME} to keep it off the command line.")
+                    + "May be $${env:NAME} to keep it off the command line. Without it, on loopback, the server "
+                    + "makes one and prints it once on stderr; any other address needs it.")
     private String token;
+
+    @Option(names = "--no-auth",
+            description = "Serve HTTP without a bearer token: any local process can then use every tool. Loopback "
+                    + "only; logged as a warning.")
+    private boolean noAuth;
 
     @Option(names = "--allow-host", paramLabel = "NAME",
             description = "Another host name HTTP clients may use in Host/Origin (DNS-rebinding protection allows "
@@ -78,8 +80,9 @@ public final class Main implements Callable<Integer> {
     private List<String> denyTools = List.of();
 
     @Option(names = "--allow-path", paramLabel = "DIR",
-            description = "A local directory localPath arguments may read or write in (besides the client's MCP "
-                    + "roots). Repeatable. Without any, localPath is refused.")
+            description = "A local directory localPath arguments may read or write in. Repeatable. Over stdio the "
+                    + "client's MCP roots are allowed too; over HTTP they only narrow these directories. Without "
+                    + "any, localPath is refused (over stdio: unless the client declares roots).")
     private List<Path> allowPaths = List.of();
 
     @Option(names = "--max-inline-bytes", paramLabel = "N", defaultValue = "4194304",
@@ -87,25 +90,33 @@ public final class Main implements Callable<Integer> {
                     + "Larger content goes through localPath or a presigned URL.")
     private int maxInlineBytes;
 
+    @Option(names = "--max-message-bytes", paramLabel = "N", defaultValue = "16777216",
+            description = "Largest JSON-RPC message the server reads (default ${DEFAULT-VALUE}, 16 MiB), on stdio and "
+                    + "HTTP; a larger one gets a JSON-RPC error and the session goes on.")
+    private int maxMessageBytes;
+
     /** Runs the server; exits when stdin closes (stdio) or the process is stopped (HTTP). */
     public static void main(String[] args) {
-        // stdout is the MCP channel: keep a handle on it and send every stray print to stderr.
+        // stdout is the MCP channel: keep a handle on it and send every stray print to stderr, which redacts
+        // secrets from every line, stack traces included.
         OutputStream mcpOut = new FileOutputStream(FileDescriptor.out);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        PrintStream rawErr = RedactingOutputStream.install();
         WarmUp.start();
         // The tools' definitions depend on no argument: they are built on a second core while picocli parses.
         CompletableFuture<Map<String, McpTool>> definitions = CompletableFuture.supplyAsync(
                 ToolCatalog::discoverTools, WarmUp.EARLY);
-        CommandLine cli = new CommandLine(new Main(mcpOut, definitions));
+        CommandLine cli = new CommandLine(new Main(mcpOut, rawErr, definitions));
         cli.setOut(new java.io.PrintWriter(mcpOut, true));
         System.exit(cli.execute(args));
     }
 
     private final OutputStream mcpOut;
+    private final PrintStream rawErr;
     private final CompletableFuture<Map<String, McpTool>> definitions;
 
-    private Main(OutputStream mcpOut, CompletableFuture<Map<String, McpTool>> definitions) {
+    private Main(OutputStream mcpOut, PrintStream rawErr, CompletableFuture<Map<String, McpTool>> definitions) {
         this.mcpOut = mcpOut;
+        this.rawErr = rawErr;
         this.definitions = definitions;
     }
 
@@ -113,14 +124,16 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerSettings settings;
         BindAddress bind = null;
-        String bearer = null;
+        HttpAuth auth = null;
         try {
-            settings = settings();
             if (http != null) {
                 bind = BindAddress.parse(http);
-                bearer = token == null ? null : ConfigFile.substitute(token, "--token", System::getenv);
-                bind.checkToken(bearer);
+                auth = HttpAuth.of(bind, token == null ? null : ConfigFile.substitute(token, "--token",
+                        System::getenv), noAuth);
+            } else if (token != null || noAuth) {
+                throw new IllegalArgumentException((noAuth ? "--no-auth" : "--token") + " applies to --http only");
             }
+            settings = settings(bind != null);
         } catch (IllegalArgumentException | ConfigFile.ConfigException e) {
             System.err.println("unistore-mcp: " + e.getMessage());
             return 2;
@@ -130,16 +143,26 @@ public final class Main implements Callable<Integer> {
             InFlightCalls inFlight = new InFlightCalls();
             Subscriptions subscriptions = new Subscriptions();
             ToolCatalog catalog = new ToolCatalog(definitions.join(), settings, accounts);
+            AccessCheck access = new AccessCheck(settings, accounts);
             ProtocolHandlers handlers = new ProtocolHandlers(json, catalog,
-                    new ToolExecutor(json, catalog, accounts, settings, inFlight, subscriptions),
-                    new ResourceCatalog(accounts, settings.maxInlineBytes()), new PromptCatalog(accounts), accounts,
-                    inFlight, subscriptions);
+                    new ToolExecutor(json, catalog, accounts, settings, access, inFlight, subscriptions),
+                    new ResourceCatalog(accounts, access, settings.maxInlineBytes()), new PromptCatalog(accounts,
+                    access), accounts, access, inFlight, subscriptions);
             System.err.println("unistore-mcp " + version() + ": " + catalog.listed().size() + " tools, accounts "
                     + accounts.names() + (settings.readOnly() ? ", read-only" : ""));
             if (bind != null) {
-                try (HttpServer server = HttpServer.start(json, handlers, bind, bearer, allowHosts)) {
+                try (HttpServer server = HttpServer.start(json, handlers, bind, auth.token(), allowHosts,
+                        maxMessageBytes)) {
                     System.err.println("unistore-mcp listening on http://" + bind.host() + ":" + server.port()
                             + HttpServer.ENDPOINT);
+                    if (auth.generated()) {
+                        // The one secret the server shows, once, past the redaction: the user needs it to connect.
+                        rawErr.println("unistore-mcp: no --token given; clients send 'Authorization: Bearer <token>' "
+                                + "with the bearer token for this run: " + auth.token());
+                    } else if (auth.token() == null) {
+                        org.slf4j.LoggerFactory.getLogger(Main.class).warn("--no-auth: HTTP requests need no token; "
+                                + "any local process can use every tool");
+                    }
                     server.join();
                 }
             } else {
@@ -149,36 +172,20 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private void serveStdio(McpJsonMapper json, ProtocolHandlers handlers) throws InterruptedException {
-        CountDownLatch closed = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(new FileInputStream(FileDescriptor.in)) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n < 0) {
-                    closed.countDown();
-                }
-                return n;
-            }
-
-            @Override
-            public int read() throws IOException {
-                int c = super.read();
-                if (c < 0) {
-                    closed.countDown();
-                }
-                return c;
-            }
-        };
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, in, mcpOut);
+    private void serveStdio(McpJsonMapper json, ProtocolHandlers handlers) throws IOException {
+        StdioTransport transport = new StdioTransport(json, new FileInputStream(FileDescriptor.in), mcpOut,
+                maxMessageBytes);
         transport.setSessionFactory(handlers.sessions(transport.protocolVersions()).stdio());
-        closed.await();
+        transport.serve();
         transport.closeGracefully().block(java.time.Duration.ofSeconds(2));
     }
 
-    private ServerSettings settings() {
+    private ServerSettings settings(boolean overHttp) {
         if (maxInlineBytes < 1) {
             throw new IllegalArgumentException("--max-inline-bytes must be positive, was " + maxInlineBytes);
+        }
+        if (maxMessageBytes < 1024) {
+            throw new IllegalArgumentException("--max-message-bytes must be at least 1024, was " + maxMessageBytes);
         }
         List<AccountSpec> accounts;
         if (config != null) {
@@ -196,7 +203,7 @@ public final class Main implements Callable<Integer> {
             }
         }
         return new ServerSettings(accounts, readOnly, NamePatterns.of(tools), NamePatterns.of(denyTools),
-                allowPaths.stream().map(Path::toAbsolutePath).toList(), maxInlineBytes);
+                allowPaths.stream().map(Path::toAbsolutePath).toList(), !overHttp, maxInlineBytes);
     }
 
     /** The version from the jar manifest, or "dev" when run from classes. */

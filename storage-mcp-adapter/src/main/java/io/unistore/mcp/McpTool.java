@@ -1,7 +1,9 @@
 package io.unistore.mcp;
 
 import io.unistore.Capability;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,7 +13,8 @@ import java.util.Set;
  * account needs for it, and its handler. Immutable; build with {@link #builder(String)}.
  *
  * <p>The server adds the {@code account} argument to every input schema itself; handlers read it through
- * {@link ToolCall#account()}.
+ * {@link ToolCall#account()}. What a tool touches (containers, tables, queues, shares) is declared with
+ * {@link Builder#touches}, and checked by the server, not the handler.
  */
 public final class McpTool {
     private final String name;
@@ -23,6 +26,8 @@ public final class McpTool {
     private final boolean destructive;
     private final boolean idempotent;
     private final Set<Capability> requires;
+    private final List<Touch> touches;
+    private final McpTool readOnlyForm;
     private final ToolHandler handler;
 
     private McpTool(Builder b) {
@@ -35,7 +40,16 @@ public final class McpTool {
         this.destructive = b.destructive;
         this.idempotent = b.idempotent;
         this.requires = Set.copyOf(b.requires);
+        this.touches = List.copyOf(b.touches);
+        this.readOnlyForm = b.readOnlyForm;
         this.handler = Objects.requireNonNull(b.handler, "handler");
+        if (readOnly && touches.stream().anyMatch(t -> t.access() == Touch.Access.WRITE)) {
+            throw new IllegalArgumentException(name + " is read-only but declares that it writes");
+        }
+        if (readOnlyForm != null && (readOnly || !readOnlyForm.readOnly() || !readOnlyForm.name.equals(name))) {
+            throw new IllegalArgumentException(name + ": the read-only form of a writing tool is a read-only tool of "
+                    + "the same name");
+        }
     }
 
     /** A builder for the tool named {@code name} (lowercase words joined by hyphens). */
@@ -85,6 +99,19 @@ public final class McpTool {
         return requires;
     }
 
+    /** What the tool touches, declared: the server checks each before the handler runs. */
+    public List<Touch> touches() {
+        return touches;
+    }
+
+    /**
+     * The form of this tool served where it may not write (a read-only server or account), or null when it has
+     * none: same name, a narrower schema, read-only.
+     */
+    public McpTool readOnlyForm() {
+        return readOnlyForm;
+    }
+
     public ToolHandler handler() {
         return handler;
     }
@@ -100,6 +127,8 @@ public final class McpTool {
         private boolean destructive;
         private boolean idempotent;
         private final Set<Capability> requires = EnumSet.noneOf(Capability.class);
+        private final List<Touch> touches = new ArrayList<>();
+        private McpTool readOnlyForm;
         private ToolHandler handler;
 
         private Builder(String name) {
@@ -147,6 +176,21 @@ public final class McpTool {
 
         public Builder requires(Capability... capabilities) {
             requires.addAll(Set.of(capabilities));
+            return this;
+        }
+
+        /**
+         * Declares what the tool touches. A handler can read a name through {@link ToolCall#container} and the
+         * like only when a touch declares its argument: every name is checked by the server, never by the handler.
+         */
+        public Builder touches(Touch... declared) {
+            touches.addAll(List.of(declared));
+            return this;
+        }
+
+        /** The form served where this (writing) tool may not write; see {@link McpTool#readOnlyForm()}. */
+        public Builder readOnlyForm(McpTool v) {
+            readOnlyForm = v;
             return this;
         }
 

@@ -18,7 +18,7 @@ final class NameListing {
     }
 
     static <T> McpTool tool(String name, Capability store, String title, String plural, Map<String, Object> item,
-                            AccountPolicy.NameKind kind, BiFunction<StorageAccount, ListOptions, PagedIterable<T>> list,
+                            NameKind kind, BiFunction<StorageAccount, ListOptions, PagedIterable<T>> list,
                             Function<T, String> nameOf, Function<T, Map<String, Object>> shape) {
         return McpTool.builder(name).requires(store).title(title).readOnly()
                 .description("List the " + plural + " of an account in name order, one page at a time (only those "
@@ -27,11 +27,14 @@ final class NameListing {
                         .optional("continuationToken", Args.CONTINUATION).build())
                 .output(Shapes.pageSchema(kind.configKey, plural + " of this page", item))
                 .handler(call -> {
-                    Page<T> page = list.apply(call.account(), new ListOptions(call.optionalString("prefix"),
-                            Args.pageSize(call), call.optionalString("continuationToken"))).firstPage();
-                    NamePatterns allowed = ((ToolInvocation) call).patterns(kind);
-                    return Out.of().put(kind.configKey, page.items().stream().filter(i -> allowed.matches(nameOf.apply(i)))
-                                    .map(shape).toList())
+                    ToolInvocation invocation = (ToolInvocation) call;
+                    Page<T> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
+                            n -> list.apply(call.account(), new ListOptions(call.optionalString("prefix"), n,
+                                    call.optionalString("continuationToken"))).firstPage(),
+                            i -> invocation.visible(kind, nameOf.apply(i)) ? shape.apply(i) : null, kind.singular,
+                            "list fewer at a time");
+                    return Out.of().put(kind.configKey, page.items().stream()
+                                    .filter(i -> invocation.visible(kind, nameOf.apply(i))).map(shape).toList())
                             .put("continuationToken", page.continuationToken()).build();
                 }).build();
     }

@@ -24,12 +24,14 @@ import io.unistore.ops.TableMigration;
 import io.unistore.ops.TransformTableOptions;
 import io.unistore.table.Filter;
 import io.unistore.table.TableAction;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
 /** The storage-ops tools that copy and transform: copy-container, migrate/transform tables, CSV. */
 final class OpsTools implements ToolProvider {
+
+    /** The table a migration or a transform into another table writes. */
+    private static final Touch TARGET_TABLE = Touch.writes(NameKind.TABLE, "targetTable").onAccount("targetAccount");
 
     @Override
     public List<McpTool> tools() {
@@ -39,6 +41,8 @@ final class OpsTools implements ToolProvider {
     private static McpTool copyContainer() {
         return McpTool.builder("copy-container").title("Copy a container").requires(Capability.BLOBS)
                 .writes(true, true)
+                .touches(Touch.reads(NameKind.CONTAINER, "sourceContainer"),
+                        Touch.writes(NameKind.CONTAINER, "targetContainer").onAccount("targetAccount"))
                 .description("Copy every blob of a container (or under a prefix) to another container, in this "
                         + "account or another served account (another cloud too). Server-side where the services "
                         + "can, else streamed; parallel; incremental (skips blobs with the same size and MD5); "
@@ -131,6 +135,7 @@ final class OpsTools implements ToolProvider {
     private static McpTool migrateTable() {
         return McpTool.builder("migrate-table-data").title("Migrate a table").requires(Capability.TABLES)
                 .writes(true, true)
+                .touches(Touch.reads(NameKind.TABLE, "sourceTable"), TARGET_TABLE)
                 .description("Copy a table's entities into another table, in this account or another served "
                         + "account, optionally filtered (OData) and transformed. Batched per partition, resumable "
                         + "with checkpointPath, verified by entity count and content hash. Replaces target "
@@ -153,6 +158,8 @@ final class OpsTools implements ToolProvider {
     private static McpTool transformTable() {
         return McpTool.builder("transform-table-schema").title("Transform a table's schema").requires(Capability.TABLES)
                 .writes(true, false)
+                .touches(Touch.reads(NameKind.TABLE, "table"), TARGET_TABLE,
+                        Touch.writes(NameKind.TABLE, "table").when(a -> a.get("targetTable") == null))
                 .description("Apply a declarative schema transform (rename, drop, cast, compute properties; set "
                         + "keys from templates; filter) to a table in place, or while copying it into targetTable. "
                         + "In place, keys cannot change and entities are replaced only if unchanged since read. "
@@ -179,7 +186,7 @@ final class OpsTools implements ToolProvider {
 
     private static McpTool importCsv() {
         return McpTool.builder("import-table-csv").title("Import CSV into a table").requires(Capability.TABLES)
-                .writes(true, true)
+                .writes(true, true).touches(Touch.writes(NameKind.TABLE, "table"))
                 .description("Import CSV (header row; typed columns from Name@TYPE headers, a type row, or "
                         + "inference) into a table, from inline content or a local file. Every row is validated "
                         + "first: bad rows are reported with their line numbers and nothing is written, unless "
@@ -220,7 +227,7 @@ final class OpsTools implements ToolProvider {
 
     private static McpTool exportCsv() {
         return McpTool.builder("export-table-csv").title("Export a table as CSV").requires(Capability.TABLES)
-                .readOnly()
+                .readOnly().touches(Touch.reads(NameKind.TABLE, "table"))
                 .description("Export a table (or the entities matching an OData filter) as CSV with a typed header "
                         + "(Name@TYPE) or a type row. Returned inline up to the inline limit; give localPath for "
                         + "any size (written atomically).")
@@ -250,12 +257,9 @@ final class OpsTools implements ToolProvider {
                         return Out.of().put("rows", r.rows()).put("columns", r.columns())
                                 .put("localPath", file.toString()).put("content", null).build();
                     }
-                    StringWriter out = new StringWriter();
+                    BoundedWriter out = new BoundedWriter(call.maxInlineBytes(), "localPath", "give a localPath "
+                            + "(inside the allowed roots) to write the CSV to, whatever its size");
                     CsvResult r = OpsCalls.run(call, false, p -> TableCsv.export(call.account(), o.withProgress(p), out));
-                    if (out.getBuffer().length() > call.maxInlineBytes()) {
-                        throw StorageException.invalidArgument("localPath", "the CSV is larger than the inline limit ("
-                                + call.maxInlineBytes() + " bytes): give a localPath to write it to");
-                    }
                     return Out.of().put("rows", r.rows()).put("columns", r.columns()).put("localPath", null)
                             .put("content", out.toString()).build();
                 }).build();

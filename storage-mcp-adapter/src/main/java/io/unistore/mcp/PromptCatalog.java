@@ -2,29 +2,37 @@ package io.unistore.mcp;
 
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.unistore.StorageException;
+import io.unistore.spi.Secrets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Prompts that turn the tools into a plan for real work: exploring an account, migrating a container,
- * designing a table's keys, and draining a queue safely.
+ * designing a table's keys, and draining a queue safely. The names a prompt's arguments give are checked like a
+ * tool call's ({@link AccessCheck}): a prompt is no way to name what the rules forbid.
  */
 final class PromptCatalog {
 
-    private record Entry(McpSchema.Prompt prompt, Function<Map<String, Object>, String> text) {
+    /** A prompt, its text, and what its arguments name (checked like a tool's, before the text is made). */
+    private record Entry(McpSchema.Prompt prompt, Function<Map<String, Object>, String> text, List<Touch> touches) {
     }
 
     private final List<Entry> entries;
+    private final Accounts accounts;
+    private final AccessCheck access;
 
-    PromptCatalog(Accounts accounts) {
+    PromptCatalog(Accounts accounts, AccessCheck access) {
+        this.accounts = accounts;
+        this.access = access;
         String names = String.join(", ", accounts.names());
         McpSchema.PromptArgument account = new McpSchema.PromptArgument("account", "Account",
                 "The account: one of " + names, !accounts.single());
         this.entries = List.of(
                 new Entry(new McpSchema.Prompt("explore-account", "Explore an account",
                         "Survey what an account holds (containers, tables, queues, shares) and summarise it",
-                        List.of(account)), PromptCatalog::explore),
+                        List.of(account)), PromptCatalog::explore, List.of()),
                 new Entry(new McpSchema.Prompt("migrate-container", "Migrate a container",
                         "Copy every blob of a container to another container or account, then verify the copy",
                         List.of(new McpSchema.PromptArgument("sourceAccount", "Source account", "Account to copy from; "
@@ -33,19 +41,22 @@ final class PromptCatalog {
                                 new McpSchema.PromptArgument("targetAccount", "Target account", "Account to copy to; "
                                         + "one of " + names, true),
                                 new McpSchema.PromptArgument("targetContainer", "Target container", null, true))),
-                        PromptCatalog::migrate),
+                        PromptCatalog::migrate, List.of(
+                                Touch.reads(NameKind.CONTAINER, "sourceContainer").onAccount("sourceAccount"),
+                                Touch.writes(NameKind.CONTAINER, "targetContainer").onAccount("targetAccount"))),
                 new Entry(new McpSchema.Prompt("design-table-keys", "Design a table's keys",
                         "Propose PartitionKey/RowKey design for a table from its data and how it will be queried",
                         List.of(account, new McpSchema.PromptArgument("table", "Table", "An existing table to study "
                                         + "(optional)", false),
                                 new McpSchema.PromptArgument("accessPatterns", "Access patterns", "The queries the "
                                         + "application will run, in plain words", true))),
-                        PromptCatalog::designKeys),
+                        PromptCatalog::designKeys, List.of(Touch.reads(NameKind.TABLE, "table"))),
                 new Entry(new McpSchema.Prompt("process-queue", "Process a queue",
                         "Receive, handle and delete a queue's messages safely (at-least-once)",
                         List.of(account, new McpSchema.PromptArgument("queue", "Queue", null, true),
                                 new McpSchema.PromptArgument("instructions", "What to do with each message", null,
-                                        true))), PromptCatalog::processQueue));
+                                        true))), PromptCatalog::processQueue,
+                        List.of(Touch.writes(NameKind.QUEUE, "queue"))));
     }
 
     List<McpSchema.Prompt> prompts() {
@@ -63,6 +74,15 @@ final class PromptCatalog {
                 throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("prompt " + name
                         + ": argument '" + a.name() + "' is required").build();
             }
+        }
+        try {
+            Object named = args.get("account");
+            Accounts.Entry own = named != null ? accounts.resolve(named.toString())
+                    : accounts.single() ? accounts.resolve(null) : null;
+            access.check(access.prompt(name, entry.touches(), args, own));
+        } catch (StorageException e) {
+            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("[" + e.code() + "] "
+                    + Secrets.redact(e.getMessage())).build();
         }
         return new McpSchema.GetPromptResult(entry.prompt().description(), List.of(new McpSchema.PromptMessage(
                 McpSchema.Role.USER, new McpSchema.TextContent(entry.text().apply(args)))));

@@ -4,6 +4,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpNotificationHandler;
 import io.modelcontextprotocol.server.McpRequestHandler;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpLoggableSession;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -36,10 +38,13 @@ final class ProtocolHandlers {
     private final Accounts accounts;
     private final InFlightCalls inFlight;
     private final Subscriptions subscriptions;
+    private final AccessCheck access;
     private TrackedSessions sessions;
 
     ProtocolHandlers(McpJsonMapper json, ToolCatalog tools, ToolExecutor executor, ResourceCatalog resources,
-                     PromptCatalog prompts, Accounts accounts, InFlightCalls inFlight, Subscriptions subscriptions) {
+                     PromptCatalog prompts, Accounts accounts, AccessCheck access, InFlightCalls inFlight,
+                     Subscriptions subscriptions) {
+        this.access = access;
         this.json = json;
         this.tools = tools;
         this.executor = executor;
@@ -79,23 +84,24 @@ final class ProtocolHandlers {
                 new McpSchema.ListResourceTemplatesResult(resources.templates(), null)));
         h.put(McpSchema.METHOD_RESOURCES_READ, (ex, p) -> blocking(() -> resources.read(
                 convert(p, new TypeRef<McpSchema.ReadResourceRequest>() { }).uri())));
-        h.put(McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, p) -> blocking(() -> {
             String uri = convert(p, new TypeRef<McpSchema.SubscribeRequest>() { }).uri();
+            resources.checkSubscription(uri);
             subscriptions.subscribe(ex.sessionId(), uri);
             return Map.of();
         }));
-        h.put(McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, (ex, p) -> answered(() -> {
             String uri = convert(p, new TypeRef<McpSchema.UnsubscribeRequest>() { }).uri();
             subscriptions.unsubscribe(ex.sessionId(), uri);
             return Map.of();
         }));
         h.put(McpSchema.METHOD_PROMPT_LIST, (ex, p) -> Mono.just(new McpSchema.ListPromptsResult(prompts.prompts(),
                 null)));
-        h.put(McpSchema.METHOD_PROMPT_GET, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_PROMPT_GET, (ex, p) -> blocking(() -> {
             McpSchema.GetPromptRequest r = convert(p, new TypeRef<McpSchema.GetPromptRequest>() { });
             return prompts.get(r.name(), r.arguments());
         }));
-        h.put(McpSchema.METHOD_LOGGING_SET_LEVEL, (ex, p) -> Mono.fromSupplier(() -> {
+        h.put(McpSchema.METHOD_LOGGING_SET_LEVEL, (ex, p) -> answered(() -> {
             McpSchema.SetLevelRequest r = convert(p, new TypeRef<McpSchema.SetLevelRequest>() { });
             McpLoggableSession session = sessions.session(ex.sessionId());
             if (session != null && r.level() != null) {
@@ -140,7 +146,7 @@ final class ProtocolHandlers {
             };
             if (kind != null) {
                 values.addAll(names(ctx.get(arg.startsWith("target") ? "targetAccount"
-                        : arg.startsWith("source") ? "sourceAccount" : "account"), kind, prefix));
+                        : arg.startsWith("source") ? "sourceAccount" : "account"), kind, prefix, arg));
             }
         }
         List<String> matching = values.stream().filter(v -> v.startsWith(prefix)).limit(100).toList();
@@ -148,20 +154,23 @@ final class ProtocolHandlers {
                 matching.size(), false));
     }
 
-    private List<String> names(String account, ResourceCatalog.Kind kind, String prefix) {
+    /** Names to suggest: those listing would show, under the rules of the tool that lists them. */
+    private List<String> names(String account, ResourceCatalog.Kind kind, String prefix, String argument) {
         try {
             Accounts.Entry entry = accounts.resolve(account);
-            if (!entry.has(List.of(kind.capability))) {
+            if (!entry.has(List.of(kind.capability)) || !access.allowsTool(kind.listTool, entry)) {
                 return List.of();
             }
             io.unistore.ListOptions options = new io.unistore.ListOptions(prefix.isEmpty() ? null : prefix, 100, null);
             var a = entry.account();
-            return switch (kind) {
+            List<String> all = switch (kind) {
                 case BLOBS -> a.blobs().listContainers(options).firstPage().items().stream().map(c -> c.name()).toList();
                 case TABLES -> a.tables().listTables(options).firstPage().items().stream().map(t -> t.name()).toList();
                 case QUEUES -> a.queues().listQueues(options).firstPage().items().stream().map(q -> q.name()).toList();
                 case SHARES -> a.files().listShares(options).firstPage().items().stream().map(s -> s.name()).toList();
             };
+            return all.stream().filter(n -> access.allows(access.read("completion", kind.listTool, entry,
+                    kind.names, n, argument))).toList();
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -176,7 +185,25 @@ final class ProtocolHandlers {
     }
 
     /** Storage calls block: run them off the transport's threads. */
-    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    private static <T> Mono<T> blocking(Callable<T> call) {
+        return answered(call).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * The request's answer. An Error thrown by one request (a StackOverflowError...) becomes a JSON-RPC error: left
+     * to Reactor, which rethrows such errors on the worker thread, the request would never be answered.
+     */
+    private static <T> Mono<T> answered(Callable<T> call) {
+        return Mono.fromCallable(() -> {
+            try {
+                return call.call();
+            } catch (Exception e) {
+                throw e;
+            } catch (Throwable e) {
+                LOG.error("a request failed unexpectedly: {}", e.toString(), e);
+                throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("the server failed unexpectedly ("
+                        + e.getClass().getSimpleName() + "); its log (stderr) has details").build();
+            }
+        });
     }
 }

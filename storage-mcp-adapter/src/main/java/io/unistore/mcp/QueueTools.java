@@ -10,6 +10,8 @@ import static io.unistore.mcp.ToolSchema.string;
 import io.unistore.Capability;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
+import io.unistore.queue.QueueMessageEncoding;
+import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
@@ -22,6 +24,10 @@ import java.util.Map;
 final class QueueTools implements ToolProvider {
 
     private static final Map<String, Object> MAX_MESSAGES = integer("How many messages (default 1, max 32)", 1, 32);
+    private static final Map<String, Object> MESSAGE_ENCODING = oneOf("How the queue keeps message bodies, which "
+            + "every program sharing it must agree on: none (text as is, what the Azure SDKs send and read by "
+            + "default) or base64 (what Azure Functions expects; binary bodies need it). Default: the account's "
+            + QueueMessageEncoding.OPTION + " option, else none", List.of("none", "base64"));
     private static final Map<String, Object> MESSAGE = ToolSchema.object()
             .required("messageId", string("Message id"))
             .required("popReceipt", nullable(string("Receipt to delete the message with (received messages only)")))
@@ -38,8 +44,17 @@ final class QueueTools implements ToolProvider {
                 deleteMessage());
     }
 
+    private static final Touch WRITES = Touch.writes(NameKind.QUEUE, "queue");
+
     private static McpTool.Builder tool(String name) {
         return McpTool.builder(name).requires(Capability.QUEUES);
+    }
+
+    /** The account's queues, with the call's messageEncoding when it names one. */
+    private static QueueStore queues(ToolCall call) {
+        QueueStore queues = call.account().queues();
+        return call.has("messageEncoding") ? queues.withMessageEncoding(QueueMessageEncoding.parse("messageEncoding",
+                call.string("messageEncoding"))) : queues;
     }
 
     static Map<String, Object> message(QueueMessage m) {
@@ -53,11 +68,12 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool listQueues() {
         return NameListing.tool("list-queues", Capability.QUEUES, "List queues", "queues", Shapes.QUEUE,
-                AccountPolicy.NameKind.QUEUE, (a, o) -> a.queues().listQueues(o), QueueInfo::name, Shapes::queue);
+                NameKind.QUEUE, (a, o) -> a.queues().listQueues(o), QueueInfo::name, Shapes::queue);
     }
 
     private static McpTool createQueue() {
         return tool("create-queue").title("Create a queue").writes(false, false)
+                .touches(WRITES)
                 .description("Create a queue. Fails with ALREADY_EXISTS if it exists. Queue names are 3-63 lowercase "
                         + "letters, digits and single hyphens.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).optional("metadata", Args.METADATA).build())
@@ -72,6 +88,7 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool deleteQueue() {
         return tool("delete-queue").title("Delete a queue").writes(true, true)
+                .touches(WRITES)
                 .description("Delete a queue AND ALL ITS MESSAGES. Cannot be undone. Succeeds with deleted=false when "
                         + "it does not exist. Asks the user to confirm when the client supports it.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).build())
@@ -86,12 +103,15 @@ final class QueueTools implements ToolProvider {
 
     private static McpTool sendMessage() {
         return tool("send-queue-message").title("Send a message").writes(false, false)
+                .touches(WRITES)
                 .description("Add a message to a queue: text (encoding utf8, the default) or base64 bytes. "
+                        + "messageEncoding says how the queue keeps bodies (binary bodies need base64). "
                         + "visibilityTimeoutSeconds delays it; timeToLiveSeconds bounds its life (-1: forever, "
                         + "default 7 days). Returns its id and a popReceipt.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE)
                         .required("message", string("The message body"))
                         .optional("encoding", Args.ENCODING)
+                        .optional("messageEncoding", MESSAGE_ENCODING)
                         .optional("visibilityTimeoutSeconds", integer("Seconds before the message becomes visible "
                                 + "(default 0, max 7 days)", 0, 604_800))
                         .optional("timeToLiveSeconds", integer("Seconds the message lives (-1: forever; default "
@@ -112,7 +132,7 @@ final class QueueTools implements ToolProvider {
                         int ttl = call.integer("timeToLiveSeconds", 0);
                         options = options.withTimeToLive(ttl == -1 ? SendMessageOptions.FOREVER : Duration.ofSeconds(ttl));
                     }
-                    SendReceipt r = call.account().queues().sendMessage(queue, body, options);
+                    SendReceipt r = queues(call).sendMessage(queue, body, options);
                     return Out.of().put("queue", queue).put("messageId", r.messageId()).put("popReceipt", r.popReceipt())
                             .put("insertedAt", r.insertedAt()).put("expiresAt", r.expiresAt())
                             .put("nextVisibleAt", r.nextVisibleAt()).build();
@@ -121,46 +141,57 @@ final class QueueTools implements ToolProvider {
 
     private static Map<String, Object> messagesSchema() {
         return ToolSchema.object().required("queue", string("Queue"))
+                .required("messageEncoding", oneOf("How the bodies were read from the queue", List.of("none",
+                        "base64")))
                 .required("messages", array("The messages, oldest first; empty when none is visible", MESSAGE))
                 .build();
     }
 
+    private static Map<String, Object> messages(String queue, QueueStore queues, List<QueueMessage> messages) {
+        return Out.of().put("queue", queue).put("messageEncoding", queues.messageEncoding().optionValue())
+                .put("messages", messages.stream().map(QueueTools::message).toList()).build();
+    }
+
     private static McpTool receiveMessage() {
         return tool("receive-queue-message").title("Receive messages").writes(false, false)
+                .touches(WRITES)
                 .description("Take up to maxMessages visible messages from a queue and hide them for "
                         + "visibilityTimeoutSeconds (default 30). Process each, then delete it with "
-                        + "delete-queue-message and its popReceipt, or it becomes visible again.")
+                        + "delete-queue-message and its popReceipt, or it becomes visible again. messageEncoding says "
+                        + "how the queue keeps bodies.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES)
                         .optional("visibilityTimeoutSeconds", integer("Seconds the messages stay hidden (default 30, "
-                                + "max 7 days)", 1, 604_800)).build())
+                                + "max 7 days)", 1, 604_800))
+                        .optional("messageEncoding", MESSAGE_ENCODING).build())
                 .output(messagesSchema())
                 .handler(call -> {
                     String queue = call.queue("queue");
-                    List<QueueMessage> messages = call.account().queues().receiveMessages(queue, ReceiveOptions.of(
+                    QueueStore queues = queues(call);
+                    List<QueueMessage> messages = queues.receiveMessages(queue, ReceiveOptions.of(
                             call.integer("maxMessages", 1),
                             Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 30))));
-                    return Out.of().put("queue", queue).put("messages", messages.stream().map(QueueTools::message)
-                            .toList()).build();
+                    return messages(queue, queues, messages);
                 }).build();
     }
 
     private static McpTool peekMessage() {
         return tool("peek-queue-message").title("Peek at messages").readOnly()
+                .touches(Touch.reads(NameKind.QUEUE, "queue"))
                 .description("Look at up to maxMessages visible messages without receiving them (they stay visible "
-                        + "and get no popReceipt).")
-                .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES).build())
+                        + "and get no popReceipt). messageEncoding says how the queue keeps bodies.")
+                .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES)
+                        .optional("messageEncoding", MESSAGE_ENCODING).build())
                 .output(messagesSchema())
                 .handler(call -> {
                     String queue = call.queue("queue");
-                    List<QueueMessage> messages = call.account().queues().peekMessages(queue,
-                            call.integer("maxMessages", 1));
-                    return Out.of().put("queue", queue).put("messages", messages.stream().map(QueueTools::message)
-                            .toList()).build();
+                    QueueStore queues = queues(call);
+                    return messages(queue, queues, queues.peekMessages(queue, call.integer("maxMessages", 1)));
                 }).build();
     }
 
     private static McpTool deleteMessage() {
         return tool("delete-queue-message").title("Delete a message").writes(true, true)
+                .touches(WRITES)
                 .description("Delete a received message with its messageId and popReceipt (from "
                         + "receive-queue-message), typically once it was processed. A stale popReceipt fails with "
                         + "PRECONDITION_FAILED (the message was received again since).")

@@ -33,23 +33,38 @@ import tools.jackson.databind.json.JsonMapper;
 final class ResourceCatalog {
     static final int PAGE_SIZE = 100;
     private static final String JSON = "application/json";
+    private static final String LIST_HINT = "use the tools, which page";
     private static final JsonMapper MAPPER = JsonMapper.shared();
 
-    /** The kinds of top-level items, in listing order, with the capability each needs. */
+    /**
+     * The kinds of top-level items, in listing order, with the capability each needs and the tools whose
+     * permissions reading them needs: reading a resource is what a tool does, so the same rules apply.
+     */
     enum Kind {
-        BLOBS("blobs", Capability.BLOBS, AccountPolicy.NameKind.CONTAINER),
-        TABLES("tables", Capability.TABLES, AccountPolicy.NameKind.TABLE),
-        QUEUES("queues", Capability.QUEUES, AccountPolicy.NameKind.QUEUE),
-        SHARES("shares", Capability.FILES, AccountPolicy.NameKind.SHARE);
+        BLOBS("blobs", Capability.BLOBS, NameKind.CONTAINER, "list-containers", "list-blobs", "download-blob"),
+        TABLES("tables", Capability.TABLES, NameKind.TABLE, "list-tables", "query-entities", "query-entities"),
+        QUEUES("queues", Capability.QUEUES, NameKind.QUEUE, "list-queues", "peek-queue-message",
+                "peek-queue-message"),
+        SHARES("shares", Capability.FILES, NameKind.SHARE, "list-file-shares", "list-files", "download-file");
 
         final String segment;
         final Capability capability;
-        final AccountPolicy.NameKind names;
+        final NameKind names;
+        /** The tool that lists these names (completion offers what it would show). */
+        final String listTool;
+        /** The tool that reads one of them (the container, table, queue or share resource). */
+        final String readTool;
+        /** The tool that reads an item inside (a blob or file resource). */
+        final String itemTool;
 
-        Kind(String segment, Capability capability, AccountPolicy.NameKind names) {
+        Kind(String segment, Capability capability, NameKind names, String listTool, String readTool,
+             String itemTool) {
             this.segment = segment;
             this.capability = capability;
             this.names = names;
+            this.listTool = listTool;
+            this.readTool = readTool;
+            this.itemTool = itemTool;
         }
 
         static Kind of(String segment) {
@@ -63,10 +78,12 @@ final class ResourceCatalog {
     }
 
     private final Accounts accounts;
+    private final AccessCheck access;
     private final int maxInlineBytes;
 
-    ResourceCatalog(Accounts accounts, int maxInlineBytes) {
+    ResourceCatalog(Accounts accounts, AccessCheck access, int maxInlineBytes) {
         this.accounts = accounts;
+        this.access = access;
         this.maxInlineBytes = maxInlineBytes;
     }
 
@@ -122,11 +139,11 @@ final class ResourceCatalog {
             Accounts.Entry entry = all.get(at.account);
             Kind kind = Kind.values()[at.kind];
             String next = null;
-            if (entry.has(List.of(kind.capability))) {
+            if (entry.has(List.of(kind.capability)) && access.allowsTool(kind.readTool, entry)) {
                 ListOptions options = new ListOptions(null, PAGE_SIZE, at.token);
                 Page<String> page = names(entry.account(), kind, options);
-                NamePatterns allowed = entry.policy().patternsFor(kind.names);
-                page.items().stream().filter(allowed::matches)
+                page.items().stream().filter(n -> access.allows(access.read("resources/list", kind.readTool, entry,
+                                kind.names, n, "uri")))
                         .map(n -> resource(entry.name(), kind, n)).forEach(resources::add);
                 next = page.continuationToken();
             }
@@ -165,29 +182,50 @@ final class ResourceCatalog {
             throw McpError.RESOURCE_NOT_FOUND.apply(uri);
         }
         try {
-            Accounts.Entry entry = accounts.resolve(u.account());
-            entry.account().capabilities().require(kind.capability, "reading " + kind.segment);
-            NamePatterns allowed = entry.policy().patternsFor(kind.names);
-            if (!allowed.matches(u.name())) {
-                throw new StorageException(ErrorCode.PERMISSION_DENIED, kind.names.singular + " '" + u.name()
-                        + "' is outside the policy of account '" + entry.name() + "'");
-            }
+            Accounts.Entry entry = checked(uri, u, kind);
             return new McpSchema.ReadResourceResult(List.of(contents(uri, entry.account(), kind, u)));
         } catch (StorageException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                throw McpError.RESOURCE_NOT_FOUND.apply(uri);
-            }
-            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("[" + e.code() + "] "
-                    + Secrets.redact(e.getMessage())).build();
+            throw error(uri, e);
         }
+    }
+
+    /** Refuses a subscription to a resource of ours that the rules forbid reading; other URIs are only noted. */
+    void checkSubscription(String uri) {
+        ResourceUri u = ResourceUri.parse(uri);
+        Kind kind = u == null ? null : Kind.of(u.kind());
+        if (kind != null) {
+            try {
+                checked(uri, u, kind);
+            } catch (StorageException e) {
+                throw error(uri, e);
+            }
+        }
+    }
+
+    /** The account of a resource, after the same checks a tool reading it would pass. */
+    private Accounts.Entry checked(String uri, ResourceUri u, Kind kind) {
+        Accounts.Entry entry = accounts.resolve(u.account());
+        entry.account().capabilities().require(kind.capability, "reading " + kind.segment);
+        access.check(access.read("resource " + uri, u.path() == null ? kind.readTool : kind.itemTool, entry,
+                kind.names, u.name(), "uri"));
+        return entry;
+    }
+
+    private static McpError error(String uri, StorageException e) {
+        if (e.code() == ErrorCode.NOT_FOUND) {
+            return McpError.RESOURCE_NOT_FOUND.apply(uri);
+        }
+        return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("[" + e.code() + "] "
+                + Secrets.redact(e.getMessage())).build();
     }
 
     private McpSchema.ResourceContents contents(String uri, StorageAccount account, Kind kind, ResourceUri u) {
         switch (kind) {
             case BLOBS -> {
                 if (u.path() == null) {
-                    Page<BlobItem> page = account.blobs().list(u.name(), ListBlobsOptions.defaults().withDelimiter("/")
-                            .withPageSize(PAGE_SIZE)).firstPage();
+                    Page<BlobItem> page = BoundedPage.fetch(PAGE_SIZE, maxInlineBytes, n -> account.blobs().list(
+                                    u.name(), ListBlobsOptions.defaults().withDelimiter("/").withPageSize(n)).firstPage(),
+                            i -> i.prefix() ? i.name() : Shapes.blob(i.properties()), "blob", LIST_HINT);
                     return json(uri, Out.of().put("container", u.name())
                             .put("blobs", page.items().stream().filter(i -> !i.prefix())
                                     .map(i -> Shapes.blob(i.properties())).toList())
@@ -203,8 +241,9 @@ final class ResourceCatalog {
                 }
             }
             case TABLES -> {
-                Page<TableEntity> page = account.tables().query(u.name(), TableQuery.all().withPageSize(PAGE_SIZE))
-                        .firstPage();
+                Page<TableEntity> page = BoundedPage.fetch(PAGE_SIZE, maxInlineBytes, n -> account.tables().query(
+                        u.name(), TableQuery.all().withPageSize(n)).firstPage(), EntityJson::toJson, "entity",
+                        LIST_HINT);
                 return json(uri, Out.of().put("table", u.name())
                         .put("entities", page.items().stream().map(EntityJson::toJson).toList())
                         .put("continuationToken", page.continuationToken()).build());
@@ -217,8 +256,9 @@ final class ResourceCatalog {
                 String path = u.path() == null ? "" : u.path();
                 FileProperties p = path.isEmpty() ? null : account.files().getProperties(u.name(), path);
                 if (p == null || p.directory()) {
-                    Page<FileItem> page = account.files().list(u.name(), path, ListFilesOptions.defaults()
-                            .withPageSize(PAGE_SIZE)).firstPage();
+                    Page<FileItem> page = BoundedPage.fetch(PAGE_SIZE, maxInlineBytes, n -> account.files().list(
+                            u.name(), path, ListFilesOptions.defaults().withPageSize(n)).firstPage(),
+                            Shapes::fileItem, "file", LIST_HINT);
                     return json(uri, Out.of().put("share", u.name()).put("path", path)
                             .put("files", page.items().stream().map(Shapes::fileItem).toList())
                             .put("continuationToken", page.continuationToken()).build());

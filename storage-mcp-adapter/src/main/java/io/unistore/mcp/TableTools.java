@@ -41,18 +41,28 @@ final class TableTools implements ToolProvider {
                 updateEntity(), deleteEntity(), batchEntities(), inferTableSchema());
     }
 
+    private static final Touch READS = Touch.reads(NameKind.TABLE, "table");
+    private static final Touch WRITES = Touch.writes(NameKind.TABLE, "table");
+
     private static McpTool.Builder tool(String name) {
         return McpTool.builder(name).requires(Capability.TABLES);
     }
 
+    /** Whether a batch-entities call deletes: it then does what delete-entity does. */
+    private static boolean deletes(Map<String, Object> args) {
+        return args.get("entities") instanceof List<?> items && items.stream()
+                .anyMatch(i -> i instanceof Map<?, ?> m && "delete".equals(m.get("action")));
+    }
+
     private static McpTool listTables() {
         return NameListing.tool("list-tables", Capability.TABLES, "List tables", "tables",
-                ToolSchema.object().required("name", string("Table name")).build(), AccountPolicy.NameKind.TABLE,
+                ToolSchema.object().required("name", string("Table name")).build(), NameKind.TABLE,
                 (a, o) -> a.tables().listTables(o), TableInfo::name, t -> Map.of("name", t.name()));
     }
 
     private static McpTool createTable() {
         return tool("create-table").title("Create a table").writes(false, false)
+                .touches(WRITES)
                 .description("Create a table. Fails with ALREADY_EXISTS if it exists. Table names are 3-63 letters "
                         + "and digits, starting with a letter.")
                 .input(ToolSchema.object().required("table", Args.TABLE).build())
@@ -67,6 +77,7 @@ final class TableTools implements ToolProvider {
 
     private static McpTool deleteTable() {
         return tool("delete-table").title("Delete a table").writes(true, true)
+                .touches(WRITES)
                 .description("Delete a table AND ALL ITS ENTITIES. Cannot be undone. Succeeds with deleted=false when "
                         + "it does not exist. Asks the user to confirm when the client supports it.")
                 .input(ToolSchema.object().required("table", Args.TABLE).build())
@@ -81,11 +92,13 @@ final class TableTools implements ToolProvider {
 
     private static McpTool queryEntities() {
         return tool("query-entities").title("Query entities").readOnly()
+                .touches(READS)
                 .description("Query a table's entities in (PartitionKey, RowKey) order, one page at a time. 'filter' "
                         + "is OData filter text, e.g. \"PartitionKey eq 'p1' and Age gt 30\" (operators eq ne gt ge "
                         + "lt le, and or not, literals 'text', 42, 42L, 1.5, true, datetime'2024-01-01T00:00:00Z', "
-                        + "guid'...', X'0a0b'). 'select' limits the properties returned; 'top' is the page size. "
-                        + "Pass the returned continuationToken to get the next page.")
+                        + "guid'...', X'0a0b'). 'select' limits the properties returned; 'top' is the page size (a "
+                        + "page is cut short to fit the server's inline limit). Pass the returned continuationToken "
+                        + "to get the next page.")
                 .input(ToolSchema.object().required("table", Args.TABLE)
                         .optional("filter", ToolSchema.name("OData filter text"))
                         .optional("select", array("Property names to return (keys always come back)",
@@ -95,15 +108,18 @@ final class TableTools implements ToolProvider {
                         .optional("continuationToken", Args.CONTINUATION).build())
                 .output(Shapes.pageSchema("entities", "Entities of this page", EntityJson.outputSchema()))
                 .handler(call -> {
+                    String table = call.table("table");
                     TableQuery query = TableQuery.all()
-                            .withPageSize(Math.min(call.integer("top", Args.DEFAULT_PAGE_SIZE),
-                                    call.account().capabilities().limits().maxPageSize()))
                             .withContinuationToken(call.optionalString("continuationToken"))
                             .withSelect(strings(call.array("select")));
                     if (call.has("filter")) {
                         query = query.withFilter(Filter.parse(call.string("filter")));
                     }
-                    Page<TableEntity> page = call.account().tables().query(call.table("table"), query).firstPage();
+                    TableQuery q = query;
+                    Page<TableEntity> page = BoundedPage.fetch(Math.min(call.integer("top", Args.DEFAULT_PAGE_SIZE),
+                            call.account().capabilities().limits().maxPageSize()), call.maxInlineBytes(),
+                            n -> call.account().tables().query(table, q.withPageSize(n)).firstPage(),
+                            EntityJson::toJson, "entity", "return fewer properties with 'select'");
                     return Out.of().put("entities", page.items().stream().map(EntityJson::toJson).toList())
                             .put("continuationToken", page.continuationToken()).build();
                 }).build();
@@ -115,6 +131,7 @@ final class TableTools implements ToolProvider {
 
     private static McpTool getEntity() {
         return tool("get-entity").title("Get an entity").readOnly()
+                .touches(READS)
                 .description("Read one entity by PartitionKey and RowKey. Fails with NOT_FOUND if absent.")
                 .input(ToolSchema.object().required("table", Args.TABLE).required("partitionKey", Args.PARTITION_KEY)
                         .required("rowKey", Args.ROW_KEY)
@@ -143,6 +160,7 @@ final class TableTools implements ToolProvider {
 
     private static McpTool upsertEntity() {
         return tool("upsert-entity").title("Insert or update an entity").writes(true, true)
+                .touches(WRITES)
                 .description("Insert an entity, or update it if one with the same keys exists: mode 'merge' "
                         + "(default) keeps properties not given, 'replace' drops them.")
                 .input(ToolSchema.object().required("table", Args.TABLE).required("entity", ENTITY)
@@ -157,6 +175,7 @@ final class TableTools implements ToolProvider {
 
     private static McpTool updateEntity() {
         return tool("update-entity").title("Update an entity").writes(true, true)
+                .touches(WRITES)
                 .description("Update an existing entity (NOT_FOUND if absent): mode 'merge' (default) keeps "
                         + "properties not given, 'replace' drops them. Pass ifMatch with the ETag read earlier to "
                         + "update only if nobody changed it since (PRECONDITION_FAILED otherwise).")
@@ -173,6 +192,7 @@ final class TableTools implements ToolProvider {
 
     private static McpTool deleteEntity() {
         return tool("delete-entity").title("Delete an entity").writes(true, true)
+                .touches(WRITES)
                 .description("Delete one entity. Succeeds with deleted=false when it does not exist. Pass ifMatch to "
                         + "delete only an unchanged entity. Asks the user to confirm when the client supports it.")
                 .input(ToolSchema.object().required("table", Args.TABLE).required("partitionKey", Args.PARTITION_KEY)
@@ -194,6 +214,7 @@ final class TableTools implements ToolProvider {
         extra.put("action", oneOf("What to do with this entity", ACTIONS));
         extra.put("ifMatch", Args.IF_MATCH);
         return tool("batch-entities").title("Write entities in one transaction").writes(true, false)
+                .touches(WRITES, WRITES.when(TableTools::deletes).as("delete-entity", "its delete actions"))
                 .requires(Capability.TABLE_TRANSACTIONS)
                 .description("Apply up to 100 actions to entities of ONE partition atomically: all succeed or "
                         + "nothing is written. Each item of 'entities' is an entity with an 'action': insert, "
@@ -248,6 +269,7 @@ final class TableTools implements ToolProvider {
 
     private static McpTool inferTableSchema() {
         return tool("infer-table-schema").title("Infer a table's schema").readOnly()
+                .touches(READS)
                 .description("Read a sample of a table's entities and report each property: how often it occurs, "
                         + "its types and the dominant one. Use it before querying an unknown table.")
                 .input(ToolSchema.object().required("table", Args.TABLE)

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One call of a tool, as its {@link ToolHandler} sees it: validated arguments, the account they name, and
- * the server's safety rules. Every accessor that reads a name or a path applies the policy and throws
- * {@link io.unistore.StorageException} naming the argument when it is refused.
+ * the server's safety rules. Names were checked before the handler runs, from what the tool declared it touches
+ * ({@link McpTool.Builder#touches}); the name accessors return them, and refuse an argument the tool did not
+ * declare. Path accessors keep local files inside the allowed roots.
  */
 public interface ToolCall {
 
@@ -51,16 +52,20 @@ public interface ToolCall {
     /** A string-to-string map argument (such as {@code metadata}), or an empty map when absent. */
     Map<String, String> stringMap(String name);
 
-    /** The container named by the argument, after the policy's container patterns allowed it. */
+    /**
+     * The container named by the argument, which the server checked (the tool declares it with {@link Touch}).
+     *
+     * @throws io.unistore.StorageException INTERNAL when the tool did not declare the argument
+     */
     String container(String argument);
 
-    /** The table named by the argument, after the policy's table patterns allowed it. */
+    /** The table named by the argument, which the server checked; see {@link #container}. */
     String table(String argument);
 
-    /** The queue named by the argument, after the policy's queue patterns allowed it. */
+    /** The queue named by the argument, which the server checked; see {@link #container}. */
     String queue(String argument);
 
-    /** The share named by the argument, after the policy's share patterns allowed it. */
+    /** The share named by the argument, which the server checked; see {@link #container}. */
     String share(String argument);
 
     /** A local file to read, which must exist inside the allowed roots. */
@@ -83,11 +88,11 @@ public interface ToolCall {
 
     /**
      * This call as seen on another served account, named by an argument (such as {@code targetAccount}), for
-     * tools that read one account and write another; this call itself when the argument is absent. The other
-     * account's policy must allow the tool, and names read through the returned call follow its patterns.
+     * tools that read one account and write another; this call itself when the argument is absent. What the
+     * tool touches there is declared with {@link Touch#onAccount} and was checked against that account's policy.
      *
-     * @throws io.unistore.StorageException NOT_FOUND naming the served accounts for an unknown name;
-     *         PERMISSION_DENIED when that account's policy refuses the tool
+     * @throws io.unistore.StorageException INVALID_ARGUMENT naming the served accounts for an unknown name;
+     *         INTERNAL when the tool declares nothing on that account
      */
     ToolCall onAccount(String argument);
 

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every tool the server knows (the built-in stores' plus those of {@link ToolProvider}s found with
  * ServiceLoader), and which of them it lists: a tool is listed when the server's settings allow it and
- * some account both has its capabilities and allows it in its policy.
+ * some account both has its capabilities and allows it in its policy. A writing tool with a read-only form
+ * (generate-blob-url) is served in that form where only it can be listed.
  */
 final class ToolCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(ToolCatalog.class);
@@ -27,7 +28,7 @@ final class ToolCatalog {
     ToolCatalog(Map<String, McpTool> known, ServerSettings settings, Accounts accounts) {
         this.settings = settings;
         this.accounts = accounts;
-        tools.putAll(known);
+        known.values().forEach(t -> tools.put(t.name(), served(t)));
         tools.values().forEach(t -> inputSchemas.put(t.name(), withAccount(t.inputSchema())));
         this.listed = tools.values().stream().filter(this::isListed).map(this::describe).toList();
     }
@@ -59,7 +60,7 @@ final class ToolCatalog {
         return known;
     }
 
-    /** The tool of that name, listed or not, or null. */
+    /** The tool of that name in the form served (see {@link McpTool#readOnlyForm()}), listed or not, or null. */
     McpTool find(String name) {
         return tools.get(name);
     }
@@ -72,6 +73,12 @@ final class ToolCatalog {
     /** The complete input schema, {@code account} included. */
     Map<String, Object> inputSchema(McpTool tool) {
         return inputSchemas.get(tool.name());
+    }
+
+    /** The tool, or its read-only form where only that can be listed (a read-only server or accounts). */
+    private McpTool served(McpTool tool) {
+        McpTool readOnly = tool.readOnlyForm();
+        return readOnly != null && !isListed(tool) && isListed(readOnly) ? readOnly : tool;
     }
 
     private boolean isListed(McpTool tool) {

@@ -17,7 +17,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs tools/call: finds the tool, applies the server's settings, checks the arguments against the schema,
- * resolves the account, checks its capabilities and policy, then runs the handler on a worker thread.
+ * resolves the account, checks its capabilities, checks everything the call touches ({@link AccessCheck}), then
+ * runs the handler on a worker thread.
  * Every failure becomes an isError result with its {@link ErrorCode}; nothing escapes as a JSON-RPC error
  * except a tool name the server does not know at all.
  */
@@ -32,14 +33,16 @@ final class ToolExecutor {
     private final ArgumentValidator validator = new ArgumentValidator();
     private final InFlightCalls inFlight;
     private final Subscriptions subscriptions;
+    private final AccessCheck access;
 
     ToolExecutor(McpJsonMapper json, ToolCatalog catalog, Accounts accounts, ServerSettings settings,
-                 InFlightCalls inFlight, Subscriptions subscriptions) {
+                 AccessCheck access, InFlightCalls inFlight, Subscriptions subscriptions) {
+        this.access = access;
         this.json = json;
         this.catalog = catalog;
         this.accounts = accounts;
         this.settings = settings;
-        this.paths = new PathGuard(settings.allowPaths());
+        this.paths = new PathGuard(settings.allowPaths(), settings.clientRootsWiden());
         this.inFlight = inFlight;
         this.subscriptions = subscriptions;
     }
@@ -63,7 +66,8 @@ final class ToolExecutor {
         });
     }
 
-    private McpSchema.CallToolResult run(McpTool tool, Map<String, Object> arguments, CallContext context) {
+    /** Runs one call to its result, whatever it throws. */
+    McpSchema.CallToolResult run(McpTool tool, Map<String, Object> arguments, CallContext context) {
         try {
             String refusal = settings.refusal(tool);
             if (refusal != null) {
@@ -80,13 +84,11 @@ final class ToolExecutor {
                         + account.account().providerId() + ") cannot serve '" + tool.name() + "': it needs "
                         + tool.requires() + " and the account declares " + account.account().capabilities());
             }
-            if (!account.policy().allowsTool(tool)) {
-                throw new StorageException(ErrorCode.PERMISSION_DENIED, "the policy of account '" + account.name()
-                        + "' does not allow '" + tool.name() + "'" + (account.policy().readOnly() && !tool.readOnly()
-                        ? " (the account is read-only)" : ""));
-            }
-            Map<String, Object> result = tool.handler().call(new ToolInvocation(tool, account, arguments, settings,
-                    paths, context, accounts));
+            Map<String, Object> args = arguments == null ? Map.of() : arguments;
+            AccessCheck.Call call = access.toolCall(tool, args, account);
+            access.check(call);
+            Map<String, Object> result = tool.handler().call(new ToolInvocation(tool, account, args, settings,
+                    paths, context, accounts, call.touched()));
             context.checkCancelled();
             subscriptions.written(tool, account.name(), arguments);
             return ToolResults.success(result);
@@ -98,7 +100,9 @@ final class ToolExecutor {
                 LOG.error("{} failed: {}", tool.name(), Secrets.redact(e.toString()), e);
             }
             return ToolResults.error(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Anything else, errors included (a StackOverflowError, an OutOfMemoryError of one call): escaping the
+            // worker thread it would leave the call unanswered.
             LOG.error("{} failed unexpectedly: {}", tool.name(), Secrets.redact(String.valueOf(e)), e);
             return ToolResults.error(new StorageException(ErrorCode.INTERNAL, tool.name() + " failed unexpectedly ("
                     + e.getClass().getSimpleName() + ")"));

@@ -17,10 +17,13 @@ final class ToolInvocation implements ToolCall {
     private final PathGuard paths;
     private final CallContext context;
     private final Accounts accounts;
+    private final List<AccessCheck.Touched> touched;
 
+    /** A call whose touches {@code touched} the server checked already. */
     ToolInvocation(McpTool tool, Accounts.Entry account, Map<String, Object> arguments, ServerSettings settings,
-                   PathGuard paths, CallContext context, Accounts accounts) {
+                   PathGuard paths, CallContext context, Accounts accounts, List<AccessCheck.Touched> touched) {
         this.accounts = accounts;
+        this.touched = touched;
         this.tool = tool;
         this.account = account;
         this.arguments = arguments == null ? Map.of() : arguments;
@@ -100,40 +103,41 @@ final class ToolInvocation implements ToolCall {
         return out;
     }
 
-    /** The policy's patterns for a kind of name on this call's account. */
-    NamePatterns patterns(AccountPolicy.NameKind kind) {
-        return account.policy().patternsFor(kind);
+    /** Whether a listing on this call's account may show the name (its policy's patterns allow it). */
+    boolean visible(NameKind kind, String name) {
+        return AccessCheck.visible(account, kind, name);
     }
 
-    private String allowed(AccountPolicy.NameKind kind, String argument) {
-        String name = string(argument);
-        NamePatterns patterns = patterns(kind);
-        if (!patterns.matches(name)) {
-            throw new StorageException(io.unistore.ErrorCode.PERMISSION_DENIED, argument + ": " + kind.singular + " '"
-                    + name + "' is outside the policy of account '" + account.name() + "', which allows only "
-                    + kind.configKey + " matching " + patterns);
+    /** The name the argument gives, which the server checked before the call ran because the tool declared it. */
+    private String checked(NameKind kind, String argument) {
+        for (AccessCheck.Touched t : touched) {
+            if (t.kind() == kind && t.argument().equals(argument) && t.account() == account) {
+                return t.name();
+            }
         }
-        return name;
+        throw new StorageException(io.unistore.ErrorCode.INTERNAL, "tool '" + tool.name() + "' reads argument '"
+                + argument + "' as a " + kind.singular + " of account '" + account.name() + "' without declaring "
+                + "it (McpTool.Builder.touches), so it was not checked");
     }
 
     @Override
     public String container(String argument) {
-        return allowed(AccountPolicy.NameKind.CONTAINER, argument);
+        return checked(NameKind.CONTAINER, argument);
     }
 
     @Override
     public String table(String argument) {
-        return allowed(AccountPolicy.NameKind.TABLE, argument);
+        return checked(NameKind.TABLE, argument);
     }
 
     @Override
     public String queue(String argument) {
-        return allowed(AccountPolicy.NameKind.QUEUE, argument);
+        return checked(NameKind.QUEUE, argument);
     }
 
     @Override
     public String share(String argument) {
-        return allowed(AccountPolicy.NameKind.SHARE, argument);
+        return checked(NameKind.SHARE, argument);
     }
 
     @Override
@@ -172,12 +176,12 @@ final class ToolInvocation implements ToolCall {
         if (name == null || name.equals(account.name())) {
             return this;
         }
-        Accounts.Entry other = accounts.resolve(name);
-        if (!other.policy().allowsTool(tool)) {
-            throw new StorageException(io.unistore.ErrorCode.PERMISSION_DENIED, argument + ": the policy of account '"
-                    + other.name() + "' does not allow '" + tool.name() + "'" + (other.policy().readOnly()
-                    && !tool.readOnly() ? " (the account is read-only)" : ""));
+        if (tool.touches().stream().noneMatch(t -> argument.equals(t.accountArgument()))) {
+            throw new StorageException(io.unistore.ErrorCode.INTERNAL, "tool '" + tool.name() + "' works on the "
+                    + "account named by '" + argument + "' without declaring what it touches there "
+                    + "(McpTool.Builder.touches), so it was not checked");
         }
-        return new ToolInvocation(tool, other, arguments, settings, paths, context, accounts);
+        return new ToolInvocation(tool, accounts.resolve(name, argument), arguments, settings, paths, context,
+                accounts, touched);
     }
 }

@@ -48,7 +48,7 @@ final class TrackedSessions {
     McpServerSession.Factory stdio() {
         return transport -> {
             String id = UUID.randomUUID().toString();
-            StdioSession s = new StdioSession(id, new SerializedTransport(transport));
+            StdioSession s = new StdioSession(id, transport);
             sessions.put(id, s);
             return s;
         };

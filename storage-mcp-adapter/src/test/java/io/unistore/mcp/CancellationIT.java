@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,7 @@ class CancellationIT {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(256L * 1024 * 1024);
         }
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         Process p = new ProcessBuilder(ServerJar.command(List.of("--config", config.toString(), "--allow-path",
                 exchange.toString()))).redirectError(dir.resolve("stderr.txt").toFile()).start();
         try (OutputStream in = p.getOutputStream();

@@ -48,6 +48,7 @@ class DefaultStartIT {
         String help = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(help).contains("--config", "--http", "--token", "--read-only", "--tools", "--deny-tools",
-                "--allow-path", "--max-inline-bytes", "--allow-host", "${env:NAME}");
+                "--allow-path", "--max-inline-bytes", "--allow-host", "${env:NAME}", "--no-auth",
+                "--max-message-bytes");
     }
 }

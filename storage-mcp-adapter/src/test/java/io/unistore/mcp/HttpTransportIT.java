@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcontextprotocol.client.McpSyncClient;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +24,7 @@ class HttpTransportIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         server = HttpServerProcess.start(dir, "--config", config.toString(), "--token", TOKEN);
     }
 
@@ -70,7 +69,7 @@ class HttpTransportIT {
     @Test
     void nonLoopbackBindWithoutTokenDoesNotStart() throws Exception {
         Process p = new ProcessBuilder(ServerJar.command(List.of("--config",
-                ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir))).toString(),
+                ServerJar.localConfig(dir).toString(),
                 "--http", "0.0.0.0:0"))).redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(p.getInputStream().readAllBytes());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,7 @@ class InspectorIT {
     @Test
     void listsAndCallsTools() throws Exception {
         NodeTool.assumeInstalled();
-        Path config = ServerJar.writeConfig(dir, Map.of("local", Backend.local().start(dir)));
+        Path config = ServerJar.localConfig(dir);
         NodeTool.Run list = inspect(config, "--method", "tools/list");
         System.out.println("$ inspector --cli --method tools/list\n" + list.output());
         assertThat(list.exitCode()).as(list.output()).isZero();

@@ -84,7 +84,8 @@ final class McpSession implements AutoCloseable {
             List<McpSchema.ProgressNotification> progress = new ArrayList<>();
             StringBuffer stderr = new StringBuffer();
             transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
-            McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+            McpClient.SyncSpec spec = McpClient.sync(new SerializedClientTransport(transport))
+                    .requestTimeout(Duration.ofSeconds(60))
                     .initializationTimeout(Duration.ofSeconds(60))
                     .progressConsumer(p -> {
                         synchronized (progress) {

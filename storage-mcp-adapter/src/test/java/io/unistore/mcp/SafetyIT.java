@@ -4,6 +4,9 @@ import static io.unistore.mcp.McpSession.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import io.unistore.testsupport.azurite.Azurite;
+import io.unistore.testsupport.secrets.Canaries;
+import io.unistore.testsupport.secrets.SecretScan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -132,20 +135,32 @@ class SafetyIT {
 
     @Test
     void severalAccountsNeedTheAccountArgumentAndKeepSecretsOut() throws Exception {
-        Map<String, Object> withSecret = Map.of("address", "file:" + dir.resolve("b"), "options",
-                Map.of("accountKey", "${env:TEST_SECRET_KEY}"));
+        // beta's key is a canary Azurite really checks, so a leak of it anywhere would be a real one: the key is
+        // seen to work (beta lists containers), then beta fails a call, and every answer and log line is scanned.
+        Map<String, Object> withSecret = Map.of("address", "${env:TEST_SECRET_CONNECTION}", "options",
+                Map.of("versioning", "false", "maxRetries", "1", "retryDelayMs", "50"));
         Path config = config(Map.of("alpha", local("a"), "beta", withSecret));
-        String secret = "c3VwZXItc2VjcmV0LWtleQ==";
-        try (McpSession s = McpSession.start("--config", config.toString())
-                .env(Map.of("TEST_SECRET_KEY", secret)).connect()) {
-            assertThat(s.error("list-containers", Map.of())).startsWith("[INVALID_ARGUMENT]").contains("account")
-                    .contains("alpha").contains("beta");
+        SecretScan scan = new SecretScan(Canaries.all());
+        try (McpSession s = McpSession.start("--config", config.toString()).env(Map.of("TEST_SECRET_CONNECTION",
+                Azurite.shared().connectionString(Azurite.CANARY_ACCOUNT))).connect()) {
+            assertThat(scanned(scan, s.error("list-containers", Map.of()))).startsWith("[INVALID_ARGUMENT]")
+                    .contains("account").contains("alpha").contains("beta");
             s.call("create-container", args("account", "alpha", "container", "only-in-alpha"));
-            assertThat(StoreToolsContract.names(s.call("list-containers", args("account", "beta")), "containers"))
-                    .doesNotContain("only-in-alpha");
-            assertThat(s.error("list-blobs", args("account", "gamma", "container", "x"))).contains("account");
+            assertThat(StoreToolsContract.names(scanned(scan, s.call("list-containers", args("account", "beta"))),
+                    "containers")).doesNotContain("only-in-alpha");
+            assertThat(scanned(scan, s.error("download-blob", args("account", "beta", "container", "absent-box",
+                    "blob", "b")))).startsWith("[NOT_FOUND]");
+            assertThat(scanned(scan, s.error("list-blobs", args("account", "gamma", "container", "x"))))
+                    .contains("account");
             assertThat(s.tools().get("list-blobs").inputSchema().get("required")).asList().contains("account");
-            assertThat(s.stderr.toString()).doesNotContain(secret);
+            scan.text("the server's log", s.stderr.toString());
+            assertThat(scan.findings()).isEmpty();
+            assertThat(scan.sources()).isEqualTo(5);
         }
+    }
+
+    private static <T> T scanned(SecretScan scan, T answer) {
+        scan.text("an answer", String.valueOf(answer));
+        return answer;
     }
 }

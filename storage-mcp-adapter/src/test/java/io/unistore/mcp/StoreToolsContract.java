@@ -368,13 +368,22 @@ abstract class StoreToolsContract {
         assumeListed("send-queue-message");
         mcp.call("create-queue", args("queue", "jobs"));
         mcp.call("send-queue-message", args("queue", "jobs", "message", "first"));
-        mcp.call("send-queue-message", args("queue", "jobs", "message", Base64.getEncoder().encodeToString(
-                new byte[] {0, (byte) 0xfe}), "encoding", "base64"));
-        List<Map<String, Object>> peeked = items(mcp.call("peek-queue-message", args("queue", "jobs",
-                "maxMessages", 32)), "messages");
+        String binary = Base64.getEncoder().encodeToString(new byte[] {0, (byte) 0xfe});
+        assertThat(mcp.error("send-queue-message", args("queue", "jobs", "message", binary, "encoding", "base64")))
+                .startsWith("[INVALID_ARGUMENT]").contains("base64");
+        mcp.call("send-queue-message", args("queue", "jobs", "message", binary, "encoding", "base64",
+                "messageEncoding", "base64"));
+        Map<String, Object> peek = mcp.call("peek-queue-message", args("queue", "jobs", "maxMessages", 32));
+        assertThat(peek).containsEntry("messageEncoding", "none");
+        List<Map<String, Object>> peeked = items(peek, "messages");
         assertThat(peeked).hasSize(2);
         assertThat(peeked.get(0)).containsEntry("message", "first").containsEntry("popReceipt", null);
-        assertThat(peeked.get(1)).containsEntry("encoding", "base64").containsEntry("message", "AP4=");
+        assertThat(peeked.get(1)).as("the text the queue holds").containsEntry("encoding", "utf8")
+                .containsEntry("message", "AP4=");
+        assertThat(mcp.error("peek-queue-message", args("queue", "jobs", "messageEncoding", "base64")))
+                .as("'first' is not base64: never guessed").startsWith("[INVALID_ARGUMENT]").contains("none");
+        assertThat(mcp.error("peek-queue-message", args("queue", "jobs", "messageEncoding", "utf16")))
+                .startsWith("[INVALID_ARGUMENT]").contains("messageEncoding");
 
         List<Map<String, Object>> received = items(mcp.call("receive-queue-message", args("queue", "jobs",
                 "maxMessages", 1, "visibilityTimeoutSeconds", 60)), "messages");
@@ -387,6 +396,9 @@ abstract class StoreToolsContract {
                 "popReceipt", m.get("popReceipt")))).matches("\\[(NOT_FOUND|PRECONDITION_FAILED)].*");
         assertThat(items(mcp.call("peek-queue-message", args("queue", "jobs", "maxMessages", 32)), "messages"))
                 .hasSize(1);
+        peek = mcp.call("peek-queue-message", args("queue", "jobs", "messageEncoding", "base64"));
+        assertThat(peek).containsEntry("messageEncoding", "base64");
+        assertThat(items(peek, "messages").get(0)).containsEntry("encoding", "base64").containsEntry("message", "AP4=");
 
         for (String q : List.of("qp-a", "qp-b", "qp-c")) {
             mcp.call("create-queue", args("queue", q));

@@ -25,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The backup sets under a root of a backup container. Layout:
  *
  * <pre>
+ * {root}/{setId}/started.json             containers: written first (what the set backs up), to resume it
  * {root}/{setId}/manifest.json            written last: a set without it is incomplete and ignored
  * {root}/{setId}/entities.ndjson.gz       tables: entities (full: all; incremental: changed since the base)
  * {root}/{setId}/keys.ndjson.gz           tables, incremental: every key present at backup time

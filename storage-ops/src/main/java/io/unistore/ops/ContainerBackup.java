@@ -33,6 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * incremental set stores only blobs whose ETag (or size) changed since the base set and points at the base's
  * data for the others; deleted blobs are simply absent from its index. If any blob fails, no manifest is
  * written: the set stays incomplete and is ignored (and removed by {@link Retention}).
+ *
+ * <p>A backup that died (a kill, a failure) is resumed by the next backup of the same source, prefix, type and
+ * base: it completes the interrupted set, keeping the blobs already stored whose source is unchanged, so
+ * nothing is stored twice (see {@link BackupResume}).
  */
 public final class ContainerBackup {
     static final String TOOL = "backup-container";
@@ -52,7 +56,6 @@ public final class ContainerBackup {
             throw StorageException.notFound("container " + options.container());
         }
         ProgressMeter meter = new ProgressMeter(TOOL, options.progress(), Duration.ofMillis(500));
-        Instant started = Instant.now();
         store.createContainerIfNotExists(options.backupContainer());
         String root = options.backupRoot();
         BackupSet base = options.incremental() ? BackupCatalog.newest(store, options.backupContainer(), root,
@@ -65,8 +68,15 @@ public final class ContainerBackup {
                         previous.put(entry.get("name").asString(), entry);
                     });
         }
-        String setId = BackupCatalog.newSetId(store, options.backupContainer(), root, started);
+        ObjectNode job = job(source, options, base);
+        BackupResume resume = BackupResume.find(store, options.backupContainer(), root, job);
+        Instant started = resume != null ? resume.startedAt() : Instant.now();
+        String setId = resume != null ? resume.setId()
+                : BackupCatalog.newSetId(store, options.backupContainer(), root, started);
         String dir = root + "/" + setId + "/";
+        if (resume == null) {
+            BackupResume.start(store, options.backupContainer(), dir, job, setId, started);
+        }
         AtomicLong items = new AtomicLong();
         AtomicLong stored = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
@@ -85,7 +95,10 @@ public final class ContainerBackup {
                     meter.skipped();
                     return;
                 }
-                ObjectNode entry = store(blobs, store, options, setId, dir, p);
+                ObjectNode entry = resumed(store, options, resume, setId, dir, p);
+                if (entry == null) {
+                    entry = store(blobs, store, options, setId, dir, p);
+                }
                 index.line(Json.write(entry));
                 stored.incrementAndGet();
                 bytes.addAndGet(entry.get("storedSize").asLong());
@@ -94,12 +107,11 @@ public final class ContainerBackup {
             });
             files.add(index.upload(store, options.backupContainer(), dir + "index.ndjson.gz", "index.ndjson.gz"));
         }
+        if (resume != null) {
+            resume.deleteUnclaimed(store, options.backupContainer(), dir);
+        }
         ObjectNode m = BackupCatalog.newManifest("container", setId, base, started);
-        ObjectNode src = m.putObject("source");
-        src.put("provider", source.providerId());
-        src.put("account", source.displayName());
-        src.put("name", options.container());
-        src.put("prefix", options.prefix());
+        m.set("source", job.get("source"));
         m.put("completedAt", Instant.now().toString());
         ObjectNode counts = m.putObject("counts");
         counts.put("items", items.get());
@@ -111,29 +123,65 @@ public final class ContainerBackup {
         return new BackupResult(BackupCatalog.toSet(m), root, meter.elapsed());
     }
 
+    /** What a set is a backup of: written first into a new set, and how an interrupted set is recognized. */
+    private static ObjectNode job(StorageAccount source, BackupContainerOptions options, BackupSet base) {
+        ObjectNode job = Json.object();
+        job.put("format", BackupCatalog.FORMAT);
+        job.put("kind", "container");
+        job.put("type", base == null ? "full" : "incremental");
+        job.put("base", base == null ? null : base.setId());
+        ObjectNode src = job.putObject("source");
+        src.put("provider", source.providerId());
+        src.put("account", source.displayName());
+        src.put("name", options.container());
+        src.put("prefix", options.prefix());
+        return job;
+    }
+
+    /** The index entry of a blob an interrupted run of this set already stored as it is now, or null. */
+    private static ObjectNode resumed(BlobStore store, BackupContainerOptions options, BackupResume resume,
+                                      String setId, String dir, BlobProperties p) {
+        String storedName = storedName(p);
+        BackupResume.Reused r = resume == null ? null
+                : resume.reuse(store, options.backupContainer(), dir, storedName, p);
+        return r == null ? null : entry(p, r.md5(), setId, storedName, r.storedSize());
+    }
+
+    private static String storedName(BlobProperties p) {
+        return "objects/" + p.name() + ".gz";
+    }
+
     /** Stores one blob gzip-compressed, checking its MD5 on the way; returns its index entry. */
     private static ObjectNode store(BlobStore blobs, BlobStore store, BackupContainerOptions options, String setId,
                                     String dir, BlobProperties p) {
-        String storedName = "objects/" + p.name() + ".gz";
+        String storedName = storedName(p);
         String md5;
         long storedSize;
         ReadOptions read = ReadOptions.defaults().withConditions(RequestConditions.ifMatch(p.etag()));
         try (InputStream in = blobs.openInputStream(options.container(), p.name(), read)) {
             DigestInputStream hashing = Digests.md5Stream(in);
             storedSize = store.upload(options.backupContainer(), dir + storedName, GzipInput.compress(hashing),
-                    UploadOptions.defaults().withContentType("application/gzip")).size();
+                    UploadOptions.defaults().withContentType("application/gzip")
+                            .withMetadata(BackupResume.sourceMetadata(p))).size();
             md5 = Digests.base64(hashing.getMessageDigest());
         } catch (IOException e) {
             throw Streams.ioFailure("backup of " + p.name(), e);
         }
         String expected = Digests.md5Of(p);
         if (expected != null && !expected.equals(md5)) {
+            // Its metadata claims the source's MD5: a resumed run must not take it for a good copy.
+            store.delete(options.backupContainer(), dir + storedName);
             throw new StorageException(ErrorCode.INTERNAL, "backup of " + p.name() + ": content read has MD5 " + md5
                     + ", the source says " + expected);
         }
         if (storedSize < 0) {
             storedSize = store.getProperties(options.backupContainer(), dir + storedName).size();
         }
+        return entry(p, md5, setId, storedName, storedSize);
+    }
+
+    /** A blob's line of the index. */
+    private static ObjectNode entry(BlobProperties p, String md5, String setId, String storedName, long storedSize) {
         ObjectNode e = Json.object();
         e.put("name", p.name());
         e.put("size", p.size());

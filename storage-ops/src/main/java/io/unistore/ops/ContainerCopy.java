@@ -9,16 +9,14 @@ import io.unistore.blob.ListBlobsOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -107,12 +105,10 @@ public final class ContainerCopy {
             if (!options.dryRun() && options.createTargetContainer()) {
                 target.createContainerIfNotExists(options.targetContainer());
             }
-            Set<String> done = new HashSet<>();
+            Map<String, String> done = new HashMap<>();
             if (!options.dryRun() && options.checkpoint() != null) {
-                checkpoint = Checkpoint.open(options.checkpoint(), header());
-                for (JsonNode record : checkpoint.records()) {
-                    done.add(record.get("n").asString());
-                }
+                checkpoint = Checkpoint.open(options.checkpoint(), header(),
+                        record -> done.put(record.get("n").asString(), Json.text(record, "e")));
             }
             boolean interrupted;
             try {
@@ -165,8 +161,12 @@ public final class ContainerCopy {
                     .withPageSize(1000);
         }
 
-        /** Lists and hands objects to the workers; returns whether the calling thread was interrupted. */
-        private boolean copyAll(BlobStore source, ObjectCopier copier, Set<String> done) {
+        /**
+         * Lists and hands objects to the workers; returns whether the calling thread was interrupted.
+         *
+         * @param done name to source ETag of the objects earlier runs journaled
+         */
+        private boolean copyAll(BlobStore source, ObjectCopier copier, Map<String, String> done) {
             if (options.countFirst()) {
                 meter.phase("counting");
                 long count = 0;
@@ -194,7 +194,7 @@ public final class ContainerCopy {
                     }
                     BlobProperties props = item.properties();
                     listed.incrementAndGet();
-                    if (done.contains(props.name())) {
+                    if (journaled(done, props)) {
                         fromCheckpoint.incrementAndGet();
                         meter.bytes(props.size());
                         meter.skipped();
@@ -273,11 +273,22 @@ public final class ContainerCopy {
             }
         }
 
+        /**
+         * Whether an earlier run journaled this object as it is now: same ETag. A source changed since (or a
+         * record without an ETag) goes to the incremental check, which copies it unless the target holds the
+         * same content already.
+         */
+        private static boolean journaled(Map<String, String> done, BlobProperties props) {
+            String etag = done.get(props.name());
+            return etag != null && etag.equals(props.etag());
+        }
+
         private void record(BlobProperties props) {
             if (checkpoint != null) {
                 ObjectNode r = Json.object();
                 r.put("n", props.name());
                 r.put("s", props.size());
+                r.put("e", props.etag());
                 checkpoint.append(r);
             }
         }

@@ -277,8 +277,10 @@ final class CsvValidation {
                 try {
                     return records.hasNext();
                 } catch (UncheckedIOException | IllegalStateException e) {
+                    // The wrapper's message is its cause's toString(), class name first: say the cause's own.
+                    Throwable why = e.getCause() != null ? e.getCause() : e;
                     throw StorageException.invalidArgument("csv", "cannot be parsed after line " + nextLine + ": "
-                            + e.getMessage());
+                            + why.getMessage());
                 }
             }
 

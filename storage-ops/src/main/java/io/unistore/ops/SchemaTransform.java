@@ -132,7 +132,7 @@ public final class SchemaTransform {
             if (node == null || !node.isObject()) {
                 throw StorageException.invalidArgument(where, "must be an object with an \"op\"");
             }
-            String op = Json.text(node, "op");
+            String op = text(node, where, "op");
             if (op == null) {
                 throw StorageException.invalidArgument(where + ".op", "is required");
             }
@@ -175,8 +175,28 @@ public final class SchemaTransform {
             }
         }
 
+        /**
+         * A string field, or null when absent or JSON null. Anything else is refused: a spec comes from a client,
+         * and an object where a name belongs is a mistake to name, not a value to coerce.
+         */
+        private static String text(JsonNode node, String where, String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isString()) {
+                throw StorageException.invalidArgument(where + "." + field, "must be a string, was " + kind(v));
+            }
+            return v.asString();
+        }
+
+        private static String kind(JsonNode v) {
+            return v.isObject() ? "an object" : v.isArray() ? "an array" : v.isNumber() ? "a number"
+                    : v.isBoolean() ? "a boolean" : v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        }
+
         private static String required(JsonNode node, String where, String field) {
-            String v = Json.text(node, field);
+            String v = text(node, where, field);
             if (v == null || v.isEmpty()) {
                 throw StorageException.invalidArgument(where + "." + field, "is required");
             }
@@ -198,7 +218,14 @@ public final class SchemaTransform {
                 throw StorageException.invalidArgument(where + ".properties", "must be a non-empty array of names");
             }
             List<String> names = new ArrayList<>();
-            list.forEach(n -> names.add(propertyName(where + ".properties", n.asString())));
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode n = list.get(i);
+                if (!n.isString()) {
+                    throw StorageException.invalidArgument(where + ".properties[" + i + "]", "must be a string, was "
+                            + kind(n));
+                }
+                names.add(propertyName(where + ".properties", n.asString()));
+            }
             return List.copyOf(names);
         }
 
@@ -219,7 +246,7 @@ public final class SchemaTransform {
         }
 
         private static String choice(JsonNode node, String where, String field, String... allowed) {
-            String v = Json.text(node, field);
+            String v = text(node, where, field);
             if (v == null) {
                 return allowed[0];
             }

@@ -9,8 +9,11 @@ import io.unistore.table.TableEntity;
 import io.unistore.table.TableQuery;
 import io.unistore.table.TableStore;
 import io.unistore.table.UpdateMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One run of a table migration or in-place transform; see {@link TableMigration}. */
@@ -42,6 +44,8 @@ final class TableCopyRun {
     }
 
     private static final int MAX_ITEMS_PER_BATCH = 1000;
+    /** How far a table service's clock (which sets Timestamp) may be behind this machine's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final StorageAccount sourceAccount;
     private final StorageAccount targetAccount;
@@ -59,6 +63,11 @@ final class TableCopyRun {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final TreeMap<Long, Batch> finished = new TreeMap<>();
+    /**
+     * In place: "pk\0rk" to the ETag an earlier run read before writing the entity's transform, for the batches
+     * it announced but never recorded as written (a kill can land between the two).
+     */
+    private final Map<String, String> announced = new HashMap<>();
     private Semaphore permits;
     private Checkpoint checkpoint;
     private long nextSeq;
@@ -71,6 +80,8 @@ final class TableCopyRun {
     private long leftOut;
     private long unchanged;
     private long doneBefore;
+    /** Whether the pass over entities changed since the first run is on; it journals no progress. */
+    private boolean catchingUp;
 
     TableCopyRun(StorageAccount source, StorageAccount target, MigrateTableOptions options, boolean inPlace,
                  String tool) {
@@ -94,24 +105,27 @@ final class TableCopyRun {
         if (!options.dryRun() && !inPlace && options.createTargetTable()) {
             target.createTableIfNotExists(options.targetTable());
         }
-        String wpk = null;
-        String wrk = null;
-        long window = 0;
+        TableJournal journal = new TableJournal();
+        Instant started = Instant.now();
         if (!options.dryRun() && options.checkpoint() != null) {
-            checkpoint = Checkpoint.open(options.checkpoint(), header());
-            JsonNode last = checkpoint.last();
-            if (last != null) {
-                wpk = last.get("pk").asString();
-                wrk = last.get("rk").asString();
-                window = last.get("window").asLong();
-                readTotal = doneBefore = last.get("read").asLong();
-                writtenTotal = last.get("written").asLong();
-            }
+            checkpoint = Checkpoint.open(options.checkpoint(), header(), journal::accept);
+            announced.putAll(journal.announced());
+            readTotal = doneBefore = journal.read;
+            writtenTotal = journal.written;
+            checkpoint.append(TableJournal.run(started, window()));
         }
+        String wpk = journal.pk;
+        String wrk = journal.rk;
+        // Entities changed since the job's first run started may have been copied before they changed.
+        Instant since = journal.since != null ? journal.since : started;
         permits = new Semaphore(2 * options.parallelism());
         boolean interrupted;
         try {
-            interrupted = copy(query(wpk, wrk), window);
+            interrupted = copy(query(wpk, wrk), journal.window);
+            if (!interrupted && wpk != null && !inPlace && !stopping.get() && failed.get() == 0) {
+                catchingUp = true;
+                interrupted = copy(changedBefore(wpk, wrk, since.minus(CLOCK_SKEW)), Long.MAX_VALUE);
+            }
         } finally {
             if (checkpoint != null) {
                 checkpoint.close();
@@ -151,6 +165,18 @@ final class TableCopyRun {
             filter = filter == null ? after : filter.and(after);
         }
         return (filter == null ? TableQuery.all() : TableQuery.where(filter)).withPageSize(1000);
+    }
+
+    /**
+     * The user's filter, narrowed to the entities up to the checkpoint's key changed at or after {@code changed}:
+     * earlier runs may have copied them before they changed (between a kill and the resume, say). Each is compared
+     * with the target and written only when it differs.
+     */
+    private TableQuery changedBefore(String pk, String rk, Instant changed) {
+        Filter upTo = Filter.lt(TableEntity.PARTITION_KEY, pk)
+                .or(Filter.eq(TableEntity.PARTITION_KEY, pk).and(Filter.le(TableEntity.ROW_KEY, rk)));
+        Filter filter = upTo.and(Filter.ge(TableEntity.TIMESTAMP, changed));
+        return TableQuery.where(options.filter() == null ? filter : options.filter().and(filter)).withPageSize(1000);
     }
 
     /** Reads, transforms and hands batches to the writers; returns whether the thread was interrupted. */
@@ -208,6 +234,10 @@ final class TableCopyRun {
 
     /** What to write for a source entity, or null (left out, unchanged, failed transform). */
     private TableAction actionFor(TableEntity entity, boolean inResumeWindow) {
+        if (inPlace && alreadyTransformed(entity)) {
+            unchanged++;
+            return null;
+        }
         TableEntity out;
         try {
             out = options.transform().apply(entity);
@@ -240,6 +270,16 @@ final class TableCopyRun {
         return TableAction.upsert(out, UpdateMode.REPLACE);
     }
 
+    /**
+     * Whether an earlier run wrote this entity's transform without recording it: it announced the batch with the
+     * ETag it had read, and the entity's ETag has changed since. (Had another writer changed it instead, the
+     * conditional write would have been refused; either way the transform is not applied a second time.)
+     */
+    private boolean alreadyTransformed(TableEntity entity) {
+        String before = announced.remove(TableJournal.key(entity.partitionKey(), entity.rowKey()));
+        return before != null && !before.equals(entity.etag());
+    }
+
     private boolean fits(Batch batch, TableAction action) {
         return batch.actions == 0 || batch.actions < batchSize
                 && batch.targetPartition.equals(action.partitionKey())
@@ -269,11 +309,35 @@ final class TableCopyRun {
             permits.release();
             return new Batch();
         }
+        if (inPlace && checkpoint != null && batch.actions > 0) {
+            announce(batch);
+        }
         pool.execute(() -> {
             write(batch);
             commit(batch);
         });
         return new Batch();
+    }
+
+    /**
+     * Journals, before an in-place batch is written, the ETag each of its entities had when read, forced to the
+     * disk: a transform need not be idempotent (a compute step may append to a property), so a resumed run must
+     * tell an entity already transformed (ETag changed) from one still to do, even after a power loss.
+     */
+    private void announce(Batch batch) {
+        Item last = batch.items.get(batch.items.size() - 1);
+        Map<String, String> etags = new LinkedHashMap<>();
+        for (Item item : batch.items) {
+            if (item.action != null) {
+                etags.put(item.rk, item.action.ifMatch());
+            }
+        }
+        checkpoint.appendDurably(TableJournal.intent(last.pk, last.rk, batch.targetPartition, etags));
+    }
+
+    /** How many entities past its last recorded key this run may write before recording them. */
+    private long window() {
+        return (long) 2 * options.parallelism() * MAX_ITEMS_PER_BATCH;
     }
 
     private void write(Batch batch) {
@@ -329,15 +393,9 @@ final class TableCopyRun {
             writtenTotal += actions;
             written += actions;
             meter.done(items);
-            if (checkpoint != null) {
+            if (checkpoint != null && !catchingUp) {
                 Item last = b.items.get(b.items.size() - 1);
-                ObjectNode r = Json.object();
-                r.put("pk", last.pk);
-                r.put("rk", last.rk);
-                r.put("read", readTotal);
-                r.put("written", writtenTotal);
-                r.put("window", (long) 2 * options.parallelism() * MAX_ITEMS_PER_BATCH);
-                checkpoint.append(r);
+                checkpoint.append(TableJournal.progress(last.pk, last.rk, readTotal, writtenTotal, window()));
             }
             permits.release();
         }

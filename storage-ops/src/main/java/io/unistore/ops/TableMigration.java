@@ -22,7 +22,10 @@ import io.unistore.table.TableStore;
  *       are all written is appended to it; a later run reads only entities after that key. At most
  *       {@code 2 × parallelism} batches can be written but not yet recorded when a run dies: a resuming run
  *       reads those entities back from the target and skips the ones already identical, so nothing is written
- *       twice.</li>
+ *       twice. In place, each batch is journaled with the ETags it was read with before it is written, and a
+ *       resumed run leaves alone the entities whose ETag has changed since: a transform is never applied twice.
+ *       A migration resumed past its last key also copies again the entities before it whose Timestamp says
+ *       they changed after the first run started (and differ from the target).</li>
  *   <li><b>Verified.</b> Afterwards the count and {@link EntityHash content hash} of the filtered, transformed
  *       source are compared with the whole target table ({@link TableVerification}); a target that held other
  *       entities before therefore does not verify.</li>

@@ -144,6 +144,48 @@ class BackupRestoreTest extends AccountsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aContainerBackupThatDiedIsCompletedByTheNextWithoutStoringAnythingTwice() {
+        StorageAccount data = track(Backends.local());
+        StorageAccount backup = track(Backends.local()); // keeps every version: a second write of a name shows
+        BlobStore blobs = data.blobs();
+        Fixtures.putBlobs(blobs, "photos", "", 30, 500);
+        BackupContainerOptions options = BackupContainerOptions.full("photos", "backups").withConcurrency(2);
+        // The 12th upload (started.json is the 1st) lands, but its answer is lost: the backup fails.
+        assertThatThrownBy(() -> ContainerBackup.backup(data, new CountingAccount(backup).loseAnswer("upload", 12),
+                options)).isInstanceOf(StorageException.class);
+        String root = BackupCatalog.containerRoot("photos");
+        List<String> ids = BackupCatalog.setIds(backup.blobs(), "backups", root);
+        assertThat(ids).hasSize(1);
+        String objects = root + "/" + ids.get(0) + "/objects/";
+        List<String> storedBefore = Fixtures.blobs(backup.blobs(), "backups", objects).keySet().stream()
+                .map(n -> n.substring(objects.length(), n.length() - ".gz".length())).toList();
+        assertThat(storedBefore.size()).isBetween(11, 29);
+        // Meanwhile one stored blob changes (same size), one is deleted and one is added.
+        String changed = storedBefore.get(0);
+        String deleted = storedBefore.get(1);
+        blobs.upload("photos", changed, Fixtures.content(500, (int) blobs.getProperties("photos", changed).size()));
+        blobs.delete("photos", deleted);
+        blobs.upload("photos", "added", Fixtures.content(501, 100));
+
+        CountingAccount counting = new CountingAccount(backup);
+        BackupResult r = ContainerBackup.backup(data, counting, options);
+
+        assertThat(r.set().setId()).as("the interrupted set, completed").isEqualTo(ids.get(0));
+        assertThat(BackupCatalog.setIds(backup.blobs(), "backups", root)).hasSize(1);
+        assertThat(r.set().items()).isEqualTo(30);
+        int kept = storedBefore.size() - 2;
+        assertThat(counting.calls("upload")).as("the blobs not kept, the index and the manifest")
+                .isEqualTo(30 - kept + 2);
+        Map<String, BlobProperties> stored = Fixtures.blobs(backup.blobs(), "backups", objects);
+        assertThat(stored).hasSize(30).doesNotContainKey(objects + deleted + ".gz");
+        stored.keySet().forEach(name -> assertThat(backup.blobs().listVersions("backups", name, null).stream()
+                .count()).as("writes of %s", name).isEqualTo(name.equals(objects + changed + ".gz") ? 2 : 1));
+        StorageAccount restored = track(Backends.local());
+        Restore.blobs(backup, restored, RestoreBlobOptions.fromBackup("backups", "photos"));
+        Fixtures.assertSameBlobs(blobs, "photos", restored.blobs(), "photos");
+    }
+
+    @org.junit.jupiter.api.Test
     void restoresABlobFromProviderVersionsAndSnapshots() throws Exception {
         StorageAccount data = track(Backends.local());
         BlobStore blobs = data.blobs();

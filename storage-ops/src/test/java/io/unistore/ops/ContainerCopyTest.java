@@ -188,6 +188,26 @@ class ContainerCopyTest extends AccountsTest {
         Fixtures.assertSameBlobs(source.blobs(), "src", real.blobs(), "dst");
     }
 
+    @Test
+    void aSourceChangedSinceItsJournalRecordIsCopiedAgain(@TempDir Path tmp) {
+        StorageAccount real = track(Backends.local());
+        CopyContainerOptions options = CopyContainerOptions.of("src", "dst").withCheckpoint(tmp.resolve("journal"));
+        assertThat(ContainerCopy.run(source, real, options).copied()).isEqualTo(24);
+        // Same size, other bytes: only the ETag (and the MD5) tell the change.
+        byte[] changed = Fixtures.content(99, 1000 + 7);
+        source.blobs().upload("src", "dir1/blob-7", changed);
+
+        CountingAccount target = new CountingAccount(real);
+        CopyContainerResult again = ContainerCopy.run(source, target, options);
+
+        assertThat(again.complete()).isTrue();
+        assertThat(again.skippedCheckpoint()).isEqualTo(23);
+        assertThat(again.copied()).isEqualTo(1);
+        assertThat(target.calls("upload")).isEqualTo(1);
+        assertThat(real.blobs().downloadBytes("dst", "dir1/blob-7")).isEqualTo(changed);
+        assertThat(ContainerCopy.run(source, target, options).skippedCheckpoint()).as("journaled again").isEqualTo(24);
+    }
+
     /** Source objects the target lacks (or holds with other content). */
     private long missingAtTarget(StorageAccount target) {
         Map<String, BlobProperties> there = Fixtures.blobs(target.blobs(), "dst", null);

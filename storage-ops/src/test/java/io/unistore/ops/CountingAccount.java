@@ -27,6 +27,9 @@ final class CountingAccount implements StorageAccount {
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong writtenEntities = new AtomicLong();
     private volatile long delayMillis;
+    private volatile Runnable afterWrite = () -> { };
+    private volatile String losingMethod;
+    private volatile long losingCall;
     private Runnable beforeClose = () -> { };
 
     CountingAccount(StorageAccount real) {
@@ -36,6 +39,22 @@ final class CountingAccount implements StorageAccount {
     /** Slows every write by this much (to catch an operation mid-way). */
     CountingAccount delay(long millis) {
         this.delayMillis = millis;
+        return this;
+    }
+
+    /** Runs {@code action} after each write call the real store has done (e.g. to report progress). */
+    CountingAccount afterWrite(Runnable action) {
+        this.afterWrite = action;
+        return this;
+    }
+
+    /**
+     * Makes the {@code nth} call of {@code method} fail with a retryable UNAVAILABLE after the real store has
+     * done it, as when a service's answer is lost on the way back.
+     */
+    CountingAccount loseAnswer(String method, long nth) {
+        this.losingMethod = method;
+        this.losingCall = nth;
         return this;
     }
 
@@ -79,15 +98,18 @@ final class CountingAccount implements StorageAccount {
             }
             try {
                 Object result = method.invoke(store, args);
+                long n = calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
                 if (write) {
-                    calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+                    afterWrite.run();
                     if (name.equals("submitTransaction")) {
                         writtenEntities.addAndGet(((java.util.List<?>) args[1]).size());
                     } else if (name.endsWith("Entity")) {
                         writtenEntities.incrementAndGet();
                     }
-                } else {
-                    calls.computeIfAbsent(name, k -> new AtomicLong()).incrementAndGet();
+                }
+                if (name.equals(losingMethod) && n == losingCall) {
+                    throw new io.unistore.StorageException(io.unistore.ErrorCode.UNAVAILABLE, name
+                            + " was done, but its answer was lost (test)");
                 }
                 return result;
             } catch (InvocationTargetException e) {

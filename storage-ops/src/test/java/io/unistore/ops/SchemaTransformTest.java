@@ -63,6 +63,22 @@ class SchemaTransformTest {
     }
 
     @Test
+    void fieldsThatAreNotStringsAreRefusedByName() {
+        // Found by the MCP fuzzer: an object where a name belongs failed with Jackson's own exception (INTERNAL).
+        assertThatThrownBy(() -> SchemaTransform.parse("{\"steps\":[{\"op\":\"cast\",\"property\":\"A\","
+                + "\"type\":{\"a\":{\"a\":1}}}]}")).isInstanceOf(StorageException.class)
+                .hasMessageContaining("transform.steps[0].type").hasMessageContaining("must be a string, was an object");
+        assertThatThrownBy(() -> SchemaTransform.parse("{\"steps\":[{\"op\":[\"rename\"]}]}"))
+                .isInstanceOf(StorageException.class).hasMessageContaining("transform.steps[0].op")
+                .hasMessageContaining("an array");
+        assertThatThrownBy(() -> SchemaTransform.parse("{\"steps\":[{\"op\":\"drop\",\"properties\":[\"A\",{}]}]}"))
+                .isInstanceOf(StorageException.class).hasMessageContaining("transform.steps[0].properties[1]");
+        assertThatThrownBy(() -> SchemaTransform.parse("{\"steps\":[{\"op\":\"compute\",\"property\":\"A\","
+                + "\"template\":\"x\",\"ifMissing\":7}]}")).isInstanceOf(StorageException.class)
+                .hasMessageContaining("transform.steps[0].ifMissing").hasMessageContaining("a number");
+    }
+
+    @Test
     void castsConvertNumbersNumericallyAndTextCanonically() {
         assertThat(Casts.cast(3.0, io.unistore.table.PropertyType.INT64)).isEqualTo(3L);
         assertThatThrownBy(() -> Casts.cast(3.5, io.unistore.table.PropertyType.INT32)).hasMessageContaining("whole");

@@ -116,6 +116,17 @@ class TableCsvTest {
     }
 
     @Test
+    void textThatIsNotCsvIsRefusedWithTheParsersReasonAndNoClassName() {
+        // Found by the MCP fuzzer: the message began with the parser's exception class.
+        String csv = "PartitionKey,RowKey\n\"p\"x,1\n";
+        assertThatThrownBy(() -> TableCsv.importCsv(account, CsvImportOptions.of("people"), CsvSource.text(csv)))
+                .isInstanceOf(io.unistore.StorageException.class)
+                .hasMessageContaining("csv: cannot be parsed after line 2: Invalid character between encapsulated "
+                        + "token and delimiter").hasMessageNotContaining("Exception");
+        assertThat(account.tables().tableExists("people")).isFalse();
+    }
+
+    @Test
     void typeRowAndInferenceGiveTypedColumns() {
         TableCsv.importCsv(account, CsvImportOptions.of("typed").withTypeRow(true), CsvSource.text("""
                 PartitionKey,RowKey,Count,Flag,At

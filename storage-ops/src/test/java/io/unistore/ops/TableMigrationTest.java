@@ -140,6 +140,75 @@ class TableMigrationTest extends AccountsTest {
     }
 
     @Test
+    void anInPlaceBatchWrittenButNotRecordedIsNotTransformedAgainOnResume(@TempDir Path tmp) {
+        // Not idempotent: each application appends one "+", so a second one shows.
+        SchemaTransform appendOne = SchemaTransform.parse("{\"steps\":[{\"op\":\"compute\",\"property\":"
+                + "\"Applied\",\"template\":\"{Applied}+\",\"ifMissing\":\"empty\"}]}");
+        TransformTableOptions options = new TransformTableOptions("source", appendOne, false, 0, 50, 1,
+                tmp.resolve("transform.journal"), null);
+        // The 4th transaction lands but its answer is lost: the retry is refused (the ETags moved on), the run
+        // stops, and its journal records 3 batches only.
+        MigrateTableResult first = TableMigration.transformInPlace(
+                new CountingAccount(source).loseAnswer("submitTransaction", 4), options);
+        assertThat(first.complete()).isFalse();
+        assertThat(Fixtures.entities(source.tables(), "source").values())
+                .filteredOn(e -> "+".equals(e.getString("Applied"))).hasSize(200);
+
+        MigrateTableResult resumed = TableMigration.transformInPlace(source, options);
+
+        assertThat(resumed.complete()).isTrue();
+        assertThat(resumed.doneBefore()).isEqualTo(150);
+        assertThat(resumed.unchanged()).as("the batch that landed unrecorded").isEqualTo(50);
+        assertThat(resumed.written()).isEqualTo(1000);
+        assertThat(Fixtures.entities(source.tables(), "source").values())
+                .allSatisfy(e -> assertThat(e.getString("Applied")).as(e.rowKey()).isEqualTo("+"));
+    }
+
+    @Test
+    void aBatchWrittenBeforeTheFirstRecordIsNotWrittenAgain(@TempDir Path tmp) {
+        StorageAccount real = track(Backends.local());
+        MigrateTableOptions options = MigrateTableOptions.of("source", "target").withCheckpoint(tmp.resolve("j"))
+                .withBatchSize(50).withParallelism(1).withRetries(0);
+        // The first transaction lands but its answer is lost: the run stops before it records any progress.
+        assertThat(TableMigration.migrate(source, new CountingAccount(real).loseAnswer("submitTransaction", 1),
+                options).complete()).isFalse();
+        assertThat(Fixtures.entities(real.tables(), "target")).hasSize(50);
+
+        CountingAccount target = new CountingAccount(real);
+        MigrateTableResult r = TableMigration.migrate(source, target, options);
+
+        assertThat(r.complete()).isTrue();
+        assertThat(r.doneBefore()).isZero();
+        assertThat(target.writtenEntities()).as("all but the batch already there").isEqualTo(1150);
+        assertThat(r.verification().matches()).isTrue();
+    }
+
+    @Test
+    void aSourceEntityChangedBeforeTheResumeIsCopiedAgain(@TempDir Path tmp) {
+        StorageAccount real = track(Backends.local());
+        MigrateTableOptions options = MigrateTableOptions.of("source", "target").withCheckpoint(tmp.resolve("j"))
+                .withBatchSize(50).withParallelism(1).withRetries(0);
+        // The 4th transaction's answer is lost: the run stops with 3 batches (150 entities) journaled.
+        assertThat(TableMigration.migrate(source, new CountingAccount(real).loseAnswer("submitTransaction", 4),
+                options).complete()).isFalse();
+        TableEntity changed = source.tables().getEntity("source", "p0", "r000004").toBuilder()
+                .put("Name", "changed after it was copied").build();
+        source.tables().upsertEntity("source", changed, io.unistore.table.UpdateMode.REPLACE);
+
+        CountingAccount target = new CountingAccount(real);
+        MigrateTableResult r = TableMigration.migrate(source, target, options);
+
+        assertThat(r.complete()).isTrue();
+        assertThat(r.doneBefore()).isEqualTo(150);
+        // 1000 never copied (the 50 of the lost answer are found identical), and the changed one again
+        assertThat(target.writtenEntities()).isEqualTo(1001);
+        assertThat(r.written()).isEqualTo(1001);
+        assertThat(r.verification().matches()).isTrue();
+        assertThat(real.tables().getEntity("target", "p0", "r000004").getString("Name"))
+                .isEqualTo("changed after it was copied");
+    }
+
+    @Test
     void interruptedMigrationResumesWithoutWritingAnythingTwice(@TempDir Path tmp) throws Exception {
         StorageAccount real = track(Backends.local());
         Path journal = tmp.resolve("migrate.journal");

@@ -400,8 +400,16 @@ public abstract class FileStoreContract extends StoreContract {
             files.setMetadata(drive, path, Map.of("c", "3"));
             assertMetadata(files.getProperties(drive, path).metadata(), Map.of("c", "3"));
             assertThat(text(drive, path)).isEqualTo("body");
-            assertFails(ErrorCode.INVALID_ARGUMENT, () -> files.setMetadata(drive, path, Map.of("bad-key", "v")));
+            assertFails(ErrorCode.INVALID_ARGUMENT, () -> files.setMetadata(drive, path, Map.of("bad\tkey", "v")));
             assertMetadata(files.getProperties(drive, path).metadata(), Map.of("c", "3"));
+            Map<String, String> dashed = Map.of("x-dashed.key", "v");
+            if (account.capabilities().metadataRules().allows(dashed)) {
+                files.setMetadata(drive, path, dashed);
+                assertMetadata(files.getProperties(drive, path).metadata(), dashed);
+            } else {
+                assertFails(ErrorCode.INVALID_ARGUMENT, () -> files.setMetadata(drive, path, dashed));
+                assertMetadata(files.getProperties(drive, path).metadata(), Map.of("c", "3"));
+            }
         }
     }
 

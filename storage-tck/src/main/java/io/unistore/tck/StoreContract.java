@@ -7,7 +7,6 @@ import io.unistore.Capability;
 import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,17 +72,12 @@ abstract class StoreContract {
     }
 
     /**
-     * Asserts metadata equal with keys compared case-insensitively: S3 lowercases them, Azure keeps their case
-     * but matches them case-insensitively.
+     * Asserts that metadata read back is what was written, as the account says its service stores it
+     * ({@link io.unistore.MetadataRules#stored}: exactly, or with keys in lowercase on S3).
      */
-    static void assertMetadata(Map<String, String> actual, Map<String, String> expected) {
-        assertThat(lowerKeys(actual)).isEqualTo(lowerKeys(expected));
-    }
-
-    private static Map<String, String> lowerKeys(Map<String, String> metadata) {
-        Map<String, String> m = new TreeMap<>();
-        metadata.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
-        return m;
+    final void assertMetadata(Map<String, String> actual, Map<String, String> expected) {
+        assertThat(new TreeMap<>(actual)).isEqualTo(new TreeMap<>(account.capabilities().metadataRules()
+                .stored(expected)));
     }
 
     /** Whether the account declares the capability. */

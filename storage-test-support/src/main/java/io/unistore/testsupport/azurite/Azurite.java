@@ -3,6 +3,7 @@ package io.unistore.testsupport.azurite;
 import io.unistore.testsupport.FreePorts;
 import io.unistore.testsupport.ManagedProcess;
 import io.unistore.testsupport.NodeBackends;
+import io.unistore.testsupport.secrets.Canaries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import java.util.Map;
  * (it stops with the JVM); {@link #onDisk(Path)} starts a private one that keeps blob content in a directory,
  * for content larger than the in-memory limit.
  *
- * <p>Every instance serves two accounts: the well-known development account ({@link #connectionString()}) and
- * {@link #SECOND_ACCOUNT} ({@link #connectionString(String)}), so copies between accounts can be tested: Azurite
- * copies from a URL only when the source is on the same instance.
+ * <p>Every instance serves three accounts: the well-known development account ({@link #connectionString()}),
+ * {@link #SECOND_ACCOUNT} ({@link #connectionString(String)}), so copies between accounts can be tested (Azurite
+ * copies from a URL only when the source is on the same instance), and {@link #CANARY_ACCOUNT} for the secrets
+ * harnesses.
  * Known gaps (see TESTING.md): no blob versioning (version ids come back null), no Azure Files.
  */
 public final class Azurite implements AutoCloseable {
@@ -30,6 +32,11 @@ public final class Azurite implements AutoCloseable {
     public static final String SECOND_ACCOUNT = "unistoresecond";
     /** Its key (any base64 text: Azurite signs with whatever it is given). */
     private static final String SECOND_KEY = "dW5pc3RvcmUtc2Vjb25kLWFjY291bnQta2V5LWZvci10ZXN0cy1vbmx5LTAwMDA=";
+    /**
+     * A third account whose key is {@link Canaries#AZURE_ACCOUNT_KEY}: the secrets harnesses give a provider a
+     * key the service really checks, and then look for it everywhere.
+     */
+    public static final String CANARY_ACCOUNT = "unistorecanary";
     /** In-memory extent storage limit in MB; without one Azurite may reserve half the machine's memory. */
     private static final int EXTENT_MEMORY_LIMIT_MB = 512;
 
@@ -77,7 +84,8 @@ public final class Azurite implements AutoCloseable {
         }
         // Naming accounts replaces the default one, so the development account is named too.
         ManagedProcess p = ManagedProcess.start("azurite", cmd, NodeBackends.nodeDir(), Map.of("AZURITE_ACCOUNTS",
-                ACCOUNT + ":" + KEY + ";" + SECOND_ACCOUNT + ":" + SECOND_KEY));
+                ACCOUNT + ":" + KEY + ";" + SECOND_ACCOUNT + ":" + SECOND_KEY + ";" + CANARY_ACCOUNT + ":"
+                        + Canaries.AZURE_ACCOUNT_KEY.value()));
         Duration timeout = Duration.ofSeconds(60);
         p.awaitPort(blob, timeout).awaitPort(queue, timeout).awaitPort(table, timeout);
         return new Azurite(p, blob, queue, table);
@@ -100,13 +108,16 @@ public final class Azurite implements AutoCloseable {
         return connectionString(ACCOUNT);
     }
 
-    /** A connection string for {@code account}: {@link #ACCOUNT} or {@link #SECOND_ACCOUNT}. */
+    /**
+     * A connection string for {@code account}: {@link #ACCOUNT}, {@link #SECOND_ACCOUNT} or {@link #CANARY_ACCOUNT}.
+     */
     public String connectionString(String account) {
         String key = switch (account) {
             case ACCOUNT -> KEY;
             case SECOND_ACCOUNT -> SECOND_KEY;
-            default -> throw new IllegalArgumentException("Azurite serves " + ACCOUNT + " and " + SECOND_ACCOUNT
-                    + ", not " + account);
+            case CANARY_ACCOUNT -> Canaries.AZURE_ACCOUNT_KEY.value();
+            default -> throw new IllegalArgumentException("Azurite serves " + ACCOUNT + ", " + SECOND_ACCOUNT
+                    + " and " + CANARY_ACCOUNT + ", not " + account);
         };
         String base = "http://127.0.0.1:";
         // No DefaultEndpointsProtocol: with it, Azure derives endpoints for the services not named (Files).

@@ -153,10 +153,16 @@ final class UploadRoutes {
             if (s.sink.size() > total) {
                 throw GcsError.invalid("Received " + s.sink.size() + " bytes but the upload declared " + total);
             }
-            // Whether it commits or fails (hash, precondition), the session is over.
-            sessions.remove(r.query.get("upload_id"));
-            s.result = finish(r, s.bucket, s.name, s.attrs, s.resource, s.storageClass, r.header("X-Goog-Hash"),
-                    s.conditions, s.sink);
+            // A session that failed (hash, precondition) is over. One that committed stays, as on GCS, where a
+            // finished session answers a status query or a resent last chunk with 200 and the object: a client
+            // whose last answer was lost asks again and must learn that the upload is done.
+            try {
+                s.result = finish(r, s.bucket, s.name, s.attrs, s.resource, s.storageClass, r.header("X-Goog-Hash"),
+                        s.conditions, s.sink);
+            } catch (RuntimeException e) {
+                sessions.remove(r.query.get("upload_id"));
+                throw e;
+            }
         }
     }
 

@@ -1,72 +1,73 @@
-package io.unistore;
+package io.unistore.spi;
 
+import io.unistore.StorageException;
+import io.unistore.internal.Printable;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Azure Storage's naming rules, which are the strictest of the clouds and so the portable ones: the default
- * {@link NamingRules}. Each check throws INVALID_ARGUMENT naming the argument and the rule.
+ * Azure Storage's naming rules for containers, queues, shares, tables, blobs, file paths and entity keys, which
+ * are the strictest of the clouds and so the portable ones. Each check throws INVALID_ARGUMENT naming the
+ * argument and the rule. Metadata and property names differ from service to service: each provider declares
+ * its own in {@link io.unistore.Capabilities#metadataRules()} and {@link io.unistore.Capabilities#propertyNames()}.
  */
-final class StandardNames {
+public final class NameRules {
     private static final Pattern CONTAINER = Pattern.compile("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$");
     private static final Pattern TABLE = Pattern.compile("^[A-Za-z][A-Za-z0-9]{2,62}$");
-    private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
     private static final String FILE_FORBIDDEN = "\\:*?\"<>|";
+    private static final io.unistore.NameRule SELECTABLE = io.unistore.NameRule.csharpIdentifier(255);
     private static final String KEY_FORBIDDEN = "/\\#?";
 
     /** Azure's limit on blob names. */
-    static final int MAX_BLOB_NAME = 1024;
+    public static final int MAX_BLOB_NAME = 1024;
     /** Azure's limit on a file path segment. */
-    static final int MAX_FILE_SEGMENT = 255;
+    public static final int MAX_FILE_SEGMENT = 255;
     /** Azure's limit on a whole file path. */
-    static final int MAX_FILE_PATH = 2048;
+    public static final int MAX_FILE_PATH = 2048;
     /** Azure's limit on PartitionKey and RowKey: 1 KiB (counted here as UTF-8 bytes). */
-    static final int MAX_KEY_BYTES = 1024;
-    /** Azure's limit on a property name. */
-    static final int MAX_PROPERTY_NAME = 255;
-    /** Azure's limit on all metadata of one item, in bytes. */
-    static final int MAX_METADATA_BYTES = 8 * 1024;
+    public static final int MAX_KEY_BYTES = 1024;
 
-    private StandardNames() {
+    private NameRules() {
     }
 
     /** Container names: 3-63 lowercase letters, digits and single hyphens, starting and ending alphanumeric. */
-    static String container(String name) {
+    public static String container(String name) {
         return lowercaseDns("container", name);
     }
 
     /** Queue names: the container rules. */
-    static String queue(String name) {
+    public static String queue(String name) {
         return lowercaseDns("queue", name);
     }
 
     /** Share names: the container rules. */
-    static String share(String name) {
+    public static String share(String name) {
         return lowercaseDns("share", name);
     }
 
-    static String lowercaseDns(String what, String name) {
+    /** The container rules for a name given as {@code what} (e.g. {@code targetContainer}). */
+    public static String lowercaseDns(String what, String name) {
         if (name == null || !CONTAINER.matcher(name).matches()) {
-            throw StorageException.invalidArgument(what, "'" + printable(name) + "' must be 3-63 characters of "
+            throw StorageException.invalidArgument(what, "'" + Printable.of(name) + "' must be 3-63 characters of "
                     + "lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
         }
         return name;
     }
 
     /** Table names: 3-63 letters and digits, starting with a letter, not "tables". */
-    static String table(String name) {
+    public static String table(String name) {
         if (name == null || !TABLE.matcher(name).matches() || name.equalsIgnoreCase("tables")) {
-            throw StorageException.invalidArgument("table", "'" + printable(name) + "' must be 3-63 letters and "
+            throw StorageException.invalidArgument("table", "'" + Printable.of(name) + "' must be 3-63 letters and "
                     + "digits, starting with a letter (and not 'tables')");
         }
         return name;
     }
 
     /**
-     * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment.
+     * Blob names: 1-1024 characters; no NUL or control characters; no leading "/"; no "." or ".." segment;
+     * well-formed Unicode.
      */
-    static String blob(String name) {
+    public static String blob(String name) {
         if (name == null || name.isEmpty()) {
             throw StorageException.invalidArgument("blob", "name must not be empty");
         }
@@ -88,16 +89,17 @@ final class StandardNames {
                 throw StorageException.invalidArgument("blob", "name must not contain a '.' or '..' path segment");
             }
         }
-        return name;
+        return wellFormed("blob", name);
     }
 
     /**
      * File share paths: "/"-separated from the root, "" for the root; segments of 1-255 characters, not
-     * "." or "..", without {@code \ : * ? " < > |}, NUL or control characters; 2048 characters in all.
+     * "." or "..", without {@code \ : * ? " < > |}, NUL or control characters; 2048 characters in all;
+     * well-formed Unicode.
      *
      * @return the path without leading or trailing "/"
      */
-    static String filePath(String path) {
+    public static String filePath(String path) {
         if (path == null) {
             throw StorageException.invalidArgument("path", "is required (use \"\" for the share root)");
         }
@@ -128,18 +130,18 @@ final class StandardNames {
                 char c = segment.charAt(i);
                 if (Character.isISOControl(c) || FILE_FORBIDDEN.indexOf(c) >= 0) {
                     throw StorageException.invalidArgument("path", "must not contain \\ : * ? \" < > |, NUL or "
-                            + "control characters (found " + printable(String.valueOf(c)) + ")");
+                            + "control characters (found " + Printable.of(String.valueOf(c)) + ")");
                 }
             }
             if (segment.endsWith(".") || segment.endsWith(" ")) {
                 throw StorageException.invalidArgument("path", "segments must not end with '.' or a space");
             }
         }
-        return p;
+        return wellFormed("path", p);
     }
 
-    /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters. */
-    static String key(String argument, String key) {
+    /** PartitionKey / RowKey: at most 1 KiB, without / \ # ? or control characters; well-formed Unicode. */
+    public static String key(String argument, String key) {
         if (key == null) {
             throw StorageException.invalidArgument(argument, "is required");
         }
@@ -152,61 +154,71 @@ final class StandardNames {
                 throw StorageException.invalidArgument(argument, "must not contain / \\ # ? or control characters");
             }
         }
-        return key;
-    }
-
-    /** Entity property names: identifiers of at most 255 characters. */
-    static String property(String name) {
-        if (name == null || name.length() > MAX_PROPERTY_NAME || !IDENTIFIER.matcher(name).matches()) {
-            throw StorageException.invalidArgument("property '" + printable(name) + "'",
-                    "names must be identifiers (letters, digits, underscore; not starting with a digit), at most "
-                            + "255 characters");
-        }
-        return name;
+        return wellFormed(argument, key);
     }
 
     /**
-     * Metadata: keys are identifiers (letters, digits, underscore, not starting with a digit); values are
-     * printable ASCII; 8 KiB in all.
+     * An ETag or lease id, which travels in an HTTP header: 1-1024 characters of printable ASCII, without a
+     * leading or trailing space (HTTP clients refuse such header values before sending them).
+     *
+     * @return {@code value}; null stays null
      */
-    static Map<String, String> metadata(Map<String, String> metadata) {
-        if (metadata == null) {
-            return Map.of();
+    public static String headerValue(String argument, String value) {
+        if (value == null) {
+            return null;
         }
-        int total = 0;
-        for (Map.Entry<String, String> e : metadata.entrySet()) {
-            String k = e.getKey();
-            String v = e.getValue();
-            if (k == null || !IDENTIFIER.matcher(k).matches()) {
-                throw StorageException.invalidArgument("metadata", "key '" + printable(k) + "' must be an identifier "
-                        + "(letters, digits, underscore; not starting with a digit)");
-            }
-            if (v == null) {
-                throw StorageException.invalidArgument("metadata." + k, "value must not be null");
-            }
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (c < 0x20 || c > 0x7e) {
-                    throw StorageException.invalidArgument("metadata." + k, "value must be printable ASCII");
-                }
-            }
-            total += k.length() + v.length();
+        if (value.isEmpty() || value.length() > 1024 || !value.equals(value.strip())) {
+            throw StorageException.invalidArgument(argument, "must be 1-1024 characters without a leading or trailing "
+                    + "space, was '" + Printable.of(value) + "'");
         }
-        if (total > MAX_METADATA_BYTES) {
-            throw StorageException.invalidArgument("metadata", "must be at most 8 KiB in all, was " + total + " bytes");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw StorageException.invalidArgument(argument, "must be printable ASCII, as ETags are (found U+"
+                        + String.format("%04X", (int) c) + " at " + i + ")");
+            }
         }
-        return metadata;
+        return value;
     }
 
-    private static String printable(String s) {
-        if (s == null) {
-            return "null";
+    /**
+     * A property name selected in a query: Azure's rule (C# identifiers of at most 255 characters), the widest
+     * of any table service; a provider checks its own rule when it writes.
+     */
+    public static String selected(String argument, String name) {
+        return SELECTABLE.check(argument, name);
+    }
+
+    /**
+     * A listing's prefix or delimiter: at most {@code longestName} characters (a longer one matches no name, and
+     * would only make the request too large for the service), and well-formed Unicode.
+     *
+     * @return {@code text}; null stays null
+     */
+    public static String prefix(String argument, String text, int longestName) {
+        if (text != null && text.length() > longestName) {
+            throw StorageException.invalidArgument(argument, "must be at most " + longestName + " characters (no name "
+                    + "is longer), was " + text.length());
         }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 80; i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        return wellFormed(argument, text);
+    }
+
+    /**
+     * Refuses text with an unpaired UTF-16 surrogate: it is not Unicode, so it cannot be sent as UTF-8 (the
+     * cloud SDKs fail encoding it into a URL), nor stored and read back unchanged.
+     *
+     * @return {@code text}; null stays null
+     */
+    public static String wellFormed(String argument, String text) {
+        for (int i = 0; text != null && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw StorageException.invalidArgument(argument, "must be valid Unicode (unpaired surrogate U+"
+                        + String.format("%04X", (int) c) + " at " + i + ")");
+            }
         }
-        return s.length() > 80 ? sb + "..." : sb.toString();
+        return text;
     }
 }

@@ -1,6 +1,5 @@
-package io.unistore.local;
+package io.unistore.tck;
 
-import io.unistore.tck.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,11 +12,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM running a main class of these tests on the test class path, with its output lines readable as
- * they come and a kill at any moment: what the kit's {@link ChildJvm} (which runs a child to its end) does not
- * do. Used where a test needs another process killed mid-way or several at once.
+ * A child JVM running a main class of the tests on the test class path, with its output lines readable as
+ * they come and a kill at any moment: what {@link ChildJvm} (which runs a child to its end) does not do. Used
+ * where a test needs another process killed mid-way (with SIGKILL, as a crash would) or several at once.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -41,7 +40,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Starts {@code main} with the JVM options and arguments; stderr is merged into the lines. */
-    static ChildProcess start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
+    public static ChildProcess start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -53,7 +52,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for a line starting with {@code prefix}; fails after the timeout, or when the child exits first. */
-    String awaitLine(String prefix, long timeoutSeconds) throws InterruptedException {
+    public String awaitLine(String prefix, long timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
@@ -69,7 +68,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the child to exit and returns its exit code. */
-    int await(long timeoutSeconds) throws InterruptedException {
+    public int await(long timeoutSeconds) throws InterruptedException {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("child still running after " + timeoutSeconds + " s: " + output());
@@ -77,13 +76,37 @@ final class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Kills the child at once (SIGKILL), as a crash would. */
-    void kill() throws InterruptedException {
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Whether the child has printed a line starting with {@code prefix} so far. */
+    public boolean hasPrinted(String prefix) {
+        synchronized (all) {
+            return all.stream().anyMatch(l -> l.startsWith(prefix));
+        }
+    }
+
+    /** How many lines starting with {@code prefix} the child has printed so far. */
+    public long count(String prefix) {
+        synchronized (all) {
+            return all.stream().filter(l -> l.startsWith(prefix)).count();
+        }
+    }
+
+    /** The exit code of a child that has ended (137 after a SIGKILL on Linux). */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Kills the child at once (SIGKILL on Linux: no shutdown hooks, nothing flushed), as a crash would. */
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    String output() {
+    public String output() {
         synchronized (all) {
             return String.join("\n", all);
         }
