@@ -117,9 +117,10 @@ final class BlobTools implements ToolProvider {
                 .handler(call -> {
                     String container = call.container("container");
                     Page<BlobItem> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
-                            n -> call.account().blobs().list(container, new ListBlobsOptions(
-                                    call.optionalString("prefix"), call.optionalString("delimiter"), n,
-                                    call.optionalString("continuationToken"), true)).firstPage(),
+                            n -> call.account().blobs().list(container, ListBlobsOptions.builder()
+                                    .prefix(call.optionalString("prefix")).delimiter(call.optionalString("delimiter"))
+                                    .pageSize(n).continuationToken(call.optionalString("continuationToken"))
+                                    .includeMetadata(true).build()).firstPage(),
                             i -> i.prefix() ? i.name() : Shapes.blob(i.properties()), "blob", "list fewer at a time");
                     List<Map<String, Object>> blobs = new ArrayList<>();
                     List<String> prefixes = new ArrayList<>();
@@ -413,7 +414,8 @@ final class BlobTools implements ToolProvider {
                     String container = call.container("container");
                     Page<BlobProperties> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
                             n -> call.account().blobs().listVersions(container, call.string("blob"),
-                                    new ListOptions(null, n, call.optionalString("continuationToken"))).firstPage(),
+                                    ListOptions.defaults().withPageSize(n)
+                                            .withContinuationToken(call.optionalString("continuationToken"))).firstPage(),
                             Shapes::blob, "version", "list fewer at a time");
                     return Out.of().put("versions", page.items().stream().map(Shapes::blob).toList())
                             .put("continuationToken", page.continuationToken()).build();
@@ -487,7 +489,7 @@ final class BlobTools implements ToolProvider {
                     }
                     Instant expiresAt = Instant.now().plus(expiry);
                     String url = call.account().blobs().generatePresignedUrl(call.container("container"),
-                            call.string("blob"), new PresignOptions(expiry, permissions)).toString();
+                            call.string("blob"), PresignOptions.of(expiry, permissions)).toString();
                     return Out.of().put("url", url).put("expiresAt", expiresAt).build();
                 });
     }

@@ -62,8 +62,8 @@ final class FileTools implements ToolProvider {
                     if (call.has("quotaGb")) {
                         call.account().capabilities().require(Capability.FILE_SHARE_QUOTA, "quotaGb");
                     }
-                    call.account().files().createShare(share, new CreateShareOptions(call.integer("quotaGb", 0),
-                            call.stringMap("metadata")));
+                    call.account().files().createShare(share, CreateShareOptions.builder()
+                            .quotaGb(call.integer("quotaGb", 0)).metadata(call.stringMap("metadata")).build());
                     return Out.of().put("share", share).put("created", true).build();
                 }).build();
     }
@@ -84,9 +84,9 @@ final class FileTools implements ToolProvider {
                     String path = call.has("path") ? call.string("path") : "";
                     String share = call.share("share");
                     Page<FileItem> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
-                            n -> call.account().files().list(share, path, new ListFilesOptions(
-                                    call.optionalString("prefix"), call.bool("recursive", false), n,
-                                    call.optionalString("continuationToken"))).firstPage(),
+                            n -> call.account().files().list(share, path, ListFilesOptions.builder()
+                                    .prefix(call.optionalString("prefix")).recursive(call.bool("recursive", false))
+                                    .pageSize(n).continuationToken(call.optionalString("continuationToken")).build()).firstPage(),
                             Shapes::fileItem, "file", "list fewer at a time");
                     return Out.of().put("files", page.items().stream().map(Shapes::fileItem).toList())
                             .put("continuationToken", page.continuationToken()).build();

@@ -29,8 +29,8 @@ final class NameListing {
                 .handler(call -> {
                     ToolInvocation invocation = (ToolInvocation) call;
                     Page<T> page = BoundedPage.fetch(Args.pageSize(call), call.maxInlineBytes(),
-                            n -> list.apply(call.account(), new ListOptions(call.optionalString("prefix"), n,
-                                    call.optionalString("continuationToken"))).firstPage(),
+                            n -> list.apply(call.account(), ListOptions.builder().prefix(call.optionalString("prefix"))
+                                    .pageSize(n).continuationToken(call.optionalString("continuationToken")).build()).firstPage(),
                             i -> invocation.visible(kind, nameOf.apply(i)) ? shape.apply(i) : null, kind.singular,
                             "list fewer at a time");
                     return Out.of().put(kind.configKey, page.items().stream()

@@ -16,6 +16,7 @@ import io.unistore.ops.CsvExportOptions;
 import io.unistore.ops.CsvImportOptions;
 import io.unistore.ops.CsvResult;
 import io.unistore.ops.CsvSource;
+import io.unistore.ops.EntityJson;
 import io.unistore.ops.MigrateTableOptions;
 import io.unistore.ops.MigrateTableResult;
 import io.unistore.ops.SchemaTransform;
@@ -100,8 +101,8 @@ final class OpsTools implements ToolProvider {
                 .required("batches", integer("Transactions sent")).required("failed", integer("Entities that failed"))
                 .required("verification", OpsCalls.verificationSchema())
                 .required("preview", array("Dry run: entities before and after the transform", ToolSchema.object()
-                        .required("before", EntityJson.outputSchema())
-                        .required("after", nullable(EntityJson.outputSchema())).build()))
+                        .required("before", EntitySchema.outputSchema())
+                        .required("after", nullable(EntitySchema.outputSchema())).build()))
                 .required("durationMs", integer("Duration")).required("complete", bool("Everything handled"))
                 .required("interrupted", bool("Stopped by a cancel")).required("dryRun", bool("Was a dry run"))
                 .required("failures", ToolSchema.stringMap("Failed keys (pk/rk) with why"));

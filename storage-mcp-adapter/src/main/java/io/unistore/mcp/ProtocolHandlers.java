@@ -161,7 +161,7 @@ final class ProtocolHandlers {
             if (!entry.has(List.of(kind.capability)) || !access.allowsTool(kind.listTool, entry)) {
                 return List.of();
             }
-            io.unistore.ListOptions options = new io.unistore.ListOptions(prefix.isEmpty() ? null : prefix, 100, null);
+            io.unistore.ListOptions options = io.unistore.ListOptions.defaults().withPrefix(prefix.isEmpty() ? null : prefix).withPageSize(100);
             var a = entry.account();
             List<String> all = switch (kind) {
                 case BLOBS -> a.blobs().listContainers(options).firstPage().items().stream().map(c -> c.name()).toList();

@@ -14,6 +14,7 @@ import io.unistore.blob.ListBlobsOptions;
 import io.unistore.file.FileItem;
 import io.unistore.file.FileProperties;
 import io.unistore.file.ListFilesOptions;
+import io.unistore.ops.EntityJson;
 import io.unistore.spi.Secrets;
 import io.unistore.table.TableEntity;
 import io.unistore.table.TableQuery;
@@ -140,7 +141,7 @@ final class ResourceCatalog {
             Kind kind = Kind.values()[at.kind];
             String next = null;
             if (entry.has(List.of(kind.capability)) && access.allowsTool(kind.readTool, entry)) {
-                ListOptions options = new ListOptions(null, PAGE_SIZE, at.token);
+                ListOptions options = ListOptions.defaults().withPageSize(PAGE_SIZE).withContinuationToken(at.token);
                 Page<String> page = names(entry.account(), kind, options);
                 page.items().stream().filter(n -> access.allows(access.read("resources/list", kind.readTool, entry,
                                 kind.names, n, "uri")))

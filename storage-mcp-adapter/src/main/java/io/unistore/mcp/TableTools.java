@@ -10,6 +10,7 @@ import static io.unistore.mcp.ToolSchema.string;
 import io.unistore.Capability;
 import io.unistore.Page;
 import io.unistore.StorageException;
+import io.unistore.ops.EntityJson;
 import io.unistore.table.Filter;
 import io.unistore.table.TableAction;
 import io.unistore.table.TableActionResult;
@@ -30,7 +31,7 @@ final class TableTools implements ToolProvider {
 
     private static final Map<String, Object> MODE = oneOf("merge (default): keep properties not given; replace: "
             + "the entity becomes exactly what is given", List.of("merge", "replace"));
-    private static final Map<String, Object> ENTITY = EntityJson.inputSchema("The entity: keys and properties "
+    private static final Map<String, Object> ENTITY = EntitySchema.inputSchema("The entity: keys and properties "
             + "(see the server README for typed values)", Map.of(), List.of());
     private static final List<String> ACTIONS = List.of("insert", "upsertMerge", "upsertReplace", "updateMerge",
             "updateReplace", "delete");
@@ -106,7 +107,7 @@ final class TableTools implements ToolProvider {
                         .optional("top", integer("Entities in this page (default " + Args.DEFAULT_PAGE_SIZE + ", max "
                                 + Args.MAX_PAGE_SIZE + ")", 1, Args.MAX_PAGE_SIZE))
                         .optional("continuationToken", Args.CONTINUATION).build())
-                .output(Shapes.pageSchema("entities", "Entities of this page", EntityJson.outputSchema()))
+                .output(Shapes.pageSchema("entities", "Entities of this page", EntitySchema.outputSchema()))
                 .handler(call -> {
                     String table = call.table("table");
                     TableQuery query = TableQuery.all()
@@ -137,7 +138,7 @@ final class TableTools implements ToolProvider {
                         .required("rowKey", Args.ROW_KEY)
                         .optional("select", array("Property names to return", ToolSchema.name("Property name")))
                         .build())
-                .output(EntityJson.outputSchema())
+                .output(EntitySchema.outputSchema())
                 .handler(call -> EntityJson.toJson(call.account().tables().getEntity(call.table("table"),
                         call.string("partitionKey"), call.string("rowKey"), strings(call.array("select")))))
                 .build();
@@ -222,7 +223,7 @@ final class TableTools implements ToolProvider {
                         + "A failure names the item that failed as entities[i].")
                 .input(ToolSchema.object().required("table", Args.TABLE)
                         .required("entities", array("The actions, all with the same partitionKey",
-                                EntityJson.inputSchema("An entity and what to do with it", extra, List.of("action")),
+                                EntitySchema.inputSchema("An entity and what to do with it", extra, List.of("action")),
                                 1, 100)).build())
                 .output(ToolSchema.object().required("table", string("Table"))
                         .required("results", array("One per action, in order", ToolSchema.object()

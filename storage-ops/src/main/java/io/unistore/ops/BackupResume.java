@@ -5,7 +5,7 @@ import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobStore;
 import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.internal.Transfers;
+import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +133,7 @@ final class BackupResume {
         try (InputStream in = new GZIPInputStream(store.openInputStream(container, dir + storedName), 64 * 1024)) {
             return new Reused(Digests.md5OfStream(in), s.size());
         } catch (IOException e) {
-            throw Transfers.ioFailure("reading back " + dir + storedName, e);
+            throw Streams.ioFailure("reading back " + dir + storedName, e);
         }
     }
 

@@ -3,120 +3,210 @@ package io.unistore.ops;
 import io.unistore.StorageException;
 import io.unistore.table.PropertyType;
 import io.unistore.table.TableEntity;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * The typed JSON form of an entity used in table backups (one entity per line, NDJSON). It round-trips every
- * {@link PropertyType} exactly:
+ * Table entities in JSON, the one mapping of Unistore: table backups (one entity per NDJSON line) and the MCP
+ * server's tools and resources use it, so what a tool shows is what a backup holds.
  *
- * <pre>{@code
- * {"PartitionKey":"p1","RowKey":"r1","Timestamp":"2026-01-31T12:00:00.123456789Z",
- *  "properties":{"Name":{"type":"STRING","value":"Ann"},"Age":{"type":"INT32","value":42},
- *                "Big":{"type":"INT64","value":"9007199254740993"},"Score":{"type":"DOUBLE","value":0.1},
- *                "Ok":{"type":"BOOLEAN","value":true},"At":{"type":"DATETIME","value":"2026-01-31T12:00:00Z"},
- *                "Raw":{"type":"BINARY","value":"AAEC"},"Id":{"type":"GUID","value":"0b6a8f6e-..."}}}
- * }</pre>
+ * <pre>
+ * {"partitionKey": "p1", "rowKey": "r1", "etag": "...", "timestamp": "2026-01-31T12:00:00.123456789Z",
+ *  "properties": {"Name": "Ada", "Age": 36, "Score": 9.5, "Active": true,
+ *                 "Big": {"type": "Int64", "value": "9007199254740993"},
+ *                 "Born": {"type": "DateTime", "value": "1815-12-10T00:00:00Z"}}}
+ * </pre>
  *
- * <p>INT64 values are strings (JSON readers that use doubles would lose digits beyond 2^53); DOUBLE values are
- * numbers, except {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} as strings; DATETIME values are
- * ISO-8601 instants with up to nine fraction digits; BINARY values are standard Base64. {@code Timestamp} is
- * the service's last-write time, informational only (restores let the target service set its own).
+ * <p>Plain JSON stands for String (string), Boolean (boolean), Int32 (integer within 32 bits) and Double
+ * (number with a fraction). Every other value is written {@code {"type": T, "value": V}} with T one of
+ * {@link #TYPE_NAMES} (their {@code Edm.*} and upper-case names are read too): Int64 as a decimal string (JSON
+ * readers that use doubles would lose digits beyond 2^53), DateTime as ISO-8601 with up to nine fraction
+ * digits, Binary as standard base64, Guid as text, Double as a string when integral or not finite ("2.0",
+ * "NaN", "Infinity"). Output uses the plain form wherever it is unambiguous, so every {@link PropertyType}
+ * round-trips exactly. {@code etag} and {@code timestamp} are the service's, informational on input.
+ *
+ * <p>Backups written before this mapping was shared used {@code PartitionKey}, {@code RowKey} and
+ * {@code Timestamp} and typed every value ({@code {"type": "INT32", "value": 42}}): they are still read.
  */
 public final class EntityJson {
+    /** The type names written, in {@link PropertyType} order. */
+    public static final List<String> TYPE_NAMES = List.of("String", "Int32", "Int64", "Double", "Boolean",
+            "DateTime", "Binary", "Guid");
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     private EntityJson() {
     }
 
-    /** The JSON object of an entity. */
-    public static ObjectNode toJson(TableEntity entity) {
-        ObjectNode node = Json.object();
-        node.put(TableEntity.PARTITION_KEY, entity.partitionKey());
-        node.put(TableEntity.ROW_KEY, entity.rowKey());
-        if (entity.timestamp() != null) {
-            node.put(TableEntity.TIMESTAMP, entity.timestamp().toString());
-        }
-        ObjectNode props = node.putObject("properties");
-        for (Map.Entry<String, Object> e : entity.properties().entrySet()) {
-            ObjectNode p = props.putObject(e.getKey());
-            Object v = e.getValue();
-            PropertyType type = PropertyType.of(v);
-            p.put("type", type.name());
-            switch (type) {
-                case INT32 -> p.put("value", (Integer) v);
-                case BOOLEAN -> p.put("value", (Boolean) v);
-                case DOUBLE -> {
-                    double d = (Double) v;
-                    if (Double.isFinite(d)) {
-                        p.put("value", d);
-                    } else {
-                        p.put("value", Double.toString(d));
-                    }
-                }
-                default -> p.put("value", ValueText.format(v));
+    /** The JSON object of an entity (keys in order; {@code etag} and {@code timestamp} may be null). */
+    public static Map<String, Object> toJson(TableEntity e) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        e.properties().forEach((k, v) -> properties.put(k, value(v)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("partitionKey", e.partitionKey());
+        json.put("rowKey", e.rowKey());
+        json.put("etag", e.etag());
+        json.put("timestamp", e.timestamp() == null ? null : e.timestamp().toString());
+        json.put("properties", properties);
+        return json;
+    }
+
+    /** The JSON form of one property value. */
+    public static Object value(Object v) {
+        return switch (PropertyType.of(v)) {
+            case STRING, BOOLEAN, INT32 -> v;
+            case DOUBLE -> {
+                double d = (Double) v;
+                yield Double.isFinite(d) && d != Math.rint(d) ? v : typed("Double", Double.toString(d));
             }
-        }
-        return node;
+            case INT64 -> typed("Int64", v.toString());
+            case DATETIME -> typed("DateTime", v.toString());
+            case BINARY -> typed("Binary", Base64.getEncoder().encodeToString((byte[]) v));
+            case GUID -> typed("Guid", v.toString());
+        };
+    }
+
+    private static Map<String, Object> typed(String type, String value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("value", value);
+        return m;
     }
 
     /** One NDJSON line (without the newline). */
     public static String toLine(TableEntity entity) {
-        return Json.write(toJson(entity));
+        return Json.MAPPER.writeValueAsString(toJson(entity));
     }
 
     /**
-     * Reads an entity back.
+     * Reads one NDJSON line.
      *
      * @throws StorageException INVALID_ARGUMENT naming what is wrong
      */
-    public static TableEntity fromJson(JsonNode node) {
-        String pk = Json.text(node, TableEntity.PARTITION_KEY);
-        String rk = Json.text(node, TableEntity.ROW_KEY);
-        if (pk == null || rk == null) {
-            throw StorageException.invalidArgument("entity", "needs PartitionKey and RowKey");
+    public static TableEntity fromLine(String line) {
+        Map<String, Object> json;
+        try {
+            json = Json.MAPPER.readValue(line, MAP);
+        } catch (RuntimeException e) {
+            throw StorageException.invalidArgument("entity line", "is not a JSON object");
         }
-        TableEntity.Builder b = TableEntity.builder(pk, rk);
-        String ts = Json.text(node, TableEntity.TIMESTAMP);
-        if (ts != null) {
-            b.timestamp(Instant.parse(ts));
+        return fromJson(json, "entity");
+    }
+
+    /**
+     * Reads an entity: {@code partitionKey}, {@code rowKey} and {@code properties}.
+     *
+     * @param argument the argument's name, for messages (e.g. {@code entity} or {@code entities[2]})
+     * @throws StorageException INVALID_ARGUMENT naming the field and the rule
+     */
+    public static TableEntity fromJson(Map<String, ?> json, String argument) {
+        Object pk = either(json, "partitionKey", TableEntity.PARTITION_KEY);
+        Object rk = either(json, "rowKey", TableEntity.ROW_KEY);
+        if (!(pk instanceof String)) {
+            throw StorageException.invalidArgument(argument + ".partitionKey", "is required (a string)");
         }
-        JsonNode props = node.get("properties");
-        if (props != null) {
-            for (Map.Entry<String, JsonNode> e : props.properties()) {
-                b.put(e.getKey(), value(e.getKey(), e.getValue()));
+        if (!(rk instanceof String)) {
+            throw StorageException.invalidArgument(argument + ".rowKey", "is required (a string)");
+        }
+        TableEntity.Builder b = TableEntity.builder((String) pk, (String) rk);
+        if (either(json, "timestamp", TableEntity.TIMESTAMP) instanceof String ts) {
+            b.timestamp(parseInstant(ts, argument + ".timestamp"));
+        }
+        Object props = json.get("properties");
+        if (props instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                b.put(name, parseValue(e.getValue(), argument + ".properties." + name));
             }
+        } else if (props != null) {
+            throw StorageException.invalidArgument(argument + ".properties", "must be an object of property values");
         }
         return b.build();
     }
 
-    /** Reads one NDJSON line. */
-    public static TableEntity fromLine(String line) {
-        return fromJson(Json.parse(line, "entity line"));
+    private static Object either(Map<String, ?> json, String name, String oldName) {
+        Object v = json.get(name);
+        return v != null ? v : json.get(oldName);
     }
 
-    private static Object value(String name, JsonNode p) {
-        String typeName = Json.text(p, "type");
-        JsonNode v = p.get("value");
-        if (typeName == null || v == null) {
-            throw StorageException.invalidArgument(name, "needs \"type\" and \"value\"");
+    /** One property value from its JSON form. */
+    public static Object parseValue(Object v, String where) {
+        if (v instanceof String || v instanceof Boolean) {
+            return v;
         }
-        PropertyType type = PropertyType.parse(typeName);
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof BigInteger) {
+            if (v instanceof BigInteger big && big.bitLength() > 63) {
+                throw StorageException.invalidArgument(where, "integer " + v + " does not fit in Int64");
+            }
+            long l = ((Number) v).longValue();
+            return l == (int) l ? Integer.valueOf((int) l) : Long.valueOf(l);
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof Map<?, ?> m) {
+            return parseTyped(m, where);
+        }
+        throw StorageException.invalidArgument(where, v == null ? "null is not a value; leave the property out"
+                : "must be a string, number, boolean or {\"type\": ..., \"value\": ...}");
+    }
+
+    private static Object parseTyped(Map<?, ?> m, String where) {
+        if (!m.containsKey("type") || !m.containsKey("value") || m.size() != 2) {
+            throw StorageException.invalidArgument(where, "a typed value is exactly {\"type\": one of "
+                    + TYPE_NAMES + ", \"value\": ...}");
+        }
+        PropertyType type;
+        try {
+            type = PropertyType.parse(String.valueOf(m.get("type")));
+        } catch (StorageException e) {
+            throw StorageException.invalidArgument(where + ".type", "must be one of " + TYPE_NAMES
+                    + " (or Edm.*), was '" + m.get("type") + "'");
+        }
+        Object value = m.get("value");
+        String text = value == null ? null : value.toString();
+        if (text == null) {
+            throw StorageException.invalidArgument(where + ".value", "is required");
+        }
         try {
             return switch (type) {
-                case STRING -> v.asString();
-                case INT32 -> v.isNumber() ? v.intValue() : Integer.valueOf(v.asString());
-                case INT64 -> v.isNumber() ? v.longValue() : Long.valueOf(v.asString());
-                case DOUBLE -> v.isNumber() ? v.doubleValue() : Double.valueOf(v.asString());
-                case BOOLEAN -> v.asBoolean();
-                case DATETIME -> Instant.parse(v.asString());
-                case BINARY -> Base64.getDecoder().decode(v.asString());
-                case GUID -> UUID.fromString(v.asString());
+                case STRING -> text;
+                case INT32 -> Integer.parseInt(text);
+                case INT64 -> Long.parseLong(text);
+                case DOUBLE -> Double.parseDouble(text);
+                case BOOLEAN -> {
+                    if (!text.equals("true") && !text.equals("false")) {
+                        throw new IllegalArgumentException("must be true or false");
+                    }
+                    yield Boolean.parseBoolean(text);
+                }
+                case DATETIME -> parseInstant(text, where + ".value");
+                case BINARY -> Base64.getDecoder().decode(text);
+                case GUID -> UUID.fromString(text);
             };
-        } catch (RuntimeException e) {
-            throw StorageException.invalidArgument(name, "value " + v + " is not " + ValueText.describe(type));
+        } catch (IllegalArgumentException e) {
+            throw StorageException.invalidArgument(where + ".value", "'" + text + "' is not a valid "
+                    + TYPE_NAMES.get(type.ordinal()) + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Instant parseInstant(String text, String where) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException again) {
+                throw StorageException.invalidArgument(where, "'" + text + "' is not an ISO-8601 instant");
+            }
         }
     }
 }

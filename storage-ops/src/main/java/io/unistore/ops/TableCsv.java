@@ -99,7 +99,7 @@ public final class TableCsv {
     /** Writes a table as CSV into a file, replacing it only when complete. */
     public static CsvResult export(StorageAccount account, CsvExportOptions options, Path file) {
         CsvResult[] result = new CsvResult[1];
-        io.unistore.internal.AtomicFiles.write(file, out -> {
+        io.unistore.spi.AtomicFiles.write(file, out -> {
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             result[0] = export(account, options, w);
             w.flush();

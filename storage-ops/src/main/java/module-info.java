@@ -1,0 +1,10 @@
+/** Provider-neutral operations on any account: copy, migrate, backup, restore, CSV, schema transforms. */
+module io.unistore.ops {
+    requires transitive io.unistore.api;
+    requires tools.jackson.databind;
+    requires org.apache.commons.csv;
+    requires com.cronutils;
+    requires org.slf4j;
+
+    exports io.unistore.ops;
+}

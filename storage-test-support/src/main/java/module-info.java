@@ -1,0 +1,26 @@
+/**
+ * What the tests of every module share: the back ends they start (Azurite, S3Proxy, the Azure Files and GCS
+ * stand-ins), the fault proxy, the secrets harness parts and the Node cross-client scripts.
+ */
+module io.unistore.testsupport {
+    requires org.slf4j;
+    requires transitive tools.jackson.databind;
+    requires org.eclipse.jetty.server;
+    requires org.eclipse.jetty.client;
+    requires org.eclipse.jetty.http;
+    requires org.eclipse.jetty.io;
+    requires org.eclipse.jetty.util;
+    requires jdk.httpserver;
+    requires java.logging;
+    // Only the Azure fault policy needs them, and only Azure's tests use it (optional dependencies).
+    requires static transitive com.azure.core;
+    requires static transitive reactor.core;
+
+    exports io.unistore.testsupport;
+    exports io.unistore.testsupport.azurefiles;
+    exports io.unistore.testsupport.azurite;
+    exports io.unistore.testsupport.faults;
+    exports io.unistore.testsupport.gcs;
+    exports io.unistore.testsupport.s3proxy;
+    exports io.unistore.testsupport.secrets;
+}
