@@ -73,6 +73,17 @@ public final class Unistore {
         return b.open();
     }
 
+    /**
+     * The same account seen through more layers, outermost first: for wrapping an account someone else opened
+     * (a test counting calls, a tool adding an audit trail). Both views share the provider's connection;
+     * closing either closes it.
+     *
+     * @throws IllegalArgumentException if {@code account} was not opened by {@link Unistore}
+     */
+    public static StorageAccount layered(StorageAccount account, Layer... layers) {
+        return RuledAccount.layered(account, List.of(layers));
+    }
+
     /** A builder for an account. */
     public static Builder builder() {
         return new Builder();

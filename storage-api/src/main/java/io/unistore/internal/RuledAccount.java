@@ -37,6 +37,14 @@ public final class RuledAccount implements StorageAccount {
                 b -> new RuledFileStore(b.files(), capabilities, guard));
     }
 
+    /** {@code account}'s backend chain under more layers, as a new user-facing account. */
+    public static StorageAccount layered(StorageAccount account, java.util.List<io.unistore.spi.Layer> layers) {
+        if (!(account instanceof RuledAccount ruled)) {
+            throw new IllegalArgumentException("not an account opened by Unistore: " + account);
+        }
+        return new RuledAccount(Layers.stack(ruled.backend, layers));
+    }
+
     /** The user-facing account over a backend chain. */
     public static StorageAccount over(AccountBackend backend) {
         return new RuledAccount(backend);

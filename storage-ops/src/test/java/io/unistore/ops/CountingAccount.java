@@ -2,9 +2,14 @@ package io.unistore.ops;
 
 import io.unistore.Capabilities;
 import io.unistore.StorageAccount;
+import io.unistore.Unistore;
 import io.unistore.blob.BlobStore;
 import io.unistore.file.FileStore;
 import io.unistore.queue.QueueStore;
+import io.unistore.spi.BlobBackend;
+import io.unistore.spi.FileBackend;
+import io.unistore.spi.ForwardingAccountBackend;
+import io.unistore.spi.TableBackend;
 import io.unistore.table.TableStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -14,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A real account whose blob, table and file stores count the calls that write, and can slow them down, so
- * tests can prove how much an operation wrote. Everything is passed on to the real store.
+ * A real account seen through a layer whose blob, table and file backends count the calls that write, and can
+ * slow them down, so tests can prove how much an operation wrote. Everything is passed on to the real backend;
+ * the API's rules run above the layer as for any account ({@link Unistore#layered}).
  */
 final class CountingAccount implements StorageAccount {
     /** The store methods that write content or entities. */
@@ -24,6 +30,7 @@ final class CountingAccount implements StorageAccount {
             "deleteBlobs", "restoreVersion", "setTier");
 
     private final StorageAccount real;
+    private final StorageAccount view;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong writtenEntities = new AtomicLong();
     private volatile long delayMillis;
@@ -34,6 +41,22 @@ final class CountingAccount implements StorageAccount {
 
     CountingAccount(StorageAccount real) {
         this.real = real;
+        this.view = Unistore.layered(real, inner -> new ForwardingAccountBackend(inner) {
+            @Override
+            public BlobBackend blobs() {
+                return counting(BlobBackend.class, super.blobs());
+            }
+
+            @Override
+            public TableBackend tables() {
+                return counting(TableBackend.class, super.tables());
+            }
+
+            @Override
+            public FileBackend files() {
+                return counting(FileBackend.class, super.files());
+            }
+        });
     }
 
     /** Slows every write by this much (to catch an operation mid-way). */
@@ -120,37 +143,37 @@ final class CountingAccount implements StorageAccount {
 
     @Override
     public String providerId() {
-        return real.providerId();
+        return view.providerId();
     }
 
     @Override
     public String displayName() {
-        return real.displayName();
+        return view.displayName();
     }
 
     @Override
     public Capabilities capabilities() {
-        return real.capabilities();
+        return view.capabilities();
     }
 
     @Override
     public BlobStore blobs() {
-        return counting(BlobStore.class, real.blobs());
+        return view.blobs();
     }
 
     @Override
     public TableStore tables() {
-        return counting(TableStore.class, real.tables());
+        return view.tables();
     }
 
     @Override
     public QueueStore queues() {
-        return real.queues();
+        return view.queues();
     }
 
     @Override
     public FileStore files() {
-        return counting(FileStore.class, real.files());
+        return view.files();
     }
 
     @Override
