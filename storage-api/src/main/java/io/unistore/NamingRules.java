@@ -34,6 +34,7 @@ public final class NamingRules {
 
     private static final NamingRules PORTABLE = new Builder()
             .container((a, n) -> NameRules.lowercaseDns(a, n))
+            .newContainer((a, n) -> NameRules.lowercaseDns(a, n))
             .queue((a, n) -> NameRules.lowercaseDns(a, n))
             .share((a, n) -> NameRules.lowercaseDns(a, n))
             .table((a, n) -> NameRules.table(n))
@@ -45,6 +46,7 @@ public final class NamingRules {
             .build();
 
     private final Rule container;
+    private final Rule newContainer;
     private final Rule queue;
     private final Rule share;
     private final Rule table;
@@ -56,6 +58,7 @@ public final class NamingRules {
 
     private NamingRules(Builder b) {
         this.container = Objects.requireNonNull(b.container, "container rule");
+        this.newContainer = Objects.requireNonNull(b.newContainer, "newContainer rule");
         this.queue = Objects.requireNonNull(b.queue, "queue rule");
         this.share = Objects.requireNonNull(b.share, "share rule");
         this.table = Objects.requireNonNull(b.table, "table rule");
@@ -81,6 +84,7 @@ public final class NamingRules {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.container = container;
+        b.newContainer = newContainer;
         b.queue = queue;
         b.share = share;
         b.table = table;
@@ -95,6 +99,15 @@ public final class NamingRules {
     /** Checks a container name. */
     public String container(String name) {
         return container.check("container", name);
+    }
+
+    /**
+     * Checks the name of a container to create. It is the portable rule unless a provider replaces it: a
+     * service may accept more names for containers that exist already (S3 buckets made elsewhere with dots)
+     * than it lets the API create, so new containers stay portable.
+     */
+    public String newContainer(String name) {
+        return newContainer.check("container", name);
     }
 
     /** Checks a container name given as another argument (e.g. {@code targetContainer}). */
@@ -160,6 +173,7 @@ public final class NamingRules {
     /** Builds naming rules; every rule must be set (start from {@link NamingRules#toBuilder()}). */
     public static final class Builder {
         private Rule container;
+        private Rule newContainer;
         private Rule queue;
         private Rule share;
         private Rule table;
@@ -174,6 +188,12 @@ public final class NamingRules {
 
         public Builder container(Rule rule) {
             this.container = rule;
+            return this;
+        }
+
+        /** The rule for containers to create (see {@link NamingRules#newContainer}). */
+        public Builder newContainer(Rule rule) {
+            this.newContainer = rule;
             return this;
         }
 

@@ -63,7 +63,7 @@ final class RuledBlobStore implements BlobStore {
 
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
-        names.container(container);
+        names.newContainer(container);
         Map<String, String> md = names.metadata(metadata);
         if (!md.isEmpty()) {
             capabilities.require(Capability.CONTAINER_METADATA, "createContainer with metadata");

@@ -2,19 +2,18 @@ package io.unistore.aws;
 
 import io.unistore.Capabilities;
 import io.unistore.Capability;
-import io.unistore.StorageAccount;
-import io.unistore.StorageException;
-import io.unistore.blob.BlobStore;
-import io.unistore.file.FileStore;
-import io.unistore.queue.QueueStore;
-import io.unistore.table.TableStore;
-import java.util.EnumSet;
+import io.unistore.Limits;
+import io.unistore.spi.AccountBackend;
+import io.unistore.spi.BlobBackend;
 
 /** An S3 endpoint, region and credentials: one blob store whose containers are buckets. */
-final class S3Account implements StorageAccount {
+final class S3Account implements AccountBackend {
+    /** ListObjectsV2 and ListObjectVersions return at most 1000 keys a page. */
+    private static final int MAX_KEYS = 1000;
+
     private final S3Context ctx;
     private final Capabilities capabilities;
-    private final BlobStore blobs;
+    private final BlobBackend blobs;
 
     S3Account(S3Context ctx) {
         this.ctx = ctx;
@@ -25,21 +24,21 @@ final class S3Account implements StorageAccount {
     /**
      * What S3 does: tiers with archive and restore, presigned URLs, server-side copy; versions only when the
      * account enables them on the buckets it creates, tiers unless the account says the store has no storage
-     * classes. No container metadata, snapshots, leases or copy from URL.
+     * classes. No container metadata, snapshots, leases or copy from URL. Pages of at most 1000 keys; S3's
+     * bucket and metadata rules ({@link S3Names}).
      */
     static Capabilities capabilities(S3Settings settings) {
-        EnumSet<Capability> set = EnumSet.of(Capability.BLOBS, Capability.BLOB_PRESIGNED_URLS,
-                Capability.BLOB_SERVER_SIDE_COPY);
+        Capabilities c = Capabilities.of(Capability.BLOBS, Capability.BLOB_PRESIGNED_URLS,
+                        Capability.BLOB_SERVER_SIDE_COPY)
+                .withLimits(Limits.defaults().withMaxPageSize(MAX_KEYS))
+                .withNaming(S3Names.RULES);
         if (settings.tiers()) {
-            set.add(Capability.BLOB_TIERS);
-            set.add(Capability.BLOB_ARCHIVE);
+            c = c.with(Capability.BLOB_TIERS).with(Capability.BLOB_ARCHIVE);
         }
         if (settings.versioning()) {
-            set.add(Capability.BLOB_VERSIONS);
+            c = c.with(Capability.BLOB_VERSIONS);
         }
-        return new Capabilities(set, Capabilities.DEFAULT_MAX_TRANSACTION_ACTIONS,
-                Capabilities.DEFAULT_MAX_QUEUE_MESSAGE_BYTES, Capabilities.DEFAULT_MAX_PAGE_SIZE)
-                .withMetadataRules(S3Metadata.RULES);
+        return c;
     }
 
     @Override
@@ -58,23 +57,8 @@ final class S3Account implements StorageAccount {
     }
 
     @Override
-    public BlobStore blobs() {
+    public BlobBackend blobs() {
         return blobs;
-    }
-
-    @Override
-    public TableStore tables() {
-        throw StorageException.unsupported("tables: the aws provider serves S3 blobs only (DynamoDB is planned)");
-    }
-
-    @Override
-    public QueueStore queues() {
-        throw StorageException.unsupported("queues: the aws provider serves S3 blobs only (SQS is planned)");
-    }
-
-    @Override
-    public FileStore files() {
-        throw StorageException.unsupported("files: AWS has no file-share service in this provider");
     }
 
     @Override

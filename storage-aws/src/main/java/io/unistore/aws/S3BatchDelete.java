@@ -2,13 +2,11 @@ package io.unistore.aws;
 
 import io.unistore.StorageException;
 import io.unistore.blob.BatchDeleteResult;
-import io.unistore.spi.NameRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
@@ -27,15 +25,8 @@ final class S3BatchDelete {
     BatchDeleteResult run(String bucket, java.util.Collection<String> names) {
         List<String> deleted = new ArrayList<>();
         Map<String, StorageException> failed = new LinkedHashMap<>();
-        Set<String> valid = new LinkedHashSet<>();
-        for (String name : names) {
-            try {
-                valid.add(NameRules.blob(name));
-            } catch (StorageException e) {
-                failed.put(String.valueOf(name), e);
-            }
-        }
-        List<String> keys = new ArrayList<>(valid);
+        // S3 deletes a key given twice once; the result names it once.
+        List<String> keys = new ArrayList<>(new LinkedHashSet<>(names));
         for (int from = 0; from < keys.size(); from += BATCH) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
             List<ObjectIdentifier> ids = chunk.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
@@ -43,7 +34,7 @@ final class S3BatchDelete {
                 var r = ctx.call("DeleteObjects " + bucket, () -> ctx.s3.deleteObjects(b -> b.bucket(bucket)
                         .delete(d -> d.objects(ids).quiet(true))));
                 Map<String, StorageException> errors = new LinkedHashMap<>();
-                r.errors().forEach(e -> errors.put(e.key(), new StorageException(S3Errors.code(0, e.code()),
+                r.errors().forEach(e -> errors.put(e.key(), new StorageException(S3Errors.code(200, e.code()),
                         "DeleteObjects " + bucket + "/" + e.key() + " failed: " + e.message() + " (" + e.code() + ")",
                         null, 0, e.code(), null)));
                 for (String k : chunk) {

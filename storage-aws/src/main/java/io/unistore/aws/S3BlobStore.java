@@ -12,7 +12,6 @@ import io.unistore.blob.AccessTier;
 import io.unistore.blob.BatchDeleteResult;
 import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
-import io.unistore.blob.BlobStore;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
 import io.unistore.blob.CopyOptions;
@@ -21,23 +20,20 @@ import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
-import io.unistore.spi.AtomicFiles;
-import io.unistore.spi.Streams;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.BlobBackend;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * S3 as a {@link BlobStore}: buckets are containers, objects are blobs. Each operation lives in a helper of its
- * own (uploads, copies, listings, buckets, reads, presigning); this class checks names and routes.
+ * S3 as a {@link BlobBackend}: buckets are containers, objects are blobs. Each operation lives in a helper of its
+ * own (uploads, copies, listings, buckets, reads, presigning); this class routes. Names and options arrive
+ * checked by the API against {@link S3Account#capabilities}.
  */
-final class S3BlobStore implements BlobStore {
+final class S3BlobStore implements BlobBackend {
     private final S3Context ctx;
     private final S3Containers containers;
     private final S3Listing listing;
@@ -58,7 +54,7 @@ final class S3BlobStore implements BlobStore {
 
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
-        containers.create(container, metadata);
+        containers.create(container);
     }
 
     @Override
@@ -77,11 +73,6 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public void setContainerMetadata(String container, Map<String, String> metadata) {
-        throw StorageException.unsupported("setContainerMetadata: S3 buckets carry no metadata");
-    }
-
-    @Override
     public PagedIterable<ContainerInfo> listContainers(ListOptions options) {
         return containers.list(options.prefix(), options.pageSize(), options.continuationToken());
     }
@@ -89,9 +80,7 @@ final class S3BlobStore implements BlobStore {
     // ---- writing ------------------------------------------------------------------------------------
 
     @Override
-    public BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions options) {
-        String bucket = S3Context.bucket(container);
-        String key = NameRules.blob(blob);
+    public BlobWriteResult upload(String bucket, String key, InputStream content, UploadOptions options) {
         Map<String, String> metadata = S3Metadata.toS3(options.metadata());
         RequestConditions c = options.conditions();
         WritePin pin = S3Conditions.sendable(c) ? S3Conditions.direct(c)
@@ -100,10 +89,8 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
+    public BlobWriteResult setMetadata(String bucket, String key, Map<String, String> metadata,
                                        RequestConditions conditions) {
-        String bucket = S3Context.bucket(container);
-        String key = NameRules.blob(blob);
         Map<String, String> s3Metadata = S3Metadata.toS3(metadata);
         HeadObjectResponse head = reads.existing(bucket, key);
         S3Conditions.check(conditions, head, "setMetadata of " + bucket + "/" + key);
@@ -113,13 +100,8 @@ final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public BlobWriteResult copy(String sourceContainer, String sourceBlob, String targetContainer, String targetBlob,
+    public BlobWriteResult copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey,
                                 CopyOptions options) {
-        String sourceBucket = S3Context.bucket(sourceContainer);
-        String sourceKey = NameRules.blob(sourceBlob);
-        String targetBucket = S3Context.bucket(targetContainer);
-        String targetKey = NameRules.blob(targetBlob);
-        S3Reads.noSnapshot(options.sourceSnapshot());
         HeadObjectResponse source = reads.head(sourceBucket, sourceKey, options.sourceVersionId(),
                 options.sourceConditions());
         Headers replace = null;
@@ -143,43 +125,29 @@ final class S3BlobStore implements BlobStore {
                 targetKey, replace, storageClass, pin));
     }
 
-    @Override
-    public BlobWriteResult copyFromUrl(URI source, String targetContainer, String targetBlob, CopyOptions options) {
-        throw StorageException.unsupported("copyFromUrl: S3 copies only from S3 (the account does not declare "
-                + "BLOB_COPY_FROM_URL)");
-    }
-
     // ---- reading ------------------------------------------------------------------------------------
 
     @Override
     public InputStream openInputStream(String container, String blob, ReadOptions options) {
-        return reads.open(S3Context.bucket(container), NameRules.blob(blob), options);
+        return reads.open(container, blob, options);
     }
 
     @Override
-    public BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
-        String bucket = S3Context.bucket(container);
-        String key = NameRules.blob(blob);
-        BlobProperties p = getProperties(container, blob, options);
+    public void downloadToFile(String bucket, String key, Path file, ReadOptions options) {
+        // The API pinned the ETag it read; this HEAD (under the same conditions) gives the size to split by.
+        BlobProperties p = getProperties(bucket, key, options);
         if (p.tier() == AccessTier.ARCHIVE && !"restored".equals(p.archiveStatus())) {
             throw S3Reads.archived(bucket, key, p.tierName());
         }
         if (options.range() == null && parallel.worthIt(p.size())) {
             parallel.run(bucket, key, p, file, options);
-            return p;
+        } else {
+            BlobBackend.super.downloadToFile(bucket, key, file, options);
         }
-        // As the API's default: pin the ETag read first, so a blob replaced mid-download fails.
-        ReadOptions pinned = options.conditions().ifMatch() == null && options.versionId() == null
-                ? options.withConditions(options.conditions().withIfMatch(p.etag())) : options;
-        AtomicFiles.write(file, out -> download(container, blob, out, pinned));
-        return p;
     }
 
     @Override
-    public BlobProperties getProperties(String container, String blob, ReadOptions options) {
-        String bucket = S3Context.bucket(container);
-        String key = NameRules.blob(blob);
-        S3Reads.noSnapshot(options.snapshot());
+    public BlobProperties getProperties(String bucket, String key, ReadOptions options) {
         BlobProperties p = S3Objects.fromHead(bucket, key, reads.head(bucket, key, options.versionId(),
                 options.conditions()));
         if (options.versionId() != null) {
@@ -192,12 +160,11 @@ final class S3BlobStore implements BlobStore {
 
     @Override
     public boolean exists(String container, String blob) {
-        return reads.headOrNull(S3Context.bucket(container), NameRules.blob(blob), null) != null;
+        return reads.headOrNull(container, blob, null) != null;
     }
 
     @Override
-    public PagedIterable<BlobItem> list(String container, ListBlobsOptions options) {
-        String bucket = S3Context.bucket(container);
+    public PagedIterable<BlobItem> list(String bucket, ListBlobsOptions options) {
         return listing.blobs(bucket, options, (b, key) -> {
             HeadObjectResponse h = reads.headOrNull(b, key, null);
             return h == null ? null : S3Objects.fromHead(b, key, h);
@@ -207,10 +174,7 @@ final class S3BlobStore implements BlobStore {
     // ---- deleting -----------------------------------------------------------------------------------
 
     @Override
-    public boolean delete(String container, String blob, DeleteBlobOptions options) {
-        String bucket = S3Context.bucket(container);
-        String key = NameRules.blob(blob);
-        S3Reads.noSnapshot(options.snapshot());
+    public boolean delete(String bucket, String key, DeleteBlobOptions options) {
         HeadObjectResponse head;
         try {
             head = reads.head(bucket, key, options.versionId(), options.conditions());
@@ -229,39 +193,23 @@ final class S3BlobStore implements BlobStore {
 
     @Override
     public BatchDeleteResult deleteBlobs(String container, Collection<String> blobs) {
-        return new S3BatchDelete(ctx).run(S3Context.bucket(container), blobs);
+        return new S3BatchDelete(ctx).run(container, blobs);
     }
 
     // ---- tiers, versions, URLs ------------------------------------------------------------------------
 
     @Override
     public void setTier(String container, String blob, AccessTier tier) {
-        new S3TierChange(ctx, copier, reads).run(S3Context.bucket(container), NameRules.blob(blob), tier);
-    }
-
-    @Override
-    public String createSnapshot(String container, String blob, Map<String, String> metadata) {
-        throw StorageException.unsupported("createSnapshot: S3 has no snapshots (use versions)");
-    }
-
-    @Override
-    public List<BlobProperties> listSnapshots(String container, String blob) {
-        throw StorageException.unsupported("listSnapshots: S3 has no snapshots (use versions)");
+        new S3TierChange(ctx, copier, reads).run(container, blob, tier);
     }
 
     @Override
     public PagedIterable<BlobProperties> listVersions(String container, String blob, ListOptions options) {
-        return listing.versions(S3Context.bucket(container), NameRules.blob(blob), options.pageSize(),
-                options.continuationToken());
+        return listing.versions(container, blob, options.pageSize(), options.continuationToken());
     }
 
     @Override
-    public BlobWriteResult restoreVersion(String container, String blob, String versionId) {
-        String bucket = S3Context.bucket(container);
-        String key = NameRules.blob(blob);
-        if (versionId == null || versionId.isBlank()) {
-            throw StorageException.invalidArgument("versionId", "is required");
-        }
+    public BlobWriteResult restoreVersion(String bucket, String key, String versionId) {
         HeadObjectResponse version = reads.head(bucket, key, versionId, RequestConditions.none());
         return copier.run(new Job(bucket, key, versionId, version, bucket, key, null,
                 version.storageClassAsString(), WritePin.NONE));
@@ -269,30 +217,6 @@ final class S3BlobStore implements BlobStore {
 
     @Override
     public URI generatePresignedUrl(String container, String blob, PresignOptions options) {
-        return S3Presign.url(ctx, S3Context.bucket(container), NameRules.blob(blob), options);
-    }
-
-    @Override
-    public String acquireLease(String container, String blob, Duration duration, String proposedLeaseId) {
-        throw noLeases();
-    }
-
-    @Override
-    public void renewLease(String container, String blob, String leaseId) {
-        throw noLeases();
-    }
-
-    @Override
-    public void releaseLease(String container, String blob, String leaseId) {
-        throw noLeases();
-    }
-
-    @Override
-    public void breakLease(String container, String blob) {
-        throw noLeases();
-    }
-
-    private static StorageException noLeases() {
-        return StorageException.unsupported("leases: S3 has none (the account does not declare BLOB_LEASES)");
+        return S3Presign.url(ctx, container, blob, options);
     }
 }

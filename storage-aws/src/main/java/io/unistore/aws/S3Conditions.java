@@ -35,7 +35,6 @@ final class S3Conditions {
 
     /** Whether a write can send the conditions as they are, without looking at the object first. */
     static boolean sendable(RequestConditions c) {
-        rejectLease(c);
         return c.ifModifiedSince() == null && c.ifUnmodifiedSince() == null
                 && (c.ifMatch() == null || c.ifNoneMatch() == null)
                 && (c.ifMatch() == null || !c.ifMatch().equals("*"))
@@ -53,7 +52,6 @@ final class S3Conditions {
      * @throws StorageException PRECONDITION_FAILED when they do not hold
      */
     static WritePin check(RequestConditions c, HeadObjectResponse current, String what) {
-        rejectLease(c);
         if (c.isEmpty()) {
             return WritePin.NONE;
         }
@@ -88,13 +86,11 @@ final class S3Conditions {
      * tells the caller to fail a read that succeeds.
      */
     static GetObjectRequest.Builder onGet(GetObjectRequest.Builder b, RequestConditions c) {
-        rejectLease(c);
         return b.ifMatch(quote(named(c.ifMatch()))).ifNoneMatch(quote(named(c.ifNoneMatch())))
                 .ifModifiedSince(c.ifModifiedSince()).ifUnmodifiedSince(c.ifUnmodifiedSince());
     }
 
     static HeadObjectRequest.Builder onHead(HeadObjectRequest.Builder b, RequestConditions c) {
-        rejectLease(c);
         return b.ifMatch(quote(named(c.ifMatch()))).ifNoneMatch(quote(named(c.ifNoneMatch())))
                 .ifModifiedSince(c.ifModifiedSince()).ifUnmodifiedSince(c.ifUnmodifiedSince());
     }
@@ -140,12 +136,5 @@ final class S3Conditions {
     private static String unquote(String etag) {
         String e = etag.startsWith("W/") ? etag.substring(2) : etag;
         return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
-    }
-
-    private static void rejectLease(RequestConditions c) {
-        if (c.leaseId() != null) {
-            throw StorageException.unsupported("leaseId: S3 has no leases (the account does not declare "
-                    + "BLOB_LEASES)");
-        }
     }
 }

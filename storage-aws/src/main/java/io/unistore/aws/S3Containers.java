@@ -6,7 +6,6 @@ import io.unistore.PagedIterable;
 import io.unistore.StorageException;
 import io.unistore.blob.ContainerInfo;
 import io.unistore.spi.ContinuationTokens;
-import io.unistore.spi.NameRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,12 +28,7 @@ final class S3Containers {
         this.ctx = ctx;
     }
 
-    void create(String container, Map<String, String> metadata) {
-        NameRules.container(container);
-        if (metadata != null && !metadata.isEmpty()) {
-            throw StorageException.unsupported("container metadata: S3 buckets carry none (the account does not "
-                    + "declare CONTAINER_METADATA)");
-        }
+    void create(String container) {
         // In us-east-1 S3 answers 200 to creating a bucket one already owns; asking first keeps create-fails-if-
         // it-exists everywhere (a race with another creator there is the only gap).
         if (exists(container)) {
@@ -53,8 +47,7 @@ final class S3Containers {
         }
     }
 
-    boolean exists(String container) {
-        String bucket = S3Context.bucket(container);
+    boolean exists(String bucket) {
         try {
             ctx.call("HeadBucket " + bucket, () -> ctx.s3.headBucket(b -> b.bucket(bucket)));
             return true;
@@ -66,8 +59,7 @@ final class S3Containers {
         }
     }
 
-    ContainerInfo properties(String container) {
-        String bucket = S3Context.bucket(container);
+    ContainerInfo properties(String bucket) {
         ctx.call("HeadBucket " + bucket, () -> ctx.s3.headBucket(b -> b.bucket(bucket)));
         return new ContainerInfo(bucket, Map.of(), null, null);
     }
@@ -88,7 +80,7 @@ final class S3Containers {
             throw StorageException.invalidArgument("continuationToken", "is not a token this listing returned");
         }
         ListBucketsResponse r = ctx.call("ListBuckets", () -> ctx.s3.listBuckets(b -> b.prefix(prefix)
-                .maxBuckets(Math.min(size, 10_000)).continuationToken(serverToken)));
+                .maxBuckets(size).continuationToken(serverToken)));
         List<Bucket> buckets = new ArrayList<>(r.buckets());
         buckets.sort(Comparator.comparing(Bucket::name));
         List<ContainerInfo> items = new ArrayList<>();
@@ -107,8 +99,7 @@ final class S3Containers {
     }
 
     /** Deletes the bucket with every object, version, delete marker and pending upload in it. */
-    boolean delete(String container) {
-        String bucket = S3Context.bucket(container);
+    boolean delete(String bucket) {
         if (!exists(bucket)) {
             return false;
         }
@@ -180,7 +171,7 @@ final class S3Containers {
                     .delete(d -> d.objects(chunk).quiet(true))));
             if (!r.errors().isEmpty()) {
                 var first = r.errors().get(0);
-                throw new StorageException(S3Errors.code(0, first.code()), "emptying " + bucket + ": "
+                throw new StorageException(S3Errors.code(200, first.code()), "emptying " + bucket + ": "
                         + r.errors().size() + " object(s) could not be deleted, e.g. " + first.key() + ": "
                         + first.message(), null, 200, first.code(), null);
             }

@@ -1,13 +1,11 @@
 package io.unistore.aws;
 
 import io.unistore.StorageException;
-import io.unistore.spi.NameRules;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -17,8 +15,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * SDK calls are made ({@link #call}) so that every failure leaves as a {@link StorageException}.
  */
 final class S3Context implements AutoCloseable {
-    /** S3's own bucket rules (dots allowed), accepted for buckets that exist already. */
-    private static final Pattern S3_BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     final S3Client s3;
@@ -40,17 +36,6 @@ final class S3Context implements AutoCloseable {
         } catch (SdkException e) {
             throw S3Errors.map(what, e);
         }
-    }
-
-    /**
-     * A bucket name to read or write: the portable rules, or S3's own (which also allow dots) for buckets made
-     * elsewhere.
-     */
-    static String bucket(String name) {
-        if (name != null && S3_BUCKET.matcher(name).matches() && !name.contains("..")) {
-            return name;
-        }
-        return NameRules.container(name);
     }
 
     @Override

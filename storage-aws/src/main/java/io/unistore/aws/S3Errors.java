@@ -2,6 +2,7 @@ package io.unistore.aws;
 
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
+import io.unistore.spi.HttpStatuses;
 import io.unistore.spi.Secrets;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -75,24 +76,17 @@ final class S3Errors {
     private S3Errors() {
     }
 
-    /** The neutral code for an S3 answer: by S3's error code, else by HTTP status. */
+    /**
+     * The neutral code for an S3 answer: by S3's error code, else by HTTP status. S3 documents a bare 503 as
+     * "Slow Down" (its throttling answer), so that status is THROTTLED here; every other status goes by the
+     * shared table, {@link HttpStatuses}.
+     */
     static ErrorCode code(int status, String s3Code) {
         ErrorCode byCode = s3Code == null ? null : BY_S3_CODE.get(s3Code);
         if (byCode != null) {
             return byCode;
         }
-        return switch (status) {
-            case 304, 412 -> ErrorCode.PRECONDITION_FAILED;
-            case 400, 411, 413, 414, 416 -> ErrorCode.INVALID_ARGUMENT;
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.PERMISSION_DENIED;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 409 -> ErrorCode.CONFLICT;
-            case 429, 503 -> ErrorCode.THROTTLED;
-            case 500, 502, 504 -> ErrorCode.UNAVAILABLE;
-            case 501, 405 -> ErrorCode.UNSUPPORTED;
-            default -> ErrorCode.INTERNAL;
-        };
+        return status == 503 ? ErrorCode.THROTTLED : HttpStatuses.errorCode(status);
     }
 
     /**

@@ -22,9 +22,9 @@ final class S3Metadata {
     private S3Metadata() {
     }
 
-    /** The metadata to send to S3: checked against S3's rules, keys in lowercase. */
+    /** The metadata to send to S3 (the API checked it against {@link #RULES}): keys in lowercase. */
     static Map<String, String> toS3(Map<String, String> metadata) {
-        return RULES.stored(RULES.check(metadata));
+        return RULES.stored(metadata);
     }
 
     /** The metadata S3 returned, keys in lowercase (as S3 itself returns them). */

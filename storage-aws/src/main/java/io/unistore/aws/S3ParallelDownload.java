@@ -4,22 +4,21 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.ReadOptions;
+import io.unistore.spi.AtomicFiles;
 import io.unistore.spi.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code downloadToFile} of a large object as ranged GETs of {@code partSize} bytes, {@code concurrency} at a
- * time, each written at its offset of a temporary file that replaces the target once complete. Every range is
+ * time, each written at its offset of a temporary file that replaces the target once complete
+ * ({@link AtomicFiles#replace}). Every range is
  * pinned to the ETag (or version) read first, so a blob replaced meanwhile fails the download instead of
  * mixing two contents. One S3 connection rarely goes beyond ~100 MB/s; several do.
  */
@@ -36,31 +35,11 @@ final class S3ParallelDownload {
     }
 
     void run(String bucket, String key, BlobProperties p, Path file, ReadOptions o) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
+        AtomicFiles.replace(file, tmp -> {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 fetchAll(bucket, key, p, o, channel);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw Streams.ioFailure("download of " + bucket + "/" + key + " to " + file, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a hidden .part file left behind; the target is untouched
-                }
-            }
-        }
+        });
     }
 
     private void fetchAll(String bucket, String key, BlobProperties p, ReadOptions o, FileChannel channel)

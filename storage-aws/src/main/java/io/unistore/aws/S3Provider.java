@@ -1,6 +1,6 @@
 package io.unistore.aws;
 
-import io.unistore.StorageAccount;
+import io.unistore.spi.AccountBackend;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.spi.StorageProvider;
 import java.util.Locale;
@@ -39,7 +39,7 @@ public final class S3Provider implements StorageProvider {
     }
 
     @Override
-    public StorageAccount open(ProviderConfig config) {
+    public AccountBackend open(ProviderConfig config) {
         S3Settings settings = S3Settings.parse(config, S3Clients::regionFromEnvironment);
         AwsCredentialsProvider credentials = S3Clients.credentials(settings.credentials());
         var s3 = S3Clients.client(settings, credentials);

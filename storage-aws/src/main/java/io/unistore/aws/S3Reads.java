@@ -60,7 +60,6 @@ final class S3Reads {
 
     /** The content, or a range of it, as a stream that stops the transfer when closed early. */
     InputStream open(String bucket, String key, ReadOptions o) {
-        noSnapshot(o.snapshot());
         ByteRange range = o.range();
         if (range != null && range.length() == 0) {
             checkStart(range, head(bucket, key, o.versionId(), o.conditions()));
@@ -94,13 +93,6 @@ final class S3Reads {
                 (from, end, etag) -> ctx.call(what, () -> ctx.s3.getObject(GetObjectRequest.builder().bucket(bucket)
                         .key(key).versionId(o.versionId()).range("bytes=" + from + "-" + (end - 1)).ifMatch(etag)
                         .build())));
-    }
-
-    /** Snapshots are refused before any request (the account does not declare BLOB_SNAPSHOTS). */
-    static void noSnapshot(String snapshot) {
-        if (snapshot != null) {
-            throw StorageException.unsupported("snapshot: S3 has no snapshots (use versions)");
-        }
     }
 
     /** CONFLICT for an archived object, as S3's InvalidObjectState (also where a store does not enforce it). */

@@ -25,9 +25,6 @@ final class S3TierChange {
     }
 
     void run(String bucket, String key, AccessTier tier) {
-        if (tier == null) {
-            throw StorageException.invalidArgument("tier", "is required");
-        }
         HeadObjectResponse head = reads.existing(bucket, key);
         String current = head.storageClassAsString();
         if (S3Tiers.tier(current) == tier) {

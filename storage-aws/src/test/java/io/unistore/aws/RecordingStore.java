@@ -1,7 +1,10 @@
 package io.unistore.aws;
 
-import io.unistore.testsupport.s3proxy.S3Proxy;
+import io.unistore.StorageAccount;
+import io.unistore.blob.BlobStore;
+import io.unistore.Unistore;
 import io.unistore.spi.ProviderConfig;
+import io.unistore.testsupport.s3proxy.S3Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,11 +16,14 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 /**
  * The provider's blob store on the shared S3Proxy, with every HTTP request it sends recorded: for behaviour
  * S3Proxy does not carry out (storage classes on copies, RestoreObject), the tests check what was asked of S3.
+ * The account is built here, to add the recorder to its client, and stands in (by a layer) for the one the
+ * provider opens with the same options: so every call goes through the API's rules as {@code Unistore.open}
+ * hands accounts out.
  */
 final class RecordingStore implements AutoCloseable {
     final List<SdkHttpRequest> requests = new CopyOnWriteArrayList<>();
-    final S3BlobStore blobs;
-    private final S3Context ctx;
+    final BlobStore blobs;
+    private final StorageAccount account;
 
     RecordingStore(Map<String, String> extra) {
         Map<String, String> options = S3ProxyAccounts.options(S3Proxy.shared());
@@ -31,8 +37,12 @@ final class RecordingStore implements AutoCloseable {
                         requests.add(context.httpRequest());
                     }
                 })).build();
-        ctx = new S3Context(s3, S3Clients.presigner(settings, credentials), settings);
-        blobs = new S3BlobStore(ctx);
+        S3Account recording = new S3Account(new S3Context(s3, S3Clients.presigner(settings, credentials), settings));
+        account = Unistore.builder().address("s3://").options(options).layer(opened -> {
+            opened.close();
+            return recording;
+        }).open();
+        blobs = account.blobs();
     }
 
     /** The last request sent with this HTTP method. */
@@ -47,6 +57,6 @@ final class RecordingStore implements AutoCloseable {
 
     @Override
     public void close() {
-        ctx.close();
+        account.close();
     }
 }

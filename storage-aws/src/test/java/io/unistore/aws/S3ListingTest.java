@@ -45,6 +45,23 @@ class S3ListingTest {
     }
 
     @Test
+    void aBucketWithDotsMadeElsewhereIsUsableButNotCreated() {
+        String dotted = S3ProxyAccounts.bucket("dot") + ".ted";
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.createContainer(dotted));
+        assertThat(blobs.containerExists(dotted)).as("refused before any request").isFalse();
+        try (var raw = S3ProxyAccounts.rawClient()) {
+            raw.createBucket(b -> b.bucket(dotted));
+        }
+        assertThat(blobs.containerExists(dotted)).isTrue();
+        blobs.upload(dotted, "k", "v".getBytes());
+        assertThat(blobs.downloadBytes(dotted, "k")).isEqualTo("v".getBytes());
+        assertThat(blobs.listContainers(ListOptions.prefix(dotted)).stream().map(ContainerInfo::name))
+                .containsExactly(dotted);
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.exists("dot..ted", "k"));
+        assertThat(blobs.deleteContainer(dotted)).isTrue();
+    }
+
+    @Test
     void containersAreCreatedOnceListedInPagesAndDeletedWithTheirContent() {
         String prefix = S3ProxyAccounts.bucket("pg");
         List<String> names = List.of(prefix + "-a", prefix + "-b", prefix + "-c");

@@ -168,12 +168,12 @@ class S3ReadTest {
                 HttpResponse.BodyHandlers.discarding());
         assertThat(readOnly.statusCode()).as("a GET signature does not allow a PUT").isEqualTo(403);
 
-        var delete = blobs.generatePresignedUrl(bucket, "uploaded", new PresignOptions(Duration.ofMinutes(5),
+        var delete = blobs.generatePresignedUrl(bucket, "uploaded", PresignOptions.of(Duration.ofMinutes(5),
                 EnumSet.of(io.unistore.blob.BlobPermission.DELETE)));
         assertThat(http.send(HttpRequest.newBuilder(delete).DELETE().build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode()).isEqualTo(204);
         assertThat(blobs.exists(bucket, "uploaded")).isFalse();
-        assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.generatePresignedUrl(bucket, "data", new PresignOptions(
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.generatePresignedUrl(bucket, "data", PresignOptions.of(
                 Duration.ofMinutes(5), EnumSet.of(io.unistore.blob.BlobPermission.READ,
                 io.unistore.blob.BlobPermission.WRITE))));
     }
