@@ -32,6 +32,11 @@ final class AzureAccount implements AccountBackend {
             MetadataRules.KeyCase.KEPT_IGNORING_CASE, NameRule.PRINTABLE_ASCII, 8 * 1024);
     /** Azure Tables' property names: C# identifiers (letters of any script) of at most 255 characters. */
     static final NameRule PROPERTY_NAMES = NameRule.csharpIdentifier(255);
+    /**
+     * Azure's limits: pages of 1000 (Tables' largest; Blob, Queue and Files lists would take 5000, but one page
+     * size serves every store), 100 actions per transaction, messages of 64 KiB, 32 messages per receive.
+     */
+    static final Limits LIMITS = new Limits(1000, 100, MAX_QUEUE_MESSAGE_BYTES, 32);
 
     private final AzureAddress address;
     private final AzureClients clients;
@@ -61,7 +66,8 @@ final class AzureAccount implements AccountBackend {
 
     /**
      * What an address allows: the services it reaches; presigned URLs need a key or Entra ID (a SAS cannot sign
-     * another SAS); versions unless {@code versioning=false} says the back end has none (Azurite).
+     * another SAS); versions unless {@code versioning=false} says the back end has none (Azurite). With Azure's
+     * {@link #LIMITS} and rules ({@link #METADATA}, {@link #PROPERTY_NAMES}), which the API enforces.
      */
     static Capabilities capabilities(AzureAddress address, boolean versioning) {
         EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
@@ -88,7 +94,7 @@ final class AzureAccount implements AccountBackend {
             set.add(Capability.FILE_SHARE_QUOTA);
         }
         return Capabilities.of(set.toArray(Capability[]::new))
-                .withLimits(Limits.defaults().withMaxQueueMessageBytes(MAX_QUEUE_MESSAGE_BYTES))
+                .withLimits(LIMITS)
                 .withMetadataRules(METADATA).withPropertyNames(PROPERTY_NAMES);
     }
 

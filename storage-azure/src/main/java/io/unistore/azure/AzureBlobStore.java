@@ -288,9 +288,9 @@ final class AzureBlobStore implements BlobBackend {
     public BatchDeleteResult deleteBlobs(String container, Collection<String> blobs) {
         List<String> deleted = new ArrayList<>();
         Map<String, StorageException> failed = new LinkedHashMap<>();
-        List<String> valid = new ArrayList<>(blobs);
-        for (int from = 0; from < valid.size(); from += BATCH_LIMIT) {
-            deleteBatch(container, valid.subList(from, Math.min(valid.size(), from + BATCH_LIMIT)), deleted, failed);
+        List<String> names = List.copyOf(blobs);
+        for (int from = 0; from < names.size(); from += BATCH_LIMIT) {
+            deleteBatch(container, names.subList(from, Math.min(names.size(), from + BATCH_LIMIT)), deleted, failed);
         }
         return new BatchDeleteResult(deleted, failed);
     }
