@@ -4,22 +4,23 @@ import io.unistore.Capabilities;
 import io.unistore.Capability;
 import io.unistore.MetadataRules;
 import io.unistore.NameRule;
-import io.unistore.StorageAccount;
+import io.unistore.Limits;
 import io.unistore.azure.AzureAddress.CredentialKind;
 import io.unistore.azure.AzureAddress.Service;
-import io.unistore.blob.BlobStore;
-import io.unistore.file.FileStore;
 import io.unistore.queue.QueueMessageEncoding;
-import io.unistore.queue.QueueStore;
+import io.unistore.spi.AccountBackend;
+import io.unistore.spi.BlobBackend;
+import io.unistore.spi.FileBackend;
 import io.unistore.spi.ProviderConfig;
-import io.unistore.table.TableStore;
+import io.unistore.spi.QueueBackend;
+import io.unistore.spi.TableBackend;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One Azure Storage account: the stores its address reaches, sharing one set of SDK clients. */
-final class AzureAccount implements StorageAccount {
+final class AzureAccount implements AccountBackend {
     /** Azure's largest queue message: 64 KiB of text (UTF-8), so 48 KiB of bytes once base64-encoded. */
     static final int MAX_QUEUE_MESSAGE_BYTES = 64 * 1024;
     /**
@@ -31,6 +32,11 @@ final class AzureAccount implements StorageAccount {
             MetadataRules.KeyCase.KEPT_IGNORING_CASE, NameRule.PRINTABLE_ASCII, 8 * 1024);
     /** Azure Tables' property names: C# identifiers (letters of any script) of at most 255 characters. */
     static final NameRule PROPERTY_NAMES = NameRule.csharpIdentifier(255);
+    /**
+     * Azure's limits: pages of 1000 (Tables' largest; Blob, Queue and Files lists would take 5000, but one page
+     * size serves every store), 100 actions per transaction, messages of 64 KiB, 32 messages per receive.
+     */
+    static final Limits LIMITS = new Limits(1000, 100, MAX_QUEUE_MESSAGE_BYTES, 32);
 
     private final AzureAddress address;
     private final AzureClients clients;
@@ -60,7 +66,8 @@ final class AzureAccount implements StorageAccount {
 
     /**
      * What an address allows: the services it reaches; presigned URLs need a key or Entra ID (a SAS cannot sign
-     * another SAS); versions unless {@code versioning=false} says the back end has none (Azurite).
+     * another SAS); versions unless {@code versioning=false} says the back end has none (Azurite). With Azure's
+     * {@link #LIMITS} and rules ({@link #METADATA}, {@link #PROPERTY_NAMES}), which the API enforces.
      */
     static Capabilities capabilities(AzureAddress address, boolean versioning) {
         EnumSet<Capability> set = EnumSet.noneOf(Capability.class);
@@ -86,8 +93,9 @@ final class AzureAccount implements StorageAccount {
             set.add(Capability.FILES);
             set.add(Capability.FILE_SHARE_QUOTA);
         }
-        return new Capabilities(set, Capabilities.DEFAULT_MAX_TRANSACTION_ACTIONS, MAX_QUEUE_MESSAGE_BYTES,
-                Capabilities.DEFAULT_MAX_PAGE_SIZE, METADATA, PROPERTY_NAMES);
+        return Capabilities.of(set.toArray(Capability[]::new))
+                .withLimits(LIMITS)
+                .withMetadataRules(METADATA).withPropertyNames(PROPERTY_NAMES);
     }
 
     @Override
@@ -106,8 +114,7 @@ final class AzureAccount implements StorageAccount {
     }
 
     @Override
-    public BlobStore blobs() {
-        capabilities.require(Capability.BLOBS, "blobs()");
+    public BlobBackend blobs() {
         AzureBlobStore b = blobs;
         if (b == null) {
             synchronized (this) {
@@ -122,8 +129,7 @@ final class AzureAccount implements StorageAccount {
     }
 
     @Override
-    public TableStore tables() {
-        capabilities.require(Capability.TABLES, "tables()");
+    public TableBackend tables() {
         AzureTableStore t = tables;
         if (t == null) {
             synchronized (this) {
@@ -137,8 +143,7 @@ final class AzureAccount implements StorageAccount {
     }
 
     @Override
-    public QueueStore queues() {
-        capabilities.require(Capability.QUEUES, "queues()");
+    public QueueBackend queues() {
         AzureQueueStore q = queues;
         if (q == null) {
             synchronized (this) {
@@ -152,8 +157,7 @@ final class AzureAccount implements StorageAccount {
     }
 
     @Override
-    public FileStore files() {
-        capabilities.require(Capability.FILES, "files()");
+    public FileBackend files() {
         AzureFileStore f = files;
         if (f == null) {
             synchronized (this) {

@@ -27,7 +27,6 @@ import io.unistore.blob.AccessTier;
 import io.unistore.blob.BatchDeleteResult;
 import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
-import io.unistore.blob.BlobStore;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
 import io.unistore.blob.CopyOptions;
@@ -35,8 +34,8 @@ import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
+import io.unistore.spi.BlobBackend;
 import io.unistore.spi.ContinuationTokens;
-import io.unistore.spi.NameRules;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,11 +49,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Azure Blob Storage as a {@link BlobStore}. Writes go through {@link BlobWriter}, reads through
+ * Azure Blob Storage as a {@link BlobBackend}. Writes go through {@link BlobWriter}, reads through
  * {@link BlobReader}; this class holds containers, listings, deletes and the optional features (tiers,
  * snapshots, versions, SAS URLs, leases).
  */
-final class AzureBlobStore implements BlobStore {
+final class AzureBlobStore implements BlobBackend {
     /** Azure's limit on the sub-requests of one blob batch. */
     private static final int BATCH_LIMIT = 256;
 
@@ -74,12 +73,12 @@ final class AzureBlobStore implements BlobStore {
     }
 
     BlobContainerClient container(String container) {
-        return containers.get(NameRules.container(container));
+        return containers.get(container);
     }
 
     /** The client of the blob, or of one of its versions or snapshots. */
     BlobClient blob(String container, String blob, String versionId, String snapshot) {
-        BlobClient c = container(container).getBlobClient(NameRules.blob(blob));
+        BlobClient c = container(container).getBlobClient(blob);
         if (versionId != null) {
             return c.getVersionClient(versionId);
         }
@@ -99,9 +98,8 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
-            c.createWithResponse(meta.isEmpty() ? null : meta, null, null, Context.NONE);
+            c.createWithResponse(metadata == null || metadata.isEmpty() ? null : metadata, null, null, Context.NONE);
         } catch (RuntimeException e) {
             throw AzureErrors.translate("create of container " + container, e);
         }
@@ -146,9 +144,8 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public void setContainerMetadata(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
-            c.setMetadata(meta);
+            c.setMetadata(metadata);
         } catch (RuntimeException e) {
             throw AzureErrors.translate("metadata of container " + container, e);
         }
@@ -171,7 +168,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of containers", e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
+        }, options.continuationToken(), options.pageSize());
     }
 
     // ---- writing ------------------------------------------------------------------------------------
@@ -197,17 +194,11 @@ final class AzureBlobStore implements BlobStore {
 
     @Override
     public BlobWriteResult copyFromUrl(URI source, String targetContainer, String targetBlob, CopyOptions options) {
-        if (source == null || source.getScheme() == null || !source.getScheme().toLowerCase().startsWith("http")) {
-            throw StorageException.invalidArgument("source", "must be an http(s) URL the service can read");
-        }
         return writer.copy(source.toString(), "a URL", targetContainer, targetBlob, options);
     }
 
     @Override
     public BlobWriteResult restoreVersion(String container, String blob, String versionId) {
-        if (versionId == null || versionId.isBlank()) {
-            throw StorageException.invalidArgument("versionId", "is required");
-        }
         BlobClient version = blob(container, blob, versionId, null);
         return writer.copy(version.getBlobUrl(), where(container, blob) + " version " + versionId, container, blob,
                 CopyOptions.defaults());
@@ -221,8 +212,8 @@ final class AzureBlobStore implements BlobStore {
     }
 
     @Override
-    public BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
-        return reader.downloadToFile(container, blob, file, options);
+    public void downloadToFile(String container, String blob, Path file, ReadOptions options) {
+        reader.downloadToFile(container, blob, file, options);
     }
 
     @Override
@@ -270,7 +261,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of container " + container, e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
+        }, options.continuationToken(), options.pageSize());
     }
 
     // ---- deleting -----------------------------------------------------------------------------------
@@ -295,19 +286,11 @@ final class AzureBlobStore implements BlobStore {
 
     @Override
     public BatchDeleteResult deleteBlobs(String container, Collection<String> blobs) {
-        NameRules.container(container);
         List<String> deleted = new ArrayList<>();
         Map<String, StorageException> failed = new LinkedHashMap<>();
-        List<String> valid = new ArrayList<>();
-        for (String name : blobs) {
-            try {
-                valid.add(NameRules.blob(name));
-            } catch (StorageException e) {
-                failed.put(name, e);
-            }
-        }
-        for (int from = 0; from < valid.size(); from += BATCH_LIMIT) {
-            deleteBatch(container, valid.subList(from, Math.min(valid.size(), from + BATCH_LIMIT)), deleted, failed);
+        List<String> names = List.copyOf(blobs);
+        for (int from = 0; from < names.size(); from += BATCH_LIMIT) {
+            deleteBatch(container, names.subList(from, Math.min(names.size(), from + BATCH_LIMIT)), deleted, failed);
         }
         return new BatchDeleteResult(deleted, failed);
     }
@@ -346,7 +329,7 @@ final class AzureBlobStore implements BlobStore {
 
     private void deleteOne(String container, String name, List<String> deleted, Map<String, StorageException> failed) {
         try {
-            delete(container, name);
+            delete(container, name, DeleteBlobOptions.defaults());
             deleted.add(name);
         } catch (StorageException e) {
             failed.put(name, e);
@@ -366,9 +349,6 @@ final class AzureBlobStore implements BlobStore {
 
     @Override
     public void setTier(String container, String blob, AccessTier tier) {
-        if (tier == null) {
-            throw StorageException.invalidArgument("tier", "is required");
-        }
         BlobClient c = blob(container, blob);
         try {
             c.setAccessTierWithResponse(BlobModels.toAzure(tier), (RehydratePriority) null, null, null,
@@ -381,9 +361,8 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public String createSnapshot(String container, String blob, Map<String, String> metadata) {
         BlobClient c = blob(container, blob);
-        Map<String, String> meta = metadata == null ? null : AzureAccount.METADATA.check(metadata);
         try {
-            return c.createSnapshotWithResponse(meta, null, null, Context.NONE).getValue().getSnapshotId();
+            return c.createSnapshotWithResponse(metadata, null, null, Context.NONE).getValue().getSnapshotId();
         } catch (RuntimeException e) {
             throw AzureErrors.translate("snapshot of " + where(container, blob), e);
         }
@@ -392,7 +371,6 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public List<BlobProperties> listSnapshots(String container, String blob) {
         BlobContainerClient c = container(container);
-        NameRules.blob(blob);
         try {
             ListBlobsOptions o = new ListBlobsOptions().setPrefix(blob)
                     .setDetails(new BlobListDetails().setRetrieveSnapshots(true).setRetrieveMetadata(true));
@@ -413,7 +391,6 @@ final class AzureBlobStore implements BlobStore {
     @Override
     public PagedIterable<BlobProperties> listVersions(String container, String blob, ListOptions options) {
         BlobContainerClient c = container(container);
-        NameRules.blob(blob);
         return PagedIterable.of((token, size) -> {
             try {
                 ListBlobsOptions o = new ListBlobsOptions().setPrefix(blob).setMaxResultsPerPage(size)
@@ -427,7 +404,7 @@ final class AzureBlobStore implements BlobStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("version listing of " + where(container, blob), e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE));
+        }, options.continuationToken(), options.pageSize());
     }
 
     @Override
@@ -437,14 +414,7 @@ final class AzureBlobStore implements BlobStore {
 
     @Override
     public String acquireLease(String container, String blob, Duration duration, String proposedLeaseId) {
-        int seconds = -1;
-        if (duration != null) {
-            if (duration.compareTo(Duration.ofSeconds(15)) < 0 || duration.compareTo(Duration.ofSeconds(60)) > 0) {
-                throw StorageException.invalidArgument("duration", "must be 15 to 60 seconds, or null for a lease "
-                        + "until released; was " + duration);
-            }
-            seconds = (int) duration.toSeconds();
-        }
+        int seconds = duration == null ? -1 : (int) duration.toSeconds();
         BlobLeaseClient lease = leaseClient(container, blob, proposedLeaseId);
         try {
             return lease.acquireLease(seconds);
@@ -455,12 +425,12 @@ final class AzureBlobStore implements BlobStore {
 
     @Override
     public void renewLease(String container, String blob, String leaseId) {
-        onLease(container, blob, requireLease(leaseId), "lease renewal", BlobLeaseClient::renewLease);
+        onLease(container, blob, leaseId, "lease renewal", BlobLeaseClient::renewLease);
     }
 
     @Override
     public void releaseLease(String container, String blob, String leaseId) {
-        onLease(container, blob, requireLease(leaseId), "lease release", BlobLeaseClient::releaseLease);
+        onLease(container, blob, leaseId, "lease release", BlobLeaseClient::releaseLease);
     }
 
     @Override
@@ -485,12 +455,5 @@ final class AzureBlobStore implements BlobStore {
             b.leaseId(leaseId);
         }
         return b.buildClient();
-    }
-
-    private static String requireLease(String leaseId) {
-        if (leaseId == null || leaseId.isBlank()) {
-            throw StorageException.invalidArgument("leaseId", "is required");
-        }
-        return leaseId;
     }
 }

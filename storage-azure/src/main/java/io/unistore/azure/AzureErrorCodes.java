@@ -1,10 +1,12 @@
 package io.unistore.azure;
 
 import io.unistore.ErrorCode;
+import io.unistore.spi.HttpStatuses;
 import java.util.Map;
 
 /**
- * The table from Azure Storage's answers (HTTP status + error code) to neutral {@link ErrorCode}s. Pure data and
+ * The table from Azure Storage's answers (HTTP status + error code) to neutral {@link ErrorCode}s: Azure's codes
+ * first, {@link HttpStatuses} (the providers' one status table) for the rest. Pure data and
  * logic, no SDK types, so it is unit-tested on its own. Codes are those of the REST references of Blob, Queue,
  * Table and File services ("Common REST API error codes" and each service's own list).
  */
@@ -113,18 +115,8 @@ final class AzureErrorCodes {
         return byStatus(status);
     }
 
+    /** The shared status table; 0 here means a transaction part whose code alone was not enough to tell. */
     private static Verdict byStatus(int status) {
-        return switch (status) {
-            case 304, 412 -> Verdict.of(ErrorCode.PRECONDITION_FAILED);
-            case 400, 411, 413, 414, 416, 431 -> Verdict.of(ErrorCode.INVALID_ARGUMENT);
-            case 401 -> Verdict.of(ErrorCode.UNAUTHENTICATED);
-            case 403 -> Verdict.of(ErrorCode.PERMISSION_DENIED);
-            case 404, 410 -> Verdict.of(ErrorCode.NOT_FOUND);
-            case 405, 501, 505 -> Verdict.of(ErrorCode.UNSUPPORTED);
-            case 408 -> Verdict.of(ErrorCode.UNAVAILABLE);
-            case 409 -> Verdict.of(ErrorCode.CONFLICT);
-            case 429 -> Verdict.of(ErrorCode.THROTTLED);
-            default -> status >= 500 ? Verdict.of(ErrorCode.UNAVAILABLE) : Verdict.of(ErrorCode.INTERNAL);
-        };
+        return Verdict.of(status == 0 ? ErrorCode.INTERNAL : HttpStatuses.errorCode(status));
     }
 }

@@ -27,12 +27,11 @@ import io.unistore.StorageException;
 import io.unistore.file.CreateShareOptions;
 import io.unistore.file.FileItem;
 import io.unistore.file.FileProperties;
-import io.unistore.file.FileStore;
 import io.unistore.file.FileUploadOptions;
 import io.unistore.file.ListFilesOptions;
 import io.unistore.file.ShareInfo;
 import io.unistore.spi.ContinuationTokens;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.FileBackend;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +39,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Azure Files as a {@link FileStore}. Uploads go through {@link FileUploader}; recursive listing and deletion
+ * Azure Files as a {@link FileBackend}. Uploads go through {@link FileUploader}; recursive listing and deletion
  * walk the tree with {@link FileTree} (Azure lists one directory at a time).
  */
-final class AzureFileStore implements FileStore {
-    /** The largest page the account declares (Azure allows 5000 here; tables 1000). */
-    private static final int MAX_PAGE = io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE;
-
+final class AzureFileStore implements FileBackend {
     private final ShareServiceClient service;
     private final Tuning tuning;
     private final FileUploader uploader;
@@ -65,24 +61,16 @@ final class AzureFileStore implements FileStore {
     }
 
     ShareClient share(String share) {
-        return shares.get(NameRules.share(share));
+        return shares.get(share);
     }
 
+    /** Paths arrive normalised by the API: no leading or trailing {@code /}, {@code ""} for the root. */
     ShareDirectoryClient directory(String share, String path) {
-        String p = NameRules.filePath(path);
-        return p.isEmpty() ? share(share).getRootDirectoryClient() : share(share).getDirectoryClient(p);
+        return path.isEmpty() ? share(share).getRootDirectoryClient() : share(share).getDirectoryClient(path);
     }
 
     ShareFileClient file(String share, String path) {
-        return share(share).getFileClient(requireFilePath(path));
-    }
-
-    static String requireFilePath(String path) {
-        String p = NameRules.filePath(path);
-        if (p.isEmpty()) {
-            throw StorageException.invalidArgument("path", "must name a file, not the share root");
-        }
-        return p;
+        return share(share).getFileClient(path);
     }
 
     static String where(String share, String path) {
@@ -94,7 +82,7 @@ final class AzureFileStore implements FileStore {
     @Override
     public void createShare(String share, CreateShareOptions options) {
         ShareClient s = share(share);
-        Map<String, String> meta = AzureAccount.METADATA.check(options.metadata());
+        Map<String, String> meta = options.metadata();
         try {
             s.createWithResponse(new ShareCreateOptions().setQuotaInGb(options.quotaGb() > 0 ? options.quotaGb() : null)
                     .setMetadata(meta.isEmpty() ? null : meta), null, Context.NONE);
@@ -145,7 +133,7 @@ final class AzureFileStore implements FileStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of shares", e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+        }, options.continuationToken(), options.pageSize());
     }
 
     @Override
@@ -164,9 +152,6 @@ final class AzureFileStore implements FileStore {
     @Override
     public void setShareQuota(String share, int quotaGb) {
         ShareClient s = share(share);
-        if (quotaGb < 1 || quotaGb > CreateShareOptions.MAX_QUOTA_GB) {
-            throw StorageException.invalidArgument("quotaGb", "must be between 1 and 102400, was " + quotaGb);
-        }
         try {
             s.setPropertiesWithResponse(new ShareSetPropertiesOptions().setQuotaInGb(quotaGb), null, Context.NONE);
         } catch (RuntimeException e) {
@@ -178,25 +163,17 @@ final class AzureFileStore implements FileStore {
 
     @Override
     public void createDirectory(String share, String path, Map<String, String> metadata) {
-        String p = NameRules.filePath(path);
-        if (p.isEmpty()) {
-            throw StorageException.invalidArgument("path", "must name a directory below the share root");
-        }
-        ShareDirectoryClient d = directory(share, p);
-        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
+        ShareDirectoryClient d = directory(share, path);
         try {
-            d.createWithResponse(null, null, meta.isEmpty() ? null : meta, null, Context.NONE);
+            d.createWithResponse(null, null, metadata == null || metadata.isEmpty() ? null : metadata, null,
+                    Context.NONE);
         } catch (RuntimeException e) {
-            throw AzureErrors.translate("create of directory " + where(share, p), e);
+            throw AzureErrors.translate("create of directory " + where(share, path), e);
         }
     }
 
     @Override
-    public boolean deleteDirectory(String share, String path, boolean recursive) {
-        String p = NameRules.filePath(path);
-        if (p.isEmpty()) {
-            throw StorageException.invalidArgument("path", "the share root cannot be deleted (delete the share)");
-        }
+    public boolean deleteDirectory(String share, String p, boolean recursive) {
         ShareDirectoryClient d = directory(share, p);
         try {
             if (recursive) {
@@ -213,18 +190,16 @@ final class AzureFileStore implements FileStore {
     }
 
     @Override
-    public PagedIterable<FileItem> list(String share, String directory, ListFilesOptions options) {
-        String dir = NameRules.filePath(directory);
-        share(share);
+    public PagedIterable<FileItem> list(String share, String dir, ListFilesOptions options) {
         if (options.recursive()) {
             return PagedIterable.of((token, size) -> tree.page(share, dir, options.prefix(), token, size),
-                    options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+                    options.continuationToken(), options.pageSize());
         }
         return PagedIterable.of((token, size) -> {
             Page<ShareFileItem> page = children(share, dir, options.prefix(), ContinuationTokens.decode(token), size);
             List<FileItem> items = page.items().stream().map(i -> item(dir, i)).toList();
             return new Page<>(items, ContinuationTokens.encode(page.continuationToken()));
-        }, options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+        }, options.continuationToken(), options.pageSize());
     }
 
     /** One page of a directory's children, uploads in progress left out; the token is Azure's marker. */
@@ -256,7 +231,7 @@ final class AzureFileStore implements FileStore {
 
     @Override
     public FileProperties upload(String share, String path, InputStream content, FileUploadOptions options) {
-        return uploader.upload(share, requireFilePath(path), content, options);
+        return uploader.upload(share, path, content, options);
     }
 
     @Override
@@ -304,8 +279,7 @@ final class AzureFileStore implements FileStore {
     }
 
     @Override
-    public FileProperties getProperties(String share, String path) {
-        String p = NameRules.filePath(path);
+    public FileProperties getProperties(String share, String p) {
         String what = "properties of " + where(share, p);
         if (!p.isEmpty()) {
             try {
@@ -330,7 +304,7 @@ final class AzureFileStore implements FileStore {
 
     @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
-        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
+        Map<String, String> meta = metadata;
         FileProperties target = getProperties(share, path);
         try {
             if (target.directory()) {
@@ -374,8 +348,7 @@ final class AzureFileStore implements FileStore {
     }
 
     @Override
-    public boolean exists(String share, String path) {
-        String p = NameRules.filePath(path);
+    public boolean exists(String share, String p) {
         try {
             if (p.isEmpty()) {
                 return share(share).exists();

@@ -1,7 +1,7 @@
 package io.unistore.azure;
 
 import com.azure.core.http.policy.HttpPipelinePolicy;
-import io.unistore.StorageAccount;
+import io.unistore.spi.AccountBackend;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.spi.StorageProvider;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class AzureProvider implements StorageProvider {
     }
 
     @Override
-    public StorageAccount open(ProviderConfig config) {
+    public AccountBackend open(ProviderConfig config) {
         return open(config, List.of());
     }
 
@@ -45,7 +45,7 @@ public final class AzureProvider implements StorageProvider {
      * Test-only hook: opens an account whose SDK clients also run {@code extraPolicies} (after signing). The
      * Azure Files stand-in tests use it to reach a local server; production code never passes any.
      */
-    static StorageAccount open(ProviderConfig config, List<HttpPipelinePolicy> extraPolicies) {
+    static AccountBackend open(ProviderConfig config, List<HttpPipelinePolicy> extraPolicies) {
         AzureAddress address = AzureAddress.parse(config);
         return new AzureAccount(address, config, new AzureClients(address, config, extraPolicies));
     }

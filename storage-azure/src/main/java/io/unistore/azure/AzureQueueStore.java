@@ -18,13 +18,12 @@ import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
-import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
 import io.unistore.queue.UpdateReceipt;
 import io.unistore.spi.ContinuationTokens;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.QueueBackend;
 import io.unistore.spi.QueueMessageText;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +33,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Azure Queue Storage as a {@link QueueStore}. A body becomes the message text by the store's
- * {@link QueueMessageEncoding} ({@link QueueMessageText}): as it is with {@code NONE}, as other clients send
- * by default; base64 with {@code BASE64}, as Azure Functions expects. The SDK itself encodes nothing.
+ * Azure Queue Storage as a {@link QueueBackend}. A body becomes the message text by the {@link QueueMessageEncoding}
+ * each call passes ({@link QueueMessageText}): as it is with {@code NONE}, as other clients send by default;
+ * base64 with {@code BASE64}, as Azure Functions expects. The SDK itself encodes nothing.
  */
-final class AzureQueueStore implements QueueStore {
-    /** The largest page the account declares (Azure allows 5000 here; tables 1000). */
-    private static final int MAX_PAGE = io.unistore.Capabilities.DEFAULT_MAX_PAGE_SIZE;
+final class AzureQueueStore implements QueueBackend {
     /** Azure's largest page of queues, asked of the service. */
     private static final int SERVICE_PAGE = 5000;
     /** A time-to-live Azure reports for messages that never expire (9999-12-31). */
@@ -48,40 +45,31 @@ final class AzureQueueStore implements QueueStore {
 
     private final QueueServiceClient service;
     private final ClientCache<QueueClient> queues;
-    private final QueueMessageEncoding encoding;
+    /** The account's {@value QueueMessageEncoding#OPTION} option. */
+    private final QueueMessageEncoding accountEncoding;
 
-    AzureQueueStore(QueueServiceClient service, QueueMessageEncoding encoding) {
-        this(service, new ClientCache<>(service::getQueueClient), encoding);
-    }
-
-    private AzureQueueStore(QueueServiceClient service, ClientCache<QueueClient> queues,
-                            QueueMessageEncoding encoding) {
+    AzureQueueStore(QueueServiceClient service, QueueMessageEncoding accountEncoding) {
         this.service = service;
-        this.queues = queues;
-        this.encoding = encoding;
+        this.queues = new ClientCache<>(service::getQueueClient);
+        this.accountEncoding = accountEncoding;
     }
 
     @Override
     public QueueMessageEncoding messageEncoding() {
-        return encoding;
-    }
-
-    @Override
-    public QueueStore withMessageEncoding(QueueMessageEncoding other) {
-        return QueueMessageText.required(other) == encoding ? this : new AzureQueueStore(service, queues, other);
+        return accountEncoding;
     }
 
     private QueueClient queue(String queue) {
-        return queues.get(NameRules.queue(queue));
+        return queues.get(queue);
     }
 
     @Override
     public void createQueue(String queue, Map<String, String> metadata) {
         QueueClient q = queue(queue);
-        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         int status;
         try {
-            status = q.createWithResponse(meta.isEmpty() ? null : meta, null, Context.NONE).getStatusCode();
+            status = q.createWithResponse(metadata == null || metadata.isEmpty() ? null : metadata, null,
+                    Context.NONE).getStatusCode();
         } catch (RuntimeException e) {
             throw AzureErrors.translate("create of queue " + queue, e);
         }
@@ -148,7 +136,7 @@ final class AzureQueueStore implements QueueStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of queues", e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+        }, options.continuationToken(), options.pageSize());
     }
 
     @Override
@@ -165,9 +153,8 @@ final class AzureQueueStore implements QueueStore {
     @Override
     public void setQueueMetadata(String queue, Map<String, String> metadata) {
         QueueClient q = queue(queue);
-        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
-            q.setMetadata(meta);
+            q.setMetadata(metadata);
         } catch (RuntimeException e) {
             throw AzureErrors.translate("metadata of queue " + queue, e);
         }
@@ -184,7 +171,8 @@ final class AzureQueueStore implements QueueStore {
     }
 
     @Override
-    public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
+    public SendReceipt sendMessage(String queue, byte[] body, QueueMessageEncoding encoding,
+                                   SendMessageOptions options) {
         QueueClient q = queue(queue);
         String text = QueueMessageText.encode(body, encoding, AzureAccount.MAX_QUEUE_MESSAGE_BYTES);
         SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
@@ -200,15 +188,15 @@ final class AzureQueueStore implements QueueStore {
     }
 
     @Override
-    public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
+    public List<QueueMessage> receiveMessages(String queue, QueueMessageEncoding encoding, ReceiveOptions options) {
         QueueClient q = queue(queue);
         ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
         try {
             List<QueueMessage> messages = new ArrayList<>();
             for (QueueMessageItem m : q.receiveMessages(o.maxMessages(), o.visibilityTimeout(), null,
                     Context.NONE)) {
-                messages.add(new QueueMessage(m.getMessageId(), m.getPopReceipt(), body(m.getBody(), queue,
-                        m.getMessageId()),
+                messages.add(new QueueMessage(m.getMessageId(), m.getPopReceipt(), body(m.getBody(), encoding,
+                        queue, m.getMessageId()),
                         instant(m.getInsertionTime()),
                         expiry(m.getExpirationTime()), instant(m.getTimeNextVisible()), m.getDequeueCount()));
             }
@@ -219,15 +207,13 @@ final class AzureQueueStore implements QueueStore {
     }
 
     @Override
-    public List<QueueMessage> peekMessages(String queue, int maxMessages) {
+    public List<QueueMessage> peekMessages(String queue, QueueMessageEncoding encoding, int maxMessages) {
         QueueClient q = queue(queue);
-        if (maxMessages < 1 || maxMessages > ReceiveOptions.MAX_MESSAGES) {
-            throw StorageException.invalidArgument("maxMessages", "must be between 1 and 32, was " + maxMessages);
-        }
         try {
             List<QueueMessage> messages = new ArrayList<>();
             for (PeekedMessageItem m : q.peekMessages(maxMessages, null, Context.NONE)) {
-                messages.add(new QueueMessage(m.getMessageId(), null, body(m.getBody(), queue, m.getMessageId()),
+                messages.add(new QueueMessage(m.getMessageId(), null,
+                        body(m.getBody(), encoding, queue, m.getMessageId()),
                         instant(m.getInsertionTime()), expiry(m.getExpirationTime()), null, m.getDequeueCount()));
             }
             return messages;
@@ -238,14 +224,8 @@ final class AzureQueueStore implements QueueStore {
 
     @Override
     public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
-                                       Duration visibilityTimeout) {
+                                       QueueMessageEncoding encoding, Duration visibilityTimeout) {
         QueueClient q = queue(queue);
-        requireReceipt(messageId, popReceipt);
-        if (visibilityTimeout == null || visibilityTimeout.isNegative()
-                || visibilityTimeout.compareTo(SendMessageOptions.MAX_VISIBILITY) > 0) {
-            throw StorageException.invalidArgument("visibilityTimeout", "must be between 0 and 7 days, was "
-                    + visibilityTimeout);
-        }
         String text = newBody == null ? null
                 : QueueMessageText.encode(newBody, encoding, AzureAccount.MAX_QUEUE_MESSAGE_BYTES);
         try {
@@ -260,7 +240,6 @@ final class AzureQueueStore implements QueueStore {
     @Override
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         QueueClient q = queue(queue);
-        requireReceipt(messageId, popReceipt);
         Tries tries = new Tries();
         try {
             q.deleteMessageWithResponse(messageId, popReceipt, null, tries.context());
@@ -273,17 +252,8 @@ final class AzureQueueStore implements QueueStore {
         }
     }
 
-    private static void requireReceipt(String messageId, String popReceipt) {
-        if (messageId == null || messageId.isBlank()) {
-            throw StorageException.invalidArgument("messageId", "is required");
-        }
-        if (popReceipt == null || popReceipt.isBlank()) {
-            throw StorageException.invalidArgument("popReceipt", "is required (peeked messages have none)");
-        }
-    }
-
     /** An empty message comes back without a body. */
-    private byte[] body(BinaryData data, String queue, String messageId) {
+    private static byte[] body(BinaryData data, QueueMessageEncoding encoding, String queue, String messageId) {
         return QueueMessageText.decode(data == null ? null : data.toString(), encoding,
                 "message " + messageId + " of queue " + queue);
     }

@@ -15,24 +15,20 @@ import io.unistore.Page;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
 import io.unistore.spi.ContinuationTokens;
-import io.unistore.spi.NameRules;
+import io.unistore.spi.TableBackend;
 import io.unistore.table.TableActionResult;
 import io.unistore.table.TableAction;
 import io.unistore.table.TableEntity;
 import io.unistore.table.TableInfo;
 import io.unistore.table.TableQuery;
-import io.unistore.table.TableStore;
 import io.unistore.table.UpdateMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Azure Table Storage as a {@link TableStore}. Transactions are in {@link TableTransactions}. */
-final class AzureTableStore implements TableStore {
-    /** Azure's largest page of entities or tables. */
-    private static final int MAX_PAGE = 1000;
-
+/** Azure Table Storage as a {@link TableBackend}. Transactions are in {@link TableTransactions}. */
+final class AzureTableStore implements TableBackend {
     private final TableServiceClient service;
     private final ClientCache<TableClient> tables;
 
@@ -42,12 +38,11 @@ final class AzureTableStore implements TableStore {
     }
 
     TableClient table(String table) {
-        return tables.get(NameRules.table(table));
+        return tables.get(table);
     }
 
     @Override
     public void createTable(String table) {
-        NameRules.table(table);
         try {
             service.createTable(table);
         } catch (RuntimeException e) {
@@ -71,7 +66,6 @@ final class AzureTableStore implements TableStore {
 
     @Override
     public boolean tableExists(String table) {
-        NameRules.table(table);
         try {
             ListTablesOptions o = new ListTablesOptions().setFilter("TableName eq '" + table + "'").setTop(1);
             return service.listTables(o, null, Context.NONE).iterableByPage().iterator().next().getValue().stream()
@@ -95,7 +89,7 @@ final class AzureTableStore implements TableStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("listing of tables", e);
             }
-        }, options.continuationToken(), Math.min(options.pageSize(), MAX_PAGE));
+        }, options.continuationToken(), options.pageSize());
     }
 
     /** Names starting with the prefix, as a range on TableName (the service has no startswith). */
@@ -115,8 +109,6 @@ final class AzureTableStore implements TableStore {
     @Override
     public TableEntity getEntity(String table, String partitionKey, String rowKey, List<String> select) {
         TableClient t = table(table);
-        NameRules.key("partitionKey", partitionKey);
-        NameRules.key("rowKey", rowKey);
         try {
             TableEntity e = TableEntities.fromSdk(t.getEntityWithResponse(partitionKey, rowKey, withKeys(select),
                     null, Context.NONE).getValue());
@@ -159,7 +151,6 @@ final class AzureTableStore implements TableStore {
 
     @Override
     public String updateEntity(String table, TableEntity entity, UpdateMode mode, String ifMatch) {
-        NameRules.headerValue("ifMatch", ifMatch);
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity sdk = TableEntities.withEtag(TableEntities.toSdk(entity), ifMatch);
         try {
@@ -171,7 +162,6 @@ final class AzureTableStore implements TableStore {
 
     @Override
     public boolean deleteEntity(String table, String partitionKey, String rowKey, String ifMatch) {
-        NameRules.headerValue("ifMatch", ifMatch);
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity keys = TableEntities.withEtag(TableEntities.toSdk(
                 TableEntity.of(partitionKey, rowKey)), ifMatch);
@@ -223,7 +213,7 @@ final class AzureTableStore implements TableStore {
             } catch (RuntimeException e) {
                 throw AzureErrors.translate("query of table " + table, e);
             }
-        }, query.continuationToken(), Math.min(query.pageSize(), MAX_PAGE));
+        }, query.continuationToken(), query.pageSize());
         return query.top() == null ? paged : paged.limit(query.top());
     }
 

@@ -13,6 +13,8 @@ import io.unistore.RequestConditions;
 import io.unistore.StorageException;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.ReadOptions;
+import io.unistore.spi.AtomicFiles;
+import io.unistore.spi.Md5;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -97,20 +99,21 @@ final class BlobReader {
         return contentLength == null ? 0 : contentLength;
     }
 
-    BlobProperties downloadToFile(String container, String blob, Path file, ReadOptions options) {
+    /**
+     * The API has pinned the ETag it read in {@code options}; the properties are read again (under that pin) for
+     * the size, which the empty-blob and range checks and the progress total need, and for the MD5 to check.
+     */
+    void downloadToFile(String container, String blob, Path file, ReadOptions options) {
         BlobProperties properties = store.getProperties(container, blob, options.withRange(null));
         RequestConditions c = options.conditions();
-        if (c.ifMatch() == null && options.versionId() == null && options.snapshot() == null) {
-            c = c.withIfMatch(properties.etag());
-        }
         BlobClient client = store.blob(container, blob, options.versionId(), options.snapshot());
         ByteRange range = options.range();
         boolean whole = range == null || range.offset() == 0 && (range.isOpenEnded()
                 || range.length() >= properties.size());
         String what = "download of " + AzureBlobStore.where(container, blob);
         if (properties.size() == 0 || range != null && range.length() == 0) {
-            LocalFiles.replace(file, tmp -> { }, what);
-            return properties;
+            AtomicFiles.replace(file, tmp -> { });
+            return;
         }
         if (range != null && range.offset() >= properties.size()) {
             throw StorageException.invalidArgument("range", "starts at " + range.offset() + ", beyond the end of "
@@ -124,7 +127,7 @@ final class BlobReader {
             parallel.setProgressListener(done -> options.progress().onProgress(done, total));
         }
         BlobRequestConditions conditions = BlobModels.conditions(c);
-        LocalFiles.replace(file, tmp -> {
+        AtomicFiles.replace(file, tmp -> {
             try {
                 client.downloadToFileWithResponse(new BlobDownloadToFileOptions(tmp.toString())
                         .setRange(range == null ? null : new BlobRange(range.offset(),
@@ -137,9 +140,12 @@ final class BlobReader {
                 throw AzureErrors.translate(what, e);
             }
             if (whole && properties.contentMd5() != null) {
-                LocalFiles.checkMd5(tmp, properties.contentMd5(), what);
+                String received = Md5.ofFile(tmp);
+                if (!received.equals(properties.contentMd5())) {
+                    throw new StorageException(ErrorCode.INTERNAL, what + ": content MD5 mismatch: stored "
+                            + properties.contentMd5() + ", received " + received);
+                }
             }
-        }, what);
-        return properties;
+        });
     }
 }

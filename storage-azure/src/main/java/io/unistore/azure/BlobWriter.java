@@ -23,7 +23,12 @@ import io.unistore.StorageException;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.CopyOptions;
+import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
+import io.unistore.spi.ChunkReader;
+import io.unistore.spi.Md5;
+import io.unistore.spi.ParallelUpload;
+import io.unistore.spi.UploadChecks;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +36,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -58,7 +62,7 @@ final class BlobWriter {
 
     BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions o) {
         BlockBlobClient client = store.blob(container, blob).getBlockBlobClient();
-        Map<String, String> metadata = AzureAccount.METADATA.check(o.metadata());
+        Map<String, String> metadata = o.metadata();
         long blockSize = tuning.blockSizeFor(o.blockSize(), o.length());
         String what = "upload of " + AzureBlobStore.where(container, blob);
         ChunkReader.Chunk[] read = new ChunkReader.Chunk[1];
@@ -68,10 +72,10 @@ final class BlobWriter {
         BlobHttpHeaders headers = BlobModels.headers(o);
         try {
             if (reader.atEnd()) {
-                MessageDigest md5 = ParallelUpload.md5();
+                MessageDigest md5 = Md5.newDigest();
                 md5.update(first.data(), 0, first.length());
                 byte[] digest = md5.digest();
-                check(o, first.length(), digest);
+                UploadChecks.check(first.length(), Md5.base64(digest), o);
                 BlockBlobSimpleUploadOptions put = new BlockBlobSimpleUploadOptions(
                         BinaryData.fromByteBuffer(ByteBuffer.wrap(first.data(), 0, first.length())))
                         .setHeaders(headers.setContentMd5(digest)).setMetadata(metadata)
@@ -97,7 +101,7 @@ final class BlobWriter {
                                 .setLeaseId(leaseId), null, Context.NONE);
                         blocks.put(index, id);
                     }, o.progress(), o.length(), t -> failure(what, t, o.conditions()));
-            check(o, outcome.bytes(), outcome.md5());
+            UploadChecks.check(outcome.bytes(), Md5.base64(outcome.md5()), o);
             BlockBlobCommitBlockListOptions commit = new BlockBlobCommitBlockListOptions(new ArrayList<>(blocks.values()))
                     .setHeaders(headers.setContentMd5(outcome.md5())).setMetadata(metadata)
                     .setTier(BlobModels.toAzure(o.tier())).setRequestConditions(conditions);
@@ -117,21 +121,6 @@ final class BlobWriter {
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Refuses content that does not match the declared length or MD5, before anything is committed. */
-    private static void check(UploadOptions o, long bytes, byte[] md5) {
-        if (o.length() >= 0 && o.length() != bytes) {
-            throw StorageException.invalidArgument("length", "declared " + o.length() + " bytes but the stream held "
-                    + bytes);
-        }
-        if (o.contentMd5() != null) {
-            String actual = Base64.getEncoder().encodeToString(md5);
-            if (!actual.equals(o.contentMd5())) {
-                throw StorageException.invalidArgument("contentMd5", "is " + o.contentMd5() + " but the content's MD5 "
-                        + "is " + actual + "; nothing was stored");
-            }
-        }
-    }
-
     /**
      * A failed write. Azure answers a create-only write ({@code If-None-Match: *}) on an existing blob with
      * 409 BlobAlreadyExists; for the API that is a condition that did not hold.
@@ -148,9 +137,9 @@ final class BlobWriter {
     BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                 RequestConditions conditions) {
         BlobClient client = store.blob(container, blob);
-        Map<String, String> meta = AzureAccount.METADATA.check(metadata);
         try {
-            HttpHeaders h = client.setMetadataWithResponse(meta, BlobModels.conditions(conditions), null, Context.NONE)
+            HttpHeaders h = client.setMetadataWithResponse(metadata, BlobModels.conditions(conditions), null,
+                    Context.NONE)
                     .getHeaders();
             String lastModified = h.getValue("Last-Modified");
             return new BlobWriteResult(h.getValue("ETag"), lastModified == null ? null
@@ -167,7 +156,7 @@ final class BlobWriter {
      */
     BlobWriteResult copy(String sourceUrl, String sourceLabel, String container, String blob, CopyOptions o) {
         BlobClient target = store.blob(container, blob);
-        Map<String, String> meta = o.metadata() == null ? null : AzureAccount.METADATA.check(o.metadata());
+        Map<String, String> meta = o.metadata();
         RequestConditions src = o.sourceConditions();
         BlobBeginCopyOptions begin = new BlobBeginCopyOptions(sourceUrl).setMetadata(meta)
                 .setTier(BlobModels.toAzure(o.tier())).setPollInterval(Duration.ofMillis(200))
@@ -189,7 +178,7 @@ final class BlobWriter {
             if (o.contentType() != null) {
                 replaceContentType(target, o.contentType(), o.targetConditions().leaseId());
             }
-            BlobProperties p = store.getProperties(container, blob);
+            BlobProperties p = store.getProperties(container, blob, ReadOptions.defaults());
             return BlobModels.written(p);
         } catch (RuntimeException e) {
             throw failure(what, e, o.targetConditions());

@@ -9,6 +9,10 @@ import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.file.FileProperties;
 import io.unistore.file.FileUploadOptions;
+import io.unistore.spi.ChunkReader;
+import io.unistore.spi.Md5;
+import io.unistore.spi.ParallelUpload;
+import io.unistore.spi.UploadChecks;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -42,7 +46,7 @@ final class FileUploader {
     }
 
     FileProperties upload(String share, String path, InputStream content, FileUploadOptions o) {
-        Map<String, String> metadata = AzureAccount.METADATA.check(o.metadata());
+        Map<String, String> metadata = o.metadata();
         int slash = path.lastIndexOf('/');
         String parent = slash < 0 ? "" : path.substring(0, slash);
         String tmpPath = (parent.isEmpty() ? "" : parent + "/") + TEMP_PREFIX + UUID.randomUUID();
@@ -62,7 +66,7 @@ final class FileUploader {
             long bytes;
             byte[] md5;
             if (reader.atEnd()) {
-                MessageDigest digest = ParallelUpload.md5();
+                MessageDigest digest = Md5.newDigest();
                 digest.update(first.data(), 0, first.length());
                 md5 = digest.digest();
                 bytes = first.length();
@@ -82,10 +86,7 @@ final class FileUploader {
                 bytes = outcome.bytes();
                 md5 = outcome.md5();
             }
-            if (o.length() >= 0 && o.length() != bytes) {
-                throw StorageException.invalidArgument("length", "declared " + o.length() + " bytes but the stream "
-                        + "held " + bytes);
-            }
+            UploadChecks.length(bytes, o.length());
             // Exact size (the file may have grown ahead of the content) and the whole content's MD5.
             tmp.setPropertiesWithResponse(bytes, headers.setContentMd5(md5), null, null, null, Context.NONE);
             rename(tmp, share, path, bytes, md5);

@@ -78,7 +78,7 @@ final class RangedInputStream extends InputStream {
         this.next = offset + sink.count;
         boolean whole = offset == 0 && end == first.totalSize();
         this.expectedMd5 = whole ? first.contentMd5() : null;
-        this.md5 = expectedMd5 != null ? ParallelUpload.md5() : null;
+        this.md5 = expectedMd5 != null ? io.unistore.spi.Md5.newDigest() : null;
         if (md5 != null) {
             md5.update(buffer, 0, limit);
         }

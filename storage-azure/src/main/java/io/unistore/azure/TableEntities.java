@@ -1,6 +1,5 @@
 package io.unistore.azure;
 
-import io.unistore.spi.NameRules;
 import io.unistore.table.TableEntity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,9 +22,9 @@ final class TableEntities {
 
     static com.azure.data.tables.models.TableEntity toSdk(TableEntity e) {
         com.azure.data.tables.models.TableEntity sdk = new com.azure.data.tables.models.TableEntity(
-                NameRules.key("partitionKey", e.partitionKey()), NameRules.key("rowKey", e.rowKey()));
+                e.partitionKey(), e.rowKey());
         for (Map.Entry<String, Object> p : e.properties().entrySet()) {
-            String name = AzureAccount.PROPERTY_NAMES.check("property", p.getKey());
+            String name = p.getKey();
             Object v = p.getValue();
             if (v instanceof Double d) {
                 sdk.addProperty(name, Double.isFinite(d) ? d : nonFinite(d));

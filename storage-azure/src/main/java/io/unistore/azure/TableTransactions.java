@@ -8,16 +8,13 @@ import com.azure.data.tables.models.TableTransactionActionResponse;
 import com.azure.data.tables.models.TableTransactionActionType;
 import com.azure.data.tables.models.TableTransactionFailedException;
 import com.azure.data.tables.models.TableTransactionResult;
-import io.unistore.Capabilities;
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
 import io.unistore.table.TableAction;
 import io.unistore.table.TableActionResult;
 import io.unistore.table.TransactionFailedException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Entity group transactions: at most 100 actions on one partition, all or nothing. Azure fails a whole
@@ -29,7 +26,6 @@ final class TableTransactions {
     }
 
     static List<TableActionResult> submit(TableClient client, String table, List<TableAction> actions) {
-        validate(actions);
         List<Integer> sent = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             sent.add(i);
@@ -128,29 +124,6 @@ final class TableTransactions {
 
     private static boolean droppable(TableAction a) {
         return a.type() == TableAction.Type.DELETE && !AzureTableStore.conditional(a.ifMatch());
-    }
-
-    private static void validate(List<TableAction> actions) {
-        if (actions == null || actions.isEmpty()) {
-            throw StorageException.invalidArgument("actions", "a transaction needs at least one action");
-        }
-        if (actions.size() > Capabilities.DEFAULT_MAX_TRANSACTION_ACTIONS) {
-            throw StorageException.invalidArgument("actions", "a transaction holds at most "
-                    + Capabilities.DEFAULT_MAX_TRANSACTION_ACTIONS + " actions, was " + actions.size()
-                    + " (bulkWrite splits larger inputs)");
-        }
-        String partition = actions.get(0).partitionKey();
-        Set<String> rows = new HashSet<>();
-        for (TableAction a : actions) {
-            if (!a.partitionKey().equals(partition)) {
-                throw StorageException.invalidArgument("actions", "all actions of a transaction must share one "
-                        + "PartitionKey; found '" + partition + "' and '" + a.partitionKey() + "'");
-            }
-            if (!rows.add(a.rowKey())) {
-                throw StorageException.invalidArgument("actions", "entity (" + partition + ", " + a.rowKey()
-                        + ") appears more than once in the transaction");
-            }
-        }
     }
 
     private static TableTransactionAction toSdk(TableAction a) {

@@ -38,7 +38,7 @@ class AzureFileStoreTest {
         account = FilesStandInAccounts.open();
         files = account.files();
         share = AzuriteAccounts.name("share");
-        files.createShare(share, new CreateShareOptions(10, Map.of("Owner", "tests")));
+        files.createShare(share, CreateShareOptions.builder().quotaGb(10).metadata(Map.of("Owner", "tests")).build());
     }
 
     @AfterAll

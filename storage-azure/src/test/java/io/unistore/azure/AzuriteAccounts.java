@@ -12,12 +12,14 @@ final class AzuriteAccounts {
     }
 
     /**
-     * An account on the shared Azurite. {@code versioning=false}: Azurite has no blob versioning (it answers
+     * The options of accounts on Azurite. {@code versioning=false}: Azurite has no blob versioning (it answers
      * without version ids), so the capability is removed for it.
      */
+    static final Map<String, String> OPTIONS = Map.of("versioning", "false", "maxRetries", "1", "retryDelayMs", "100");
+
+    /** An account on the shared Azurite. */
     static StorageAccount open() {
-        return Unistore.open(Azurite.shared().connectionString(), Map.of("versioning", "false", "maxRetries", "1",
-                "retryDelayMs", "100"));
+        return Unistore.open(Azurite.shared().connectionString(), OPTIONS);
     }
 
     /** A fresh lowercase name with a prefix, valid for containers, queues and shares. */

@@ -1,7 +1,7 @@
 package io.unistore.azure;
 
 import io.unistore.StorageAccount;
-import io.unistore.internal.GuardedAccount;
+import io.unistore.internal.RuledAccount;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.testsupport.azurefiles.AzureFilesStandIn;
 import io.unistore.testsupport.azurefiles.LoopbackRedirectPolicy;
@@ -22,6 +22,6 @@ final class FilesStandInAccounts {
         String connectionString = "AccountName=" + AzureFilesStandIn.ACCOUNT + ";AccountKey=" + AzureFilesStandIn.KEY
                 + ";FileEndpoint=" + AzureFilesStandIn.SDK_ENDPOINT;
         ProviderConfig config = new ProviderConfig(connectionString, Map.of("maxRetries", "1", "retryDelayMs", "50"));
-        return GuardedAccount.wrap(AzureProvider.open(config, List.of(new LoopbackRedirectPolicy(standIn.port()))));
+        return RuledAccount.over(AzureProvider.open(config, List.of(new LoopbackRedirectPolicy(standIn.port()))));
     }
 }
