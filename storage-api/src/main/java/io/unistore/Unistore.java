@@ -74,6 +74,15 @@ public final class Unistore {
     }
 
     /**
+     * The API over a backend built by hand rather than opened through a registered provider: a provider's own
+     * tests (a backend given extra test hooks), or a backend not on the class path's service list. The rules
+     * apply as for any account; closing the account closes the backend.
+     */
+    public static StorageAccount of(AccountBackend backend) {
+        return RuledAccount.over(Objects.requireNonNull(backend, "backend"));
+    }
+
+    /**
      * The same account seen through more layers, outermost first: for wrapping an account someone else opened
      * (a test counting calls, a tool adding an audit trail). Both views share the provider's connection;
      * closing either closes it.

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.unistore.StorageAccount;
 import io.unistore.Unistore;
-import io.unistore.internal.RuledAccount;
 import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueStore;
 import io.unistore.spi.ProviderConfig;
@@ -73,7 +72,7 @@ class AzureFaultTest {
                     + ";FileEndpoint=" + AzureFilesStandIn.SDK_ENDPOINT;
             Map<String, String> options = new java.util.HashMap<>(RETRIES);
             options.put("downloadChunkSize", "65536");
-            try (StorageAccount faulted = RuledAccount.over(AzureProvider.open(new ProviderConfig(connection,
+            try (StorageAccount faulted = Unistore.of(AzureProvider.open(new ProviderConfig(connection,
                     options), List.of(new LoopbackRedirectPolicy(proxy.port()))))) {
                 FaultTally t = new FileFaultWorkload(faulted.files(), direct.files(), share, 200 * 1024)
                         .run(FaultRuns.ops(30), FaultRuns.seed());

@@ -6,7 +6,6 @@ import io.unistore.StorageAccount;
 import io.unistore.StorageException;
 import io.unistore.Unistore;
 import io.unistore.blob.PresignOptions;
-import io.unistore.internal.RuledAccount;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.table.TableEntity;
 import io.unistore.testsupport.FreePorts;
@@ -154,7 +153,7 @@ class AzureSecretsTest {
 
     private static StorageAccount filesAccount(String key) {
         AzureFilesStandIn standIn = AzureFilesStandIn.shared();
-        return RuledAccount.over(AzureProvider.open(new ProviderConfig("AccountName=" + AzureFilesStandIn.ACCOUNT
+        return Unistore.of(AzureProvider.open(new ProviderConfig("AccountName=" + AzureFilesStandIn.ACCOUNT
                 + ";AccountKey=" + key + ";FileEndpoint=" + AzureFilesStandIn.SDK_ENDPOINT, FAST),
                 List.of(new LoopbackRedirectPolicy(standIn.port()))));
     }

@@ -1,7 +1,7 @@
 package io.unistore.azure;
 
 import io.unistore.StorageAccount;
-import io.unistore.internal.RuledAccount;
+import io.unistore.Unistore;
 import io.unistore.spi.ProviderConfig;
 import io.unistore.testsupport.azurefiles.AzureFilesStandIn;
 import io.unistore.testsupport.azurefiles.LoopbackRedirectPolicy;
@@ -22,6 +22,6 @@ final class FilesStandInAccounts {
         String connectionString = "AccountName=" + AzureFilesStandIn.ACCOUNT + ";AccountKey=" + AzureFilesStandIn.KEY
                 + ";FileEndpoint=" + AzureFilesStandIn.SDK_ENDPOINT;
         ProviderConfig config = new ProviderConfig(connectionString, Map.of("maxRetries", "1", "retryDelayMs", "50"));
-        return RuledAccount.over(AzureProvider.open(config, List.of(new LoopbackRedirectPolicy(standIn.port()))));
+        return Unistore.of(AzureProvider.open(config, List.of(new LoopbackRedirectPolicy(standIn.port()))));
     }
 }
