@@ -9,6 +9,7 @@ import static io.unistore.mcp.ToolSchema.string;
 
 import io.unistore.Capability;
 import io.unistore.StorageAccount;
+import io.unistore.StorageException;
 import io.unistore.ops.BackupContainerOptions;
 import io.unistore.ops.BackupResult;
 import io.unistore.ops.BackupSet;
@@ -208,6 +209,10 @@ final class BackupTools implements ToolProvider {
                 .output(restoreOutput())
                 .handler(call -> {
                     RestoreSource from = RestoreSource.valueOf(call.has("from") ? call.string("from") : "BACKUP");
+                    if (from == RestoreSource.BACKUP && !call.has("backupContainer")) {
+                        throw StorageException.invalidArgument("backupContainer", "is required when from is BACKUP "
+                                + "(the default)");
+                    }
                     ToolCall backup = from == RestoreSource.BACKUP ? call.onAccount("backupAccount") : call;
                     String target = call.has("targetContainer") ? call.container("targetContainer")
                             : call.container("container");
