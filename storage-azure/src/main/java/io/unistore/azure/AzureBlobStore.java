@@ -98,11 +98,9 @@ final class AzureBlobStore implements BlobBackend {
     @Override
     public void createContainer(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        try {
-            c.createWithResponse(metadata == null || metadata.isEmpty() ? null : metadata, null, null, Context.NONE);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("create of container " + container, e);
-        }
+        AzureErrors.run("create of container " + container, () ->
+                c.createWithResponse(metadata == null || metadata.isEmpty() ? null : metadata, null, null,
+                    Context.NONE));
     }
 
     @Override
@@ -122,33 +120,23 @@ final class AzureBlobStore implements BlobBackend {
     @Override
     public boolean containerExists(String container) {
         BlobContainerClient c = container(container);
-        try {
-            return c.exists();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("existence check of container " + container, e);
-        }
+        return AzureErrors.call("existence check of container " + container, () -> c.exists());
     }
 
     @Override
     public ContainerInfo getContainerProperties(String container) {
         BlobContainerClient c = container(container);
-        try {
+        return AzureErrors.call("properties of container " + container, () -> {
             BlobContainerProperties p = c.getProperties();
             return new ContainerInfo(container, BlobModels.metadata(p.getMetadata()),
                     BlobModels.instant(p.getLastModified()), p.getETag());
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("properties of container " + container, e);
-        }
+        });
     }
 
     @Override
     public void setContainerMetadata(String container, Map<String, String> metadata) {
         BlobContainerClient c = container(container);
-        try {
-            c.setMetadata(metadata);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("metadata of container " + container, e);
-        }
+        AzureErrors.run("metadata of container " + container, () -> c.setMetadata(metadata));
     }
 
     @Override
@@ -219,23 +207,17 @@ final class AzureBlobStore implements BlobBackend {
     @Override
     public BlobProperties getProperties(String container, String blob, ReadOptions options) {
         BlobClient c = blob(container, blob, options.versionId(), options.snapshot());
-        try {
+        return AzureErrors.call("properties of " + where(container, blob), () -> {
             com.azure.storage.blob.models.BlobProperties p = c.getPropertiesWithResponse(
                     BlobModels.conditions(options.conditions()), null, Context.NONE).getValue();
             return BlobModels.properties(container, blob, p, options.snapshot());
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("properties of " + where(container, blob), e);
-        }
+        });
     }
 
     @Override
     public boolean exists(String container, String blob) {
         BlobClient c = blob(container, blob);
-        try {
-            return c.exists();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("existence check of " + where(container, blob), e);
-        }
+        return AzureErrors.call("existence check of " + where(container, blob), () -> c.exists());
     }
 
     @Override
@@ -350,28 +332,22 @@ final class AzureBlobStore implements BlobBackend {
     @Override
     public void setTier(String container, String blob, AccessTier tier) {
         BlobClient c = blob(container, blob);
-        try {
-            c.setAccessTierWithResponse(BlobModels.toAzure(tier), (RehydratePriority) null, null, null,
-                    Context.NONE);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("tier change of " + where(container, blob), e);
-        }
+        AzureErrors.run("tier change of " + where(container, blob), () ->
+                c.setAccessTierWithResponse(BlobModels.toAzure(tier), (RehydratePriority) null, null, null,
+                        Context.NONE));
     }
 
     @Override
     public String createSnapshot(String container, String blob, Map<String, String> metadata) {
         BlobClient c = blob(container, blob);
-        try {
-            return c.createSnapshotWithResponse(metadata, null, null, Context.NONE).getValue().getSnapshotId();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("snapshot of " + where(container, blob), e);
-        }
+        return AzureErrors.call("snapshot of " + where(container, blob), () ->
+                c.createSnapshotWithResponse(metadata, null, null, Context.NONE).getValue().getSnapshotId());
     }
 
     @Override
     public List<BlobProperties> listSnapshots(String container, String blob) {
         BlobContainerClient c = container(container);
-        try {
+        return AzureErrors.call("snapshot listing of " + where(container, blob), () -> {
             ListBlobsOptions o = new ListBlobsOptions().setPrefix(blob)
                     .setDetails(new BlobListDetails().setRetrieveSnapshots(true).setRetrieveMetadata(true));
             List<BlobProperties> snapshots = new ArrayList<>();
@@ -383,9 +359,7 @@ final class AzureBlobStore implements BlobBackend {
             // Snapshot ids are ISO instants with a fixed number of digits: text order is time order.
             snapshots.sort(Comparator.comparing(BlobProperties::snapshot));
             return snapshots;
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("snapshot listing of " + where(container, blob), e);
-        }
+        });
     }
 
     @Override
@@ -416,11 +390,7 @@ final class AzureBlobStore implements BlobBackend {
     public String acquireLease(String container, String blob, Duration duration, String proposedLeaseId) {
         int seconds = duration == null ? -1 : (int) duration.toSeconds();
         BlobLeaseClient lease = leaseClient(container, blob, proposedLeaseId);
-        try {
-            return lease.acquireLease(seconds);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("lease of " + where(container, blob), e);
-        }
+        return AzureErrors.call("lease of " + where(container, blob), () -> lease.acquireLease(seconds));
     }
 
     @Override
@@ -442,11 +412,7 @@ final class AzureBlobStore implements BlobBackend {
     private void onLease(String container, String blob, String leaseId, String what,
                          java.util.function.Consumer<BlobLeaseClient> action) {
         BlobLeaseClient lease = leaseClient(container, blob, leaseId);
-        try {
-            action.accept(lease);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate(what + " of " + where(container, blob), e);
-        }
+        AzureErrors.run(what + " of " + where(container, blob), () -> action.accept(lease));
     }
 
     private BlobLeaseClient leaseClient(String container, String blob, String leaseId) {

@@ -11,6 +11,7 @@ import io.unistore.spi.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Turns whatever the Azure SDKs throw into a {@link StorageException}: the neutral code from
@@ -47,6 +48,29 @@ final class AzureErrors {
     /** Whether the failure is the service saying the item does not exist. */
     static boolean isNotFound(Throwable t) {
         return t instanceof HttpResponseException && (status(t) == 404);
+    }
+
+    /**
+     * Runs one SDK call, translating its failure ({@link #translate}): the one place Azure calls are turned into
+     * {@link StorageException}s.
+     *
+     * @param operation what was attempted, for the message
+     */
+    static <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw translate(operation, e);
+        }
+    }
+
+    /** {@link #call} for a call without a result. */
+    static void run(String operation, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            throw translate(operation, e);
+        }
     }
 
     /**

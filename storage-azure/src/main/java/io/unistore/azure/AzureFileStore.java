@@ -83,12 +83,10 @@ final class AzureFileStore implements FileBackend {
     public void createShare(String share, CreateShareOptions options) {
         ShareClient s = share(share);
         Map<String, String> meta = options.metadata();
-        try {
-            s.createWithResponse(new ShareCreateOptions().setQuotaInGb(options.quotaGb() > 0 ? options.quotaGb() : null)
-                    .setMetadata(meta.isEmpty() ? null : meta), null, Context.NONE);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("create of share " + share, e);
-        }
+        AzureErrors.run("create of share " + share, () ->
+                s.createWithResponse(new ShareCreateOptions()
+                        .setQuotaInGb(options.quotaGb() > 0 ? options.quotaGb() : null)
+                        .setMetadata(meta.isEmpty() ? null : meta), null, Context.NONE));
     }
 
     @Override
@@ -109,11 +107,7 @@ final class AzureFileStore implements FileBackend {
     @Override
     public boolean shareExists(String share) {
         ShareClient s = share(share);
-        try {
-            return s.exists();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("existence check of share " + share, e);
-        }
+        return AzureErrors.call("existence check of share " + share, () -> s.exists());
     }
 
     @Override
@@ -139,24 +133,19 @@ final class AzureFileStore implements FileBackend {
     @Override
     public ShareInfo getShareProperties(String share) {
         ShareClient s = share(share);
-        try {
+        return AzureErrors.call("properties of share " + share, () -> {
             com.azure.storage.file.share.models.ShareProperties p = s.getProperties();
             return new ShareInfo(share, p.getQuota(), BlobModels.metadata(p.getMetadata()),
                     BlobModels.instant(p.getLastModified()),
                     p.getETag());
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("properties of share " + share, e);
-        }
+        });
     }
 
     @Override
     public void setShareQuota(String share, int quotaGb) {
         ShareClient s = share(share);
-        try {
-            s.setPropertiesWithResponse(new ShareSetPropertiesOptions().setQuotaInGb(quotaGb), null, Context.NONE);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("quota of share " + share, e);
-        }
+        AzureErrors.run("quota of share " + share, () ->
+                s.setPropertiesWithResponse(new ShareSetPropertiesOptions().setQuotaInGb(quotaGb), null, Context.NONE));
     }
 
     // ---- directories --------------------------------------------------------------------------------
@@ -164,12 +153,9 @@ final class AzureFileStore implements FileBackend {
     @Override
     public void createDirectory(String share, String path, Map<String, String> metadata) {
         ShareDirectoryClient d = directory(share, path);
-        try {
-            d.createWithResponse(null, null, metadata == null || metadata.isEmpty() ? null : metadata, null,
-                    Context.NONE);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("create of directory " + where(share, path), e);
-        }
+        AzureErrors.run("create of directory " + where(share, path), () ->
+                d.createWithResponse(null, null, metadata == null || metadata.isEmpty() ? null : metadata, null,
+                        Context.NONE));
     }
 
     @Override
@@ -204,7 +190,7 @@ final class AzureFileStore implements FileBackend {
 
     /** One page of a directory's children, uploads in progress left out; the token is Azure's marker. */
     Page<ShareFileItem> children(String share, String dir, String prefix, String marker, int size) {
-        try {
+        return AzureErrors.call("listing of directory " + where(share, dir), () -> {
             ShareListFilesAndDirectoriesOptions o = new ShareListFilesAndDirectoriesOptions().setPrefix(prefix)
                     .setMaxResultsPerPage(size);
             PagedResponse<ShareFileItem> page = directory(share, dir).listFilesAndDirectories(o, null, Context.NONE)
@@ -216,9 +202,7 @@ final class AzureFileStore implements FileBackend {
                 }
             }
             return new Page<>(items, page.getContinuationToken());
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("listing of directory " + where(share, dir), e);
-        }
+        });
     }
 
     static FileItem item(String dir, ShareFileItem i) {
@@ -293,28 +277,24 @@ final class AzureFileStore implements FileBackend {
                 }
             }
         }
-        try {
+        return AzureErrors.call(what, () -> {
             com.azure.storage.file.share.models.ShareDirectoryProperties d = directory(share, p).getProperties();
             return new FileProperties(share, p, true, 0, null, null, d.getETag(),
                     BlobModels.instant(d.getLastModified()), BlobModels.metadata(d.getMetadata()));
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate(what, e);
-        }
+        });
     }
 
     @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
         Map<String, String> meta = metadata;
         FileProperties target = getProperties(share, path);
-        try {
+        AzureErrors.run("metadata of " + where(share, target.path()), () -> {
             if (target.directory()) {
                 directory(share, target.path()).setMetadata(meta);
             } else {
                 file(share, target.path()).setMetadata(meta);
             }
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("metadata of " + where(share, target.path()), e);
-        }
+        });
     }
 
     @Override

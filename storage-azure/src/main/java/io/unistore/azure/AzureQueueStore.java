@@ -66,13 +66,8 @@ final class AzureQueueStore implements QueueBackend {
     @Override
     public void createQueue(String queue, Map<String, String> metadata) {
         QueueClient q = queue(queue);
-        int status;
-        try {
-            status = q.createWithResponse(metadata == null || metadata.isEmpty() ? null : metadata, null,
-                    Context.NONE).getStatusCode();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("create of queue " + queue, e);
-        }
+        int status = AzureErrors.call("create of queue " + queue, () -> q.createWithResponse(
+                metadata == null || metadata.isEmpty() ? null : metadata, null, Context.NONE).getStatusCode());
         // 204: the queue existed already with the same metadata (Create Queue is idempotent in that case).
         if (status == 204) {
             throw new StorageException(io.unistore.ErrorCode.ALREADY_EXISTS, "create of queue " + queue
@@ -142,32 +137,23 @@ final class AzureQueueStore implements QueueBackend {
     @Override
     public QueueProperties getQueueProperties(String queue) {
         QueueClient q = queue(queue);
-        try {
+        return AzureErrors.call("properties of queue " + queue, () -> {
             com.azure.storage.queue.models.QueueProperties p = q.getProperties();
-            return new QueueProperties(queue, BlobModels.metadata(p.getMetadata()), p.getApproximateMessagesCount());
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("properties of queue " + queue, e);
-        }
+            return new QueueProperties(queue, BlobModels.metadata(p.getMetadata()),
+                    p.getApproximateMessagesCount());
+        });
     }
 
     @Override
     public void setQueueMetadata(String queue, Map<String, String> metadata) {
         QueueClient q = queue(queue);
-        try {
-            q.setMetadata(metadata);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("metadata of queue " + queue, e);
-        }
+        AzureErrors.run("metadata of queue " + queue, () -> q.setMetadata(metadata));
     }
 
     @Override
     public void clearMessages(String queue) {
         QueueClient q = queue(queue);
-        try {
-            q.clearMessages();
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("clear of queue " + queue, e);
-        }
+        AzureErrors.run("clear of queue " + queue, () -> q.clearMessages());
     }
 
     @Override
@@ -177,21 +163,19 @@ final class AzureQueueStore implements QueueBackend {
         String text = QueueMessageText.encode(body, encoding, AzureAccount.MAX_QUEUE_MESSAGE_BYTES);
         SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
         Duration ttl = o.neverExpires() ? Duration.ofSeconds(-1) : o.timeToLive();
-        try {
+        return AzureErrors.call("send to queue " + queue, () -> {
             SendMessageResult r = q.sendMessageWithResponse(BinaryData.fromString(text),
                     o.visibilityDelay().isZero() ? null : o.visibilityDelay(), ttl, null, Context.NONE).getValue();
             return new SendReceipt(r.getMessageId(), r.getPopReceipt(), instant(r.getInsertionTime()),
                     expiry(r.getExpirationTime()), instant(r.getTimeNextVisible()));
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("send to queue " + queue, e);
-        }
+        });
     }
 
     @Override
     public List<QueueMessage> receiveMessages(String queue, QueueMessageEncoding encoding, ReceiveOptions options) {
         QueueClient q = queue(queue);
         ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
-        try {
+        return AzureErrors.call("receive from queue " + queue, () -> {
             List<QueueMessage> messages = new ArrayList<>();
             for (QueueMessageItem m : q.receiveMessages(o.maxMessages(), o.visibilityTimeout(), null,
                     Context.NONE)) {
@@ -201,15 +185,13 @@ final class AzureQueueStore implements QueueBackend {
                         expiry(m.getExpirationTime()), instant(m.getTimeNextVisible()), m.getDequeueCount()));
             }
             return messages;
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("receive from queue " + queue, e);
-        }
+        });
     }
 
     @Override
     public List<QueueMessage> peekMessages(String queue, QueueMessageEncoding encoding, int maxMessages) {
         QueueClient q = queue(queue);
-        try {
+        return AzureErrors.call("peek of queue " + queue, () -> {
             List<QueueMessage> messages = new ArrayList<>();
             for (PeekedMessageItem m : q.peekMessages(maxMessages, null, Context.NONE)) {
                 messages.add(new QueueMessage(m.getMessageId(), null,
@@ -217,9 +199,7 @@ final class AzureQueueStore implements QueueBackend {
                         instant(m.getInsertionTime()), expiry(m.getExpirationTime()), null, m.getDequeueCount()));
             }
             return messages;
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("peek of queue " + queue, e);
-        }
+        });
     }
 
     @Override
@@ -228,13 +208,11 @@ final class AzureQueueStore implements QueueBackend {
         QueueClient q = queue(queue);
         String text = newBody == null ? null
                 : QueueMessageText.encode(newBody, encoding, AzureAccount.MAX_QUEUE_MESSAGE_BYTES);
-        try {
-            UpdateMessageResult r = q.updateMessageWithResponse(messageId, popReceipt, text, visibilityTimeout, null,
-                    Context.NONE).getValue();
+        return AzureErrors.call("update of message " + messageId + " in queue " + queue, () -> {
+            UpdateMessageResult r = q.updateMessageWithResponse(messageId, popReceipt, text, visibilityTimeout,
+                    null, Context.NONE).getValue();
             return new UpdateReceipt(r.getPopReceipt(), instant(r.getTimeNextVisible()));
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("update of message " + messageId + " in queue " + queue, e);
-        }
+        });
     }
 
     @Override

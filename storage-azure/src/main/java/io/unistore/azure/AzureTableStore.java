@@ -43,11 +43,7 @@ final class AzureTableStore implements TableBackend {
 
     @Override
     public void createTable(String table) {
-        try {
-            service.createTable(table);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("create of table " + table, e);
-        }
+        AzureErrors.run("create of table " + table, () -> service.createTable(table));
     }
 
     @Override
@@ -66,13 +62,11 @@ final class AzureTableStore implements TableBackend {
 
     @Override
     public boolean tableExists(String table) {
-        try {
+        return AzureErrors.call("existence check of table " + table, () -> {
             ListTablesOptions o = new ListTablesOptions().setFilter("TableName eq '" + table + "'").setTop(1);
             return service.listTables(o, null, Context.NONE).iterableByPage().iterator().next().getValue().stream()
                     .anyMatch(t -> t.getName().equals(table));
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("existence check of table " + table, e);
-        }
+        });
     }
 
     @Override
@@ -109,13 +103,11 @@ final class AzureTableStore implements TableBackend {
     @Override
     public TableEntity getEntity(String table, String partitionKey, String rowKey, List<String> select) {
         TableClient t = table(table);
-        try {
+        return AzureErrors.call("read of entity (" + partitionKey + ", " + rowKey + ") of table " + table, () -> {
             TableEntity e = TableEntities.fromSdk(t.getEntityWithResponse(partitionKey, rowKey, withKeys(select),
                     null, Context.NONE).getValue());
             return select == null ? e : project(e, select);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("read of entity (" + partitionKey + ", " + rowKey + ") of table " + table, e);
-        }
+        });
     }
 
     @Override
@@ -142,22 +134,16 @@ final class AzureTableStore implements TableBackend {
     public String upsertEntity(String table, TableEntity entity, UpdateMode mode) {
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity sdk = TableEntities.toSdk(entity);
-        try {
-            return etag(t.upsertEntityWithResponse(sdk, mode(mode), null, Context.NONE));
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("upsert into table " + table, e);
-        }
+        return AzureErrors.call("upsert into table " + table, () ->
+                etag(t.upsertEntityWithResponse(sdk, mode(mode), null, Context.NONE)));
     }
 
     @Override
     public String updateEntity(String table, TableEntity entity, UpdateMode mode, String ifMatch) {
         TableClient t = table(table);
         com.azure.data.tables.models.TableEntity sdk = TableEntities.withEtag(TableEntities.toSdk(entity), ifMatch);
-        try {
-            return etag(t.updateEntityWithResponse(sdk, mode(mode), conditional(ifMatch), null, Context.NONE));
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("update in table " + table, e);
-        }
+        return AzureErrors.call("update in table " + table, () ->
+                etag(t.updateEntityWithResponse(sdk, mode(mode), conditional(ifMatch), null, Context.NONE)));
     }
 
     @Override

@@ -78,14 +78,12 @@ final class BlobReader {
 
     private static RangedInputStream.Fetched fetch(BlobClient client, String what, long offset, long length,
                                                    BlobRequestConditions conditions, OutputStream sink) {
-        try {
+        return AzureErrors.call(what, () -> {
             BlobDownloadHeaders h = client.downloadStreamWithResponse(sink, new BlobRange(offset, length), null,
                     conditions, false, null, EAGER).getDeserializedHeaders();
             return new RangedInputStream.Fetched(totalSize(h.getContentRange(), h.getContentLength()), h.getETag(),
                     h.getBlobContentMD5());
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate(what, e);
-        }
+        });
     }
 
     /** The size after '/' in {@code bytes a-b/size}; the body length when the answer was not partial. */
@@ -128,17 +126,13 @@ final class BlobReader {
         }
         BlobRequestConditions conditions = BlobModels.conditions(c);
         AtomicFiles.replace(file, tmp -> {
-            try {
-                client.downloadToFileWithResponse(new BlobDownloadToFileOptions(tmp.toString())
-                        .setRange(range == null ? null : new BlobRange(range.offset(),
-                                range.isOpenEnded() ? null : range.length()))
-                        .setParallelTransferOptions(parallel).setDownloadRetryOptions(null)
-                        .setRequestConditions(conditions)
-                        .setOpenOptions(Set.of(StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)),
-                        null, Context.NONE);
-            } catch (RuntimeException e) {
-                throw AzureErrors.translate(what, e);
-            }
+            AzureErrors.run(what, () -> client.downloadToFileWithResponse(new BlobDownloadToFileOptions(tmp.toString())
+                            .setRange(range == null ? null : new BlobRange(range.offset(),
+                                    range.isOpenEnded() ? null : range.length()))
+                            .setParallelTransferOptions(parallel).setDownloadRetryOptions(null)
+                            .setRequestConditions(conditions)
+                            .setOpenOptions(Set.of(StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)),
+                            null, Context.NONE));
             if (whole && properties.contentMd5() != null) {
                 String received = Md5.ofFile(tmp);
                 if (!received.equals(properties.contentMd5())) {

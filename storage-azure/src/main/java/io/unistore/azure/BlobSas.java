@@ -37,7 +37,7 @@ final class BlobSas {
                 .setCreatePermission(options.permissions().contains(BlobPermission.WRITE))
                 .setDeletePermission(options.permissions().contains(BlobPermission.DELETE));
         BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(expiry, permission);
-        try {
+        return AzureErrors.call("presigned URL of " + blob.getContainerName() + "/" + blob.getBlobName(), () -> {
             String sas;
             if (entraId) {
                 OffsetDateTime start = now.minus(CLOCK_SKEW);
@@ -47,8 +47,6 @@ final class BlobSas {
                 sas = blob.generateSas(values);
             }
             return URI.create(blob.getBlobUrl() + "?" + sas);
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("presigned URL of " + blob.getContainerName() + "/" + blob.getBlobName(), e);
-        }
+        });
     }
 }

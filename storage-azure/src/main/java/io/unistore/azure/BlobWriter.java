@@ -137,7 +137,7 @@ final class BlobWriter {
     BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                 RequestConditions conditions) {
         BlobClient client = store.blob(container, blob);
-        try {
+        return AzureErrors.call("metadata of " + AzureBlobStore.where(container, blob), () -> {
             HttpHeaders h = client.setMetadataWithResponse(metadata, BlobModels.conditions(conditions), null,
                     Context.NONE)
                     .getHeaders();
@@ -145,9 +145,7 @@ final class BlobWriter {
             return new BlobWriteResult(h.getValue("ETag"), lastModified == null ? null
                     : new DateTimeRfc1123(lastModified).getDateTime().toInstant(), -1, null,
                     h.getValue("x-ms-version-id"));
-        } catch (RuntimeException e) {
-            throw AzureErrors.translate("metadata of " + AzureBlobStore.where(container, blob), e);
-        }
+        });
     }
 
     /**

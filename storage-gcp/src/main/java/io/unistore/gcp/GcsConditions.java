@@ -77,7 +77,7 @@ final class GcsConditions {
      * The pin for a write under {@code conditions}; {@code current} reads the object's metadata (null when
      * absent) and is called only when the conditions need it.
      *
-     * @throws StorageException PRECONDITION_FAILED when a condition already fails; UNSUPPORTED for a lease
+     * @throws StorageException PRECONDITION_FAILED when a condition already fails (the API refuses a lease id first)
      */
     static Pin forWrite(RequestConditions conditions, Supplier<BlobInfo> current, String what) {
         if (conditions.isEmpty()) {
