@@ -32,6 +32,7 @@ import io.unistore.file.ListFilesOptions;
 import io.unistore.file.ShareInfo;
 import io.unistore.spi.ContinuationTokens;
 import io.unistore.spi.FileBackend;
+import io.unistore.spi.ReadAheadInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,7 +230,7 @@ final class AzureFileStore implements FileBackend {
             return InputStream.nullInputStream();
         }
         String[] firstEtag = new String[1];
-        RangedInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> {
+        ReadAheadInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> {
             try {
                 ShareFileDownloadHeaders h = f.downloadWithResponse(sink, new ShareFileDownloadOptions()
                         .setRange(new ShareFileRange(at, at + len - 1)), null, BlobReader.EAGER)
@@ -240,14 +241,14 @@ final class AzureFileStore implements FileBackend {
                             + "during the read (ETag " + etag + " became " + h.getETag() + ")");
                 }
                 firstEtag[0] = h.getETag();
-                return new RangedInputStream.Fetched(BlobReader.totalSize(h.getContentRange(), h.getContentLength()),
+                return new ReadAheadInputStream.Fetched(BlobReader.totalSize(h.getContentRange(), h.getContentLength()),
                         h.getETag(), h.getFileContentMd5());
             } catch (RuntimeException e) {
                 throw AzureErrors.translate(what, e);
             }
         };
         try {
-            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize(), transfers);
+            return new ReadAheadInputStream(fetcher, offset, length, tuning.downloadChunkSize(), transfers);
         } catch (StorageException e) {
             if (e.providerStatus() != 416) {
                 throw e;

@@ -15,6 +15,7 @@ import io.unistore.blob.BlobProperties;
 import io.unistore.blob.ReadOptions;
 import io.unistore.spi.AtomicFiles;
 import io.unistore.spi.Md5;
+import io.unistore.spi.ReadAheadInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -57,10 +58,10 @@ final class BlobReader {
             store.getProperties(container, blob, options);
             return InputStream.nullInputStream();
         }
-        RangedInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> fetch(client, what, at, len,
+        ReadAheadInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> fetch(client, what, at, len,
                 etag == null ? first : new BlobRequestConditions().setIfMatch(etag).setLeaseId(leaseId), sink);
         try {
-            return new RangedInputStream(fetcher, offset, length, tuning.downloadChunkSize(), readAhead);
+            return new ReadAheadInputStream(fetcher, offset, length, tuning.downloadChunkSize(), readAhead);
         } catch (StorageException e) {
             if (e.providerStatus() != 416) {
                 throw e;
@@ -76,12 +77,12 @@ final class BlobReader {
         }
     }
 
-    private static RangedInputStream.Fetched fetch(BlobClient client, String what, long offset, long length,
+    private static ReadAheadInputStream.Fetched fetch(BlobClient client, String what, long offset, long length,
                                                    BlobRequestConditions conditions, OutputStream sink) {
         return AzureErrors.call(what, () -> {
             BlobDownloadHeaders h = client.downloadStreamWithResponse(sink, new BlobRange(offset, length), null,
                     conditions, false, null, EAGER).getDeserializedHeaders();
-            return new RangedInputStream.Fetched(totalSize(h.getContentRange(), h.getContentLength()), h.getETag(),
+            return new ReadAheadInputStream.Fetched(totalSize(h.getContentRange(), h.getContentLength()), h.getETag(),
                     h.getBlobContentMD5());
         });
     }

@@ -28,7 +28,7 @@ public final class MicroSection extends Section {
             "Azurite/uBlobPut", AZURE_CLIENTS,
             "Azurite/uBlobGet", "each `openInputStream` of the Azure provider allocated a whole download chunk "
                     + "(4 MiB) before the first GET, even for a 4 KiB blob: JFR showed 16 GB allocated by "
-                    + "`RangedInputStream.<init>` for 4,000 reads and hundreds of GCs. Fixed since the first report "
+                    + "`RangedInputStream.<init>` (now `ReadAheadInputStream`) for 4,000 reads and hundreds of GCs. Fixed since the first report "
                     + "(storage-azure: the first buffer starts at 64 KiB and grows to the chunk only for larger "
                     + "blobs). Left: the read is a ranged GET whose content MD5 is checked, where `downloadContent()` "
                     + "is one plain GET.",

@@ -1,4 +1,4 @@
-package io.unistore.azure;
+package io.unistore.spi;
 
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
@@ -14,16 +14,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /**
- * Reads a blob or file as a stream of ranged GETs: one chunk being read by the caller while the next one is
- * fetched ahead (two chunks in memory). Every GET after the first is
- * pinned to the ETag the first one saw, so content replaced mid-read fails (PRECONDITION_FAILED) instead of mixing
- * two versions. A read of the whole content is checked against its stored MD5 at the end.
+ * The read-ahead stream shared by providers: content read as a series of ranged GETs, one chunk being read by the
+ * caller while the next is fetched ahead (two chunks in memory). Every GET after the first is pinned to the ETag
+ * the first one saw, so content replaced mid-read fails (the provider's PRECONDITION_FAILED) instead of mixing two
+ * versions. A read of the whole content is checked against its stored MD5 at the end. A provider supplies only
+ * the ranged GET ({@link RangeFetcher}), mapped to its SDK.
  */
-final class RangedInputStream extends InputStream {
+public final class ReadAheadInputStream extends InputStream {
 
     /** Fetches bytes {@code [offset, offset + length)} into {@code sink}; {@code etag} pins later reads. */
     @FunctionalInterface
-    interface RangeFetcher {
+    public interface RangeFetcher {
+        /**
+         * One ranged GET.
+         *
+         * @param etag null for the first GET; then the ETag it returned, which the GET must require
+         * @throws io.unistore.StorageException as the service answered
+         */
         Fetched fetch(long offset, long length, String etag, OutputStream sink);
     }
 
@@ -34,7 +41,7 @@ final class RangedInputStream extends InputStream {
      * @param etag the content's ETag
      * @param contentMd5 the whole content's stored MD5, or null
      */
-    record Fetched(long totalSize, String etag, byte[] contentMd5) {
+    public record Fetched(long totalSize, String etag, byte[] contentMd5) {
     }
 
     private final RangeFetcher fetcher;
@@ -58,9 +65,12 @@ final class RangedInputStream extends InputStream {
     /**
      * Opens the stream with its first GET (so NOT_FOUND, CONFLICT or a failed condition surface here).
      *
+     * @param offset the first byte to read
      * @param length bytes to read, or -1 to the end
+     * @param chunkSize the bytes of one GET (two chunks are held in memory)
+     * @param readAhead where the next chunk is fetched while the caller reads; null reads chunk by chunk
      */
-    RangedInputStream(RangeFetcher fetcher, long offset, long length, int chunkSize, Executor readAhead) {
+    public ReadAheadInputStream(RangeFetcher fetcher, long offset, long length, int chunkSize, Executor readAhead) {
         this.fetcher = fetcher;
         this.readAhead = readAhead;
         long firstLength = length < 0 ? chunkSize : Math.min(chunkSize, length);
@@ -78,7 +88,7 @@ final class RangedInputStream extends InputStream {
         this.next = offset + sink.count;
         boolean whole = offset == 0 && end == first.totalSize();
         this.expectedMd5 = whole ? first.contentMd5() : null;
-        this.md5 = expectedMd5 != null ? io.unistore.spi.Md5.newDigest() : null;
+        this.md5 = expectedMd5 != null ? Md5.newDigest() : null;
         if (md5 != null) {
             md5.update(buffer, 0, limit);
         }
