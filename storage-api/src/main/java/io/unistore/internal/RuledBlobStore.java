@@ -99,7 +99,7 @@ final class RuledBlobStore implements BlobStore {
 
     @Override
     public PagedIterable<ContainerInfo> listContainers(ListOptions options) {
-        ListOptions clamped = Paging.clamp(required("options", options), capabilities);
+        ListOptions clamped = Paging.clamp(options == null ? ListOptions.defaults() : options, capabilities);
         return guard.pages(() -> backend.listContainers(clamped));
     }
 
@@ -126,12 +126,12 @@ final class RuledBlobStore implements BlobStore {
     private UploadOptions checkUpload(String container, String blob, UploadOptions options) {
         names.container(container);
         names.blob(blob);
-        required("options", options);
-        Map<String, String> md = names.metadata(options.metadata());
-        this.options.tier(options.tier(), "upload");
-        this.options.conditions(options.conditions(), "upload");
-        OptionRules.md5("contentMd5", options.contentMd5());
-        return options.withMetadata(md);
+        UploadOptions o = options == null ? UploadOptions.defaults() : options;
+        Map<String, String> md = names.metadata(o.metadata());
+        this.options.tier(o.tier(), "upload");
+        this.options.conditions(o.conditions(), "upload");
+        OptionRules.md5("contentMd5", o.contentMd5());
+        return o.withMetadata(md);
     }
 
     @Override
@@ -152,7 +152,7 @@ final class RuledBlobStore implements BlobStore {
         names.blob("sourceBlob", sourceBlob);
         names.container("targetContainer", targetContainer);
         names.blob("targetBlob", targetBlob);
-        CopyOptions checked = checkCopy(required("options", options), "copy");
+        CopyOptions checked = checkCopy(options == null ? CopyOptions.defaults() : options, "copy");
         this.options.versionOrSnapshot(checked.sourceVersionId(), checked.sourceSnapshot(), "copy");
         return guard.call(() -> backend.copy(sourceContainer, sourceBlob, targetContainer, targetBlob, checked));
     }
@@ -167,7 +167,7 @@ final class RuledBlobStore implements BlobStore {
         }
         names.container("targetContainer", targetContainer);
         names.blob("targetBlob", targetBlob);
-        CopyOptions checked = checkCopy(required("options", options), "copyFromUrl");
+        CopyOptions checked = checkCopy(options == null ? CopyOptions.defaults() : options, "copyFromUrl");
         if (checked.sourceVersionId() != null || checked.sourceSnapshot() != null) {
             throw StorageException.invalidArgument("options", "a copy from a URL names its source in the URL "
                     + "(no sourceVersionId or sourceSnapshot)");
@@ -213,10 +213,10 @@ final class RuledBlobStore implements BlobStore {
     private ReadOptions checkRead(String container, String blob, ReadOptions options, String what) {
         names.container(container);
         names.blob(blob);
-        required("options", options);
-        this.options.versionOrSnapshot(options.versionId(), options.snapshot(), what);
-        this.options.conditions(options.conditions(), what);
-        return options;
+        ReadOptions o = options == null ? ReadOptions.defaults() : options;
+        this.options.versionOrSnapshot(o.versionId(), o.snapshot(), what);
+        this.options.conditions(o.conditions(), what);
+        return o;
     }
 
     @Override
@@ -229,9 +229,9 @@ final class RuledBlobStore implements BlobStore {
     @Override
     public PagedIterable<BlobItem> list(String container, ListBlobsOptions options) {
         names.container(container);
-        required("options", options);
-        int size = Math.min(options.pageSize(), capabilities.limits().maxPageSize());
-        ListBlobsOptions clamped = size == options.pageSize() ? options : options.withPageSize(size);
+        ListBlobsOptions o = options == null ? ListBlobsOptions.defaults() : options;
+        int size = Math.min(o.pageSize(), capabilities.limits().maxPageSize());
+        ListBlobsOptions clamped = size == o.pageSize() ? o : o.withPageSize(size);
         return guard.pages(() -> backend.list(container, clamped));
     }
 
@@ -241,10 +241,10 @@ final class RuledBlobStore implements BlobStore {
     public boolean delete(String container, String blob, DeleteBlobOptions options) {
         names.container(container);
         names.blob(blob);
-        required("options", options);
-        this.options.versionOrSnapshot(options.versionId(), options.snapshot(), "delete");
-        this.options.conditions(options.conditions(), "delete");
-        return guard.call(() -> backend.delete(container, blob, options));
+        DeleteBlobOptions o = options == null ? DeleteBlobOptions.defaults() : options;
+        this.options.versionOrSnapshot(o.versionId(), o.snapshot(), "delete");
+        this.options.conditions(o.conditions(), "delete");
+        return guard.call(() -> backend.delete(container, blob, o));
     }
 
     @Override
@@ -305,7 +305,7 @@ final class RuledBlobStore implements BlobStore {
         capabilities.require(Capability.BLOB_VERSIONS, "listVersions");
         names.container(container);
         names.blob(blob);
-        ListOptions clamped = Paging.clamp(required("options", options), capabilities);
+        ListOptions clamped = Paging.clamp(options == null ? ListOptions.defaults() : options, capabilities);
         return guard.pages(() -> backend.listVersions(container, blob, clamped));
     }
 

@@ -44,11 +44,11 @@ final class RuledFileStore implements FileStore {
     @Override
     public void createShare(String share, CreateShareOptions options) {
         names.share(share);
-        required("options", options);
-        if (options.quotaGb() > 0) {
+        CreateShareOptions o = options == null ? CreateShareOptions.defaults() : options;
+        if (o.quotaGb() > 0) {
             capabilities.require(Capability.FILE_SHARE_QUOTA, "createShare with a quota");
         }
-        CreateShareOptions checked = options.withMetadata(names.metadata(options.metadata()));
+        CreateShareOptions checked = o.withMetadata(names.metadata(o.metadata()));
         guard.run(() -> backend.createShare(share, checked));
     }
 
@@ -66,7 +66,7 @@ final class RuledFileStore implements FileStore {
 
     @Override
     public PagedIterable<ShareInfo> listShares(ListOptions options) {
-        ListOptions clamped = Paging.clamp(required("options", options), capabilities);
+        ListOptions clamped = Paging.clamp(options == null ? ListOptions.defaults() : options, capabilities);
         return guard.pages(() -> backend.listShares(clamped));
     }
 
@@ -128,9 +128,9 @@ final class RuledFileStore implements FileStore {
     public PagedIterable<FileItem> list(String share, String directory, ListFilesOptions options) {
         names.share(share);
         String dir = names.filePath(directory);
-        required("options", options);
-        int size = Paging.clamp(options.pageSize(), capabilities);
-        ListFilesOptions clamped = size == options.pageSize() ? options : options.withPageSize(size);
+        ListFilesOptions o = options == null ? ListFilesOptions.defaults() : options;
+        int size = Paging.clamp(o.pageSize(), capabilities);
+        ListFilesOptions clamped = size == o.pageSize() ? o : o.withPageSize(size);
         return guard.pages(() -> backend.list(share, dir, clamped));
     }
 
@@ -156,8 +156,8 @@ final class RuledFileStore implements FileStore {
     }
 
     private FileUploadOptions checkUpload(FileUploadOptions options) {
-        required("options", options);
-        return options.withMetadata(names.metadata(options.metadata()));
+        FileUploadOptions o = options == null ? FileUploadOptions.defaults() : options;
+        return o.withMetadata(names.metadata(o.metadata()));
     }
 
     @Override

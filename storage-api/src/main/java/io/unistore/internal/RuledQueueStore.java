@@ -82,7 +82,7 @@ final class RuledQueueStore implements QueueStore {
 
     @Override
     public PagedIterable<QueueInfo> listQueues(ListOptions options) {
-        ListOptions clamped = Paging.clamp(required("options", options), capabilities);
+        ListOptions clamped = Paging.clamp(options == null ? ListOptions.defaults() : options, capabilities);
         return guard.pages(() -> backend.listQueues(clamped));
     }
 
@@ -109,16 +109,16 @@ final class RuledQueueStore implements QueueStore {
     public SendReceipt sendMessage(String queue, byte[] body, SendMessageOptions options) {
         names.queue(queue);
         body(body);
-        required("options", options);
-        return guard.call(() -> backend.sendMessage(queue, body, encoding, options));
+        SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
+        return guard.call(() -> backend.sendMessage(queue, body, encoding, o));
     }
 
     @Override
     public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
         names.queue(queue);
-        required("options", options);
-        count("maxMessages", options.maxMessages());
-        return guard.call(() -> backend.receiveMessages(queue, encoding, options));
+        ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
+        count("maxMessages", o.maxMessages());
+        return guard.call(() -> backend.receiveMessages(queue, encoding, o));
     }
 
     @Override

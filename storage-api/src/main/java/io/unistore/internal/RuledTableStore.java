@@ -62,7 +62,7 @@ final class RuledTableStore implements TableStore {
 
     @Override
     public PagedIterable<TableInfo> listTables(ListOptions options) {
-        ListOptions clamped = Paging.clamp(required("options", options), capabilities);
+        ListOptions clamped = Paging.clamp(options == null ? ListOptions.defaults() : options, capabilities);
         return guard.pages(() -> backend.listTables(clamped));
     }
 

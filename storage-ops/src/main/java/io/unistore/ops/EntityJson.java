@@ -147,7 +147,11 @@ public final class EntityJson {
                 throw StorageException.invalidArgument(where, "integer " + v + " does not fit in Int64");
             }
             long l = ((Number) v).longValue();
-            return l == (int) l ? Integer.valueOf((int) l) : Long.valueOf(l);
+            if (l == (int) l) {
+                return Integer.valueOf((int) l);
+            }
+            // Not a conditional expression: one with an Integer and a Long branch would widen both to long.
+            return Long.valueOf(l);
         }
         if (v instanceof Number n) {
             return n.doubleValue();

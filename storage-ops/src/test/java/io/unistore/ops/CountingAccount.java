@@ -41,7 +41,9 @@ final class CountingAccount implements StorageAccount {
 
     CountingAccount(StorageAccount real) {
         this.real = real;
-        this.view = Unistore.layered(real, inner -> new ForwardingAccountBackend(inner) {
+        // Counting an account that already counts (a test's helper wrapped it) stacks a second layer on its view.
+        StorageAccount base = real instanceof CountingAccount counted ? counted.view : real;
+        this.view = Unistore.layered(base, inner -> new ForwardingAccountBackend(inner) {
             @Override
             public BlobBackend blobs() {
                 return counting(BlobBackend.class, super.blobs());
