@@ -10,8 +10,10 @@ import com.azure.core.credential.AzureSasCredential;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryOptions;
+import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.util.HttpClientOptions;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
@@ -73,10 +75,19 @@ final class AzureClients {
                     .setWriteTimeout(tryTimeout);
         }
 
-        /** One azure-core policy: the storage builders accept it too, so all four retry alike. */
+        /** azure-core's exponential back-off with jitter, which reads Retry-After (capped by RetryAfterCap). */
         RetryOptions options() {
             return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(maxRetries).setBaseDelay(delay)
                     .setMaxDelay(maxDelay));
+        }
+
+        /**
+         * What the storage builders (Blob, Queue, Files) get: one try. They turn any retry options into their own
+         * RequestRetryPolicy, which waits (2^n - 1) x delay without jitter and ignores Retry-After; the retries are
+         * made instead by azure-core's RetryPolicy added to the pipeline, as Tables does.
+         */
+        static RetryOptions oneTry() {
+            return new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1)));
         }
     }
 
@@ -130,7 +141,12 @@ final class AzureClients {
     /** The endpoint, credential, HTTP client, retry policy and extra policies every service client shares. */
     private <B extends TokenCredentialTrait<B> & AzureNamedKeyCredentialTrait<B> & AzureSasCredentialTrait<B>
             & HttpTrait<B> & EndpointTrait<B>> B configure(B builder, Service service) {
-        builder.endpoint(address.endpoint(service)).httpClient(http).retryOptions(retry.options());
+        builder.endpoint(address.endpoint(service)).httpClient(http);
+        if (service == Service.TABLE) {
+            builder.retryOptions(retry.options());
+        } else {
+            builder.retryOptions(RetrySettings.oneTry()).addPolicy(new RetryPolicy(retry.options()));
+        }
         switch (address.credential().kind()) {
             case SHARED_KEY -> builder.credential(new AzureNamedKeyCredential(address.accountName(),
                     address.credential().secret()));
