@@ -229,7 +229,6 @@ final class AzureFileStore implements FileBackend {
             getProperties(share, path);
             return InputStream.nullInputStream();
         }
-        String[] firstEtag = new String[1];
         ReadAheadInputStream.RangeFetcher fetcher = (at, len, etag, sink) -> {
             try {
                 ShareFileDownloadHeaders h = f.downloadWithResponse(sink, new ShareFileDownloadOptions()
@@ -240,7 +239,6 @@ final class AzureFileStore implements FileBackend {
                     throw new StorageException(ErrorCode.PRECONDITION_FAILED, what + " failed: the file changed "
                             + "during the read (ETag " + etag + " became " + h.getETag() + ")");
                 }
-                firstEtag[0] = h.getETag();
                 return new ReadAheadInputStream.Fetched(BlobReader.totalSize(h.getContentRange(), h.getContentLength()),
                         h.getETag(), h.getFileContentMd5());
             } catch (RuntimeException e) {
