@@ -40,11 +40,11 @@ final class OptionRules {
     void versionOrSnapshot(String versionId, String snapshot, String what) {
         if (versionId != null) {
             capabilities.require(Capability.BLOB_VERSIONS, what + " of a version");
-            nonBlank("versionId", versionId);
+            serviceToken("versionId", versionId);
         }
         if (snapshot != null) {
             capabilities.require(Capability.BLOB_SNAPSHOTS, what + " of a snapshot");
-            nonBlank("snapshot", snapshot);
+            serviceToken("snapshot", snapshot);
         }
     }
 
@@ -70,6 +70,23 @@ final class OptionRules {
             throw StorageException.invalidArgument(argument, "is required");
         }
         return value;
+    }
+
+    /** The longest id a service hands out that a caller passes back (message ids, pop receipts, versions). */
+    static final int MAX_SERVICE_TOKEN = 1024;
+
+    /**
+     * An id the service gave (a message id, pop receipt, version id or snapshot) passed back: present, at most
+     * {@value #MAX_SERVICE_TOKEN} characters and valid Unicode, so a pathological value never reaches a request
+     * URL (a megabyte pop receipt made Azurite drop the connection).
+     */
+    static String serviceToken(String argument, String value) {
+        nonBlank(argument, value);
+        if (value.length() > MAX_SERVICE_TOKEN) {
+            throw StorageException.invalidArgument(argument, "must be at most " + MAX_SERVICE_TOKEN
+                    + " characters (it is an id the service gave), was " + value.length());
+        }
+        return io.unistore.spi.NameRules.wellFormed(argument, value);
     }
 
     static <T> T required(String argument, T value) {

@@ -1,6 +1,6 @@
 package io.unistore.internal;
 
-import static io.unistore.internal.OptionRules.nonBlank;
+import static io.unistore.internal.OptionRules.serviceToken;
 import static io.unistore.internal.OptionRules.required;
 
 import io.unistore.Capabilities;
@@ -314,7 +314,7 @@ final class RuledBlobStore implements BlobStore {
         capabilities.require(Capability.BLOB_VERSIONS, "restoreVersion");
         names.container(container);
         names.blob(blob);
-        nonBlank("versionId", versionId);
+        serviceToken("versionId", versionId);
         return guard.call(() -> backend.restoreVersion(container, blob, versionId));
     }
 
@@ -338,7 +338,7 @@ final class RuledBlobStore implements BlobStore {
                     + "that lasts until released; was " + duration);
         }
         if (proposedLeaseId != null) {
-            nonBlank("proposedLeaseId", proposedLeaseId);
+            serviceToken("proposedLeaseId", proposedLeaseId);
         }
         return guard.call(() -> backend.acquireLease(container, blob, duration, proposedLeaseId));
     }
@@ -367,7 +367,7 @@ final class RuledBlobStore implements BlobStore {
         capabilities.require(Capability.BLOB_LEASES, what);
         names.container(container);
         names.blob(blob);
-        nonBlank("leaseId", leaseId);
+        serviceToken("leaseId", leaseId);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.unistore.internal;
 
-import static io.unistore.internal.OptionRules.nonBlank;
+import static io.unistore.internal.OptionRules.serviceToken;
 import static io.unistore.internal.OptionRules.required;
 
 import io.unistore.Capabilities;
@@ -38,7 +38,8 @@ final class RuledQueueStore implements QueueStore {
     private final QueueMessageEncoding encoding;
 
     RuledQueueStore(QueueBackend backend, Capabilities capabilities, Guard guard) {
-        this(backend, capabilities, guard, QueueMessageText.required(backend.messageEncoding()));
+        this(backend, capabilities, guard, backend.messageEncoding() == null ? QueueMessageEncoding.NONE
+                : backend.messageEncoding());
     }
 
     private RuledQueueStore(QueueBackend backend, Capabilities capabilities, Guard guard,
@@ -132,8 +133,8 @@ final class RuledQueueStore implements QueueStore {
     public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
                                       Duration visibilityTimeout) {
         names.queue(queue);
-        nonBlank("messageId", messageId);
-        nonBlank("popReceipt", popReceipt);
+        serviceToken("messageId", messageId);
+        serviceToken("popReceipt", popReceipt);
         if (newBody != null) {
             body(newBody);
         }
@@ -149,8 +150,8 @@ final class RuledQueueStore implements QueueStore {
     @Override
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         names.queue(queue);
-        nonBlank("messageId", messageId);
-        nonBlank("popReceipt", popReceipt);
+        serviceToken("messageId", messageId);
+        serviceToken("popReceipt", popReceipt);
         guard.run(() -> backend.deleteMessage(queue, messageId, popReceipt));
     }
 

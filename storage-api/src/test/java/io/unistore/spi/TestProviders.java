@@ -122,7 +122,7 @@ public final class TestProviders {
     public static final class Beta extends Named {
         public Beta() {
             super("beta", Capabilities.of(Capability.BLOBS, Capability.BLOB_TIERS, Capability.BLOB_SNAPSHOTS,
-                    Capability.TABLES, Capability.FILES, Capability.FILE_SHARE_QUOTA));
+                    Capability.TABLES, Capability.QUEUES, Capability.FILES, Capability.FILE_SHARE_QUOTA));
         }
 
         @Override
