@@ -8,6 +8,8 @@ import io.unistore.ListOptions;
 import io.unistore.NamingRules;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
+import io.unistore.spi.NameRules;
+import io.unistore.spi.TableBackend;
 import io.unistore.table.BulkWriteOptions;
 import io.unistore.table.BulkWriteResult;
 import io.unistore.table.TableAction;
@@ -19,7 +21,6 @@ import io.unistore.table.TableSchema;
 import io.unistore.table.TableStore;
 import io.unistore.table.TransactionFailedException;
 import io.unistore.table.UpdateMode;
-import io.unistore.spi.TableBackend;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,6 +95,7 @@ final class RuledTableStore implements TableStore {
         names.table(table);
         entity(entity);
         required("mode", mode);
+        NameRules.headerValue("ifMatch", ifMatch);
         return guard.call(() -> backend.updateEntity(table, entity, mode, ifMatch));
     }
 
@@ -101,6 +103,8 @@ final class RuledTableStore implements TableStore {
     public boolean deleteEntity(String table, String partitionKey, String rowKey, String ifMatch) {
         names.table(table);
         keys(partitionKey, rowKey);
+        // An ETag travels in the If-Match header: HTTP clients refuse a malformed one with a stack trace.
+        NameRules.headerValue("ifMatch", ifMatch);
         return guard.call(() -> backend.deleteEntity(table, partitionKey, rowKey, ifMatch));
     }
 

@@ -4,6 +4,7 @@ import io.unistore.StorageException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -153,6 +154,20 @@ public final class TableEntity {
                     + type.getSimpleName());
         }
         return type.cast(v);
+    }
+
+    /**
+     * A copy holding only the named properties (those it has), with the same keys, ETag and timestamp: what a
+     * query's {@code select} returns.
+     */
+    public TableEntity select(Collection<String> names) {
+        Builder b = builder(partitionKey, rowKey).etag(etag).timestamp(timestamp);
+        for (String name : names) {
+            if (has(name)) {
+                b.put(name, get(name));
+            }
+        }
+        return b.build();
     }
 
     /** A copy with another ETag. */

@@ -106,7 +106,7 @@ final class AzureTableStore implements TableBackend {
         return AzureErrors.call("read of entity (" + partitionKey + ", " + rowKey + ") of table " + table, () -> {
             TableEntity e = TableEntities.fromSdk(t.getEntityWithResponse(partitionKey, rowKey, withKeys(select),
                     null, Context.NONE).getValue());
-            return select == null ? e : project(e, select);
+            return select == null ? e : e.select(select);
         });
     }
 
@@ -192,7 +192,7 @@ final class AzureTableStore implements TableBackend {
                 for (com.azure.data.tables.models.TableEntity sdk : page.getValue()) {
                     TableEntity e = TableEntities.fromSdk(sdk);
                     if (query.filter() == null || query.filter().test(e)) {
-                        items.add(select == null ? e : project(e, select));
+                        items.add(select == null ? e : e.select(select));
                     }
                 }
                 return new Page<>(items, ContinuationTokens.encode(page.getContinuationToken()));
@@ -212,17 +212,6 @@ final class AzureTableStore implements TableBackend {
                 TableEntity.TIMESTAMP));
         all.addAll(select);
         return new ArrayList<>(all);
-    }
-
-    private static TableEntity project(TableEntity e, List<String> select) {
-        TableEntity.Builder b = TableEntity.builder(e.partitionKey(), e.rowKey()).etag(e.etag())
-                .timestamp(e.timestamp());
-        for (String name : select) {
-            if (e.has(name)) {
-                b.put(name, e.get(name));
-            }
-        }
-        return b.build();
     }
 
     @Override

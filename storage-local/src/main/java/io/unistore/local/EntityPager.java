@@ -55,7 +55,7 @@ final class EntityPager {
                     EntityCodec.decode(rs.getBytes(5), plan.residual() == null ? select : null, b);
                     TableEntity e = b.build();
                     if (plan.residual() == null || plan.residual().test(e)) {
-                        matches.add(plan.residual() == null || select == null ? e : trim(e, select));
+                        matches.add(plan.residual() == null || select == null ? e : e.select(select));
                         if (matches.size() > size) {
                             break;
                         }
@@ -71,17 +71,6 @@ final class EntityPager {
         }
         TableEntity last = matches.get(size - 1);
         return new Page<>(matches.subList(0, size), encode(last.partitionKey(), last.rowKey()));
-    }
-
-    private static TableEntity trim(TableEntity e, Set<String> select) {
-        TableEntity.Builder b = TableEntity.builder(e.partitionKey(), e.rowKey()).etag(e.etag())
-                .timestamp(e.timestamp());
-        for (String name : select) {
-            if (e.has(name)) {
-                b.put(name, e.get(name));
-            }
-        }
-        return b.build();
     }
 
     // Keys cannot hold control characters (the naming rules), so a newline separates them unambiguously.
