@@ -1,0 +1,72 @@
+package io.unistore.spring;
+
+import io.unistore.Capability;
+import io.unistore.ListOptions;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+/**
+ * The health of one account: UP when one page of one item of its containers (or tables, queues, shares) is listed
+ * within the timeout, DOWN otherwise. The details are the provider and what failed (the API's messages hold no
+ * secrets); never the address.
+ */
+final class AccountHealthIndicator extends AbstractHealthIndicator {
+
+    // Probes run on daemon threads of their own: a hung call must neither block the common pool nor shutdown.
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "unistore-health");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Supplier<StorageAccount> account;
+    private final Duration timeout;
+
+    AccountHealthIndicator(Supplier<StorageAccount> account, Duration timeout) {
+        super("Unistore health check failed");
+        this.account = account;
+        this.timeout = timeout;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        StorageAccount a = account.get();
+        builder.withDetail("provider", a.providerId());
+        // A call the SDK retries for a minute must not hold the health endpoint: wait for it at most the timeout.
+        CompletableFuture<Void> probe = CompletableFuture.runAsync(() -> probe(a), PROBES);
+        try {
+            probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            builder.up();
+        } catch (TimeoutException e) {
+            probe.cancel(true);
+            builder.down().withDetail("error", "no answer within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            builder.down().withDetail("error", cause instanceof StorageException se
+                    ? se.code() + ": " + se.getMessage() : "INTERNAL: " + cause.getClass().getSimpleName());
+        }
+    }
+
+    private static void probe(StorageAccount a) {
+        ListOptions one = ListOptions.builder().pageSize(1).build();
+        if (a.capabilities().has(Capability.BLOBS)) {
+            a.blobs().listContainers(one).firstPage();
+        } else if (a.capabilities().has(Capability.TABLES)) {
+            a.tables().listTables(one).firstPage();
+        } else if (a.capabilities().has(Capability.QUEUES)) {
+            a.queues().listQueues(one).firstPage();
+        } else if (a.capabilities().has(Capability.FILES)) {
+            a.files().listShares(one).firstPage();
+        }
+    }
+}
