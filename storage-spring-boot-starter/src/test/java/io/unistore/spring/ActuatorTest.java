@@ -1,0 +1,62 @@
+package io.unistore.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Health and info of local accounts, and the switches that turn them off. */
+class ActuatorTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(UnistoreAutoConfiguration.class));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachAccountHasAHealthIndicatorThatIsUp() {
+        runner.withPropertyValues("unistore.accounts.a.address=file:" + dir.resolve("a"),
+                        "unistore.accounts.b.address=file:" + dir.resolve("b"))
+                .run(context -> {
+                    CompositeHealthContributor health = context.getBean("unistoreHealthContributor",
+                            CompositeHealthContributor.class);
+                    for (String name : new String[] {"a", "b"}) {
+                        var result = ((HealthIndicator) health.getContributor(name)).health();
+                        assertThat(result.getStatus()).isEqualTo(Status.UP);
+                        assertThat(result.getDetails()).containsEntry("provider", "local")
+                                .doesNotContainKey("address");
+                    }
+                    assertThat(health.getContributor("c")).isNull();
+                });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void infoNamesTheProviderAndTheCapabilities() {
+        runner.withPropertyValues("unistore.accounts.a.address=file:" + dir).run(context -> {
+            Info.Builder builder = new Info.Builder();
+            context.getBean("unistoreInfoContributor", InfoContributor.class).contribute(builder);
+            Map<String, Object> a = (Map<String, Object>) ((Map<String, Map<String, Object>>)
+                    builder.build().get("unistore")).get("accounts").get("a");
+            assertThat(a).containsEntry("provider", "local").containsEntry("primary", true);
+            assertThat((Iterable<String>) a.get("capabilities")).contains("BLOBS", "TABLES", "QUEUES", "FILES");
+        });
+    }
+
+    @Test
+    void healthAndInfoCanBeTurnedOff() {
+        runner.withPropertyValues("management.health.unistore.enabled=false", "management.info.unistore.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean("unistoreHealthContributor").doesNotHaveBean("unistoreInfoContributor"));
+    }
+}
