@@ -33,9 +33,10 @@ class UnistoreAutoConfigurationTest {
     }
 
     @Test
-    void withoutPropertiesALocalAccountUnderTheWorkingDirectoryIsPrimary() {
+    void withoutPropertiesALocalAccountUnderTheWorkingDirectoryIsPrimary() throws Exception {
         Path data = Path.of(UnistoreAccounts.DEFAULT_DIRECTORY).toAbsolutePath();
         String container = "spring-default-" + ProcessHandle.current().pid();
+        boolean existed = Files.exists(data);
         runner.run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(StorageAccount.class).hasBean("defaultStorageAccount");
             StorageAccount account = context.getBean(StorageAccount.class);
@@ -51,6 +52,12 @@ class UnistoreAutoConfigurationTest {
                 blobs.deleteContainer(container);
             }
         });
+        if (!existed) {
+            // The test made ./unistore-data in the module's directory; leave the checkout as it was.
+            try (var paths = Files.walk(data)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
