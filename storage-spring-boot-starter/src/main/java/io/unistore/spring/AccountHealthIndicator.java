@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -31,6 +32,8 @@ final class AccountHealthIndicator extends AbstractHealthIndicator {
 
     private final Supplier<StorageAccount> account;
     private final Duration timeout;
+    // At most one probe per account at a time: a hung back end must not gather a thread per health request.
+    private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
 
     AccountHealthIndicator(Supplier<StorageAccount> account, Duration timeout) {
         super("Unistore health check failed");
@@ -43,12 +46,17 @@ final class AccountHealthIndicator extends AbstractHealthIndicator {
         StorageAccount a = account.get();
         builder.withDetail("provider", a.providerId());
         // A call the SDK retries for a minute must not hold the health endpoint: wait for it at most the timeout.
+        CompletableFuture<Void> previous = running.get();
+        if (previous != null && !previous.isDone()) {
+            builder.down().withDetail("error", "the previous check has not answered yet");
+            return;
+        }
         CompletableFuture<Void> probe = CompletableFuture.runAsync(() -> probe(a), PROBES);
+        running.set(probe);
         try {
             probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             builder.up();
         } catch (TimeoutException e) {
-            probe.cancel(true);
             builder.down().withDetail("error", "no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -2,7 +2,15 @@ package io.unistore.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unistore.ListOptions;
+import io.unistore.PagedIterable;
+import io.unistore.blob.ContainerInfo;
+import io.unistore.spi.BlobBackend;
+import io.unistore.spi.ForwardingAccountBackend;
+import io.unistore.spi.ForwardingBlobBackend;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +45,49 @@ class ActuatorTest {
                                 .doesNotContainKey("address");
                     }
                     assertThat(health.getContributor("c")).isNull();
+                });
+    }
+
+    @Test
+    void aHungAccountIsDownAfterTheTimeoutAndHoldsOneProbeAtATime() {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger probes = new AtomicInteger();
+        UnistoreAccountCustomizer hang = (name, builder) -> builder.layer(inner -> new ForwardingAccountBackend(inner) {
+            @Override
+            public BlobBackend blobs() {
+                return new ForwardingBlobBackend(inner.blobs()) {
+                    @Override
+                    public PagedIterable<ContainerInfo> listContainers(ListOptions options) {
+                        probes.incrementAndGet();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return super.listContainers(options);
+                    }
+                };
+            }
+        });
+        runner.withPropertyValues("unistore.accounts.a.address=file:" + dir, "unistore.health.timeout=200ms")
+                .withBean(UnistoreAccountCustomizer.class, () -> hang)
+                .run(context -> {
+                    HealthIndicator health = (HealthIndicator) context.getBean("unistoreHealthContributor",
+                            CompositeHealthContributor.class).getContributor("a");
+                    assertThat(health.health().getDetails()).containsEntry("error", "no answer within 200 ms");
+                    assertThat(health.health().getDetails())
+                            .containsEntry("error", "the previous check has not answered yet");
+                    assertThat(probes).hasValue(1);
+                    release.countDown();
+                    // The released probe ends soon; until it has, checks keep reporting it instead of probing.
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    Status status = health.health().getStatus();
+                    while (status != Status.UP && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                        status = health.health().getStatus();
+                    }
+                    assertThat(status).isEqualTo(Status.UP);
+                    assertThat(probes).hasValue(2);
                 });
     }
 
