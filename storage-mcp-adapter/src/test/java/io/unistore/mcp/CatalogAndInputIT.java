@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogAndInputIT {
-    /** The catalogue of PRODUCT.md, with the capabilities each tool needs beyond its store. */
+    /** The tool catalogue (the module README's), with the capabilities each tool needs beyond its store. */
     static final Map<String, List<Capability>> CATALOGUE = new LinkedHashMap<>();
 
     static {
