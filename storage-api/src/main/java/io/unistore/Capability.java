@@ -38,6 +38,17 @@ public enum Capability {
     /** Atomic transactions of several actions within one partition. */
     TABLE_TRANSACTIONS,
 
+    /** Messages can be read without being received (SQS has no peek). */
+    QUEUE_PEEK,
+    /** A received message's visibility timeout can be changed ({@code updateMessage} without a body). */
+    QUEUE_VISIBILITY_UPDATE,
+    /** A received message's body can be replaced ({@code updateMessage} with a body). */
+    QUEUE_MESSAGE_UPDATE,
+    /** Messages that cannot be processed move to a dead-letter queue. */
+    QUEUE_DEAD_LETTER,
+    /** First-in-first-out queues with message groups and deduplication. */
+    QUEUE_FIFO,
+
     /** Shares have a size quota. */
     FILE_SHARE_QUOTA
 }

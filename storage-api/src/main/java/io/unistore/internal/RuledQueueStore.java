@@ -4,6 +4,7 @@ import static io.unistore.internal.OptionRules.serviceToken;
 import static io.unistore.internal.OptionRules.required;
 
 import io.unistore.Capabilities;
+import io.unistore.Capability;
 import io.unistore.ListOptions;
 import io.unistore.NamingRules;
 import io.unistore.PagedIterable;
@@ -124,6 +125,7 @@ final class RuledQueueStore implements QueueStore {
 
     @Override
     public List<QueueMessage> peekMessages(String queue, int maxMessages) {
+        capabilities.require(Capability.QUEUE_PEEK, "peekMessages");
         names.queue(queue);
         count("maxMessages", maxMessages);
         return guard.call(() -> backend.peekMessages(queue, encoding, maxMessages));
@@ -132,6 +134,8 @@ final class RuledQueueStore implements QueueStore {
     @Override
     public UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
                                       Duration visibilityTimeout) {
+        capabilities.require(newBody == null ? Capability.QUEUE_VISIBILITY_UPDATE : Capability.QUEUE_MESSAGE_UPDATE,
+                newBody == null ? "updateMessage (visibility)" : "updateMessage (body)");
         names.queue(queue);
         serviceToken("messageId", messageId);
         serviceToken("popReceipt", popReceipt);

@@ -1,7 +1,9 @@
 package io.unistore.queue;
 
+import io.unistore.Capability;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
+import io.unistore.Requires;
 import io.unistore.StorageException;
 import io.unistore.internal.Existence;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +103,7 @@ public interface QueueStore {
     /**
      * Looks at up to {@code maxMessages} (1-32) visible messages without receiving them.
      */
+    @Requires(Capability.QUEUE_PEEK)
     List<QueueMessage> peekMessages(String queue, int maxMessages);
 
     /**
@@ -109,7 +112,9 @@ public interface QueueStore {
      * @param newBody the new body, or null to keep it
      * @param visibilityTimeout from now (0 to 7 days)
      * @return the new pop receipt
-     * @throws StorageException NOT_FOUND if the message is gone; PRECONDITION_FAILED if the pop receipt is stale
+     * @throws StorageException NOT_FOUND if the message is gone; PRECONDITION_FAILED if the pop receipt is stale;
+     *     UNSUPPORTED unless the account declares {@link Capability#QUEUE_VISIBILITY_UPDATE} (no body) or
+     *     {@link Capability#QUEUE_MESSAGE_UPDATE} (with a body)
      */
     UpdateReceipt updateMessage(String queue, String messageId, String popReceipt, byte[] newBody,
                                 Duration visibilityTimeout);

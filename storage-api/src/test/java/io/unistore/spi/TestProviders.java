@@ -118,11 +118,15 @@ public final class TestProviders {
         }
     }
 
-    /** Claims "beta:..." and "shared:...". Declares blobs with tiers and snapshots, tables, files with quotas. */
+    /**
+     * Claims "beta:..." and "shared:...". Declares blobs with tiers and snapshots, tables, queues that can hide a
+     * message again (no peek, no body update), files with quotas.
+     */
     public static final class Beta extends Named {
         public Beta() {
             super("beta", Capabilities.of(Capability.BLOBS, Capability.BLOB_TIERS, Capability.BLOB_SNAPSHOTS,
-                    Capability.TABLES, Capability.QUEUES, Capability.FILES, Capability.FILE_SHARE_QUOTA));
+                    Capability.TABLES, Capability.QUEUES, Capability.QUEUE_VISIBILITY_UPDATE, Capability.FILES,
+                    Capability.FILE_SHARE_QUOTA));
         }
 
         @Override

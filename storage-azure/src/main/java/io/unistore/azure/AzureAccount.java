@@ -87,7 +87,8 @@ final class AzureAccount implements AccountBackend {
             set.add(Capability.TABLE_TRANSACTIONS);
         }
         if (address.has(Service.QUEUE)) {
-            set.add(Capability.QUEUES);
+            set.addAll(EnumSet.of(Capability.QUEUES, Capability.QUEUE_PEEK, Capability.QUEUE_VISIBILITY_UPDATE,
+                    Capability.QUEUE_MESSAGE_UPDATE));
         }
         if (address.has(Service.FILE)) {
             set.add(Capability.FILES);

@@ -99,7 +99,8 @@ final class LocalAccount implements AccountBackend {
         List<Capability> caps = new ArrayList<>(List.of(Capability.BLOBS, Capability.TABLES, Capability.QUEUES,
                 Capability.FILES, Capability.CONTAINER_METADATA, Capability.BLOB_TIERS, Capability.BLOB_ARCHIVE,
                 Capability.BLOB_SNAPSHOTS, Capability.BLOB_LEASES, Capability.BLOB_SERVER_SIDE_COPY,
-                Capability.TABLE_TRANSACTIONS, Capability.FILE_SHARE_QUOTA));
+                Capability.TABLE_TRANSACTIONS, Capability.FILE_SHARE_QUOTA, Capability.QUEUE_PEEK,
+                Capability.QUEUE_VISIBILITY_UPDATE, Capability.QUEUE_MESSAGE_UPDATE));
         if (versioning) {
             caps.add(Capability.BLOB_VERSIONS);
         }

@@ -175,7 +175,7 @@ final class QueueTools implements ToolProvider {
     }
 
     private static McpTool peekMessage() {
-        return tool("peek-queue-message").title("Peek at messages").readOnly()
+        return tool("peek-queue-message").title("Peek at messages").readOnly().requires(Capability.QUEUE_PEEK)
                 .touches(Touch.reads(NameKind.QUEUE, "queue"))
                 .description("Look at up to maxMessages visible messages without receiving them (they stay visible "
                         + "and get no popReceipt). messageEncoding says how the queue keeps bodies.")

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogAndInputIT {
-    /** The catalogue of PRODUCT.md, with the capabilities each tool needs beyond its store. */
+    /** The tool catalogue (the module README's), with the capabilities each tool needs beyond its store. */
     static final Map<String, List<Capability>> CATALOGUE = new LinkedHashMap<>();
 
     static {
@@ -45,9 +45,10 @@ class CatalogAndInputIT {
         }
         CATALOGUE.put("batch-entities", List.of(Capability.TABLES, Capability.TABLE_TRANSACTIONS));
         for (String t : List.of("list-queues", "create-queue", "delete-queue", "send-queue-message",
-                "receive-queue-message", "peek-queue-message", "delete-queue-message")) {
+                "receive-queue-message", "delete-queue-message")) {
             CATALOGUE.put(t, List.of(Capability.QUEUES));
         }
+        CATALOGUE.put("peek-queue-message", List.of(Capability.QUEUES, Capability.QUEUE_PEEK));
         for (String t : List.of("list-file-shares", "create-file-share", "list-files", "create-directory",
                 "upload-file", "download-file", "delete-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));

@@ -1,5 +1,6 @@
 package io.unistore.ops;
 
+import io.unistore.NamingRules;
 import io.unistore.StorageException;
 import io.unistore.table.Filter;
 import io.unistore.table.PropertyType;
@@ -204,10 +205,13 @@ public final class SchemaTransform {
         }
 
         private static String propertyName(String where, String name) {
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || name.equals(TableEntity.PARTITION_KEY)
+            // Bounded as every table service bounds names: a megabyte name made a megabyte dry-run preview.
+            if (!NamingRules.PORTABLE_PROPERTY_NAMES.allows(name) || name.equals(TableEntity.PARTITION_KEY)
                     || name.equals(TableEntity.ROW_KEY) || name.equals(TableEntity.TIMESTAMP)) {
-                throw StorageException.invalidArgument(where, "'" + name + "' must be a property name (keys are "
-                        + "set with the partitionKey and rowKey steps)");
+                String shown = name.length() > 80 ? name.substring(0, 80) + "..." : name;
+                throw StorageException.invalidArgument(where, "'" + shown + "' must be a property name, "
+                        + NamingRules.PORTABLE_PROPERTY_NAMES.description() + " (keys are set with the partitionKey "
+                        + "and rowKey steps)");
             }
             return name;
         }

@@ -60,6 +60,11 @@ class SchemaTransformTest {
         assertThatThrownBy(() -> SchemaTransform.parse("{\"steps\":[{\"op\":\"rename\",\"from\":\"A\",\"to\":\"RowKey\"}]}"))
                 .hasMessageContaining("rename.to");
         assertThatThrownBy(() -> SchemaTransform.parse("not json")).hasMessageContaining("transform");
+        // Found by the full fuzz run: a megabyte property name was accepted and came back in a megabyte preview.
+        String huge = "Code".repeat(1 << 18);
+        assertThatThrownBy(() -> SchemaTransform.parse("{\"steps\":[{\"op\":\"compute\",\"property\":\"" + huge
+                + "\",\"template\":\"x\"}]}")).hasMessageContaining("compute.property")
+                .hasMessageContaining("at most 255");
     }
 
     @Test

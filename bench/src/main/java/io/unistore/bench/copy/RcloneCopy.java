@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * rclone copying an Azurite container into an S3Proxy bucket, configured only by environment variables (remotes
- * {@code az:} and {@code s3:}, no config file), as TESTING.md describes.
+ * {@code az:} and {@code s3:}, no config file: {@code RCLONE_CONFIG_<REMOTE>_<KEY>}).
  */
 final class RcloneCopy {
     private final Map<String, String> env = new HashMap<>();
@@ -29,7 +29,7 @@ final class RcloneCopy {
         env.put("RCLONE_CONFIG_S3_REGION", S3Proxy.REGION);
         env.put("RCLONE_CONFIG_S3_ACCESS_KEY_ID", s3.identity());
         env.put("RCLONE_CONFIG_S3_SECRET_ACCESS_KEY", s3.credential());
-        // Set on these machines for other tools; rclone fails to load it (TESTING.md).
+        // Some machines set it for other tools; rclone fails to load it, and S3Proxy is plain HTTP anyway.
         env.put("AWS_CA_BUNDLE", "");
     }
 

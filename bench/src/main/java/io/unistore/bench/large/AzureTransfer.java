@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * The Azure Blob SDK: with its defaults ({@code uploadFromFile}, {@code downloadToFile}), or tuned (8 MiB blocks,
  * 4 at once, for the upload; one streamed GET into the file for the download — the fastest settings measured on
- * Azurite here, see TESTING.md).
+ * Azurite by this bench's large section).
  */
 final class AzureTransfer implements Transfer {
     static final long BLOCK = 8L * 1024 * 1024;

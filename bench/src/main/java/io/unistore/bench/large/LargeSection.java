@@ -76,7 +76,7 @@ public final class LargeSection extends Section {
                 + "defaults: Azure `uploadFromFile`/`downloadToFile`; AWS one `putObject(RequestBody.fromFile)`/"
                 + "`getObject(toFile)`; Google `createFrom(path)`/`downloadTo(path)`. SDK tuned: Azure 8 MiB blocks x 4 "
                 + "in flight and one streamed GET (`downloadStream`) into the file (the fastest settings measured on "
-                + "Azurite, TESTING.md); AWS a parallel multipart upload by hand through the sync client (8 MiB parts, "
+                + "Azurite by this section); AWS a parallel multipart upload by hand through the sync client (8 MiB parts, "
                 + "4 in flight; the SDK's transfer manager fails against S3Proxy, see `S3Transfer`) and the default "
                 + "single GET (the fastest download measured); Google a resumable `writer` with 32 MiB chunks and a `reader` with 16 MiB chunks. "
                 + "Peak heap is the sum of the heap pools' peaks during the phase (an upper bound: the pools peak "

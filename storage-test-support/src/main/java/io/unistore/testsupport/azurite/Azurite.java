@@ -20,7 +20,7 @@ import java.util.Map;
  * {@link #SECOND_ACCOUNT} ({@link #connectionString(String)}), so copies between accounts can be tested (Azurite
  * copies from a URL only when the source is on the same instance), and {@link #CANARY_ACCOUNT} for the secrets
  * harnesses.
- * Known gaps (see TESTING.md): no blob versioning (version ids come back null), no Azure Files.
+ * Known gaps (see this module's README): no blob versioning (version ids come back null), no Azure Files.
  */
 public final class Azurite implements AutoCloseable {
     /** The development account every Azure Storage emulator accepts. */
