@@ -7,11 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
-import org.springframework.boot.actuate.health.CompositeHealthContributor;
-import org.springframework.boot.actuate.health.HealthContributor;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,14 +15,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Unistore for Spring Boot: the accounts of {@code unistore.accounts.*} as beans (see {@link UnistoreAccounts}),
- * {@code unistore://} resources, and, when the application has them, Actuator health and info and Micrometer meters.
+ * {@code unistore://} resources, and, when the application has them, Actuator health and info (Boot 3 or 4) and
+ * Micrometer meters.
  */
 @AutoConfiguration
 @ConditionalOnClass(StorageAccount.class)
 @EnableConfigurationProperties(UnistoreProperties.class)
+@Import({Boot3Health.class, Boot4Health.class})
 public class UnistoreAutoConfiguration {
 
     @Bean
@@ -59,20 +58,18 @@ public class UnistoreAutoConfiguration {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(HealthIndicator.class)
-    static class Actuator {
-
-        @Bean
-        @ConditionalOnEnabledHealthIndicator("unistore")
-        HealthContributor unistoreHealthContributor(UnistoreProperties properties, BeanFactory beanFactory) {
-            Map<String, HealthContributor> accounts = new LinkedHashMap<>();
-            for (String name : names(properties)) {
-                accounts.put(name, new AccountHealthIndicator(() -> account(beanFactory, name),
-                        properties.getHealth().getTimeout()));
-            }
-            return CompositeHealthContributor.fromMap(accounts);
+    /** One health probe per account, in the order of the properties; Boot3Health and Boot4Health adapt them. */
+    static Map<String, AccountProbe> probes(UnistoreProperties properties, BeanFactory beanFactory) {
+        Map<String, AccountProbe> probes = new LinkedHashMap<>();
+        for (String name : names(properties)) {
+            probes.put(name, new AccountProbe(() -> account(beanFactory, name), properties.getHealth().getTimeout()));
         }
+        return probes;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.info.InfoContributor")
+    static class Info {
 
         @Bean
         @ConditionalOnEnabledInfoContributor("unistore")

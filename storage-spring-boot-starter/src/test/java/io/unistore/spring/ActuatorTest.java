@@ -14,9 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.actuate.health.CompositeHealthContributor;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -36,15 +33,16 @@ class ActuatorTest {
         runner.withPropertyValues("unistore.accounts.a.address=file:" + dir.resolve("a"),
                         "unistore.accounts.b.address=file:" + dir.resolve("b"))
                 .run(context -> {
-                    CompositeHealthContributor health = context.getBean("unistoreHealthContributor",
-                            CompositeHealthContributor.class);
                     for (String name : new String[] {"a", "b"}) {
-                        var result = ((HealthIndicator) health.getContributor(name)).health();
-                        assertThat(result.getStatus()).isEqualTo(Status.UP);
-                        assertThat(result.getDetails()).containsEntry("provider", "local")
+                        HealthView.Checker health = HealthView.of(context, name);
+                        assertThat(health.api()).as("the health API of the Boot version on the class path")
+                                .isEqualTo(HealthView.expectedApi());
+                        HealthView result = health.check();
+                        assertThat(result.status()).isEqualTo("UP");
+                        assertThat(result.details()).containsEntry("provider", "local")
                                 .doesNotContainKey("address");
                     }
-                    assertThat(health.getContributor("c")).isNull();
+                    assertThat(HealthView.of(context, "c")).isNull();
                 });
     }
 
@@ -72,21 +70,20 @@ class ActuatorTest {
         runner.withPropertyValues("unistore.accounts.a.address=file:" + dir, "unistore.health.timeout=200ms")
                 .withBean(UnistoreAccountCustomizer.class, () -> hang)
                 .run(context -> {
-                    HealthIndicator health = (HealthIndicator) context.getBean("unistoreHealthContributor",
-                            CompositeHealthContributor.class).getContributor("a");
-                    assertThat(health.health().getDetails()).containsEntry("error", "no answer within 200 ms");
-                    assertThat(health.health().getDetails())
+                    HealthView.Checker health = HealthView.of(context, "a");
+                    assertThat(health.check().details()).containsEntry("error", "no answer within 200 ms");
+                    assertThat(health.check().details())
                             .containsEntry("error", "the previous check has not answered yet");
                     assertThat(probes).hasValue(1);
                     release.countDown();
                     // The released probe ends soon; until it has, checks keep reporting it instead of probing.
                     long deadline = System.nanoTime() + 10_000_000_000L;
-                    Status status = health.health().getStatus();
-                    while (status != Status.UP && System.nanoTime() < deadline) {
+                    String status = health.check().status();
+                    while (!status.equals("UP") && System.nanoTime() < deadline) {
                         Thread.sleep(20);
-                        status = health.health().getStatus();
+                        status = health.check().status();
                     }
-                    assertThat(status).isEqualTo(Status.UP);
+                    assertThat(status).isEqualTo("UP");
                     assertThat(probes).hasValue(2);
                 });
     }

@@ -13,15 +13,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
 
 /**
- * The health of one account: UP when one page of one item of its containers (or tables, queues, shares) is listed
- * within the timeout, DOWN otherwise. The details are the provider and what failed (the API's messages hold no
- * secrets); never the address.
+ * The health check of one account, apart from Actuator's API (which moved package between Boot 3 and 4; see
+ * {@link Boot3Health} and {@link Boot4Health}): UP when one page of one item of its containers (or tables, queues,
+ * shares) is listed within the timeout, DOWN otherwise. The details are the provider and what failed (the API's
+ * messages hold no secrets); never the address.
  */
-final class AccountHealthIndicator extends AbstractHealthIndicator {
+final class AccountProbe {
+
+    /** What one check found: the provider, and the error when DOWN (null when UP). */
+    record Result(String provider, String error) {
+        boolean up() {
+            return error == null;
+        }
+    }
 
     // Probes run on daemon threads of their own: a hung call must neither block the common pool nor shutdown.
     private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
@@ -35,32 +41,29 @@ final class AccountHealthIndicator extends AbstractHealthIndicator {
     // At most one probe per account at a time: a hung back end must not gather a thread per health request.
     private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
 
-    AccountHealthIndicator(Supplier<StorageAccount> account, Duration timeout) {
-        super("Unistore health check failed");
+    AccountProbe(Supplier<StorageAccount> account, Duration timeout) {
         this.account = account;
         this.timeout = timeout;
     }
 
-    @Override
-    protected void doHealthCheck(Health.Builder builder) throws Exception {
+    Result check() throws InterruptedException {
         StorageAccount a = account.get();
-        builder.withDetail("provider", a.providerId());
+        String provider = a.providerId();
         // A call the SDK retries for a minute must not hold the health endpoint: wait for it at most the timeout.
         CompletableFuture<Void> previous = running.get();
         if (previous != null && !previous.isDone()) {
-            builder.down().withDetail("error", "the previous check has not answered yet");
-            return;
+            return new Result(provider, "the previous check has not answered yet");
         }
         CompletableFuture<Void> probe = CompletableFuture.runAsync(() -> probe(a), PROBES);
         running.set(probe);
         try {
             probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            builder.up();
+            return new Result(provider, null);
         } catch (TimeoutException e) {
-            builder.down().withDetail("error", "no answer within " + timeout.toMillis() + " ms");
+            return new Result(provider, "no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            builder.down().withDetail("error", cause instanceof StorageException se
+            return new Result(provider, cause instanceof StorageException se
                     ? se.code() + ": " + se.getMessage() : "INTERNAL: " + cause.getClass().getSimpleName());
         }
     }
