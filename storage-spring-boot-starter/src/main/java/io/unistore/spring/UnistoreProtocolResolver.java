@@ -13,8 +13,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Resolves {@code unistore://ACCOUNT/container/path} to a {@link BlobResource} of the named account, for
- * {@code ResourceLoader.getResource} and {@code @Value("unistore://...") Resource}. It is a bean factory post-processor
+ * Resolves {@code unistore://ACCOUNT/container/path} (a blob) and {@code unistore-file://ACCOUNT/share/path} (a file)
+ * to a {@link UnistoreResource} of the named account, for {@code ResourceLoader.getResource} and
+ * {@code @Value("unistore://...") Resource}. It is a bean factory post-processor
  * only to be created early, before the beans whose {@code @Value} it resolves.
  */
 final class UnistoreProtocolResolver implements ProtocolResolver, ResourceLoaderAware, BeanFactoryAware,
@@ -41,18 +42,15 @@ final class UnistoreProtocolResolver implements ProtocolResolver, ResourceLoader
 
     @Override
     public Resource resolve(String location, ResourceLoader resourceLoader) {
-        if (!location.startsWith(UnistoreLocation.PREFIX)) {
-            return null;
-        }
         UnistoreLocation parsed = UnistoreLocation.parse(location);
-        return new BlobResource(parsed, () -> account(parsed.account()).blobs());
+        return parsed == null ? null : new UnistoreResource(parsed, () -> account(parsed.account()));
     }
 
     private StorageAccount account(String name) {
         try {
             return beanFactory.getBean(UnistoreAccounts.beanName(name), StorageAccount.class);
         } catch (NoSuchBeanDefinitionException e) {
-            throw new IllegalArgumentException("unistore://" + name + "/...: no account '" + name
+            throw new IllegalArgumentException("unistore location of account '" + name + "': no account '" + name
                     + "' is configured under " + UnistoreProperties.PREFIX + ".accounts", e);
         }
     }

@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.WritableResource;
 
-/** {@code unistore://ACCOUNT/container/path} as Spring resources, through the ResourceLoader and {@code @Value}. */
+/**
+ * {@code unistore://ACCOUNT/container/path} (blobs) and {@code unistore-file://ACCOUNT/share/path} (files) as Spring
+ * resources, through the ResourceLoader and {@code @Value}.
+ */
 class ResourceTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -55,6 +58,33 @@ class ResourceTest {
                     .isEqualTo("unistore://other/cont/dir/next.txt");
             // The other account holds it, not the primary one.
             assertThat(context.getBean(BlobStore.class).containerExists("cont")).isFalse();
+        });
+    }
+
+    @Test
+    void aFileOfAShareIsWrittenAndReadAsAResource() {
+        twoAccounts().run(context -> {
+            io.unistore.file.FileStore files = context.getBean("otherStorageAccount", io.unistore.StorageAccount.class)
+                    .files();
+            files.createShare("share");
+            Resource resource = context.getResource("unistore-file://other/share/a/b/report.csv");
+            assertThat(resource.exists()).isFalse();
+            assertThatThrownBy(resource::contentLength).isInstanceOf(FileNotFoundException.class)
+                    .hasMessageContaining("Unistore file [unistore-file://other/share/a/b/report.csv]");
+            try (OutputStream out = ((WritableResource) resource).getOutputStream()) {
+                out.write("id,total\n1,42\n".getBytes(StandardCharsets.UTF_8));
+                assertThat(resource.exists()).as("nothing is visible before the stream closes").isFalse();
+            }
+            // The missing directories a/b were made; the content is the share's, not a blob's.
+            assertThat(files.getProperties("share", "a/b/report.csv").size()).isEqualTo(14);
+            assertThat(resource.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("id,total\n1,42\n");
+            assertThat(resource.lastModified()).isPositive();
+            assertThat(resource.createRelative("other.csv").getURI().toString())
+                    .isEqualTo("unistore-file://other/share/a/b/other.csv");
+            assertThat(context.getBean("otherStorageAccount", io.unistore.StorageAccount.class).blobs()
+                    .containerExists("share")).isFalse();
+            assertThatThrownBy(() -> context.getResource("unistore-file://other/share"))
+                    .hasMessageContaining("unistore-file://ACCOUNT/share/path");
         });
     }
 

@@ -1,9 +1,7 @@
 package io.unistore.spring;
 
 import io.unistore.StorageException;
-import io.unistore.blob.BlobProperties;
-import io.unistore.blob.BlobStore;
-import io.unistore.blob.UploadOptions;
+import io.unistore.StorageAccount;
 import java.io.FileNotFoundException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -12,35 +10,38 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.WritableResource;
 
 /**
- * A blob as a Spring {@link Resource}: {@code unistore://ACCOUNT/container/path/of/blob}. Reading streams the blob;
- * writing buffers to a temporary file and uploads it when the stream closes, so readers never see a half-written
- * blob and a failed write leaves the previous one.
+ * A blob ({@code unistore://ACCOUNT/container/path}) or a file of a share ({@code unistore-file://ACCOUNT/share/path})
+ * as a Spring {@link Resource}. Reading streams the content; writing buffers to a temporary file and uploads it when
+ * the stream closes, so readers never see a half-written item and a failed write leaves the previous one.
  */
-final class BlobResource extends AbstractResource implements WritableResource {
+final class UnistoreResource extends AbstractResource implements WritableResource {
 
     private final UnistoreLocation location;
-    private final Supplier<BlobStore> blobs;
+    private final Supplier<StorageAccount> account;
+    private final StoredItem item;
 
-    BlobResource(UnistoreLocation location, Supplier<BlobStore> blobs) {
+    UnistoreResource(UnistoreLocation location, Supplier<StorageAccount> account) {
         this.location = location;
-        this.blobs = blobs;
+        this.account = account;
+        this.item = StoredItem.of(location, account);
     }
 
     @Override
     public boolean exists() {
-        return blobs.get().exists(location.container(), location.path());
+        return item.exists();
     }
 
     @Override
     public InputStream getInputStream() throws IOException {
         try {
-            return blobs.get().openInputStream(location.container(), location.path());
+            return item.open();
         } catch (StorageException e) {
             throw notFoundOr(e);
         }
@@ -48,18 +49,18 @@ final class BlobResource extends AbstractResource implements WritableResource {
 
     @Override
     public long contentLength() throws IOException {
-        return properties().size();
+        try {
+            return item.size();
+        } catch (StorageException e) {
+            throw notFoundOr(e);
+        }
     }
 
     @Override
     public long lastModified() throws IOException {
-        BlobProperties p = properties();
-        return p.lastModified() == null ? 0 : p.lastModified().toEpochMilli();
-    }
-
-    private BlobProperties properties() throws IOException {
         try {
-            return blobs.get().getProperties(location.container(), location.path());
+            Instant at = item.lastModified();
+            return at == null ? 0 : at.toEpochMilli();
         } catch (StorageException e) {
             throw notFoundOr(e);
         }
@@ -93,7 +94,7 @@ final class BlobResource extends AbstractResource implements WritableResource {
                 closed = true;
                 try {
                     super.close();
-                    blobs.get().upload(location.container(), location.path(), buffer, UploadOptions.defaults());
+                    item.replaceWith(buffer);
                 } catch (StorageException e) {
                     throw new IOException(getDescription() + ": " + e.getMessage(), e);
                 } finally {
@@ -116,17 +117,17 @@ final class BlobResource extends AbstractResource implements WritableResource {
 
     @Override
     public Resource createRelative(String relativePath) {
-        return new BlobResource(location.relative(relativePath), blobs);
+        return new UnistoreResource(location.relative(relativePath), account);
     }
 
     @Override
     public String getDescription() {
-        return "Unistore blob [" + location + "]";
+        return "Unistore " + item.kind() + " [" + location + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BlobResource other && other.location.equals(location);
+        return o instanceof UnistoreResource other && other.location.equals(location);
     }
 
     @Override
