@@ -5,6 +5,7 @@
 module io.unistore.bench {
     requires io.unistore.api;
     requires io.unistore.ops;
+    requires io.unistore.crypto;
     requires io.unistore.testsupport;
     requires io.unistore.tck;
     requires info.picocli;

@@ -15,6 +15,8 @@ module io.unistore.testsupport {
     // Only the Azure fault policy needs them, and only Azure's tests use it (optional dependencies).
     requires static transitive com.azure.core;
     requires static transitive reactor.core;
+    // Only S3ProxyKnownGaps (a JUnit condition) needs it (optional dependency).
+    requires static org.junit.jupiter.api;
 
     exports io.unistore.testsupport;
     exports io.unistore.testsupport.azurefiles;

@@ -35,6 +35,10 @@ public final class BenchMain implements Callable<Integer> {
             + "bench/target/quick-report/benchmarks.md)")
     Path out;
 
+    @Option(names = "--large-mib", description = "size of the large transfers (large, crypto) in MiB instead of the "
+            + "profile's (the report says the size)")
+    Long largeMib;
+
     @Option(names = {"-v", "--verbose"}, description = "log every round")
     boolean verbose;
 
@@ -43,7 +47,8 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, Section> m = new LinkedHashMap<>();
         for (Section s : List.<Section>of(new MicroSection(), new io.unistore.bench.local.LocalSection(),
                 new io.unistore.bench.bulk.BulkLoadSection(), new io.unistore.bench.large.LargeSection(),
-                new io.unistore.bench.mcp.McpSection(), new io.unistore.bench.copy.CopySection())) {
+                new io.unistore.bench.mcp.McpSection(), new io.unistore.bench.copy.CopySection(),
+                new io.unistore.bench.large.EncryptionSection())) {
             m.put(s.id(), s);
         }
         return m;
@@ -61,6 +66,9 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile profile = quick ? Profile.quick() : Profile.full();
+        if (largeMib != null) {
+            profile = profile.withLargeBytes(largeMib * Profile.MIB);
+        }
         Path root = Workspace.findRoot();
         Path report = out != null ? out.toAbsolutePath()
                 : quick ? root.resolve("bench/target/quick-report/benchmarks.md") : root.resolve("docs/benchmarks.md");

@@ -42,6 +42,13 @@ public record Profile(String name, int microRounds, int microWarmupMillis, int m
                 8 * MIB, 1);
     }
 
+    /** This profile with another size for the large transfers (a shorter run on a busy machine). */
+    public Profile withLargeBytes(long bytes) {
+        return new Profile(name, microRounds, microWarmupMillis, microMeasureMillis, listBlobs, bytes, largeRounds,
+                largeHeap, localBlobBytes, localRounds, bulkEntities, naiveEntities, bulkRounds, mcpStartRounds,
+                mcpCalls, mcpCallRounds, copySmallObjects, copySmallBytes, copyLargeBytes, copyRounds);
+    }
+
     public boolean isQuick() {
         return name.equals("quick");
     }

@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
-/** Reading a local file the user named as the source of an upload. */
-final class LocalFiles {
+/** Reading a local file the user named as the source of an upload (providers and layers share it). */
+public final class LocalFiles {
     private LocalFiles() {
     }
 
     /** Opens {@code file} and hands the stream to {@code upload}; a file that cannot be read is INVALID_ARGUMENT. */
-    static <T> T read(Path file, Function<InputStream, T> upload) {
+    public static <T> T read(Path file, Function<InputStream, T> upload) {
         try (InputStream in = Files.newInputStream(file)) {
             return upload.apply(in);
         } catch (IOException e) {

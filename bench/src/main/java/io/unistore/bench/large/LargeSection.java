@@ -142,11 +142,11 @@ public final class LargeSection extends Section {
         return new Goal(best.label(), 1.0, false);
     }
 
-    private static List<Double> column(List<double[]> rows, int i) {
+    static List<Double> column(List<double[]> rows, int i) {
         return rows.stream().map(r -> r[i]).toList();
     }
 
-    private static double[] child(Context ctx, String backend, String variant, Path file, Map<String, String> env) {
+    static double[] child(Context ctx, String backend, String variant, Path file, Map<String, String> env) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-Xmx" + ctx.profile().largeHeap(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),

@@ -2,6 +2,8 @@ package io.unistore.bench.large;
 
 import io.unistore.Unistore;
 import io.unistore.bench.Backends;
+import io.unistore.crypto.EncryptionLayer;
+import io.unistore.crypto.LocalKeyset;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import java.util.Map;
  * prints one line {@code RESULT upload=S download=S heapUp=MiB rssUp=MiB heapDown=MiB rssDown=MiB}. The back end
  * is reached through environment variables the parent sets ({@code BENCH_*}).
  *
- * <p>Arguments: {@code BACKEND (azure|s3|gcs) VARIANT (unistore|sdk|tuned) FILE CONTAINER BLOB}.
+ * <p>Arguments: {@code BACKEND (azure|s3|gcs|local) VARIANT (unistore|encrypted|sdk|tuned) FILE CONTAINER BLOB};
+ * {@code encrypted} is Unistore through the encryption layer (keyset file and password in {@code BENCH_KEYSET*}).
  */
 public final class TransferChild {
     private TransferChild() {
@@ -52,22 +55,30 @@ public final class TransferChild {
     }
 
     static Transfer transfer(String backend, String variant, Map<String, String> env) {
-        boolean unistore = variant.equals("unistore");
         boolean tuned = variant.equals("tuned");
+        if (variant.equals("unistore") || variant.equals("encrypted")) {
+            Unistore.Builder account = switch (backend) {
+                case "azure" -> Unistore.builder().address(env.get("BENCH_AZURE")).options(Map.of("versioning", "false"));
+                case "s3" -> Unistore.builder().address("s3://").options(Map.of("endpoint", env.get("BENCH_S3_ENDPOINT"),
+                        "accessKeyId", env.get("BENCH_S3_ID"), "secretAccessKey", env.get("BENCH_S3_SECRET"),
+                        "region", "us-east-1"));
+                case "gcs" -> Unistore.builder().address("gs://" + Backends.GCS_PROJECT).options(Map.of("endpoint",
+                        env.get("BENCH_GCS"), "credentials", "none"));
+                case "local" -> Unistore.builder().address("file:" + env.get("BENCH_LOCAL"));
+                default -> throw new IllegalArgumentException("backend: azure, s3, gcs or local, was " + backend);
+            };
+            if (variant.equals("encrypted")) {
+                // The keyset the parent made; opening it (PBKDF2) happens before the timed transfers.
+                account.layer(EncryptionLayer.of(LocalKeyset.open(Path.of(env.get("BENCH_KEYSET")),
+                        env.get("BENCH_KEYSET_PASSWORD").toCharArray())));
+            }
+            return new UnistoreTransfer(account.open());
+        }
         return switch (backend) {
-            case "azure" -> unistore
-                    ? new UnistoreTransfer(Unistore.open(env.get("BENCH_AZURE"), Map.of("versioning", "false")))
-                    : new AzureTransfer(env.get("BENCH_AZURE"), tuned);
-            case "s3" -> unistore
-                    ? new UnistoreTransfer(Unistore.open("s3://", Map.of("endpoint", env.get("BENCH_S3_ENDPOINT"),
-                            "accessKeyId", env.get("BENCH_S3_ID"), "secretAccessKey", env.get("BENCH_S3_SECRET"),
-                            "region", "us-east-1")))
-                    : new S3Transfer(URI.create(env.get("BENCH_S3_ENDPOINT")), env.get("BENCH_S3_ID"),
-                            env.get("BENCH_S3_SECRET"), tuned);
-            case "gcs" -> unistore
-                    ? new UnistoreTransfer(Unistore.open("gs://" + Backends.GCS_PROJECT, Map.of("endpoint",
-                            env.get("BENCH_GCS"), "credentials", "none")))
-                    : new GcsTransfer(env.get("BENCH_GCS"), Backends.GCS_PROJECT, tuned);
+            case "azure" -> new AzureTransfer(env.get("BENCH_AZURE"), tuned);
+            case "s3" -> new S3Transfer(URI.create(env.get("BENCH_S3_ENDPOINT")), env.get("BENCH_S3_ID"),
+                    env.get("BENCH_S3_SECRET"), tuned);
+            case "gcs" -> new GcsTransfer(env.get("BENCH_GCS"), Backends.GCS_PROJECT, tuned);
             default -> throw new IllegalArgumentException("backend: azure, s3 or gcs, was " + backend);
         };
     }

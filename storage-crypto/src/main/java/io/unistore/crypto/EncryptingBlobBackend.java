@@ -1,0 +1,274 @@
+package io.unistore.crypto;
+
+import io.unistore.ByteRange;
+import io.unistore.ErrorCode;
+import io.unistore.ListOptions;
+import io.unistore.PagedIterable;
+import io.unistore.RequestConditions;
+import io.unistore.StorageException;
+import io.unistore.blob.BlobItem;
+import io.unistore.blob.BlobProperties;
+import io.unistore.blob.BlobWriteResult;
+import io.unistore.blob.CopyOptions;
+import io.unistore.blob.ListBlobsOptions;
+import io.unistore.blob.PresignOptions;
+import io.unistore.blob.ReadOptions;
+import io.unistore.blob.UploadOptions;
+import io.unistore.spi.AtomicFiles;
+import io.unistore.spi.BlobBackend;
+import io.unistore.spi.ForwardingBlobBackend;
+import io.unistore.spi.LocalFiles;
+import io.unistore.spi.Streams;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.SecretKey;
+
+/**
+ * Blobs encrypted on the client in the Azure Storage client-side encryption v2 format: content goes down as
+ * AES-256-GCM regions under a fresh content key, which the key source's primary key wraps into the blob's
+ * {@code encryptiondata} metadata; reads fetch only the regions a range touches and check each region's tag before
+ * releasing its bytes. Users see plaintext sizes and their own metadata only.
+ */
+final class EncryptingBlobBackend extends ForwardingBlobBackend {
+    private static final int SET_METADATA_ATTEMPTS = 5;
+    private final KeySource keys;
+    private final boolean requireEncryption;
+
+    EncryptingBlobBackend(BlobBackend delegate, KeySource keys, boolean requireEncryption) {
+        super(delegate);
+        this.keys = keys;
+        this.requireEncryption = requireEncryption;
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------
+
+    @Override
+    public BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions options) {
+        refuseReserved(options.metadata());
+        SecretKey contentKey = ContentKeys.generate();
+        EncryptionData data = ContentKeys.wrap(contentKey, keys.primary());
+        if (options.contentMd5() != null) {
+            data = data.with(SealedMd5.ENTRY, SealedMd5.seal(contentKey, options.contentMd5()));
+        }
+        EncryptingInputStream encrypted = new EncryptingInputStream(content, contentKey, options.contentMd5(),
+                options.progress(), options.length());
+        UploadOptions stored = options.withMetadata(StoredBlobs.withEncryptionData(options.metadata(), data.toJson()))
+                .withContentMd5(null).withProgress(null)
+                .withLength(options.length() < 0 ? -1 : CseV2.encryptedLength(options.length(), CseV2.REGION));
+        BlobWriteResult result;
+        try {
+            result = super.upload(container, blob, encrypted, stored);
+        } catch (RuntimeException e) {
+            if (encrypted.md5Mismatch()) {
+                throw StorageException.invalidArgument("contentMd5", "must be the MD5 of the content sent; it was not, "
+                        + "and nothing was stored");
+            }
+            throw e;
+        }
+        if (encrypted.md5Mismatch()) {
+            // A provider that swallowed the failed read must not make a mismatch look like success.
+            throw new StorageException(ErrorCode.INTERNAL, "the content's MD5 did not match but the provider stored "
+                    + container + "/" + blob);
+        }
+        long size = result.size() < 0 ? -1 : CseV2.plaintextLength(result.size(), CseV2.REGION);
+        return new BlobWriteResult(result.etag(), result.lastModified(), size, encrypted.contentMd5(),
+                result.versionId());
+    }
+
+    @Override
+    public BlobWriteResult upload(String container, String blob, Path file, UploadOptions options) {
+        return LocalFiles.read(file, in -> upload(container, blob, in, options));
+    }
+
+    @Override
+    public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
+                                       RequestConditions conditions) {
+        refuseReserved(metadata);
+        for (int attempt = 1; ; attempt++) {
+            BlobProperties stored = super.getProperties(container, blob,
+                    ReadOptions.defaults().withConditions(conditions));
+            String json = StoredBlobs.encryptionData(stored.metadata());
+            if (json == null) {
+                return super.setMetadata(container, blob, metadata, conditions);
+            }
+            // Pin the ETag read, so encryption data never lands on content written in between.
+            boolean pinned = conditions.ifMatch() == null;
+            RequestConditions pinning = pinned ? conditions.withIfMatch(stored.etag()) : conditions;
+            try {
+                return super.setMetadata(container, blob, StoredBlobs.withEncryptionData(metadata, json), pinning);
+            } catch (StorageException e) {
+                if (!pinned || e.code() != ErrorCode.PRECONDITION_FAILED || attempt == SET_METADATA_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public BlobWriteResult copy(String sourceContainer, String sourceBlob, String targetContainer, String targetBlob,
+                                CopyOptions options) {
+        if (options.metadata() == null) {
+            // The service copies the metadata with the content, encryption data included: the copy stays readable.
+            BlobWriteResult r = super.copy(sourceContainer, sourceBlob, targetContainer, targetBlob, options);
+            return new BlobWriteResult(r.etag(), r.lastModified(), -1, null, r.versionId());
+        }
+        refuseReserved(options.metadata());
+        ReadOptions source = ReadOptions.builder().conditions(options.sourceConditions())
+                .versionId(options.sourceVersionId()).snapshot(options.sourceSnapshot()).build();
+        BlobProperties stored = super.getProperties(sourceContainer, sourceBlob, source);
+        String json = StoredBlobs.encryptionData(stored.metadata());
+        CopyOptions copy = options;
+        if (json != null) {
+            copy = copy.withMetadata(StoredBlobs.withEncryptionData(options.metadata(), json));
+            if (options.sourceConditions().ifMatch() == null && options.sourceVersionId() == null
+                    && options.sourceSnapshot() == null) {
+                copy = copy.withSourceConditions(options.sourceConditions().withIfMatch(stored.etag()));
+            }
+        }
+        BlobWriteResult r = super.copy(sourceContainer, sourceBlob, targetContainer, targetBlob, copy);
+        return new BlobWriteResult(r.etag(), r.lastModified(), -1, null, r.versionId());
+    }
+
+    @Override
+    public BlobWriteResult copyFromUrl(URI source, String targetContainer, String targetBlob, CopyOptions options) {
+        throw StorageException.unsupported("copyFromUrl through the encryption layer (the service would store "
+                + "plaintext, or ciphertext without its key)");
+    }
+
+    @Override
+    public URI generatePresignedUrl(String container, String blob, PresignOptions options) {
+        throw StorageException.unsupported("presigned URLs through the encryption layer (they would serve "
+                + "ciphertext)");
+    }
+
+    @Override
+    public String createSnapshot(String container, String blob, Map<String, String> metadata) {
+        if (metadata == null || metadata.isEmpty()) {
+            return super.createSnapshot(container, blob, metadata);
+        }
+        refuseReserved(metadata);
+        String json = StoredBlobs.encryptionData(super.getProperties(container, blob, ReadOptions.defaults())
+                .metadata());
+        return super.createSnapshot(container, blob, json == null ? metadata
+                : StoredBlobs.withEncryptionData(metadata, json));
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    @Override
+    public InputStream openInputStream(String container, String blob, ReadOptions options) {
+        BlobProperties stored = super.getProperties(container, blob, options.withRange(null).withProgress(null));
+        String where = container + "/" + blob;
+        String json = StoredBlobs.encryptionData(stored.metadata());
+        if (json == null) {
+            if (requireEncryption) {
+                throw new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " is not encrypted, and "
+                        + "the encryption layer requires encryption (encryption.required=true)");
+            }
+            return super.openInputStream(container, blob, options);
+        }
+        EncryptionData data = EncryptionData.parse(json, where);
+        long size;
+        try {
+            size = CseV2.plaintextLength(stored.size(), data.regionLength());
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " (key " + data.keyId() + "): "
+                    + e.getMessage());
+        }
+        ByteRange range = options.range();
+        long offset = range == null ? 0 : range.offset();
+        if (offset > 0 && offset >= size) {
+            throw StorageException.invalidArgument("range.offset", "must be before the end of the blob (" + size
+                    + " bytes), was " + offset);
+        }
+        long end = range == null || range.isOpenEnded() ? size : Math.min(size, offset + range.length());
+        SecretKey contentKey = ContentKeys.unwrap(data, keys, where);
+        if (end <= offset) {
+            return InputStream.nullInputStream();
+        }
+        long regionBytes = data.regionLength() + (long) CseV2.OVERHEAD;
+        long first = offset / data.regionLength();
+        long last = (end - 1) / data.regionLength();
+        long from = first * regionBytes;
+        long to = Math.min(stored.size(), (last + 1) * regionBytes);
+        ReadOptions ciphertext = options.withProgress(null)
+                .withRange(from == 0 && to == stored.size() ? null : ByteRange.of(from, to - from));
+        if (options.conditions().ifMatch() == null && options.versionId() == null && options.snapshot() == null) {
+            // The same content the encryption data was read from, or a clear failure.
+            ciphertext = ciphertext.withConditions(options.conditions().withIfMatch(stored.etag()));
+        }
+        InputStream in = super.openInputStream(container, blob, ciphertext);
+        return new DecryptingInputStream(in, contentKey, data.regionLength(), first,
+                offset - first * data.regionLength(), end - offset, where, data.keyId());
+    }
+
+    @Override
+    public void downloadToFile(String container, String blob, Path file, ReadOptions options) {
+        AtomicFiles.write(file, out -> {
+            try (InputStream in = openInputStream(container, blob, options)) {
+                Streams.copy(in, out, options.progress(), -1);
+            }
+        });
+    }
+
+    @Override
+    public BlobProperties getProperties(String container, String blob, ReadOptions options) {
+        BlobProperties stored = super.getProperties(container, blob, options);
+        return StoredBlobs.plain(stored, sealedMd5(stored, container + "/" + blob));
+    }
+
+    /** The plaintext's MD5 the uploader gave, or null: opening it needs the content key. */
+    private String sealedMd5(BlobProperties stored, String where) {
+        String json = StoredBlobs.encryptionData(stored.metadata());
+        if (json == null) {
+            return stored.contentMd5();
+        }
+        EncryptionData data;
+        try {
+            data = EncryptionData.parse(json, where);
+        } catch (StorageException e) {
+            return null;
+        }
+        String sealed = data.keyWrappingMetadata().get(SealedMd5.ENTRY);
+        if (sealed == null || keys.resolve(data.keyId()).isEmpty()) {
+            return null;
+        }
+        try {
+            return SealedMd5.open(ContentKeys.unwrap(data, keys, where), sealed).orElse(null);
+        } catch (StorageException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public PagedIterable<BlobItem> list(String container, ListBlobsOptions options) {
+        // The sizes need the encryption data, which is metadata: always ask for it.
+        return super.list(container, options.withIncludeMetadata(true)).map(item -> {
+            if (item.prefix()) {
+                return item;
+            }
+            BlobProperties p = StoredBlobs.plain(item.properties(), null);
+            return BlobItem.blob(options.includeMetadata() ? p : p.toBuilder().metadata(Map.of()).build());
+        });
+    }
+
+    @Override
+    public List<BlobProperties> listSnapshots(String container, String blob) {
+        return super.listSnapshots(container, blob).stream().map(p -> StoredBlobs.plain(p, null)).toList();
+    }
+
+    @Override
+    public PagedIterable<BlobProperties> listVersions(String container, String blob, ListOptions options) {
+        return super.listVersions(container, blob, options).map(p -> StoredBlobs.plain(p, null));
+    }
+
+    private static void refuseReserved(Map<String, String> metadata) {
+        if (StoredBlobs.reserved(metadata)) {
+            throw StorageException.invalidArgument("metadata." + EncryptionData.METADATA_KEY,
+                    "is reserved by the encryption layer");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.unistore.crypto;
+
+import io.unistore.Capabilities;
+import io.unistore.Capability;
+import io.unistore.MetadataRules;
+import io.unistore.spi.AccountBackend;
+import io.unistore.spi.BlobBackend;
+import io.unistore.spi.ForwardingAccountBackend;
+import io.unistore.spi.Layer;
+import java.util.Objects;
+
+/**
+ * Client-side encryption as a layer over any provider, in the Azure Storage client-side encryption v2 format (so
+ * Microsoft's {@code EncryptedBlobClient} reads what it writes and the reverse): each blob gets a fresh AES-256
+ * content key, wrapped by the key source's primary key-encryption key into the blob's {@code encryptiondata}
+ * metadata.
+ *
+ * <pre>{@code
+ * KeySource keys = LocalKeyset.open(Path.of("keys.json"), password);
+ * StorageAccount account = Unistore.builder().address(address).layer(EncryptionLayer.of(keys)).open();
+ * }</pre>
+ *
+ * <p>Through the layer the account declares neither presigned URLs nor copies from a URL (both would move
+ * ciphertext without its key), and {@value #RESERVED_METADATA_BYTES} fewer bytes of metadata (the encryption data
+ * takes them).
+ */
+public final class EncryptionLayer implements Layer {
+    /** Metadata bytes kept for {@code encryptiondata} (its JSON with a long key id and an RSA-wrapped key fits). */
+    public static final int RESERVED_METADATA_BYTES = 1024;
+    private final KeySource keys;
+    private final boolean requireEncryption;
+
+    private EncryptionLayer(KeySource keys, boolean requireEncryption) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.requireEncryption = requireEncryption;
+    }
+
+    /** Encrypts with the source's primary key; reads blobs stored without encryption as they are. */
+    public static EncryptionLayer of(KeySource keys) {
+        return new EncryptionLayer(keys, false);
+    }
+
+    /** The same layer refusing (PERMISSION_DENIED) to read blobs stored without encryption. */
+    public EncryptionLayer requiringEncryption() {
+        return new EncryptionLayer(keys, true);
+    }
+
+    @Override
+    public AccountBackend apply(AccountBackend inner) {
+        return new ForwardingAccountBackend(inner) {
+            @Override
+            public Capabilities capabilities() {
+                Capabilities c = super.capabilities().without(Capability.BLOB_PRESIGNED_URLS)
+                        .without(Capability.BLOB_COPY_FROM_URL);
+                MetadataRules m = c.metadataRules();
+                return c.withMetadataRules(new MetadataRules(m.keys(), m.keyCase(), m.values(),
+                        Math.max(1, m.maxTotalBytes() - RESERVED_METADATA_BYTES)));
+            }
+
+            @Override
+            public BlobBackend blobs() {
+                return new EncryptingBlobBackend(super.blobs(), keys, requireEncryption);
+            }
+        };
+    }
+}

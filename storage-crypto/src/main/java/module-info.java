@@ -1,0 +1,13 @@
+/**
+ * Client-side encryption as a layer over any provider: blobs in the Azure Storage client-side encryption v2
+ * format, with key-encryption keys from a password-protected keyset file.
+ */
+module io.unistore.crypto {
+    requires io.unistore.api;
+    requires tools.jackson.databind;
+    requires org.slf4j;
+
+    exports io.unistore.crypto;
+
+    provides io.unistore.spi.LayerFactory with io.unistore.crypto.EncryptionLayerFactory;
+}

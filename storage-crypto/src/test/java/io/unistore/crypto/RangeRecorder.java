@@ -1,0 +1,33 @@
+package io.unistore.crypto;
+
+import io.unistore.ByteRange;
+import io.unistore.blob.ReadOptions;
+import io.unistore.spi.AccountBackend;
+import io.unistore.spi.BlobBackend;
+import io.unistore.spi.ForwardingAccountBackend;
+import io.unistore.spi.ForwardingBlobBackend;
+import io.unistore.spi.Layer;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A layer put below the encryption layer to see which stored ranges its reads ask for (null: the whole blob). */
+final class RangeRecorder implements Layer {
+    final List<ByteRange> reads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public AccountBackend apply(AccountBackend inner) {
+        return new ForwardingAccountBackend(inner) {
+            @Override
+            public BlobBackend blobs() {
+                return new ForwardingBlobBackend(super.blobs()) {
+                    @Override
+                    public InputStream openInputStream(String container, String blob, ReadOptions options) {
+                        reads.add(options.range());
+                        return super.openInputStream(container, blob, options);
+                    }
+                };
+            }
+        };
+    }
+}
