@@ -23,6 +23,17 @@ final class Globals {
     @Option(names = {"-q", "--quiet"}, description = "No progress bars or notes on stderr; errors still show.")
     boolean quiet;
 
+    /** These options, with those given before the command name ({@code unistore --json ls}) filling in. */
+    Globals with(Globals before) {
+        Globals g = new Globals();
+        g.config = config != null ? config : before.config;
+        g.accounts = new ArrayList<>(before.accounts);
+        g.accounts.addAll(accounts);
+        g.json = json || before.json;
+        g.quiet = quiet || before.quiet;
+        return g;
+    }
+
     Path configOrEnvironment() {
         if (config != null) {
             return config;

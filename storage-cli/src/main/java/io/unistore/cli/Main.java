@@ -23,6 +23,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Options given before the command name; each command's own come first. */
+    @CommandLine.Mixin
+    Globals globals;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -31,12 +35,23 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         // picocli exits 2 on a bad command line and 1 on an exception, as Exit documents.
         CommandLine cli = new CommandLine(new Main());
+        helpEverywhere(cli);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             // Commands catch their failures; this is the last guard against a stack trace.
             line.getErr().println("unistore: " + Errors.describe(e));
             return Exit.FAILED;
         });
         return cli;
+    }
+
+    /** -h/--help on every command, not only the top one. */
+    private static void helpEverywhere(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            helpEverywhere(sub);
+        }
     }
 
     @Override

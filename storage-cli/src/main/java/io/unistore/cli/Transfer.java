@@ -1,14 +1,12 @@
 package io.unistore.cli;
 
 import io.unistore.StorageAccount;
-import io.unistore.StorageException;
 import io.unistore.blob.BlobStore;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
 import io.unistore.ops.ContainerCopy;
 import io.unistore.ops.CopyContainerOptions;
 import io.unistore.ops.CopyContainerResult;
-import io.unistore.spi.Secrets;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.nio.file.Files;
@@ -70,20 +68,22 @@ final class Transfer {
         try (Progress progress = Progress.start(output, "copy", total)) {
             if (src.isLocal() && dst.isLocal()) {
                 method = "LOCAL";
-                items.forEach((rel, e) -> work.put(rel, () -> localCopy(src.local().resolve(rel),
-                        dst.local().resolve(rel))));
+                items.forEach((rel, e) -> work.put(rel, () -> {
+                    localCopy(src.local().resolve(rel), dst.local().resolve(rel));
+                    progress.add(e.size());
+                }));
             } else if (src.isLocal()) {
                 method = "UPLOAD";
                 BlobStore store = session.account(dst).blobs();
                 String container = dst.requireContainer("container");
                 store.createContainerIfNotExists(container);
                 items.forEach((rel, e) -> work.put(rel, () -> upload(store, container, dst.dirPrefix() + rel,
-                        src.local().resolve(rel))));
+                        src.local().resolve(rel), progress)));
             } else {
                 method = "DOWNLOAD";
                 BlobStore store = session.account(src).blobs();
                 items.forEach((rel, e) -> work.put(rel, () -> download(store, src.container(), src.dirPrefix() + rel,
-                        dst.local().resolve(rel))));
+                        dst.local().resolve(rel), progress)));
             }
             return run(work, items, method, progress, bytes);
         }
@@ -102,16 +102,21 @@ final class Transfer {
         try (Progress progress = Progress.start(output, "copy", entry.size())) {
             if (src.isLocal() && dst.isLocal()) {
                 method = "LOCAL";
-                work.put(entry.name(), () -> localCopy(src.local(), dst.local()));
+                work.put(entry.name(), () -> {
+                    localCopy(src.local(), dst.local());
+                    progress.add(entry.size());
+                });
             } else if (src.isLocal()) {
                 method = "UPLOAD";
                 BlobStore store = session.account(dst).blobs();
-                work.put(entry.name(), () -> upload(store, dst.requireContainer("container"), dst.requireObject(),
-                        src.local()));
+                String container = dst.requireContainer("container");
+                store.createContainerIfNotExists(container);
+                work.put(entry.name(), () -> upload(store, container, dst.requireObject(), src.local(), progress));
             } else {
                 method = "DOWNLOAD";
                 BlobStore store = session.account(src).blobs();
-                work.put(entry.name(), () -> download(store, src.container(), src.requireObject(), dst.local()));
+                work.put(entry.name(), () -> download(store, src.container(), src.requireObject(), dst.local(),
+                        progress));
             }
             return run(work, one, method, progress, bytes);
         }
@@ -156,7 +161,6 @@ final class Transfer {
                     long size = items.get(rel).size();
                     copied.incrementAndGet();
                     bytes.addAndGet(size);
-                    progress.add(size);
                 } catch (RuntimeException e) {
                     failures.put(rel, Errors.describe(e));
                 }
@@ -175,12 +179,14 @@ final class Transfer {
                 copied.get() == 0 ? Map.of() : Map.of(method, copied.get()), failures, seconds);
     }
 
-    private static void upload(BlobStore store, String container, String name, Path file) {
+    private static void upload(BlobStore store, String container, String name, Path file, Progress progress) {
         String type = URLConnection.guessContentTypeFromName(file.getFileName().toString());
-        store.upload(container, name, file, UploadOptions.defaults().withContentType(type));
+        AtomicLong reported = new AtomicLong();
+        store.upload(container, name, file, UploadOptions.defaults().withContentType(type)
+                .withProgress((done, total) -> progress.add(done - reported.getAndSet(done))));
     }
 
-    private static void download(BlobStore store, String container, String name, Path file) {
+    private static void download(BlobStore store, String container, String name, Path file, Progress progress) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -189,7 +195,9 @@ final class Transfer {
         } catch (IOException e) {
             throw new CliException(Exit.FAILED, "cannot create the directory of " + file + ": " + e.getMessage());
         }
-        store.downloadToFile(container, name, file, ReadOptions.defaults());
+        AtomicLong reported = new AtomicLong();
+        store.downloadToFile(container, name, file, ReadOptions.defaults()
+                .withProgress((done, total) -> progress.add(done - reported.getAndSet(done))));
     }
 
     private static void localCopy(Path from, Path to) {
@@ -202,14 +210,5 @@ final class Transfer {
         } catch (IOException e) {
             throw new CliException(Exit.FAILED, "cannot copy " + from + " to " + to + ": " + e.getMessage());
         }
-    }
-
-    /** Keeps secrets out of a failure message. */
-    static String safe(String message) {
-        return Secrets.redact(message);
-    }
-
-    static boolean isNotFound(RuntimeException e) {
-        return e instanceof StorageException se && se.code() == io.unistore.ErrorCode.NOT_FOUND;
     }
 }

@@ -115,24 +115,15 @@ class CliLocalIT {
     }
 
     @Test
-    void errorsNameTheObjectAndTheFixWithoutAStackTrace() throws Exception {
-        assertCleanError(unistore.run("cat", "local:nope/a.txt"), 3, "nope");
-        assertCleanError(unistore.run("ls", "prod:photos"), 2, "unknown account 'prod'", "--account prod=ADDRESS");
-        assertCleanError(unistore.run("cp", "src", "local:photos/"), 2, "is a directory", "add -r");
-        assertCleanError(unistore.run("cp", "missing.txt", "local:photos/"), 3, "no file missing.txt");
-        unistore.run("mb", "local:photos");
-        assertCleanError(unistore.run("cp", "local:photos/dir", "x"), 3, "no blob local:photos/dir", "add -r");
-        assertCleanError(unistore.run("presign", "local:photos/a"), 6, "BLOB_PRESIGNED_URLS");
-        assertCleanError(unistore.run("cp", "-r", "--transfers", "0", "src", "local:photos"), 2, "--transfers");
-        assertCleanError(unistore.run("--config", "nope.yaml", "ls"), 2, "nope.yaml");
-        Files.writeString(dir.resolve("bad.yaml"), "accounts:\n  a: { address: file:x, colour: red }\n");
-        assertCleanError(unistore.run("ls", "--config", "bad.yaml"), 2, "accounts.a.colour: unknown key");
-        Launcher.Run usage = unistore.run("cp", "only-one-argument");
-        assertThat(usage.exit()).isEqualTo(2);
-        assertThat(usage.err()).contains("Missing required parameter").doesNotContain("\tat ");
-        Launcher.Run help = unistore.run("--help");
-        assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("sync", "check", "Exit codes: 0 done");
+    void progressBarsOnATerminalOnly() throws Exception {
+        Files.write(dir.resolve("big.bin"), new byte[8 << 20]);
+        Launcher.Run tty = unistore.runOnTerminal("cp", "big.bin", "local:pics/big.bin");
+        assertThat(tty.exit()).as(tty.toString()).isZero();
+        assertThat(tty.out()).contains("copy 100%", "8/8 MiB").contains("1 copied");
+        Launcher.Run quiet = unistore.runOnTerminal("cp", "-q", "big.bin", "local:pics/big2.bin");
+        assertThat(quiet.out()).doesNotContain("%").doesNotContain("copied");
+        Launcher.Run piped = unistore.run("cp", "big.bin", "local:pics/big3.bin");
+        assertThat(piped.err()).doesNotContain("%").contains("1 copied");
     }
 
     @Test

@@ -51,6 +51,22 @@ final class Launcher {
     Run runWithInput(String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("sh", script().toString()));
         cmd.addAll(List.of(args));
+        return start(cmd, stdin, args);
+    }
+
+    /**
+     * Runs {@code unistore ARGS} on a pseudo-terminal, as a person at a terminal would (util-linux {@code script}
+     * gives it one); stdout and stderr both arrive in {@link Run#out()}.
+     */
+    Run runOnTerminal(String... args) throws IOException, InterruptedException {
+        StringBuilder line = new StringBuilder("sh '" + script() + "'");
+        for (String a : args) {
+            line.append(" '").append(a.replace("'", "'\\''")).append('\'');
+        }
+        return start(List.of("script", "-qec", line.toString(), "/dev/null"), null, args);
+    }
+
+    private Run start(List<String> cmd, String stdin, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("UNISTORE_CONFIG");
         pb.environment().putAll(env);
