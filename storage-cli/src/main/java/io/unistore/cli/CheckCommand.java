@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,11 +25,8 @@ final class CheckCommand extends BaseCommand {
     @Option(names = "--size-only", description = "Compare sizes only, not MD5s.")
     boolean sizeOnly;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Only relative names matching (repeatable).")
-    List<String> include = List.of();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Not names matching (repeatable).")
-    List<String> exclude = List.of();
+    @Mixin
+    FilterOptions filters;
 
     /** The --json output. */
     record CheckResult(long matching, List<String> missingOnTarget, List<String> extraOnTarget, List<String> differing) {
@@ -41,7 +39,7 @@ final class CheckCommand extends BaseCommand {
     int run(Session session, Output output) {
         Location src = Location.parse(source);
         Location dst = Location.parse(target);
-        NameFilter filter = NameFilter.of(include, exclude);
+        NameFilter filter = filters.filter();
         Sides sides = new Sides(session);
         NavigableMap<String, Tree.Entry> a = sides.source(src, filter, !sizeOnly);
         NavigableMap<String, Tree.Entry> b = sides.target(dst, filter, !sizeOnly);

@@ -6,10 +6,10 @@ import io.unistore.blob.BlobProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,12 +29,8 @@ final class CpCommand extends BaseCommand {
     @Option(names = {"-r", "--recursive"}, description = "Copy a directory or everything under a prefix.")
     boolean recursive;
 
-    @Option(names = "--include", paramLabel = "GLOB",
-            description = "With -r, only relative names matching (*.jpg matches in any folder; ** crosses folders).")
-    List<String> include = List.of();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "With -r, not names matching; wins over --include.")
-    List<String> exclude = List.of();
+    @Mixin
+    FilterOptions filters;
 
     @Option(names = "--transfers", paramLabel = "N", defaultValue = "16",
             description = "Objects in flight (default ${DEFAULT-VALUE}).")
@@ -50,13 +46,13 @@ final class CpCommand extends BaseCommand {
         Transfer transfer = new Transfer(session, output, transfers, !noSkip);
         TransferResult result;
         if (recursive) {
-            NameFilter filter = NameFilter.of(include, exclude);
+            NameFilter filter = filters.filter();
             // Between accounts storage-ops lists the source itself (and says when its container is missing).
             NavigableMap<String, Tree.Entry> items = src.isLocal() || dst.isLocal()
                     ? new Sides(session).source(src, filter, false) : new TreeMap<>();
             result = transfer.tree(src, dst, items, filter::matches);
         } else {
-            if (!include.isEmpty() || !exclude.isEmpty()) {
+            if (filters.given()) {
                 throw CliException.usage("--include and --exclude apply with -r only");
             }
             Tree.Entry entry = single(session, src);

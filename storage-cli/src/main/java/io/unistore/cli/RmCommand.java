@@ -1,12 +1,12 @@
 package io.unistore.cli;
 
-import io.unistore.blob.BatchDeleteResult;
 import io.unistore.blob.BlobStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,18 +20,15 @@ final class RmCommand extends BaseCommand {
     @Option(names = {"-r", "--recursive"}, description = "Every blob under the prefix.")
     boolean recursive;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Only names matching (repeatable).")
-    List<String> include = List.of();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Not names matching (repeatable).")
-    List<String> exclude = List.of();
+    @Mixin
+    FilterOptions filters;
 
     @Option(names = "--dry-run", description = "Print what would be deleted; delete nothing.")
     boolean dryRun;
 
     @Override
     int run(Session session, Output output) {
-        NameFilter filter = NameFilter.of(include, exclude);
+        NameFilter filter = filters.filter();
         List<String> deleted = new ArrayList<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (String text : targets) {
@@ -51,19 +48,16 @@ final class RmCommand extends BaseCommand {
                 continue;
             }
             String prefix = at.dirPrefix();
-            List<String> names = Tree.remote(blobs, container, prefix, filter, false).keySet().stream()
-                    .map(rel -> prefix + rel).toList();
-            for (int i = 0; i < names.size(); i += 256) {
-                List<String> batch = names.subList(i, Math.min(names.size(), i + 256));
-                if (dryRun) {
-                    batch.forEach(n -> deleted.add(at.withPath(n).toString()));
-                    continue;
-                }
-                BatchDeleteResult r = blobs.deleteBlobs(container, batch);
-                batch.stream().filter(n -> !r.failed().containsKey(n)).forEach(n -> deleted.add(
-                        at.withPath(n).toString()));
-                r.failed().forEach((n, why) -> failures.put(at.withPath(n).toString(), Errors.describe(why)));
+            List<String> names = List.copyOf(Tree.remote(blobs, container, prefix, filter, false).keySet());
+            List<String> gone = new ArrayList<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            if (dryRun) {
+                gone.addAll(names);
+            } else {
+                BlobDeletes.delete(blobs, container, prefix, names, gone, failed);
             }
+            gone.forEach(n -> deleted.add(at.withPath(prefix + n).toString()));
+            failed.forEach((n, why) -> failures.put(at.withPath(prefix + n).toString(), why));
         }
         if (output.json()) {
             output.json(Map.of("deleted", deleted, "failures", failures, "dryRun", dryRun));

@@ -1,7 +1,5 @@
 package io.unistore.cli;
 
-import io.unistore.blob.BatchDeleteResult;
-import io.unistore.blob.BlobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,11 +34,8 @@ final class SyncCommand extends BaseCommand {
     @Option(names = {"-n", "--dry-run"}, description = "Print what would be copied and deleted; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "Only relative names matching (repeatable).")
-    List<String> include = List.of();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Not names matching (repeatable).")
-    List<String> exclude = List.of();
+    @Mixin
+    FilterOptions filters;
 
     @Option(names = "--transfers", paramLabel = "N", defaultValue = "16",
             description = "Objects in flight (default ${DEFAULT-VALUE}).")
@@ -54,7 +50,7 @@ final class SyncCommand extends BaseCommand {
     int run(Session session, Output output) {
         Location src = Location.parse(source);
         Location dst = Location.parse(target);
-        NameFilter filter = NameFilter.of(include, exclude);
+        NameFilter filter = filters.filter();
         Sides sides = new Sides(session);
         NavigableMap<String, Tree.Entry> have = sides.source(src, filter, checksum);
         NavigableMap<String, Tree.Entry> there = sides.target(dst, filter, checksum);
@@ -122,18 +118,6 @@ final class SyncCommand extends BaseCommand {
             }
             return;
         }
-        BlobStore blobs = session.account(dst).blobs();
-        String prefix = dst.dirPrefix();
-        for (int i = 0; i < names.size(); i += 256) {
-            List<String> batch = names.subList(i, Math.min(names.size(), i + 256));
-            BatchDeleteResult r = blobs.deleteBlobs(dst.container(), batch.stream().map(n -> prefix + n).toList());
-            for (String n : batch) {
-                if (r.failed().containsKey(prefix + n)) {
-                    failures.put(n, Errors.describe(r.failed().get(prefix + n)));
-                } else {
-                    deleted.add(n);
-                }
-            }
-        }
+        BlobDeletes.delete(session.account(dst).blobs(), dst.container(), dst.dirPrefix(), names, deleted, failures);
     }
 }
