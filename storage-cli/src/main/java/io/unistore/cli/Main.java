@@ -28,6 +28,11 @@ public final class Main implements Runnable {
     Globals globals;
 
     public static void main(String[] args) {
+        // The SDKs log what the command reports itself, in one line naming the object and the fix: their logs
+        // stay off unless UNISTORE_LOG names a level (warn, info, debug) for a bug report.
+        String level = System.getenv("UNISTORE_LOG");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level == null || level.isBlank() ? "off" : level);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.exit(commandLine().execute(args));
     }
 
