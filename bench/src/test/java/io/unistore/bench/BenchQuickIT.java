@@ -39,7 +39,7 @@ class BenchQuickIT {
         String md = Files.readString(report);
         assertThat(md).contains("profile | quick").doesNotContain("the section stopped early");
         for (String heading : List.of("## Abstraction overhead", "## Local provider", "## Table bulk load",
-                "## Large transfers", "## MCP server", "## Bulk copy")) {
+                "## Large transfers", "## MCP server", "## Bulk copy", "## Command line")) {
             assertThat(md).contains(heading);
         }
         // One row per figure and reference: Azurite x7, S3Proxy x3, GCS x3 in the micro section alone.
@@ -49,7 +49,8 @@ class BenchQuickIT {
                 "GCS stand-in: upload 8 MiB", "cold start to the first tools/list answer", "per call: get-entity");
         assertThat(md).contains("| @google-cloud/storage-mcp |", "| @azure/mcp |");
         if (Rclone.version().isPresent()) {
-            assertThat(md).contains("20 x 4 KiB objects", "1 x 8 MiB object", "| rclone --transfers 32 |");
+            assertThat(md).contains("20 x 4 KiB objects", "1 x 8 MiB object", "| rclone --transfers 32 |",
+                    "cp 20 x 4 KiB objects", "sync 20 x 4 KiB objects", "second sync, nothing to do");
         } else {
             assertThat(md).contains("rclone is not installed");
         }

@@ -1,6 +1,8 @@
 package io.unistore.mcp;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.unistore.config.ConfigException;
+import io.unistore.config.EnvReferences;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -128,13 +130,13 @@ public final class Main implements Callable<Integer> {
         try {
             if (http != null) {
                 bind = BindAddress.parse(http);
-                auth = HttpAuth.of(bind, token == null ? null : ConfigFile.substitute(token, "--token",
+                auth = HttpAuth.of(bind, token == null ? null : EnvReferences.substitute(token, "--token",
                         System::getenv), noAuth);
             } else if (token != null || noAuth) {
                 throw new IllegalArgumentException((noAuth ? "--no-auth" : "--token") + " applies to --http only");
             }
             settings = settings(bind != null);
-        } catch (IllegalArgumentException | ConfigFile.ConfigException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             System.err.println("unistore-mcp: " + e.getMessage());
             return 2;
         }

@@ -175,8 +175,10 @@ public final class ContainerCopy {
                     if (Thread.currentThread().isInterrupted()) {
                         return true;
                     }
-                    count++;
-                    bytes += item.properties().size();
+                    if (options.selects(item.properties().name())) {
+                        count++;
+                        bytes += item.properties().size();
+                    }
                 }
                 meter.totals(count, bytes);
             }
@@ -193,6 +195,9 @@ public final class ContainerCopy {
                         break;
                     }
                     BlobProperties props = item.properties();
+                    if (!options.selects(props.name())) {
+                        continue;
+                    }
                     listed.incrementAndGet();
                     if (journaled(done, props)) {
                         fromCheckpoint.incrementAndGet();

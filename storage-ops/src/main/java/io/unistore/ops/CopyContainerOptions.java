@@ -3,6 +3,7 @@ package io.unistore.ops;
 import io.unistore.StorageException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Options of {@link ContainerCopy} ({@code copy-container}). Build with {@link #of} and the {@code with*}
@@ -30,6 +31,7 @@ import java.time.Duration;
  * @param progress told how the copy advances, or null
  * @param progressInterval the least time between two progress reports
  * @param reportLimit the most names listed in the result (planned, failed)
+ * @param nameFilter which source blobs (by full name) to copy, or null for every one under {@code sourcePrefix}
  */
 public record CopyContainerOptions(String sourceContainer, String sourcePrefix, String targetContainer,
                                    String targetPrefix, int concurrency, boolean incremental, boolean dryRun,
@@ -37,7 +39,7 @@ public record CopyContainerOptions(String sourceContainer, String sourcePrefix, 
                                    boolean createTargetContainer, boolean verifyReadBack, int retries,
                                    boolean countFirst, Duration presignExpiry, long blockSize,
                                    int uploadConcurrency, ProgressCallback progress, Duration progressInterval,
-                                   int reportLimit) {
+                                   int reportLimit, Predicate<String> nameFilter) {
 
     public CopyContainerOptions {
         if (sourceContainer == null || sourceContainer.isEmpty()) {
@@ -62,115 +64,129 @@ public record CopyContainerOptions(String sourceContainer, String sourcePrefix, 
     /** Copies every blob of one container into another, with the defaults. */
     public static CopyContainerOptions of(String sourceContainer, String targetContainer) {
         return new CopyContainerOptions(sourceContainer, null, targetContainer, null, 8, true, false, null, true,
-                true, true, true, 3, true, Duration.ofHours(1), 0, 0, null, Duration.ofMillis(500), 1000);
+                true, true, true, 3, true, Duration.ofHours(1), 0, 0, null, Duration.ofMillis(500), 1000, null);
     }
 
     public CopyContainerOptions withSourcePrefix(String v) {
         return new CopyContainerOptions(sourceContainer, v, targetContainer, targetPrefix, concurrency, incremental,
                 dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withTargetPrefix(String v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, v, concurrency, incremental,
                 dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withConcurrency(int v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, v, incremental,
                 dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withIncremental(boolean v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency, v,
                 dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withDryRun(boolean v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, v, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withCheckpoint(Path v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, v, serverSide, carryTier, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withServerSide(boolean v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, v, carryTier, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withCarryTier(boolean v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, v, createTargetContainer, verifyReadBack, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withCreateTargetContainer(boolean v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, v, verifyReadBack, retries, countFirst,
-                presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withVerifyReadBack(boolean v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, v, retries,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withRetries(int v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack, v,
-                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withCountFirst(boolean v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
-                retries, v, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                retries, v, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withPresignExpiry(Duration v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
-                retries, countFirst, v, blockSize, uploadConcurrency, progress, progressInterval, reportLimit);
+                retries, countFirst, v, blockSize, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withBlockSize(long v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
-                retries, countFirst, presignExpiry, v, uploadConcurrency, progress, progressInterval, reportLimit);
+                retries, countFirst, presignExpiry, v, uploadConcurrency, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withUploadConcurrency(int v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
-                retries, countFirst, presignExpiry, blockSize, v, progress, progressInterval, reportLimit);
+                retries, countFirst, presignExpiry, blockSize, v, progress, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withProgress(ProgressCallback v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
-                retries, countFirst, presignExpiry, blockSize, uploadConcurrency, v, progressInterval, reportLimit);
+                retries, countFirst, presignExpiry, blockSize, uploadConcurrency, v, progressInterval, reportLimit, nameFilter);
     }
 
     public CopyContainerOptions withProgressInterval(Duration v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
-                retries, countFirst, presignExpiry, blockSize, uploadConcurrency, progress, v, reportLimit);
+                retries, countFirst, presignExpiry, blockSize, uploadConcurrency, progress, v, reportLimit,
+                nameFilter);
     }
 
     public CopyContainerOptions withReportLimit(int v) {
         return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
                 incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
-                retries, countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, v);
+                retries, countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval, v, nameFilter);
+    }
+
+    /** Copies only the source blobs whose full names the filter accepts (include/exclude patterns, a sync plan). */
+    public CopyContainerOptions withNameFilter(Predicate<String> v) {
+        return new CopyContainerOptions(sourceContainer, sourcePrefix, targetContainer, targetPrefix, concurrency,
+                incremental, dryRun, checkpoint, serverSide, carryTier, createTargetContainer, verifyReadBack,
+                retries, countFirst, presignExpiry, blockSize, uploadConcurrency, progress, progressInterval,
+                reportLimit, v);
+    }
+
+    /** Whether a listed source blob is to be copied. */
+    boolean selects(String sourceName) {
+        return nameFilter == null || nameFilter.test(sourceName);
     }
 
     /** The target name of a source blob. */

@@ -16,15 +16,15 @@ import java.util.HexFormat;
  * provider reports it for most objects; where a service does not know it (e.g. an S3 multipart upload),
  * storage-ops keeps the MD5 it computed in the user metadata key {@value #MD5_KEY}.
  */
-final class Digests {
+public final class Digests {
     /** User metadata key holding the content MD5 where the service reports none. */
-    static final String MD5_KEY = "unistore_md5";
+    public static final String MD5_KEY = "unistore_md5";
 
     private Digests() {
     }
 
     /** The MD5 a blob's properties tell, native or kept by storage-ops, or null. */
-    static String md5Of(BlobProperties p) {
+    public static String md5Of(BlobProperties p) {
         if (p.contentMd5() != null && !p.contentMd5().isEmpty()) {
             return p.contentMd5();
         }
@@ -62,7 +62,7 @@ final class Digests {
     }
 
     /** Reads a stream to its end, returning its base64 MD5. */
-    static String md5OfStream(InputStream in) throws IOException {
+    public static String md5OfStream(InputStream in) throws IOException {
         DigestInputStream d = md5Stream(in);
         Streams.copy(d, OutputStream.nullOutputStream(), null, -1);
         return base64(d.getMessageDigest());

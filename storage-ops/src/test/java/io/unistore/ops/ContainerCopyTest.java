@@ -111,6 +111,20 @@ class ContainerCopyTest extends AccountsTest {
                 .isEqualTo(source.blobs().downloadBytes("src", "dir1/blob-1"));
     }
 
+    @Test
+    void nameFilterCopiesOnlyTheSelectedBlobsAndCountsOnlyThem() {
+        source.blobs().createContainer("picked");
+        List<OpsProgress> reports = new ArrayList<>();
+        CopyContainerResult r = ContainerCopy.run(source, source, CopyContainerOptions.of("src", "picked")
+                .withNameFilter(n -> n.endsWith("-1") || n.endsWith("-2")).withProgress(reports::add));
+
+        Map<String, BlobProperties> copied = Fixtures.blobs(source.blobs(), "picked", null);
+        assertThat(copied.keySet()).hasSize(2).allMatch(n -> n.endsWith("-1") || n.endsWith("-2"));
+        assertThat(r.listed()).isEqualTo(copied.size());
+        assertThat(r.copied()).isEqualTo(copied.size());
+        assertThat(reports.get(reports.size() - 1).itemsTotal()).isEqualTo(copied.size());
+    }
+
     /**
      * S3 to Azure: the engine asks the Azure target to fetch presigned S3 URLs. Azurite only copies from
      * itself (it answers CannotVerifyCopySource), so this proves the fall-back: after three refusals the run

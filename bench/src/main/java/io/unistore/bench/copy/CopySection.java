@@ -88,7 +88,7 @@ public final class CopySection extends Section {
                 + "rclone's time includes its process start.");
     }
 
-    private static void prepareSmall(StorageAccount azure, String container, int n, int size) throws Exception {
+    static void prepareSmall(StorageAccount azure, String container, int n, int size) throws Exception {
         azure.blobs().createContainerIfNotExists(container);
         byte[] data = io.unistore.tck.TestData.bytes(1, size);
         ExecutorService pool = Executors.newFixedThreadPool(8);

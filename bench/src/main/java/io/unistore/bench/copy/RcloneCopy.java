@@ -35,8 +35,14 @@ final class RcloneCopy {
 
     /** Copies {@code az:source} into {@code s3:target} and returns the seconds it took. */
     double copy(String source, String target, List<String> flags) {
-        List<String> cmd = new ArrayList<>(List.of("rclone", "copy", "az:" + source, "s3:" + target));
+        return run("copy", source, target, flags);
+    }
+
+    /** Runs {@code rclone VERB az:source s3:target FLAGS} ({@code copy} or {@code sync}); returns its seconds. */
+    double run(String verb, String source, String target, List<String> flags) {
+        List<String> cmd = new ArrayList<>(List.of("rclone", verb, "az:" + source, "s3:" + target));
         cmd.addAll(flags);
-        return Procs.run(cmd, null, env, 3600).requireSuccess("rclone " + String.join(" ", flags)).seconds();
+        return Procs.run(cmd, null, env, 3600).requireSuccess("rclone " + verb + " " + String.join(" ", flags))
+                .seconds();
     }
 }
