@@ -5,6 +5,7 @@
 module io.unistore.mcp {
     requires io.unistore.api;
     requires io.unistore.ops;
+    requires io.unistore.audit;
     requires io.modelcontextprotocol.sdk.mcp.core;
     requires io.modelcontextprotocol.sdk.mcp.json.jackson3;
     requires tools.jackson.databind;
