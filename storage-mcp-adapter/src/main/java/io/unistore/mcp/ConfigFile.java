@@ -62,7 +62,7 @@ final class ConfigFile {
         if (root == null || !root.isObject()) {
             throw new ConfigException(file + ": expected an object with an 'accounts' key");
         }
-        checkKeys(root, Set.of("accounts"), "");
+        checkKeys(root, Set.of("accounts", "telemetry"), "");
         JsonNode accounts = root.get("accounts");
         if (accounts == null || !accounts.isObject() || accounts.isEmpty()) {
             throw new ConfigException("accounts: must map at least one account name to its settings");
@@ -72,6 +72,45 @@ final class ConfigFile {
             specs.add(account(e.getKey(), e.getValue(), env));
         }
         return specs;
+    }
+
+    /**
+     * The {@code telemetry} section ({@link TelemetrySpec#NONE} without one):
+     * {@code {exporter: otlp, endpoint: http://127.0.0.1:4318, serviceName: ..., exportIntervalSeconds: 60}}.
+     *
+     * @throws ConfigException naming the key and the rule it breaks
+     */
+    static TelemetrySpec telemetry(Path file, UnaryOperator<String> env) {
+        JsonNode node;
+        try {
+            JsonNode root = new YAMLMapper().readTree(Files.readString(file));
+            node = root == null ? null : root.get("telemetry");
+        } catch (IOException | JacksonException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        if (node == null || node.isNull()) {
+            return TelemetrySpec.NONE;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("telemetry: must be an object with 'exporter'");
+        }
+        checkKeys(node, Set.of("exporter", "endpoint", "serviceName", "exportIntervalSeconds"), "telemetry.");
+        String exporter = text(node.get("exporter"), "telemetry.exporter", env);
+        if (exporter == null || !Set.of("otlp", "none").contains(exporter)) {
+            throw new ConfigException("telemetry.exporter: must be otlp or none");
+        }
+        String endpoint = text(node.get("endpoint"), "telemetry.endpoint", env);
+        if (exporter.equals("otlp") && (endpoint == null || !endpoint.matches("https?://[^\\s]+"))) {
+            throw new ConfigException("telemetry.endpoint: the OTLP/HTTP base URL is required with otlp, e.g. "
+                    + "http://127.0.0.1:4318");
+        }
+        String service = text(node.get("serviceName"), "telemetry.serviceName", env);
+        JsonNode interval = node.get("exportIntervalSeconds");
+        if (interval != null && (!interval.canConvertToInt() || interval.asInt() < 1)) {
+            throw new ConfigException("telemetry.exportIntervalSeconds: must be a whole number of seconds, at least 1");
+        }
+        return new TelemetrySpec(exporter, endpoint, service == null ? "unistore-mcp" : service,
+                java.time.Duration.ofSeconds(interval == null ? 60 : interval.asInt()));
     }
 
     private static AccountSpec account(String name, JsonNode node, UnaryOperator<String> env) {
