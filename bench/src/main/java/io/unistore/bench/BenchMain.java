@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "unistore-bench", mixinStandardHelpOptions = true,
         description = {"Measures Unistore beside its references (raw SDKs, cp/dd, SQLite JDBC, official MCP servers, "
                 + "rclone) in one run, interleaved, and writes docs/benchmarks.md with PNG charts.",
-                "Sections: micro, local, large, bulk, mcp, copy; 'all' runs every one; 'report' only rebuilds "
+                "Sections: micro, local, large, bulk, mcp, copy, cache; 'all' runs every one; 'report' only rebuilds "
                         + "the report from the last results."})
 public final class BenchMain implements Callable<Integer> {
 
@@ -43,7 +43,8 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, Section> m = new LinkedHashMap<>();
         for (Section s : List.<Section>of(new MicroSection(), new io.unistore.bench.local.LocalSection(),
                 new io.unistore.bench.bulk.BulkLoadSection(), new io.unistore.bench.large.LargeSection(),
-                new io.unistore.bench.mcp.McpSection(), new io.unistore.bench.copy.CopySection())) {
+                new io.unistore.bench.mcp.McpSection(), new io.unistore.bench.copy.CopySection(),
+                new io.unistore.bench.cache.CacheSection())) {
             m.put(s.id(), s);
         }
         return m;
