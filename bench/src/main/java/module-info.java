@@ -6,6 +6,7 @@ module io.unistore.bench {
     requires io.unistore.api;
     requires io.unistore.ops;
     requires io.unistore.crypto;
+    requires io.unistore.cache;
     requires io.unistore.testsupport;
     requires io.unistore.tck;
     requires info.picocli;
@@ -34,5 +35,6 @@ module io.unistore.bench {
     opens io.unistore.bench to info.picocli;
     opens io.unistore.bench.micro to jmh.core;
     opens io.unistore.bench.local to jmh.core;
+    opens io.unistore.bench.cache to jmh.core;
     opens io.unistore.bench.report to tools.jackson.databind;
 }

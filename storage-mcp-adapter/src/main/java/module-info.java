@@ -6,6 +6,13 @@ module io.unistore.mcp {
     requires io.unistore.api;
     requires io.unistore.ops;
     requires io.unistore.config;
+    requires io.unistore.audit;
+    requires io.opentelemetry.api;
+    requires io.opentelemetry.sdk;
+    requires io.opentelemetry.sdk.common;
+    requires io.opentelemetry.sdk.trace;
+    requires io.opentelemetry.sdk.metrics;
+    requires io.opentelemetry.exporter.otlp;
     requires io.modelcontextprotocol.sdk.mcp.core;
     requires io.modelcontextprotocol.sdk.mcp.json.jackson3;
     requires tools.jackson.databind;

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "unistore-bench", mixinStandardHelpOptions = true,
         description = {"Measures Unistore beside its references (raw SDKs, cp/dd, SQLite JDBC, official MCP servers, "
                 + "rclone) in one run, interleaved, and writes docs/benchmarks.md with PNG charts.",
-                "Sections: micro, local, large, bulk, mcp, copy, cli; 'all' runs every one; 'report' only rebuilds "
-                        + "the report from the last results."})
+                "Sections: micro, local, large, bulk, mcp, copy, crypto, cli, cache; 'all' runs every one; 'report' only "
+                        + "rebuilds the report from the last results."})
 public final class BenchMain implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "SECTION", description = "all (default), report, or section ids")
@@ -48,7 +48,8 @@ public final class BenchMain implements Callable<Integer> {
         for (Section s : List.<Section>of(new MicroSection(), new io.unistore.bench.local.LocalSection(),
                 new io.unistore.bench.bulk.BulkLoadSection(), new io.unistore.bench.large.LargeSection(),
                 new io.unistore.bench.mcp.McpSection(), new io.unistore.bench.copy.CopySection(),
-                new io.unistore.bench.large.EncryptionSection(), new io.unistore.bench.copy.CliSection())) {
+                new io.unistore.bench.large.EncryptionSection(), new io.unistore.bench.copy.CliSection(),
+                new io.unistore.bench.cache.CacheSection())) {
             m.put(s.id(), s);
         }
         return m;

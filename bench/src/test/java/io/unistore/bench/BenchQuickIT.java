@@ -39,14 +39,15 @@ class BenchQuickIT {
         String md = Files.readString(report);
         assertThat(md).contains("profile | quick").doesNotContain("the section stopped early");
         for (String heading : List.of("## Abstraction overhead", "## Local provider", "## Table bulk load",
-                "## Large transfers", "## MCP server", "## Bulk copy", "## Command line")) {
+                "## Large transfers", "## MCP server", "## Bulk copy", "## Command line", "## Read cache")) {
             assertThat(md).contains(heading);
         }
         // One row per figure and reference: Azurite x7, S3Proxy x3, GCS x3 in the micro section alone.
         assertThat(md).contains("Azurite: 4 KiB blob put", "S3Proxy: 4 KiB blob get", "GCS stand-in: list 50 blobs",
                 "Azurite: queue send + receive + delete", "entity upsert (replace)", "blob write 8 MiB",
                 "Azurite: 500 entities", "local: 500 entities", "Azurite: upload 8 MiB", "S3Proxy: download 8 MiB",
-                "GCS stand-in: upload 8 MiB", "cold start to the first tools/list answer", "per call: get-entity");
+                "GCS stand-in: upload 8 MiB", "cold start to the first tools/list answer", "per call: get-entity",
+                "repeated point query, local", "repeated point query, azurite", "| uncached getEntity |");
         assertThat(md).contains("| @google-cloud/storage-mcp |", "| @azure/mcp |");
         if (Rclone.version().isPresent()) {
             assertThat(md).contains("20 x 4 KiB objects", "1 x 8 MiB object", "| rclone --transfers 32 |",
@@ -55,7 +56,7 @@ class BenchQuickIT {
             assertThat(md).contains("rclone is not installed");
         }
         Path charts = report.resolveSibling("benchmarks");
-        for (String png : List.of("micro.png", "local.png", "bulk.png", "large.png", "mcp.png")) {
+        for (String png : List.of("micro.png", "local.png", "bulk.png", "large.png", "mcp.png", "cache.png")) {
             assertThat(charts.resolve(png)).isRegularFile();
             assertThat(Files.size(charts.resolve(png))).isGreaterThan(1000);
         }

@@ -22,4 +22,13 @@ public final class LocalFiles {
                     + e.getMessage(), e);
         }
     }
+
+    /** The size of a file just written, or 0 when it cannot be read (only a figure for observers). */
+    static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
 }

@@ -44,6 +44,9 @@ public final class AccountsFile {
         return name != null && ACCOUNT_NAME.matcher(name).matches();
     }
 
+    /** Top-level sections only unistore-mcp reads; other applications of the file accept and ignore them. */
+    public static final Set<String> SERVER_SECTIONS = Set.of("telemetry");
+
     /**
      * Reads the file.
      *
@@ -52,18 +55,10 @@ public final class AccountsFile {
      * @throws ConfigException naming the key and the rule it breaks
      */
     public static List<AccountConfig> read(Path file, UnaryOperator<String> env, Set<String> extraKeys) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-        } catch (JacksonException e) {
-            throw new ConfigException(file + " is not valid YAML or JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException(file + ": expected an object with an 'accounts' key");
-        }
-        checkKeys(root, Set.of("accounts"), "");
+        JsonNode root = root(file);
+        Set<String> rootKeys = new HashSet<>(SERVER_SECTIONS);
+        rootKeys.add("accounts");
+        checkKeys(root, rootKeys, "");
         JsonNode accounts = root.get("accounts");
         if (accounts == null || !accounts.isObject() || accounts.isEmpty()) {
             throw new ConfigException("accounts: must map at least one account name to its settings");
@@ -75,6 +70,26 @@ public final class AccountsFile {
             list.add(account(e.getKey(), e.getValue(), env, allowed, extraKeys));
         }
         return list;
+    }
+
+    /**
+     * The file's top-level object, for the sections an application reads itself.
+     *
+     * @throws ConfigException when the file cannot be read or is not an object
+     */
+    public static JsonNode root(Path file) {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new ConfigException(file + " is not valid YAML or JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(file + ": expected an object with an 'accounts' key");
+        }
+        return root;
     }
 
     private static AccountConfig account(String name, JsonNode node, UnaryOperator<String> env, Set<String> allowed,
@@ -116,7 +131,12 @@ public final class AccountsFile {
         return new AccountConfig(name, address, options, extra);
     }
 
-    private static String text(JsonNode node, String where, UnaryOperator<String> env) {
+    /**
+     * A string value with its {@code ${env:NAME}} references substituted, or null when absent.
+     *
+     * @throws ConfigException naming {@code where} when the value is not a string
+     */
+    public static String text(JsonNode node, String where, UnaryOperator<String> env) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -126,7 +146,12 @@ public final class AccountsFile {
         return EnvReferences.substitute(node.asString(), where, env);
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String prefix) {
+    /**
+     * Refuses a key of {@code node} that is not allowed, naming it with {@code prefix}.
+     *
+     * @throws ConfigException naming the key and the allowed ones
+     */
+    public static void checkKeys(JsonNode node, Set<String> allowed, String prefix) {
         for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {

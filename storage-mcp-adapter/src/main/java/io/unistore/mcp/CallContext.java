@@ -27,11 +27,30 @@ final class CallContext {
     private final McpAsyncServerExchange exchange;
     private final Object progressToken;
     private final AtomicBoolean cancelled;
+    private final Object requestId;
 
-    CallContext(McpAsyncServerExchange exchange, Object progressToken, AtomicBoolean cancelled) {
+    CallContext(McpAsyncServerExchange exchange, Object progressToken, AtomicBoolean cancelled, Object requestId) {
         this.exchange = exchange;
         this.progressToken = progressToken;
         this.cancelled = cancelled;
+        this.requestId = requestId;
+    }
+
+    /**
+     * Who is calling, for the audit trail: the name and version the MCP client gave at initialize. Clients have no
+     * other identity here (over HTTP every client holds the same bearer token); the session id is left out, as over
+     * HTTP it is what a client sends to be recognised.
+     */
+    String principal() {
+        McpSchema.Implementation client = exchange == null ? null : exchange.getClientInfo();
+        String name = client == null || client.name() == null ? "unknown" : client.name();
+        String version = client == null || client.version() == null ? "" : "/" + client.version();
+        return "mcp:" + name + version;
+    }
+
+    /** The JSON-RPC id of the tools/call being served, or null. */
+    String requestId() {
+        return requestId == null ? null : String.valueOf(requestId);
     }
 
     boolean cancelled() {

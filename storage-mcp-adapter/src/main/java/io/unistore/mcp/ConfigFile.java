@@ -52,6 +52,39 @@ final class ConfigFile {
         return specs;
     }
 
+    /**
+     * The {@code telemetry} section ({@link TelemetrySpec#NONE} without one):
+     * {@code {exporter: otlp, endpoint: http://127.0.0.1:4318, serviceName: ..., exportIntervalSeconds: 60}}.
+     *
+     * @throws ConfigException naming the key and the rule it breaks
+     */
+    static TelemetrySpec telemetry(Path file, UnaryOperator<String> env) {
+        JsonNode node = AccountsFile.root(file).get("telemetry");
+        if (node == null || node.isNull()) {
+            return TelemetrySpec.NONE;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("telemetry: must be an object with 'exporter'");
+        }
+        AccountsFile.checkKeys(node, Set.of("exporter", "endpoint", "serviceName", "exportIntervalSeconds"), "telemetry.");
+        String exporter = AccountsFile.text(node.get("exporter"), "telemetry.exporter", env);
+        if (exporter == null || !Set.of("otlp", "none").contains(exporter)) {
+            throw new ConfigException("telemetry.exporter: must be otlp or none");
+        }
+        String endpoint = AccountsFile.text(node.get("endpoint"), "telemetry.endpoint", env);
+        if (exporter.equals("otlp") && (endpoint == null || !endpoint.matches("https?://[^\\s]+"))) {
+            throw new ConfigException("telemetry.endpoint: the OTLP/HTTP base URL is required with otlp, e.g. "
+                    + "http://127.0.0.1:4318");
+        }
+        String service = AccountsFile.text(node.get("serviceName"), "telemetry.serviceName", env);
+        JsonNode interval = node.get("exportIntervalSeconds");
+        if (interval != null && (!interval.canConvertToInt() || interval.asInt() < 1)) {
+            throw new ConfigException("telemetry.exportIntervalSeconds: must be a whole number of seconds, at least 1");
+        }
+        return new TelemetrySpec(exporter, endpoint, service == null ? "unistore-mcp" : service,
+                java.time.Duration.ofSeconds(interval == null ? 60 : interval.asInt()));
+    }
+
     private static AccountPolicy policy(JsonNode node, String where) {
         if (node == null) {
             return AccountPolicy.OPEN;

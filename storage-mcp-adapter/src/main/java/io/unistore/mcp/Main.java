@@ -141,7 +141,15 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         McpJsonMapper json = McpJsonDefaults.getMapper();
-        try (Accounts accounts = Accounts.open(settings.accounts())) {
+        TelemetrySpec telemetrySpec;
+        try {
+            telemetrySpec = config == null ? TelemetrySpec.NONE : ConfigFile.telemetry(config, System::getenv);
+        } catch (ConfigException e) {
+            System.err.println("unistore-mcp: " + e.getMessage());
+            return 2;
+        }
+        try (ServerTelemetry telemetry = ServerTelemetry.install(telemetrySpec);
+             Accounts accounts = Accounts.open(settings.accounts())) {
             InFlightCalls inFlight = new InFlightCalls();
             Subscriptions subscriptions = new Subscriptions();
             ToolCatalog catalog = new ToolCatalog(definitions.join(), settings, accounts);

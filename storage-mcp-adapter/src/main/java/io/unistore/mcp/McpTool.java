@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A tool unistore-mcp can serve: its name, description, JSON schemas, behaviour hints, the capabilities an
@@ -29,6 +30,7 @@ public final class McpTool {
     private final List<Touch> touches;
     private final McpTool readOnlyForm;
     private final ToolHandler handler;
+    private final Predicate<Map<String, String>> servedWhere;
 
     private McpTool(Builder b) {
         this.name = b.name;
@@ -43,6 +45,7 @@ public final class McpTool {
         this.touches = List.copyOf(b.touches);
         this.readOnlyForm = b.readOnlyForm;
         this.handler = Objects.requireNonNull(b.handler, "handler");
+        this.servedWhere = b.servedWhere;
         if (readOnly && touches.stream().anyMatch(t -> t.access() == Touch.Access.WRITE)) {
             throw new IllegalArgumentException(name + " is read-only but declares that it writes");
         }
@@ -112,6 +115,11 @@ public final class McpTool {
         return readOnlyForm;
     }
 
+    /** Whether an account opened with these options serves the tool (its capabilities aside). */
+    public boolean servedOn(Map<String, String> accountOptions) {
+        return servedWhere.test(accountOptions);
+    }
+
     public ToolHandler handler() {
         return handler;
     }
@@ -130,6 +138,7 @@ public final class McpTool {
         private final List<Touch> touches = new ArrayList<>();
         private McpTool readOnlyForm;
         private ToolHandler handler;
+        private Predicate<Map<String, String>> servedWhere = options -> true;
 
         private Builder(String name) {
             if (name == null || !name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
@@ -191,6 +200,15 @@ public final class McpTool {
         /** The form served where this (writing) tool may not write; see {@link McpTool#readOnlyForm()}. */
         public Builder readOnlyForm(McpTool v) {
             readOnlyForm = v;
+            return this;
+        }
+
+        /**
+         * Serves the tool only on accounts whose options pass {@code test} (the audit tools: accounts with the audit
+         * layer); elsewhere it is not listed for them and a call is UNSUPPORTED.
+         */
+        public Builder servedWhere(Predicate<Map<String, String>> test) {
+            servedWhere = Objects.requireNonNull(test, "test");
             return this;
         }
 

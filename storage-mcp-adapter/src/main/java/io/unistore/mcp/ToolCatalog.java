@@ -36,7 +36,7 @@ final class ToolCatalog {
     /** The built-in tools followed by those of every provider on the class path. */
     static List<ToolProvider> discover() {
         List<ToolProvider> providers = new ArrayList<>(List.of(new BlobTools(), new TableTools(), new QueueTools(),
-                new FileTools(), new OpsTools(), new BackupTools()));
+                new FileTools(), new OpsTools(), new BackupTools(), new AuditTools()));
         for (ToolProvider p : ServiceLoader.load(ToolProvider.class)) {
             providers.add(p);
         }
@@ -83,7 +83,8 @@ final class ToolCatalog {
 
     private boolean isListed(McpTool tool) {
         return settings.refusal(tool) == null && accounts.all().stream()
-                .anyMatch(a -> a.has(tool.requires()) && a.policy().allowsTool(tool));
+                .anyMatch(a -> a.has(tool.requires()) && a.policy().allowsTool(tool)
+                        && tool.servedOn(a.spec().options()));
     }
 
     private Map<String, Object> withAccount(Map<String, Object> schema) {

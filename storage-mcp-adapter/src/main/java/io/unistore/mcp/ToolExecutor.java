@@ -7,6 +7,7 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
+import io.unistore.audit.AuditContext;
 import io.unistore.spi.Secrets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,7 +60,7 @@ final class ToolExecutor {
             Object requestId = ctx.getOrDefault(TrackedSessions.REQUEST_ID, null);
             AtomicBoolean cancelled = inFlight.start(exchange.sessionId(), requestId);
             Object progressToken = request.meta() == null ? null : request.meta().get("progressToken");
-            CallContext context = new CallContext(exchange, progressToken, cancelled);
+            CallContext context = new CallContext(exchange, progressToken, cancelled, requestId);
             return Mono.fromCallable(() -> run(tool, request.arguments(), context))
                     .subscribeOn(Schedulers.boundedElastic())
                     .doFinally(s -> inFlight.finish(exchange.sessionId(), requestId));
@@ -84,11 +85,18 @@ final class ToolExecutor {
                         + account.account().providerId() + ") cannot serve '" + tool.name() + "': it needs "
                         + tool.requires() + " and the account declares " + account.account().capabilities());
             }
+            if (!tool.servedOn(account.spec().options())) {
+                throw new StorageException(ErrorCode.UNSUPPORTED, "account '" + account.name() + "' does not serve '"
+                        + tool.name() + "': " + AuditTools.NOT_AUDITED);
+            }
             Map<String, Object> args = arguments == null ? Map.of() : arguments;
             AccessCheck.Call call = access.toolCall(tool, args, account);
             access.check(call);
-            Map<String, Object> result = tool.handler().call(new ToolInvocation(tool, account, args, settings,
-                    paths, context, accounts, call.touched()));
+            Map<String, Object> result;
+            try (AuditContext.Scope audited = AuditContext.open(context.principal(), context.requestId())) {
+                result = tool.handler().call(new ToolInvocation(tool, account, args, settings, paths, context,
+                        accounts, call.touched()));
+            }
             context.checkCancelled();
             subscriptions.written(tool, account.name(), arguments);
             return ToolResults.success(result);

@@ -103,6 +103,11 @@ final class ToolInvocation implements ToolCall {
         return out;
     }
 
+    /** The options the account was opened with (the config file's, secrets substituted: never to be shown). */
+    Map<String, String> accountOptions() {
+        return account.spec().options();
+    }
+
     /** Whether a listing on this call's account may show the name (its policy's patterns allow it). */
     boolean visible(NameKind kind, String name) {
         return AccessCheck.visible(account, kind, name);

@@ -69,4 +69,29 @@ class ConfigFileTest {
         assertThatThrownBy(() -> read("accounts:\n  a:\n    policy: {}\n", Map.of()))
                 .hasMessageStartingWith("accounts.a.address: is required");
     }
+
+    private TelemetrySpec telemetry(String text) throws Exception {
+        Path file = dir.resolve("telemetry.yaml");
+        Files.writeString(file, text + "\naccounts:\n  local:\n    address: file:/tmp/x\n");
+        ConfigFile.read(file, Map.<String, String>of()::get);
+        return ConfigFile.telemetry(file, Map.of("OTLP", "http://127.0.0.1:4318")::get);
+    }
+
+    @Test
+    void readsTheTelemetrySectionAndRefusesABadOne() throws Exception {
+        assertThat(telemetry("")).isEqualTo(TelemetrySpec.NONE);
+        TelemetrySpec t = telemetry("telemetry: {exporter: otlp, endpoint: '${env:OTLP}', serviceName: svc, "
+                + "exportIntervalSeconds: 5}");
+        assertThat(t.endpoint()).isEqualTo("http://127.0.0.1:4318");
+        assertThat(t.serviceName()).isEqualTo("svc");
+        assertThat(t.exportInterval()).hasSeconds(5);
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: zipkin}")).hasMessageContaining("telemetry.exporter");
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: otlp}")).hasMessageContaining("telemetry.endpoint");
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: otlp, endpoint: 'ftp://x'}"))
+                .hasMessageContaining("telemetry.endpoint");
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: none, endpoit: x}"))
+                .hasMessageContaining("telemetry.endpoit");
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: otlp, endpoint: 'http://h', "
+                + "exportIntervalSeconds: 0}")).hasMessageContaining("telemetry.exportIntervalSeconds");
+    }
 }

@@ -2,6 +2,9 @@ package io.unistore.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unistore.audit.AuditLog;
+import io.unistore.audit.AuditQuery;
+import io.unistore.audit.AuditRecord;
 import io.unistore.testsupport.FreePorts;
 import io.unistore.testsupport.azurite.Azurite;
 import io.unistore.testsupport.gcs.GcsStandIn;
@@ -76,19 +79,31 @@ class SecretsIT {
             env.put("CANARY_AWS_TOKEN", Canaries.AWS_SESSION_TOKEN.value());
 
             Map<String, Object> azure = Map.of("versioning", "false", "maxRetries", "1", "retryDelayMs", "50");
+            // Audited accounts: the trail goes to a container of the canary Azurite account (its address, key
+            // included, an option of the layer) or to a file; every line is scanned below.
+            Map<String, Object> azureAudited = new LinkedHashMap<>(azure);
+            azureAudited.putAll(Map.of("layers", "audit", "audit.reads", "true", "audit.sink", "container",
+                    "audit.address", "${env:CANARY_AZURE}", "audit.container", "secrets-audit",
+                    "audit.sinkOption.versioning", "false"));
+            Map<String, Object> azureWrongAudited = new LinkedHashMap<>(azure);
+            azureWrongAudited.putAll(auditedToFile(dir, "azure-wrong"));
             Map<String, Object> accounts = new LinkedHashMap<>();
-            accounts.put("azure", Map.of("address", "${env:CANARY_AZURE}", "options", azure));
-            accounts.put("azure-wrong", Map.of("address", "${env:CANARY_AZURE_WRONG}", "options", azure));
+            accounts.put("azure", Map.of("address", "${env:CANARY_AZURE}", "options", azureAudited));
+            accounts.put("azure-wrong", Map.of("address", "${env:CANARY_AZURE_WRONG}", "options", azureWrongAudited));
             accounts.put("azure-sas", Map.of("address", "${env:CANARY_AZURE_SAS}", "options", azure));
             accounts.put("azure-down", Map.of("address", "${env:CANARY_AZURE_DOWN}", "options", azure));
             accounts.put("broken", Map.of("address", "${env:CANARY_BROKEN}"));
-            accounts.put("s3", Map.of("address", "s3://", "options", Map.of("endpoint", s3.endpoint().toString(),
+            Map<String, Object> s3Options = new LinkedHashMap<>(Map.of("endpoint", s3.endpoint().toString(),
                     "accessKeyId", s3.identity(), "secretAccessKey", "${env:CANARY_S3}", "region", S3Proxy.REGION,
-                    "maxAttempts", "1")));
-            accounts.put("s3-wrong", Map.of("address", "s3://", "options", Map.of("endpoint",
+                    "maxAttempts", "1"));
+            s3Options.putAll(auditedToFile(dir, "s3"));
+            accounts.put("s3", Map.of("address", "s3://", "options", s3Options));
+            Map<String, Object> s3WrongOptions = new LinkedHashMap<>(Map.of("endpoint",
                     s3.endpoint().toString(), "accessKeyId", s3.identity(), "secretAccessKey",
                     "${env:CANARY_AWS_SECRET}", "sessionToken", "${env:CANARY_AWS_TOKEN}", "region", S3Proxy.REGION,
-                    "maxAttempts", "1")));
+                    "maxAttempts", "1"));
+            s3WrongOptions.putAll(auditedToFile(dir, "s3-wrong"));
+            accounts.put("s3-wrong", Map.of("address", "s3://", "options", s3WrongOptions));
             accounts.put("gcs", Map.of("address", "gs://unistore-test", "options", Map.of("endpoint", gcs.endpoint(),
                     "credentials", key.keyFile.toString(), "maxAttempts", "1")));
             FuzzSandbox sandbox = FuzzSandbox.create(dir.resolve("sandbox"));
@@ -122,6 +137,20 @@ class SecretsIT {
             }
             String log = Files.readString(server.process.log());
             scan.text("the server's log", log);
+            int auditLines = 0;
+            for (String name : List.of("azure-wrong", "s3", "s3-wrong")) {
+                String trail = Files.readString(dir.resolve("audit-" + name + ".jsonl"));
+                scan.text("the audit trail of " + name, trail);
+                auditLines += (int) trail.lines().count();
+            }
+            try (AuditLog trail = AuditLog.open(Map.of("sink", "container", "address", good, "container",
+                    "secrets-audit", "sinkOption.versioning", "false"))) {
+                List<AuditRecord> lines = trail.query(new AuditQuery(null, null, null, null, Integer.MAX_VALUE));
+                scan.text("the audit trail of azure", String.valueOf(lines));
+                auditLines += lines.size();
+                assertThat(lines).as("azure's audited calls").isNotEmpty();
+                assertThat(trail.verify().valid()).isTrue();
+            }
             System.out.printf("SecretsIT: answers %s; %d texts, %d characters scanned (log %d)%n", answers,
                     scan.sources(), scan.characters(), log.length());
             assertThat(scan.findings()).as("canaries in answers or the log").isEmpty();
@@ -131,6 +160,7 @@ class SecretsIT {
                             keyIs("azure-wrong [PERMISSION_DENIED]"), keyIs("azure-wrong [UNAUTHENTICATED]")))
                     .containsKeys("s3-wrong [UNSUPPORTED]", "azure-down [UNAVAILABLE]", "broken [UNAVAILABLE]");
             assertThat(log).contains("DEBUG");
+            assertThat(auditLines).as("audit lines scanned").isGreaterThan(40);
         }
     }
 
@@ -188,5 +218,11 @@ class SecretsIT {
                     authorization.length()))).isEqualTo(401);
             scan.text("HTTP 401 answer", r.headers().map() + " " + r.body());
         }
+    }
+
+    /** Options adding the audit layer, reads included, writing to {@code audit-<name>.jsonl} in {@code dir}. */
+    private static Map<String, Object> auditedToFile(Path dir, String name) {
+        return Map.of("layers", "audit", "audit.reads", "true", "audit.path",
+                dir.resolve("audit-" + name + ".jsonl").toString());
     }
 }

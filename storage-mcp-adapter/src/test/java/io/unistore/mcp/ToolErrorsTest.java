@@ -46,7 +46,7 @@ class ToolErrorsTest {
                     new AccessCheck(settings, accounts), new InFlightCalls(), new Subscriptions());
             for (McpTool tool : tools) {
                 McpSchema.CallToolResult r = executor.run(tool, Map.of(), new CallContext(null, null,
-                        new AtomicBoolean()));
+                        new AtomicBoolean(), null));
                 assertThat(r.isError()).as(tool.name()).isTrue();
                 assertThat(McpSession.text(r)).as(tool.name()).startsWith("[INTERNAL]").contains(tool.name())
                         .doesNotContain("\tat ");

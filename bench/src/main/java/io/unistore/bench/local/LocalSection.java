@@ -133,8 +133,8 @@ public final class LocalSection extends Section {
                 + "`bench/src/main/java/io/unistore/bench/micro/LocalBench.java`.");
     }
 
-    /** µs/op series turned into operations per second. */
-    private static List<Series> perSecond(List<Series> micros) {
+    /** µs/op series turned into operations per second (also for the cache section). */
+    public static List<Series> perSecond(List<Series> micros) {
         List<Series> out = new ArrayList<>();
         for (Series s : micros) {
             out.add(new Series(s.label(), s.unistore(), s.samples().stream().map(us -> 1e6 / us).toList(),
