@@ -59,6 +59,8 @@ public enum Capability {
      * returns no receipt on send, keeps one valid across visibility changes and accepts stale ones silently).
      */
     QUEUE_STRICT_RECEIPTS,
+    /** Messages carry text attributes besides their body ({@code SendMessageOptions.attributes}). */
+    QUEUE_MESSAGE_ATTRIBUTES,
 
     /** Shares have a size quota. */
     FILE_SHARE_QUOTA
