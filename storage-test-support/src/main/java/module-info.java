@@ -17,6 +17,7 @@ module io.unistore.testsupport {
     requires static transitive reactor.core;
 
     exports io.unistore.testsupport;
+    exports io.unistore.testsupport.aws;
     exports io.unistore.testsupport.azurefiles;
     exports io.unistore.testsupport.azurite;
     exports io.unistore.testsupport.faults;
