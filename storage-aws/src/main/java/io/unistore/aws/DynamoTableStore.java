@@ -117,21 +117,18 @@ final class DynamoTableStore implements TableBackend {
 
     @Override
     public boolean deleteTable(String table) {
-        try {
-            call("DeleteTable " + table, () -> dynamo.deleteTable(r -> r.tableName(table)));
-            return true;
-        } catch (StorageException e) {
-            if (e.code() == ErrorCode.NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
+        return found(() -> call("DeleteTable " + table, () -> dynamo.deleteTable(r -> r.tableName(table))));
     }
 
     @Override
     public boolean tableExists(String table) {
+        return found(() -> call("DescribeTable " + table, () -> dynamo.describeTable(r -> r.tableName(table))));
+    }
+
+    /** True if the call succeeds, false if it fails with NOT_FOUND. */
+    private static boolean found(Runnable call) {
         try {
-            call("DescribeTable " + table, () -> dynamo.describeTable(r -> r.tableName(table)));
+            call.run();
             return true;
         } catch (StorageException e) {
             if (e.code() == ErrorCode.NOT_FOUND) {
