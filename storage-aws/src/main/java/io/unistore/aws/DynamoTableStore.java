@@ -52,6 +52,12 @@ final class DynamoTableStore implements TableBackend {
 
     private final DynamoDbClient dynamo;
     private final boolean transactions;
+    /**
+     * Tables this store created or saw: a query checks a table once (so a missing one fails the call, not the
+     * iteration) rather than asking DescribeTable before every Query. One deleted elsewhere since fails with
+     * NOT_FOUND at its first page.
+     */
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DynamoTableStore(DynamoDbClient dynamo, boolean transactions) {
         this.dynamo = dynamo;
@@ -85,6 +91,7 @@ final class DynamoTableStore implements TableBackend {
             throw e;
         }
         awaitActive(table);
+        known.add(table);
     }
 
     /**
@@ -117,12 +124,20 @@ final class DynamoTableStore implements TableBackend {
 
     @Override
     public boolean deleteTable(String table) {
+        known.remove(table);
         return found(() -> call("DeleteTable " + table, () -> dynamo.deleteTable(r -> r.tableName(table))));
     }
 
     @Override
     public boolean tableExists(String table) {
-        return found(() -> call("DescribeTable " + table, () -> dynamo.describeTable(r -> r.tableName(table))));
+        boolean exists = found(() -> call("DescribeTable " + table, () -> dynamo.describeTable(r -> r
+                .tableName(table))));
+        if (exists) {
+            known.add(table);
+        } else {
+            known.remove(table);
+        }
+        return exists;
     }
 
     /** True if the call succeeds, false if it fails with NOT_FOUND. */
@@ -279,7 +294,7 @@ final class DynamoTableStore implements TableBackend {
     @Override
     public PagedIterable<TableEntity> query(String table, TableQuery query) {
         DynamoKeyRange range = DynamoKeyRange.of(query.filter());
-        if (!tableExists(table)) {
+        if (!known.contains(table) && !tableExists(table)) {
             throw StorageException.notFound("table " + table);
         }
         return PagedIterable.of((token, size) -> range.partitionKey() == null
