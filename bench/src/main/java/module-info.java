@@ -23,6 +23,8 @@ module io.unistore.bench {
     requires software.amazon.awssdk.http.apache;
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.services.s3;
+    requires software.amazon.awssdk.services.dynamodb;
+    requires software.amazon.awssdk.services.sqs;
     requires tools.jackson.databind;
     requires org.jfree.jfreechart;
     requires jmh.core;

@@ -1,7 +1,9 @@
-/** Amazon S3, or any S3-compatible store, as a BlobStore, over the AWS SDK for Java v2. */
+/** Amazon S3 (or any S3-compatible store), DynamoDB and SQS as Unistore stores, over the AWS SDK for Java v2. */
 module io.unistore.aws {
     requires io.unistore.api;
     requires software.amazon.awssdk.services.s3;
+    requires software.amazon.awssdk.services.dynamodb;
+    requires software.amazon.awssdk.services.sqs;
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.auth;

@@ -19,6 +19,7 @@ module io.unistore.testsupport {
     requires static org.junit.jupiter.api;
 
     exports io.unistore.testsupport;
+    exports io.unistore.testsupport.aws;
     exports io.unistore.testsupport.azurefiles;
     exports io.unistore.testsupport.azurite;
     exports io.unistore.testsupport.faults;

@@ -41,6 +41,7 @@ public final class Backends implements AutoCloseable {
     private Azurite azurite;
     private S3Proxy s3proxy;
     private GcsStandIn gcs;
+    private io.unistore.testsupport.aws.Dynalite dynalite;
 
     public Backends(Workspace workspace, Log log) {
         this.workspace = workspace;
@@ -88,6 +89,20 @@ public final class Backends implements AutoCloseable {
         return gcs;
     }
 
+    public synchronized io.unistore.testsupport.aws.Dynalite dynalite() {
+        if (dynalite == null) {
+            installNode(workspace, "storage-test-support/node/install.sh", log);
+            dynalite = io.unistore.testsupport.aws.Dynalite.start();
+            log.info("dynalite on %s", dynalite.endpoint());
+        }
+        return dynalite;
+    }
+
+    /** ElasticMQ in this JVM (stopped at exit). */
+    public io.unistore.testsupport.aws.ElasticMq elasticMq() {
+        return io.unistore.testsupport.aws.ElasticMq.shared();
+    }
+
     // ---- Unistore accounts, opened from addresses -----------------------------------------------------------
 
     public StorageAccount openAzure() {
@@ -107,6 +122,13 @@ public final class Backends implements AutoCloseable {
 
     public StorageAccount openS3() {
         return Unistore.open("s3://", s3Options());
+    }
+
+    /** DynamoDB on dynalite (no transactions there) and SQS on ElasticMQ, as one {@code aws://} account. */
+    public StorageAccount openAws() {
+        return Unistore.open("aws://", Map.of("services", "dynamodb,sqs", "dynamodbEndpoint",
+                dynalite().endpoint().toString(), "sqsEndpoint", elasticMq().endpoint().toString(), "region",
+                "us-east-1", "accessKeyId", "bench", "secretAccessKey", "bench-secret", "transactions", "false"));
     }
 
     public StorageAccount openGcs() {
@@ -135,6 +157,22 @@ public final class Backends implements AutoCloseable {
                 .build();
     }
 
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo() {
+        return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(dynalite().endpoint()).region(Region.US_EAST_1)
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench",
+                        "bench-secret"))).build();
+    }
+
+    public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return software.amazon.awssdk.services.sqs.SqsClient.builder()
+                .endpointOverride(elasticMq().endpoint()).region(Region.US_EAST_1)
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench",
+                        "bench-secret"))).build();
+    }
+
     public Storage gcsStorage() {
         return StorageOptions.http().setHost(gcs().endpoint()).setProjectId(GCS_PROJECT)
                 .setCredentials(NoCredentials.getInstance()).build().getService();
@@ -150,6 +188,9 @@ public final class Backends implements AutoCloseable {
         }
         if (gcs != null) {
             gcs.close();
+        }
+        if (dynalite != null) {
+            dynalite.close();
         }
     }
 }

@@ -112,6 +112,15 @@ final class RuledQueueStore implements QueueStore {
         names.queue(queue);
         body(body);
         SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
+        if (o.timeToLive() != null) {
+            capabilities.require(Capability.QUEUE_MESSAGE_TTL, "sendMessage with timeToLive");
+        }
+        if (!o.attributes().isEmpty()) {
+            capabilities.require(Capability.QUEUE_MESSAGE_ATTRIBUTES, "sendMessage with attributes");
+        }
+        if (o.groupId() != null || o.deduplicationId() != null) {
+            capabilities.require(Capability.QUEUE_FIFO, "sendMessage with groupId or deduplicationId");
+        }
         return guard.call(() -> backend.sendMessage(queue, body, encoding, o));
     }
 
@@ -120,7 +129,7 @@ final class RuledQueueStore implements QueueStore {
         names.queue(queue);
         ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
         count("maxMessages", o.maxMessages());
-        return guard.call(() -> backend.receiveMessages(queue, encoding, o));
+        return LongPolling.receive(o.waitTime(), () -> guard.call(() -> backend.receiveMessages(queue, encoding, o)));
     }
 
     @Override

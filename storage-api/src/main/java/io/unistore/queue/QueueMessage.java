@@ -3,6 +3,7 @@ package io.unistore.queue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ public final class QueueMessage {
     private final Instant expiresAt;
     private final Instant nextVisibleAt;
     private final long dequeueCount;
+    private final Map<String, String> attributes;
 
     /**
      * @param popReceipt the receipt to delete or update the message; null for a peeked message
@@ -24,6 +26,13 @@ public final class QueueMessage {
      */
     public QueueMessage(String messageId, String popReceipt, byte[] body, Instant insertedAt, Instant expiresAt,
                         Instant nextVisibleAt, long dequeueCount) {
+        this(messageId, popReceipt, body, insertedAt, expiresAt, nextVisibleAt, dequeueCount, Map.of());
+    }
+
+    /** A message with attributes ({@link SendMessageOptions#attributes()}). */
+    public QueueMessage(String messageId, String popReceipt, byte[] body, Instant insertedAt, Instant expiresAt,
+                        Instant nextVisibleAt, long dequeueCount, Map<String, String> attributes) {
+        this.attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         this.messageId = Objects.requireNonNull(messageId, "messageId");
         this.popReceipt = popReceipt;
         this.body = body == null ? new byte[0] : body.clone();
@@ -69,6 +78,11 @@ public final class QueueMessage {
     /** When the message becomes visible again (received messages), or null (peeked messages). */
     public Instant nextVisibleAt() {
         return nextVisibleAt;
+    }
+
+    /** The attributes it was sent with; empty when none (or the provider has none). */
+    public Map<String, String> attributes() {
+        return attributes;
     }
 
     /** How many times the message was received, this time included. */

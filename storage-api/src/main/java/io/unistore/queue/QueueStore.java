@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Message queues with visibility timeouts: Azure Queue Storage, or the local provider.
+ * Message queues with visibility timeouts: Azure Queue Storage, Amazon SQS, or the local provider. What a service
+ * lacks (SQS: peek, body updates, per-message time to live) is a capability the account does not declare.
  *
  * <p>A received message stays invisible for its visibility timeout; delete it with its pop receipt before
  * then, or it becomes visible again with a higher dequeue count. Message bodies are bytes, kept as text by the

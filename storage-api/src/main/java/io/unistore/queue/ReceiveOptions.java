@@ -12,6 +12,8 @@ public interface ReceiveOptions extends WithReceiveOptions {
 
     /** How long received messages stay hidden when no timeout is given. */
     Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofSeconds(30);
+    /** The longest long-polling wait (SQS's). */
+    Duration MAX_WAIT = Duration.ofSeconds(20);
 
     /** How many messages at most (1 to the account's {@link io.unistore.Limits#maxReceiveMessages()}, 32 on Azure). */
     @Value.Default
@@ -25,8 +27,21 @@ public interface ReceiveOptions extends WithReceiveOptions {
         return DEFAULT_VISIBILITY_TIMEOUT;
     }
 
+    /**
+     * How long to wait for a message when none is visible (long polling), from 0 (answer at once, the default)
+     * to 20 seconds. SQS waits on the server; other providers poll until a message comes or the time is up.
+     */
+    @Value.Default
+    default Duration waitTime() {
+        return Duration.ZERO;
+    }
+
     @Value.Check
     default void check() {
+        if (waitTime().isNegative() || waitTime().compareTo(MAX_WAIT) > 0) {
+            throw StorageException.invalidArgument("waitTime", "must be between 0 and 20 seconds, was "
+                    + waitTime());
+        }
         if (maxMessages() < 1) {
             throw StorageException.invalidArgument("maxMessages", "must be at least 1, was " + maxMessages());
         }

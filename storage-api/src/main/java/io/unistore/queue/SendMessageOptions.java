@@ -4,6 +4,7 @@ import io.unistore.Nullable;
 import io.unistore.StorageException;
 import io.unistore.internal.OptionsStyle;
 import java.time.Duration;
+import java.util.Map;
 import org.immutables.value.Value;
 
 /** Options of {@link QueueStore#sendMessage}. Immutable; start from {@link #defaults()} or {@link #builder()}. */
@@ -28,6 +29,26 @@ public interface SendMessageOptions extends WithSendMessageOptions {
     @Nullable
     Duration timeToLive();
 
+    /**
+     * Text attributes sent with the message and received with it (SQS message attributes); empty for none.
+     * Needs {@link io.unistore.Capability#QUEUE_MESSAGE_ATTRIBUTES}.
+     */
+    Map<String, String> attributes();
+
+    /**
+     * The message group of a FIFO queue: messages of one group are received in order, one batch at a time.
+     * Needs {@link io.unistore.Capability#QUEUE_FIFO}; null for the queue's default group.
+     */
+    @Nullable
+    String groupId();
+
+    /**
+     * The deduplication id of a FIFO queue: a second send with the same id within 5 minutes is accepted and
+     * dropped. Needs {@link io.unistore.Capability#QUEUE_FIFO}; null to deduplicate by content.
+     */
+    @Nullable
+    String deduplicationId();
+
     @Value.Check
     default void check() {
         Duration delay = visibilityDelay();
@@ -40,6 +61,22 @@ public interface SendMessageOptions extends WithSendMessageOptions {
         }
         if (ttl != null && !ttl.isNegative() && ttl.compareTo(delay) <= 0) {
             throw StorageException.invalidArgument("timeToLive", "must be longer than visibilityDelay");
+        }
+        token("groupId", groupId());
+        token("deduplicationId", deduplicationId());
+        attributes().forEach((k, v) -> {
+            if (k.isEmpty() || k.length() > 256 || !k.matches("[A-Za-z0-9_.-]+") || k.startsWith(".")
+                    || k.endsWith(".") || k.contains("..")) {
+                throw StorageException.invalidArgument("attributes", "names are 1-256 letters, digits, '_', '-' "
+                        + "and '.' (not at either end nor twice in a row), was '" + k + "'");
+            }
+        });
+    }
+
+    /** FIFO ids: 1-128 printable ASCII characters, as SQS takes them. */
+    private static void token(String name, String value) {
+        if (value != null && (value.isEmpty() || value.length() > 128 || !value.matches("[\\x21-\\x7E]+"))) {
+            throw StorageException.invalidArgument(name, "must be 1-128 printable ASCII characters without spaces");
         }
     }
 

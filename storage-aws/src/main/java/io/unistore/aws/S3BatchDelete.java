@@ -34,7 +34,7 @@ final class S3BatchDelete {
                 var r = ctx.call("DeleteObjects " + bucket, () -> ctx.s3.deleteObjects(b -> b.bucket(bucket)
                         .delete(d -> d.objects(ids).quiet(true))));
                 Map<String, StorageException> errors = new LinkedHashMap<>();
-                r.errors().forEach(e -> errors.put(e.key(), new StorageException(S3Errors.code(200, e.code()),
+                r.errors().forEach(e -> errors.put(e.key(), new StorageException(AwsErrors.code(200, e.code()),
                         "DeleteObjects " + bucket + "/" + e.key() + " failed: " + e.message() + " (" + e.code() + ")",
                         null, 0, e.code(), null)));
                 for (String k : chunk) {

@@ -114,6 +114,38 @@ final class S3Clients {
         return false;
     }
 
+    /** The DynamoDB client: the account's region, credentials, HTTP and retry settings. */
+    static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDb(S3Settings s, AwsServices services,
+                                                                            AwsCredentialsProvider credentials) {
+        var builder = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder();
+        configure(builder, s, credentials);
+        if (services.dynamodbEndpoint() != null) {
+            builder.endpointOverride(services.dynamodbEndpoint());
+        }
+        return builder.build();
+    }
+
+    /** The SQS client: the account's region, credentials, HTTP and retry settings. */
+    static software.amazon.awssdk.services.sqs.SqsClient sqs(S3Settings s, AwsServices services,
+                                                             AwsCredentialsProvider credentials) {
+        var builder = software.amazon.awssdk.services.sqs.SqsClient.builder();
+        configure(builder, s, credentials);
+        if (services.sqsEndpoint() != null) {
+            builder.endpointOverride(services.sqsEndpoint());
+        }
+        return builder.build();
+    }
+
+    /** What every client of the account shares with the S3 client. */
+    private static void configure(software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> builder,
+                                  S3Settings s, AwsCredentialsProvider credentials) {
+        builder.httpClientBuilder(ApacheHttpClient.builder().maxConnections(s.maxConnections()));
+        var b = (software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?>) builder;
+        b.region(Region.of(s.region())).credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(s))
+                        .apiCallTimeout(s.apiCallTimeout()).apiCallAttemptTimeout(s.apiCallAttemptTimeout()));
+    }
+
     static S3Presigner presigner(S3Settings s, AwsCredentialsProvider credentials) {
         var builder = S3Presigner.builder()
                 .region(Region.of(s.region()))

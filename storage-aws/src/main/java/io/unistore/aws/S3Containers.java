@@ -130,7 +130,7 @@ final class S3Containers {
                 flush(bucket, batch, false);
             }
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            StorageException se = S3Errors.map("ListObjectVersions " + bucket, e);
+            StorageException se = AwsErrors.map("ListObjectVersions " + bucket, e);
             if (se.code() != ErrorCode.UNSUPPORTED) {
                 throw se;
             }
@@ -155,7 +155,7 @@ final class S3Containers {
                 }
             }
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            StorageException se = S3Errors.map("ListMultipartUploads " + bucket, e);
+            StorageException se = AwsErrors.map("ListMultipartUploads " + bucket, e);
             if (se.code() != ErrorCode.UNSUPPORTED) {
                 throw se;
             }
@@ -171,7 +171,7 @@ final class S3Containers {
                     .delete(d -> d.objects(chunk).quiet(true))));
             if (!r.errors().isEmpty()) {
                 var first = r.errors().get(0);
-                throw new StorageException(S3Errors.code(200, first.code()), "emptying " + bucket + ": "
+                throw new StorageException(AwsErrors.code(200, first.code()), "emptying " + bucket + ": "
                         + r.errors().size() + " object(s) could not be deleted, e.g. " + first.key() + ": "
                         + first.message(), null, 200, first.code(), null);
             }

@@ -34,7 +34,7 @@ final class S3Context implements AutoCloseable {
         try {
             return call.get();
         } catch (SdkException e) {
-            throw S3Errors.map(what, e);
+            throw AwsErrors.map(what, e);
         }
     }
 

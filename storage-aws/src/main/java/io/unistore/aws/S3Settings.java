@@ -38,7 +38,8 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
     static final Set<String> OPTIONS = Set.of("region", "endpoint", "pathStyle", "profile", "accessKeyId",
             "secretAccessKey", "sessionToken", "anonymous", "versioning", "tiers", "archiveClass", "partSize", "concurrency",
             "maxAttempts", "maxConnections", "expectContinue", "multipartCopyThreshold", "restoreDays", "restoreTier",
-            "retryBaseDelayMs", "maxRetryDelayMs", "apiCallTimeoutMs", "apiCallAttemptTimeoutMs");
+            "retryBaseDelayMs", "maxRetryDelayMs", "apiCallTimeoutMs", "apiCallAttemptTimeoutMs", "services",
+            "dynamodbEndpoint", "sqsEndpoint", "transactions");
 
     /** How requests are signed. */
     sealed interface Credentials {
@@ -75,11 +76,11 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
         Set<String> unknown = new TreeSet<>(o.keySet());
         unknown.removeAll(OPTIONS);
         if (!unknown.isEmpty()) {
-            throw StorageException.invalidArgument("options", "unknown option(s) " + unknown + " for s3://; known: "
+            throw StorageException.invalidArgument("options", "unknown option(s) " + unknown + " for s3:// and aws://; known: "
                     + new TreeSet<>(OPTIONS));
         }
         ProviderConfig c = new ProviderConfig(config.address(), o);
-        URI endpoint = endpoint(c.option("endpoint"));
+        URI endpoint = endpoint("endpoint", c.option("endpoint"));
         String region = c.option("region");
         if (region == null || region.isBlank()) {
             region = regionFallback.get();
@@ -170,7 +171,7 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
         return anonymous ? new Credentials.Anonymous() : new Credentials.DefaultChain();
     }
 
-    private static URI endpoint(String value) {
+    static URI endpoint(String option, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -178,32 +179,33 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
         try {
             uri = URI.create(value.trim());
         } catch (IllegalArgumentException e) {
-            throw StorageException.invalidArgument("endpoint", "must be an http(s) URL such as "
+            throw StorageException.invalidArgument(option, "must be an http(s) URL such as "
                     + "https://s3.example.com:9000");
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null) {
-            throw StorageException.invalidArgument("endpoint", "must be an http(s) URL with a host and no user or "
+            throw StorageException.invalidArgument(option, "must be an http(s) URL with a host and no user or "
                     + "query, such as https://s3.example.com:9000");
         }
         return uri;
     }
 
-    /** The options in an {@code s3://?a=b&c=d} address; the address names no bucket or host. */
+    /** The options in an {@code s3://?a=b&c=d} or {@code aws://?a=b} address; the address names no bucket or host. */
     static Map<String, String> queryOptions(String address) {
         String a = address.trim();
-        String scheme = a.length() >= 5 ? a.substring(0, 5).toLowerCase(Locale.ROOT) : "";
-        if (!scheme.equals("s3://")) {
-            throw StorageException.invalidArgument("address", "must start with s3:// (e.g. s3:// or "
-                    + "s3://?region=eu-west-1)");
+        String lower = a.toLowerCase(Locale.ROOT);
+        String scheme = lower.startsWith("s3://") ? "s3://" : lower.startsWith("aws://") ? "aws://" : "";
+        if (scheme.isEmpty()) {
+            throw StorageException.invalidArgument("address", "must start with s3:// or aws:// (e.g. s3:// or "
+                    + "aws://?region=eu-west-1)");
         }
-        String rest = a.substring(5);
+        String rest = a.substring(scheme.length());
         int q = rest.indexOf('?');
         String location = q < 0 ? rest : rest.substring(0, q);
         if (!location.isEmpty() && !location.equals("/")) {
-            throw StorageException.invalidArgument("address", "an s3:// address names an S3 account, not a bucket or "
-                    + "host: write s3:// (with ?region=...&endpoint=... if needed) and use the bucket as the "
-                    + "container name");
+            throw StorageException.invalidArgument("address", "an " + scheme + " address names an AWS account, not a "
+                    + "bucket or host: write " + scheme + " (with ?region=...&endpoint=... if needed) and use the bucket, "
+                    + "table or queue as the name");
         }
         Map<String, String> options = new LinkedHashMap<>();
         if (q < 0 || q == rest.length() - 1) {

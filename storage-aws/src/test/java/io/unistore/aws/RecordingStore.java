@@ -37,7 +37,8 @@ final class RecordingStore implements AutoCloseable {
                         requests.add(context.httpRequest());
                     }
                 })).build();
-        S3Account recording = new S3Account(new S3Context(s3, S3Clients.presigner(settings, credentials), settings));
+        S3Account recording = new S3Account(settings, AwsServices.parse(new io.unistore.spi.ProviderConfig("s3://", java.util.Map.of())),
+                new S3Context(s3, S3Clients.presigner(settings, credentials), settings), null, null);
         account = Unistore.builder().address("s3://").options(options).layer(opened -> {
             opened.close();
             return recording;

@@ -6,6 +6,7 @@ import static io.unistore.mcp.ToolSchema.integer;
 import static io.unistore.mcp.ToolSchema.nullable;
 import static io.unistore.mcp.ToolSchema.oneOf;
 import static io.unistore.mcp.ToolSchema.string;
+import static io.unistore.mcp.ToolSchema.stringMap;
 
 import io.unistore.Capability;
 import io.unistore.queue.QueueInfo;
@@ -23,7 +24,8 @@ import java.util.Map;
 /** The queue tools: queues, sending, receiving, peeking and deleting messages. */
 final class QueueTools implements ToolProvider {
 
-    private static final Map<String, Object> MAX_MESSAGES = integer("How many messages (default 1, max 32)", 1, 32);
+    private static final Map<String, Object> MAX_MESSAGES = integer("How many messages (default 1; at most 32, 10 on "
+            + "SQS)", 1, 32);
     private static final Map<String, Object> MESSAGE_ENCODING = oneOf("How the queue keeps message bodies, which "
             + "every program sharing it must agree on: none (text as is, what the Azure SDKs send and read by "
             + "default) or base64 (what Azure Functions expects; binary bodies need it). Default: the account's "
@@ -36,7 +38,8 @@ final class QueueTools implements ToolProvider {
             .required("insertedAt", nullable(string("ISO-8601 instant")))
             .required("expiresAt", nullable(string("ISO-8601 instant; null if it never expires")))
             .required("nextVisibleAt", nullable(string("When it becomes visible again (received messages)")))
-            .required("dequeueCount", integer("How many times it was received")).build();
+            .required("dequeueCount", integer("How many times it was received"))
+            .optional("attributes", stringMap("The attributes it was sent with, if any")).build();
 
     @Override
     public List<McpTool> tools() {
@@ -59,11 +62,15 @@ final class QueueTools implements ToolProvider {
 
     static Map<String, Object> message(QueueMessage m) {
         String text = Content.asText(m.body(), null, null);
-        return Out.of().put("messageId", m.messageId()).put("popReceipt", m.popReceipt())
+        Out out = Out.of().put("messageId", m.messageId()).put("popReceipt", m.popReceipt())
                 .put("encoding", text != null ? "utf8" : "base64")
                 .put("message", text != null ? text : Base64.getEncoder().encodeToString(m.body()))
                 .put("insertedAt", m.insertedAt()).put("expiresAt", m.expiresAt())
-                .put("nextVisibleAt", m.nextVisibleAt()).put("dequeueCount", m.dequeueCount()).build();
+                .put("nextVisibleAt", m.nextVisibleAt()).put("dequeueCount", m.dequeueCount());
+        if (!m.attributes().isEmpty()) {
+            out.put("attributes", m.attributes());
+        }
+        return out.build();
     }
 
     private static McpTool listQueues() {
@@ -115,7 +122,12 @@ final class QueueTools implements ToolProvider {
                         .optional("visibilityTimeoutSeconds", integer("Seconds before the message becomes visible "
                                 + "(default 0, max 7 days)", 0, 604_800))
                         .optional("timeToLiveSeconds", integer("Seconds the message lives (-1: forever; default "
-                                + "7 days)", -1, Integer.MAX_VALUE)).build())
+                                + "7 days)", -1, Integer.MAX_VALUE))
+                        .optional("attributes", stringMap("Text attributes sent with the message (SQS message "
+                                + "attributes; accounts with QUEUE_MESSAGE_ATTRIBUTES)"))
+                        .optional("groupId", string("FIFO queues: the message group (accounts with QUEUE_FIFO)"))
+                        .optional("deduplicationId", string("FIFO queues: a second send with the same id within "
+                                + "5 minutes is dropped (accounts with QUEUE_FIFO)")).build())
                 .output(ToolSchema.object().required("queue", string("Queue"))
                         .required("messageId", string("Message id"))
                         .required("popReceipt", nullable(string("Receipt to delete it before anyone receives it")))
@@ -132,6 +144,11 @@ final class QueueTools implements ToolProvider {
                         int ttl = call.integer("timeToLiveSeconds", 0);
                         options = options.withTimeToLive(ttl == -1 ? SendMessageOptions.FOREVER : Duration.ofSeconds(ttl));
                     }
+                    if (call.has("attributes")) {
+                        options = options.withAttributes(call.stringMap("attributes"));
+                    }
+                    options = options.withGroupId(call.optionalString("groupId"))
+                            .withDeduplicationId(call.optionalString("deduplicationId"));
                     SendReceipt r = queues(call).sendMessage(queue, body, options);
                     return Out.of().put("queue", queue).put("messageId", r.messageId()).put("popReceipt", r.popReceipt())
                             .put("insertedAt", r.insertedAt()).put("expiresAt", r.expiresAt())
@@ -162,14 +179,17 @@ final class QueueTools implements ToolProvider {
                 .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES)
                         .optional("visibilityTimeoutSeconds", integer("Seconds the messages stay hidden (default 30, "
                                 + "max 7 days)", 1, 604_800))
+                        .optional("waitTimeSeconds", integer("Seconds to wait for a message when none is visible "
+                                + "(long polling; default 0)", 0, 20))
                         .optional("messageEncoding", MESSAGE_ENCODING).build())
                 .output(messagesSchema())
                 .handler(call -> {
                     String queue = call.queue("queue");
                     QueueStore queues = queues(call);
-                    List<QueueMessage> messages = queues.receiveMessages(queue, ReceiveOptions.of(
-                            call.integer("maxMessages", 1),
-                            Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 30))));
+                    List<QueueMessage> messages = queues.receiveMessages(queue, ReceiveOptions.builder()
+                            .maxMessages(call.integer("maxMessages", 1))
+                            .visibilityTimeout(Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 30)))
+                            .waitTime(Duration.ofSeconds(call.integer("waitTimeSeconds", 0))).build());
                     return messages(queue, queues, messages);
                 }).build();
     }

@@ -28,6 +28,11 @@ interface Backend extends AutoCloseable {
         return true;
     }
 
+    /** Whether a deleted message's receipt is refused again; SQS accepts stale receipts silently. */
+    default boolean checksReceipts() {
+        return true;
+    }
+
     @Override
     default void close() throws Exception {
     }

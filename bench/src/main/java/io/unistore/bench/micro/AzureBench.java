@@ -59,13 +59,7 @@ public class AzureBench extends BlobBench {
     static void prepare() {
         BlobBench.prepare(MicroTargets.backends.openAzure());
         try (StorageAccount a = MicroTargets.backends.openAzure()) {
-            a.tables().createTableIfNotExists(TABLE);
-            for (int p = 0; p < 2; p++) {
-                for (int i = 0; i < MicroTargets.ENTITIES_PER_PARTITION; i++) {
-                    a.tables().upsertEntity(TABLE, MicroTargets.entity("p" + p, MicroTargets.rowKey(i), i),
-                            UpdateMode.REPLACE);
-                }
-            }
+            MicroTargets.fillTable(a.tables(), TABLE);
             a.queues().createQueueIfNotExists(QUEUE_U);
             a.queues().createQueueIfNotExists(QUEUE_R);
         }

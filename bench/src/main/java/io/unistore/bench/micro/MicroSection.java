@@ -67,17 +67,25 @@ public final class MicroSection extends Section {
         measure(ctx, out, "Azurite", AzureBench.class, AzureBench::prepare, azureOps);
         measure(ctx, out, "S3Proxy", S3Bench.class, S3Bench::prepare, blobOps);
         measure(ctx, out, "GCS stand-in", GcsBench.class, GcsBench::prepare, blobOps);
+        measure(ctx, out, "dynalite + ElasticMQ", AwsBench.class, AwsBench::prepare, List.of(
+                new Op("DynamoDB entity put (replace)", "EntityPut"), new Op("DynamoDB get entity", "EntityGet"),
+                new Op("DynamoDB partition range query (50 entities)", "RangeQuery"),
+                new Op("SQS send + receive + delete", "QueueSendReceive")));
         out.note("Each row: the operation through Unistore (`u*` method) and through the SDK client it wraps "
                 + "(`r*` method, built as the SDK's documentation shows), as JMH average time per operation in "
                 + "this JVM (`forks(0)`, one warm-up iteration of " + ctx.profile().microWarmupMillis() + " ms and "
                 + "one measured iteration of " + ctx.profile().microMeasureMillis() + " ms per run), alternating "
                 + "Unistore/SDK for " + ctx.profile().microRounds() + " rounds. The ratio is Unistore's time over "
                 + "the SDK's within each round; the table shows its median and range. Sources: "
-                + "`bench/src/main/java/io/unistore/bench/micro/{Azure,S3,Gcs}Bench.java`.");
+                + "`bench/src/main/java/io/unistore/bench/micro/{Azure,S3,Gcs,Aws}Bench.java`.");
     }
 
     private void measure(Context ctx, SectionResult.Builder out, String backend, Class<?> bench, Prep prepare,
                          List<Op> ops) throws Exception {
+        if (!chosen(bench)) {
+            out.missing(backend + ": not asked for (-D" + ONLY + ")");
+            return;
+        }
         try {
             prepare.run();
         } catch (Exception | LinkageError e) {
@@ -96,6 +104,21 @@ public final class MicroSection extends Section {
                 out.missing(backend + " " + op.name() + ": failed (" + e + ")");
             }
         }
+    }
+
+    /**
+     * The system property naming the benches to run, e.g. {@code Aws,Azure} (the class names without
+     * {@code Bench}); all when absent.
+     */
+    static final String ONLY = "unistore.bench.micro";
+
+    private static boolean chosen(Class<?> bench) {
+        String only = System.getProperty(ONLY);
+        if (only == null || only.isBlank()) {
+            return true;
+        }
+        String name = bench.getSimpleName().replace("Bench", "");
+        return java.util.Arrays.stream(only.split(",")).anyMatch(n -> n.trim().equalsIgnoreCase(name));
     }
 
     /** Data preparation that may throw. */

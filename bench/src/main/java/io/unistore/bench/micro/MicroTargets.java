@@ -35,6 +35,16 @@ public final class MicroTargets {
                 .put("active", i % 2 == 0).put("at", Instant.ofEpochSecond(1_700_000_000L + i)).build();
     }
 
+    /** Creates the table and fills two partitions of {@link #ENTITIES_PER_PARTITION} entities each. */
+    static void fillTable(io.unistore.table.TableStore tables, String table) {
+        tables.createTableIfNotExists(table);
+        for (int p = 0; p < 2; p++) {
+            for (int i = 0; i < ENTITIES_PER_PARTITION; i++) {
+                tables.upsertEntity(table, entity("p" + p, rowKey(i), i), io.unistore.table.UpdateMode.REPLACE);
+            }
+        }
+    }
+
     static String rowKey(int i) {
         return String.format("r%04d", i);
     }

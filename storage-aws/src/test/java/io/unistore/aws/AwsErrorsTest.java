@@ -15,7 +15,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The S3 error table: pure mapping, checked on S3 exceptions as the SDK builds them. */
-class S3ErrorsTest {
+class AwsErrorsTest {
 
     static Stream<Arguments> table() {
         return Stream.of(
@@ -57,15 +57,15 @@ class S3ErrorsTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("table")
-    void mapsStatusAndCode(int status, String s3Code, ErrorCode expected, boolean retryable) {
+    void mapsStatusAndCode(int status, String serviceCode, ErrorCode expected, boolean retryable) {
         S3Exception e = (S3Exception) S3Exception.builder().statusCode(status).requestId("REQ123")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(s3Code).errorMessage("it failed").build())
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(serviceCode).errorMessage("it failed").build())
                 .build();
-        StorageException mapped = S3Errors.map("GetObject b/k", e);
+        StorageException mapped = AwsErrors.map("GetObject b/k", e);
         assertThat(mapped.code()).isEqualTo(expected);
         assertThat(mapped.isRetryable()).isEqualTo(retryable);
         assertThat(mapped.providerStatus()).isEqualTo(status);
-        assertThat(mapped.providerCode()).isEqualTo(s3Code);
+        assertThat(mapped.providerCode()).isEqualTo(serviceCode);
         assertThat(mapped.requestId()).isEqualTo("REQ123");
         assertThat(mapped.getCause()).isSameAs(e);
         assertThat(mapped.getMessage()).startsWith("GetObject b/k failed: it failed");
@@ -77,16 +77,16 @@ class S3ErrorsTest {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied")
                         .errorMessage("denied for https://b.s3.amazonaws.com/k?X-Amz-Signature=abcdef0123&x=1")
                         .build()).build();
-        assertThat(S3Errors.map("GetObject b/k", e).getMessage()).doesNotContain("abcdef0123").contains("***");
+        assertThat(AwsErrors.map("GetObject b/k", e).getMessage()).doesNotContain("abcdef0123").contains("***");
     }
 
     @Test
     void clientFailuresAreUnavailableOrUnauthenticated() {
-        StorageException down = S3Errors.map("PutObject b/k", SdkClientException.builder()
+        StorageException down = AwsErrors.map("PutObject b/k", SdkClientException.builder()
                 .message("Unable to execute HTTP request").cause(new ConnectException("refused")).build());
         assertThat(down.code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(down.isRetryable()).isTrue();
-        StorageException noCredentials = S3Errors.map("PutObject b/k", SdkClientException.builder()
+        StorageException noCredentials = AwsErrors.map("PutObject b/k", SdkClientException.builder()
                 .message("Unable to load credentials from any of the providers in the chain").build());
         assertThat(noCredentials.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
         assertThat(noCredentials.getMessage()).contains("AWS_ACCESS_KEY_ID");

@@ -16,12 +16,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Turns SDK failures into {@link StorageException}s: S3's error code decides the neutral code, the HTTP status
- * is the fallback; the status, S3 code and request id are kept, the SDK exception is the cause.
+ * Turns SDK failures of S3, DynamoDB and SQS into {@link StorageException}s: the service's error code decides the
+ * neutral code, the HTTP status is the fallback; the status, error code and request id are kept, the SDK
+ * exception is the cause. The three services' codes do not clash, so one table serves them all.
  */
-final class S3Errors {
+final class AwsErrors {
     /** S3 error codes and what they mean everywhere. */
-    static final Map<String, ErrorCode> BY_S3_CODE = Map.ofEntries(
+    static final Map<String, ErrorCode> BY_CODE = Map.ofEntries(
             Map.entry("NoSuchKey", ErrorCode.NOT_FOUND),
             Map.entry("NoSuchBucket", ErrorCode.NOT_FOUND),
             Map.entry("NoSuchVersion", ErrorCode.NOT_FOUND),
@@ -71,9 +72,43 @@ final class S3Errors {
             Map.entry("MalformedXML", ErrorCode.INVALID_ARGUMENT),
             Map.entry("IncompleteBody", ErrorCode.INVALID_ARGUMENT),
             Map.entry("NotImplemented", ErrorCode.UNSUPPORTED),
-            Map.entry("MethodNotAllowed", ErrorCode.UNSUPPORTED));
+            Map.entry("MethodNotAllowed", ErrorCode.UNSUPPORTED),
+            // DynamoDB
+            Map.entry("ResourceNotFoundException", ErrorCode.NOT_FOUND),
+            Map.entry("ResourceInUseException", ErrorCode.CONFLICT),
+            Map.entry("ConditionalCheckFailedException", ErrorCode.PRECONDITION_FAILED),
+            Map.entry("ValidationException", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("SerializationException", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("ItemCollectionSizeLimitExceededException", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("ProvisionedThroughputExceededException", ErrorCode.THROTTLED),
+            Map.entry("LimitExceededException", ErrorCode.THROTTLED),
+            Map.entry("TransactionInProgressException", ErrorCode.CONFLICT),
+            Map.entry("TransactionConflictException", ErrorCode.CONFLICT),
+            Map.entry("InternalServerError", ErrorCode.UNAVAILABLE),
+            Map.entry("UnrecognizedClientException", ErrorCode.UNAUTHENTICATED),
+            Map.entry("MissingAuthenticationTokenException", ErrorCode.UNAUTHENTICATED),
+            Map.entry("AccessDeniedException", ErrorCode.PERMISSION_DENIED),
+            // SQS: the JSON protocol's names and the query protocol's (ElasticMQ and older endpoints)
+            Map.entry("QueueDoesNotExist", ErrorCode.NOT_FOUND),
+            Map.entry("AWS.SimpleQueueService.NonExistentQueue", ErrorCode.NOT_FOUND),
+            Map.entry("QueueAlreadyExists", ErrorCode.ALREADY_EXISTS),
+            Map.entry("QueueNameExists", ErrorCode.ALREADY_EXISTS),
+            Map.entry("QueueDeletedRecently", ErrorCode.CONFLICT),
+            Map.entry("AWS.SimpleQueueService.QueueDeletedRecently", ErrorCode.CONFLICT),
+            Map.entry("PurgeQueueInProgress", ErrorCode.CONFLICT),
+            Map.entry("AWS.SimpleQueueService.PurgeQueueInProgress", ErrorCode.CONFLICT),
+            Map.entry("ReceiptHandleIsInvalid", ErrorCode.PRECONDITION_FAILED),
+            Map.entry("MessageNotInflight", ErrorCode.PRECONDITION_FAILED),
+            Map.entry("AWS.SimpleQueueService.MessageNotInflight", ErrorCode.PRECONDITION_FAILED),
+            Map.entry("InvalidParameterValue", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("InvalidAttributeValue", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("InvalidMessageContents", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("MissingParameter", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("InvalidAttributeName", ErrorCode.INVALID_ARGUMENT),
+            Map.entry("OverLimit", ErrorCode.THROTTLED),
+            Map.entry("RequestThrottled", ErrorCode.THROTTLED));
 
-    private S3Errors() {
+    private AwsErrors() {
     }
 
     /**
@@ -81,12 +116,21 @@ final class S3Errors {
      * "Slow Down" (its throttling answer), so that status is THROTTLED here; every other status goes by the
      * shared table, {@link HttpStatuses}.
      */
-    static ErrorCode code(int status, String s3Code) {
-        ErrorCode byCode = s3Code == null ? null : BY_S3_CODE.get(s3Code);
+    static ErrorCode code(int status, String serviceCode) {
+        ErrorCode byCode = serviceCode == null ? null : BY_CODE.get(serviceCode);
         if (byCode != null) {
             return byCode;
         }
         return status == 503 ? ErrorCode.THROTTLED : HttpStatuses.errorCode(status);
+    }
+
+    /** Runs an SDK call, mapping its failure. */
+    static <T> T call(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw map(what, e);
+        }
     }
 
     /**
@@ -97,12 +141,12 @@ final class S3Errors {
     static StorageException map(String what, SdkException e) {
         if (e instanceof AwsServiceException se) {
             AwsErrorDetails d = se.awsErrorDetails();
-            String s3Code = d == null ? null : d.errorCode();
+            String serviceCode = d == null ? null : d.errorCode();
             int status = se.statusCode();
-            ErrorCode code = code(status, s3Code);
+            ErrorCode code = code(status, serviceCode);
             String detail = d != null && d.errorMessage() != null ? d.errorMessage() : "HTTP " + status;
-            String message = what + " failed: " + detail + (s3Code == null ? "" : " (" + s3Code + ")");
-            return new StorageException(code, Secrets.redact(message), e, status, s3Code, se.requestId(),
+            String message = what + " failed: " + detail + (serviceCode == null ? "" : " (" + serviceCode + ")");
+            return new StorageException(code, Secrets.redact(message), e, status, serviceCode, se.requestId(),
                     code.isRetryable());
         }
         return clientFailure(what, e);

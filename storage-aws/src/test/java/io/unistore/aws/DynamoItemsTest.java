@@ -1,0 +1,74 @@
+package io.unistore.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unistore.table.TableEntity;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** What an item looks like to other DynamoDB clients, type by type, and what their own items read as. */
+class DynamoItemsTest {
+    private static final Instant NOW = Instant.parse("2026-05-06T07:08:09.000000100Z");
+
+    @Test
+    void eachTypeHasItsStoredFormAndTag() {
+        TableEntity e = TableEntity.builder("p", "r").put("S", "text").put("B", true).put("I", 42)
+                .put("L", (1L << 53) + 1).put("D", 2.5).put("Nan", Double.NaN).put("NegZero", -0.0)
+                .put("Tiny", Double.MIN_VALUE).put("T", Instant.parse("2026-01-02T03:04:05.1234567Z"))
+                .put("G", new UUID(1, 2)).put("Bin", new byte[] {1, 2}).build();
+        Map<String, AttributeValue> item = DynamoItems.item(e, "W/\"x\"", NOW);
+        assertThat(item).containsEntry("PartitionKey", AttributeValue.fromS("p"))
+                .containsEntry("RowKey", AttributeValue.fromS("r"))
+                .containsEntry("S", AttributeValue.fromS("text")).doesNotContainKey("@type:S")
+                .containsEntry("B", AttributeValue.fromBool(true)).doesNotContainKey("@type:B")
+                .containsEntry("I", AttributeValue.fromN("42")).doesNotContainKey("@type:I")
+                .containsEntry("L", AttributeValue.fromN("9007199254740993"))
+                .containsEntry("@type:L", AttributeValue.fromS("Edm.Int64"))
+                .containsEntry("D", AttributeValue.fromN("2.5")).containsEntry("@type:D", AttributeValue.fromS("Edm.Double"))
+                .containsEntry("Nan", AttributeValue.fromS("NaN"))
+                .containsEntry("NegZero", AttributeValue.fromS("-0.0"))
+                .containsEntry("Tiny", AttributeValue.fromS("4.9E-324"))
+                .containsEntry("T", AttributeValue.fromS("2026-01-02T03:04:05.123456700Z"))
+                .containsEntry("@type:T", AttributeValue.fromS("Edm.DateTime"))
+                .containsEntry("G", AttributeValue.fromS("00000000-0000-0001-0000-000000000002"))
+                .containsEntry("@type:G", AttributeValue.fromS("Edm.Guid"))
+                .containsEntry("Bin", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, 2})))
+                .containsEntry("@etag", AttributeValue.fromS("W/\"x\""))
+                .containsEntry("@ts", AttributeValue.fromS("2026-05-06T07:08:09.000000100Z"));
+
+        TableEntity back = DynamoItems.entity(item);
+        assertThat(back).isEqualTo(e);
+        assertThat(back.etag()).isEqualTo("W/\"x\"");
+        assertThat(back.timestamp()).isEqualTo(NOW);
+        assertThat(Double.doubleToRawLongBits(back.getDouble("NegZero"))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @Test
+    void untaggedItemsOfOtherClientsReadByTheirDynamoType() {
+        Map<String, AttributeValue> item = Map.of("PartitionKey", AttributeValue.fromS("p"),
+                "RowKey", AttributeValue.fromS("r"), "small", AttributeValue.fromN("7"),
+                "big", AttributeValue.fromN("12345678901"), "frac", AttributeValue.fromN("1.25"),
+                "list", AttributeValue.fromL(java.util.List.of(AttributeValue.fromS("a"))));
+        TableEntity e = DynamoItems.entity(item);
+        assertThat(e.get("small")).isEqualTo(7);
+        assertThat(e.get("big")).isEqualTo(12345678901L);
+        assertThat(e.get("frac")).isEqualTo(1.25);
+        assertThat(e.getString("list")).contains("a");
+        assertThat(e.etag()).isNull();
+    }
+
+    @Test
+    void doublesOutsideDynamoNumbersAreStrings() {
+        assertThat(DynamoItems.numberFits(1e125)).isTrue();
+        assertThat(DynamoItems.numberFits(1e127)).isFalse();
+        assertThat(DynamoItems.numberFits(1e-130)).isTrue();
+        assertThat(DynamoItems.numberFits(1e-131)).isFalse();
+        assertThat(DynamoItems.numberFits(0.0)).isTrue();
+        assertThat(DynamoItems.numberFits(-0.0)).isFalse();
+        assertThat(DynamoItems.numberFits(Double.POSITIVE_INFINITY)).isFalse();
+    }
+}
