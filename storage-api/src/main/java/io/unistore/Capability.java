@@ -48,6 +48,17 @@ public enum Capability {
     QUEUE_DEAD_LETTER,
     /** First-in-first-out queues with message groups and deduplication. */
     QUEUE_FIFO,
+    /**
+     * Each message has its own time to live, forever included ({@code SendMessageOptions.timeToLive}); without
+     * it (SQS) a message lives as long as its queue keeps messages.
+     */
+    QUEUE_MESSAGE_TTL,
+    /**
+     * Pop receipts are single-use and checked: sending returns one, every receive and update gives a new one,
+     * and a stale receipt is refused with PRECONDITION_FAILED, one of a deleted message with NOT_FOUND (SQS
+     * returns no receipt on send, keeps one valid across visibility changes and accepts stale ones silently).
+     */
+    QUEUE_STRICT_RECEIPTS,
 
     /** Shares have a size quota. */
     FILE_SHARE_QUOTA

@@ -112,6 +112,9 @@ final class RuledQueueStore implements QueueStore {
         names.queue(queue);
         body(body);
         SendMessageOptions o = options == null ? SendMessageOptions.defaults() : options;
+        if (o.timeToLive() != null) {
+            capabilities.require(Capability.QUEUE_MESSAGE_TTL, "sendMessage with timeToLive");
+        }
         return guard.call(() -> backend.sendMessage(queue, body, encoding, o));
     }
 

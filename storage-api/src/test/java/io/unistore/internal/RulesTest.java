@@ -195,6 +195,8 @@ class RulesTest {
         // beta may hide a received message again but not replace its body.
         assertThatThrownBy(() -> queues.updateMessage("jobs", "m", "r", new byte[] {1}, java.time.Duration.ZERO))
                 .hasMessageContaining("QUEUE_MESSAGE_UPDATE");
+        assertThatThrownBy(() -> queues.sendMessage("jobs", new byte[] {'x'}, io.unistore.queue.SendMessageOptions
+                .defaults().withTimeToLive(java.time.Duration.ofMinutes(5)))).hasMessageContaining("QUEUE_MESSAGE_TTL");
         BlobStore blobs = alpha.blobs();
         assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withTier(AccessTier.COOL)));
         assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withSourceVersionId("v")));

@@ -88,7 +88,8 @@ final class AzureAccount implements AccountBackend {
         }
         if (address.has(Service.QUEUE)) {
             set.addAll(EnumSet.of(Capability.QUEUES, Capability.QUEUE_PEEK, Capability.QUEUE_VISIBILITY_UPDATE,
-                    Capability.QUEUE_MESSAGE_UPDATE));
+                    Capability.QUEUE_MESSAGE_UPDATE, Capability.QUEUE_MESSAGE_TTL,
+                    Capability.QUEUE_STRICT_RECEIPTS));
         }
         if (address.has(Service.FILE)) {
             set.add(Capability.FILES);
