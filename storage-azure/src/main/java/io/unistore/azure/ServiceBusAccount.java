@@ -26,7 +26,7 @@ final class ServiceBusAccount implements AccountBackend {
     static final MetadataRules METADATA = new MetadataRules(NameRule.ASCII_IDENTIFIER,
             MetadataRules.KeyCase.KEPT_IGNORING_CASE, NameRule.PRINTABLE_ASCII, 340);
     static final Capabilities CAPABILITIES = Capabilities.of(Capability.QUEUES, Capability.QUEUE_PEEK,
-            Capability.QUEUE_VISIBILITY_UPDATE, Capability.QUEUE_DEAD_LETTER)
+            Capability.QUEUE_VISIBILITY_UPDATE, Capability.QUEUE_DEAD_LETTER, Capability.QUEUE_MESSAGE_TTL)
             .withLimits(LIMITS).withMetadataRules(METADATA);
 
     private final ServiceBusAddress address;

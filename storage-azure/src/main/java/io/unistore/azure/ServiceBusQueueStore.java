@@ -11,7 +11,6 @@ import com.azure.messaging.servicebus.administration.ServiceBusAdministrationCli
 import com.azure.messaging.servicebus.administration.models.CreateQueueOptions;
 import com.azure.messaging.servicebus.administration.models.QueueRuntimeProperties;
 import com.azure.messaging.servicebus.models.ServiceBusReceiveMode;
-import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.PagedIterable;
@@ -46,7 +45,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * (form-encoded). Bodies become text by the {@link QueueMessageEncoding} as on Azure Queue Storage.
  */
 final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
-    /** Service Bus refuses a message id longer than this. */
     private static final int PEEK_PAGE = 32;
     private static final int MAX_PEEK_PAGES = 20;
     private static final long NEVER_MILLIS = Duration.ofDays(3650 * 10).toMillis();
@@ -226,7 +224,8 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
             requireQueue(queue);
             if (delay.isZero()) {
                 sender(queue).sendMessage(m);
-                return new SendReceipt(id, "sent:" + id, now, expires, now);
+                // Service Bus gives a sent message no handle: only receiving it (its lock) can delete it.
+                return new SendReceipt(id, null, now, expires, now);
             }
             long seq = sender(queue).scheduleMessage(m, OffsetDateTime.ofInstant(visible, ZoneOffset.UTC));
             return new SendReceipt(id, "scheduled:" + seq, now, expires, visible);
@@ -350,10 +349,6 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
         if (popReceipt != null && popReceipt.startsWith("scheduled:")) {
             cancelScheduled(queue, messageId, popReceipt);
             return;
-        }
-        if (popReceipt != null && popReceipt.startsWith("sent:")) {
-            throw new StorageException(ErrorCode.PRECONDITION_FAILED, "message " + messageId + " of queue " + queue
-                    + ": Service Bus deletes a message only once received (with its lock) or while scheduled");
         }
         HeldLocks.Held h = locks.current(queue, messageId, popReceipt);
         ServiceBusErrors.run("delete of message " + messageId + " in queue " + queue, () -> settle(h, true));

@@ -17,7 +17,7 @@ final class ServiceBusStandInAccounts {
     static StorageAccount open(Map<String, String> extra) {
         ServiceBusStandIn sb = ServiceBusStandIn.shared();
         Map<String, String> options = new java.util.HashMap<>(Map.of(
-                "administrationEndpoint", sb.administrationEndpoint(), "receiveWait", "PT0.5S"));
+                "administrationEndpoint", sb.administrationEndpoint(), "receiveWait", "PT0.2S"));
         options.putAll(extra);
         return Unistore.open(sb.connectionString(), options);
     }
