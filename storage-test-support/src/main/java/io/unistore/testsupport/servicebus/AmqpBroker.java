@@ -212,8 +212,12 @@ final class AmqpBroker extends BaseHandler {
         } else if (link instanceof Sender s) {
             if (role.kind() == Kind.ENTITY) {
                 entitySenders.add(s);
-            } else if (link.getRemoteTarget() instanceof Target t && t.getAddress() != null) {
-                state.replyLinks.put(t.getAddress(), s);
+            } else {
+                // Clients name the reply link in reply-to by its target address (Java) or its name (Node).
+                state.replyLinks.put(link.getName(), s);
+                if (link.getRemoteTarget() instanceof Target t && t.getAddress() != null) {
+                    state.replyLinks.put(t.getAddress(), s);
+                }
             }
         }
     }
@@ -334,9 +338,14 @@ final class AmqpBroker extends BaseHandler {
                             ? AmqpMessages.unbatch(bytes) : List.of(bytes);
                     for (byte[] one : messages) {
                         Message m = AmqpMessages.decode(one);
-                        String id = m.getMessageId() == null ? UUID.randomUUID().toString()
-                                : String.valueOf(m.getMessageId());
-                        queue.enqueue(one, id, ManagementOps.ttl(m), ManagementOps.scheduledTime(m), now);
+                        byte[] stored = one;
+                        if (m.getMessageId() == null) {
+                            // Service Bus gives a message sent without an id one (a GUID without hyphens).
+                            m.setMessageId(UUID.randomUUID().toString().replace("-", ""));
+                            stored = AmqpMessages.encode(m);
+                        }
+                        queue.enqueue(stored, String.valueOf(m.getMessageId()), ManagementOps.ttl(m),
+                                ManagementOps.scheduledTime(m), now);
                     }
                 }
                 default -> throw new IllegalStateException("unknown link kind " + role.kind());
@@ -422,7 +431,8 @@ final class AmqpBroker extends BaseHandler {
             ok = false;
         }
         if (ok) {
-            settle(d, outcome);
+            // The same outcome, but a dead-letter's error condition is the request's, not a failure to report.
+            settle(d, outcome instanceof Rejected ? new Rejected() : outcome);
             tick();
         } else {
             settle(d, rejected(LOCK_LOST, "The lock supplied is invalid. Either the lock expired, or the message "
