@@ -46,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
     private static final int PEEK_PAGE = 32;
+    private static final Duration FIRST_WAIT = Duration.ofSeconds(3);
     private static final int MAX_PEEK_PAGES = 20;
     private static final long NEVER_MILLIS = Duration.ofDays(3650 * 10).toMillis();
 
@@ -57,6 +58,8 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
     private final Duration lockDuration;
     private final Map<String, ServiceBusSenderClient> senders = new ConcurrentHashMap<>();
     private final Map<String, ServiceBusReceiverClient> receivers = new ConcurrentHashMap<>();
+    /** Receivers whose link is open: the first receive also attaches the link, which takes longer. */
+    private final java.util.Set<ServiceBusReceiverClient> attached = ConcurrentHashMap.newKeySet();
     private final HeldLocks locks = new HeldLocks();
 
     ServiceBusQueueStore(ServiceBusClientBuilder builder, ServiceBusAdministrationClient admin,
@@ -84,6 +87,11 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
                 .receiveMode(ServiceBusReceiveMode.PEEK_LOCK).disableAutoComplete().prefetchCount(0).buildClient());
     }
 
+    /** How long a receive waits for messages: longer the first time, while the SDK attaches the link. */
+    private Duration waitFor(ServiceBusReceiverClient r) {
+        return attached.add(r) && receiveWait.compareTo(FIRST_WAIT) < 0 ? FIRST_WAIT : receiveWait;
+    }
+
     /** Closes and forgets a queue's clients (after a delete, or a failure that closed their links). */
     private void forget(String queue) {
         ServiceBusSenderClient s = senders.remove(queue);
@@ -92,6 +100,7 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
         }
         ServiceBusReceiverClient r = receivers.remove(queue);
         if (r != null) {
+            attached.remove(r);
             r.close();
         }
     }
@@ -186,10 +195,13 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
             for (HeldLocks.Held h : locks.heldIn(queue)) {
                 settle(h, true);
             }
+            // A receive-and-delete link of its own, closed at once: credit left on an open one would take (and
+            // delete) messages sent after the clear.
             try (ServiceBusReceiverClient drain = builder.receiver().queueName(queue)
                     .receiveMode(ServiceBusReceiveMode.RECEIVE_AND_DELETE).prefetchCount(0).buildClient()) {
-                while (drain.receiveMessages(256, receiveWait).stream().findAny().isPresent()) {
-                    // each round removes what it received
+                Duration wait = receiveWait.compareTo(FIRST_WAIT) < 0 ? FIRST_WAIT : receiveWait;
+                while (drain.receiveMessages(256, wait).stream().findAny().isPresent()) {
+                    wait = receiveWait;
                 }
             }
             Instant now = Instant.now();
@@ -238,7 +250,7 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
         requireQueue(queue);
         ServiceBusReceiverClient r = receiver(queue);
         IterableStream<ServiceBusReceivedMessage> got = ServiceBusErrors.call("receive from queue " + queue,
-                () -> r.receiveMessages(options.maxMessages(), receiveWait));
+                () -> r.receiveMessages(options.maxMessages(), waitFor(r)));
         List<HeldLocks.Held> held = new ArrayList<>();
         for (ServiceBusReceivedMessage m : got) {
             held.add(locks.hold(queue, m, r, Instant.now().plus(options.visibilityTimeout())));

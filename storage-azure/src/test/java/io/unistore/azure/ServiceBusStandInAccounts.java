@@ -17,7 +17,7 @@ final class ServiceBusStandInAccounts {
     static StorageAccount open(Map<String, String> extra) {
         ServiceBusStandIn sb = ServiceBusStandIn.shared();
         Map<String, String> options = new java.util.HashMap<>(Map.of(
-                "administrationEndpoint", sb.administrationEndpoint(), "receiveWait", "PT0.2S"));
+                "administrationEndpoint", sb.administrationEndpoint()));
         options.putAll(extra);
         return Unistore.open(sb.connectionString(), options);
     }

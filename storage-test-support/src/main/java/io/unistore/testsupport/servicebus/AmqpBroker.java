@@ -426,7 +426,7 @@ final class AmqpBroker extends BaseHandler {
             settle(d, rejected(Symbol.valueOf("amqp:not-implemented"), "The stand-in does not defer messages."));
             return;
         } else if (outcome instanceof Modified || outcome instanceof Released) {
-            ok = queue.abandon(lockToken, now);
+            ok = queue.abandon(lockToken, outcome instanceof Modified, now);
         } else {
             ok = false;
         }

@@ -107,11 +107,19 @@ final class SbQueue {
         return true;
     }
 
-    /** Releases a lock: the message is available again, dead-lettered once its deliveries reach the maximum. */
-    synchronized boolean abandon(UUID lockToken, Instant now) {
+    /**
+     * Releases a lock: the message is available again, dead-lettered once its deliveries reach the maximum.
+     *
+     * @param counted false for AMQP's {@code released} outcome (the client never handed the message to anyone,
+     *                e.g. it arrived after a receive timed out), which the delivery count does not include
+     */
+    synchronized boolean abandon(UUID lockToken, boolean counted, Instant now) {
         SbMessage m = locked(lockToken, now);
         if (m == null) {
             return false;
+        }
+        if (!counted) {
+            m.deliveries--;
         }
         release(m);
         return true;
