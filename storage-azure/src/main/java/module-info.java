@@ -1,4 +1,4 @@
-/** Azure Storage (Blob, Table, Queue, Files) over Microsoft's official Java SDKs. */
+/** Azure Storage (Blob, Table, Queue, Files) and Azure Service Bus queues over Microsoft's official Java SDKs. */
 module io.unistore.azure {
     requires io.unistore.api;
     requires com.azure.core;
@@ -9,7 +9,11 @@ module io.unistore.azure {
     requires com.azure.storage.queue;
     requires com.azure.storage.file.share;
     requires com.azure.identity;
+    requires com.azure.messaging.servicebus;
+    requires com.azure.core.amqp;
+    requires org.slf4j;
     requires reactor.core;
 
-    provides io.unistore.spi.StorageProvider with io.unistore.azure.AzureProvider;
+    provides io.unistore.spi.StorageProvider with io.unistore.azure.AzureProvider,
+            io.unistore.azure.ServiceBusProvider;
 }

@@ -1,6 +1,6 @@
 /**
- * What the tests of every module share: the back ends they start (Azurite, S3Proxy, the Azure Files and GCS
- * stand-ins), the fault proxy, the secrets harness parts and the Node cross-client scripts.
+ * What the tests of every module share: the back ends they start (Azurite, S3Proxy, the Azure Files, GCS and
+ * Service Bus stand-ins), the fault proxy, the secrets harness parts and the Node cross-client scripts.
  */
 module io.unistore.testsupport {
     requires org.slf4j;
@@ -12,6 +12,8 @@ module io.unistore.testsupport {
     requires org.eclipse.jetty.util;
     requires jdk.httpserver;
     requires java.logging;
+    requires java.xml;
+    requires org.apache.qpid.proton.j;
     // Only the Azure fault policy needs them, and only Azure's tests use it (optional dependencies).
     requires static transitive com.azure.core;
     requires static transitive reactor.core;
@@ -26,4 +28,5 @@ module io.unistore.testsupport {
     exports io.unistore.testsupport.gcs;
     exports io.unistore.testsupport.s3proxy;
     exports io.unistore.testsupport.secrets;
+    exports io.unistore.testsupport.servicebus;
 }

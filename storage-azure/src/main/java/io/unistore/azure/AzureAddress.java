@@ -76,6 +76,9 @@ record AzureAddress(String accountName, Map<Service, String> endpoints, Credenti
             return false;
         }
         String a = address.trim();
+        if (ServiceBusAddress.isServiceBusAddress(a)) {
+            return false;
+        }
         if (ConnectionString.looksLike(a)) {
             return true;
         }
