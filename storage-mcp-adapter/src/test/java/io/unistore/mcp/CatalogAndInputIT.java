@@ -61,6 +61,12 @@ class CatalogAndInputIT {
                 "import-table-csv", "export-table-csv")) {
             CATALOGUE.put(t, List.of(Capability.TABLES));
         }
+        // insight and lifecycle tools
+        CATALOGUE.put("get-storage-metrics", List.of());
+        for (String t : List.of("analyze-storage-costs", "plan-lifecycle", "apply-lifecycle")) {
+            CATALOGUE.put(t, List.of(Capability.BLOBS));
+        }
+        CATALOGUE.put("cleanup-expired-entities", List.of(Capability.TABLES));
     }
 
     @TempDir

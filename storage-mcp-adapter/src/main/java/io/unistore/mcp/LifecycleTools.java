@@ -1,0 +1,148 @@
+package io.unistore.mcp;
+
+import static io.unistore.mcp.ToolSchema.anyObject;
+import static io.unistore.mcp.ToolSchema.array;
+import static io.unistore.mcp.ToolSchema.bool;
+import static io.unistore.mcp.ToolSchema.integer;
+import static io.unistore.mcp.ToolSchema.nullable;
+import static io.unistore.mcp.ToolSchema.number;
+import static io.unistore.mcp.ToolSchema.string;
+
+import io.unistore.Capability;
+import io.unistore.StorageException;
+import io.unistore.ops.Lifecycle;
+import io.unistore.ops.LifecycleApplyResult;
+import io.unistore.ops.LifecyclePlan;
+import io.unistore.ops.LifecyclePolicy;
+import io.unistore.ops.TableTtl;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The storage-ops lifecycle tools: plan and apply lifecycle rules on containers, expire table entities. */
+final class LifecycleTools implements ToolProvider {
+    private static final Map<String, Object> PLAN_PATH = ToolSchema.name("Absolute path of a local plan file "
+            + "(inside the allowed roots) holding every planned action, one JSON line each");
+
+    @Override
+    public List<McpTool> tools() {
+        return List.of(planLifecycle(), applyLifecycle(), cleanupExpiredEntities());
+    }
+
+    private static McpTool planLifecycle() {
+        return McpTool.builder("plan-lifecycle").title("Plan lifecycle rules").readOnly().requires(Capability.BLOBS)
+                .touches(Touch.reads(NameKind.CONTAINER, "container"))
+                .description("Dry run of lifecycle rules on a container: every action due now (tierToCool, "
+                        + "tierToCold, tierToArchive, delete) with its blob, tiers, rule and monthly saving at list "
+                        + "prices; writes nothing in the account. 'policy' is an Azure lifecycle-management policy "
+                        + "({\"rules\": [...]}, prefixMatch starting with the container name) or an S3 lifecycle "
+                        + "configuration ({\"Rules\": [...]}), imported into the same model. Give planPath to keep "
+                        + "every action in a file, which apply-lifecycle applies exactly.")
+                .input(ToolSchema.object().required("container", Args.CONTAINER)
+                        .required("policy", anyObject("The lifecycle policy (Azure or S3 JSON)"))
+                        .optional("planPath", PLAN_PATH)
+                        .optional("maxListed", integer("Actions to list in the result (default 100)", 0, 1000))
+                        .optional("asOf", ToolSchema.name("ISO-8601 instant to evaluate the rules at, e.g. to see what "
+                                + "will be due by then (default: now)")).build())
+                .output(ToolSchema.object().required("container", string("The container"))
+                        .required("examined", integer("Blobs looked at"))
+                        .required("actions", anyObject("Actions per kind"))
+                        .required("total", integer("Actions planned"))
+                        .required("bytes", integer("Bytes they touch"))
+                        .required("monthlySaving", number("Storage saved per month"))
+                        .required("currency", nullable(string("Currency of the saving")))
+                        .required("items", array("The actions (first maxListed)", anyObject("Item")))
+                        .required("planPath", nullable(string("The plan file written")))
+                        .required("interrupted", bool("Stopped before the end")).build())
+                .handler(call -> {
+                    LifecyclePolicy policy = LifecyclePolicy.parse(JsonMapper.shared()
+                            .writeValueAsString(call.object("policy")));
+                    Path plan = call.has("planPath") ? call.localPathToWrite("planPath") : null;
+                    String container = call.container("container");
+                    LifecyclePlan r = OpsCalls.run(call, false, p -> Lifecycle.plan(call.account(), container, policy,
+                            plan, call.integer("maxListed", 100), OpsCalls.instant(call, "asOf"), p));
+                    return Out.of().put("container", r.container()).put("examined", r.examined())
+                            .put("actions", r.actions()).put("total", r.total()).put("bytes", r.bytes())
+                            .put("monthlySaving", r.monthlySaving()).put("currency", r.currency())
+                            .put("items", r.items().stream().map(InsightTools::tree).toList())
+                            .put("planPath", plan == null ? null : plan.toString())
+                            .put("interrupted", r.interrupted()).build();
+                }).build();
+    }
+
+    private static McpTool applyLifecycle() {
+        return McpTool.builder("apply-lifecycle").title("Apply a lifecycle plan").requires(Capability.BLOBS)
+                .writes(true, true)
+                .touches(Touch.writes(NameKind.CONTAINER, "container"), Touch.writes(NameKind.CONTAINER, "container")
+                        .as("delete-blob", "its delete actions"))
+                .description("Apply exactly the actions of a plan file made by plan-lifecycle on the same "
+                        + "container: each only if the blob still has the ETag it was planned with (changed blobs "
+                        + "are skipped), tier moves already made are skipped, so running it again does nothing "
+                        + "more. checkpointPath makes it resumable after a cancel or crash: run the same call again.")
+                .input(ToolSchema.object().required("container", Args.CONTAINER).required("planPath", PLAN_PATH)
+                        .optional("checkpointPath", OpsCalls.CHECKPOINT).build())
+                .output(ToolSchema.object().required("applied", integer("Actions applied by this run"))
+                        .required("skippedChanged", integer("Blobs changed or gone since the plan"))
+                        .required("skippedAlready", integer("Actions found already done"))
+                        .required("skippedCheckpoint", integer("Actions an earlier run finished"))
+                        .required("failed", integer("Actions that failed"))
+                        .required("failures", array("The first 100 failures", string(null)))
+                        .required("interrupted", bool("Stopped before the end: run again to resume"))
+                        .required("durationMs", integer("Duration")).build())
+                .handler(call -> {
+                    Path plan = call.localPathToRead("planPath");
+                    String container = call.container("container");
+                    call.confirm("the delete and tier actions of plan " + plan + " on container '" + container + "'");
+                    LifecycleApplyResult r = OpsCalls.run(call, false, p -> Lifecycle.apply(call.account(), container,
+                            plan, OpsCalls.checkpoint(call), p));
+                    return Out.of().put("applied", r.applied()).put("skippedChanged", r.skippedChanged())
+                            .put("skippedAlready", r.skippedAlready()).put("skippedCheckpoint", r.skippedCheckpoint())
+                            .put("failed", r.failed()).put("failures", r.failures())
+                            .put("interrupted", r.interrupted()).put("durationMs", r.duration().toMillis()).build();
+                }).build();
+    }
+
+    private static McpTool cleanupExpiredEntities() {
+        return McpTool.builder("cleanup-expired-entities").title("Delete expired entities").requires(Capability.TABLES)
+                .writes(true, true)
+                .touches(Touch.reads(NameKind.TABLE, "table"), Touch.writes(NameKind.TABLE, "table")
+                        .when(a -> !Boolean.TRUE.equals(a.get("dryRun"))).as("delete-entity", "its deletes"))
+                .description("Time to live for a table: delete the entities whose DateTime 'property' (filtered by "
+                        + "the service) or Timestamp (the last write; every entity's keys are read) is older than "
+                        + "olderThanDays/olderThanHours. Each delete is conditional on the ETag read, so an entity "
+                        + "rewritten meanwhile stays. dryRun only counts. Running it again deletes nothing more.")
+                .input(ToolSchema.object().required("table", Args.TABLE)
+                        .optional("property", ToolSchema.name("A DateTime property holding each entity's date "
+                                + "(default: Timestamp)"))
+                        .optional("olderThanDays", integer("Expire entities older than this many days", 0, 36_500))
+                        .optional("olderThanHours", integer("... or hours", 0, 876_000))
+                        .optional("dryRun", OpsCalls.DRY_RUN).build())
+                .output(ToolSchema.object().required("examined", integer("Entities read"))
+                        .required("expired", integer("Entities found expired"))
+                        .required("deleted", integer("Entities deleted"))
+                        .required("skippedChanged", integer("Changed or deleted by others meanwhile"))
+                        .required("cutoff", string("Entities older than this expired"))
+                        .required("interrupted", bool("Stopped before the end"))
+                        .required("durationMs", integer("Duration")).build())
+                .handler(call -> {
+                    if (call.has("olderThanDays") == call.has("olderThanHours")) {
+                        throw StorageException.invalidArgument("olderThanDays/olderThanHours", "give exactly one");
+                    }
+                    Duration age = call.has("olderThanDays") ? Duration.ofDays(call.integer("olderThanDays", 0))
+                            : Duration.ofHours(call.integer("olderThanHours", 0));
+                    boolean dry = call.bool("dryRun", false);
+                    String table = call.table("table");
+                    if (!dry) {
+                        call.confirm("the entities of table '" + table + "' older than " + age);
+                    }
+                    TableTtl.Result r = OpsCalls.run(call, false, p -> TableTtl.cleanup(call.account(), table,
+                            call.optionalString("property"), age, dry, null, p));
+                    return Out.of().put("examined", r.examined()).put("expired", r.expired())
+                            .put("deleted", r.deleted()).put("skippedChanged", r.skippedChanged())
+                            .put("cutoff", r.cutoff()).put("interrupted", r.interrupted())
+                            .put("durationMs", r.duration().toMillis()).build();
+                }).build();
+    }
+}

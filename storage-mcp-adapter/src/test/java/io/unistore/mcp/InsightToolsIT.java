@@ -1,0 +1,170 @@
+package io.unistore.mcp;
+
+import static io.unistore.mcp.McpSession.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import io.unistore.StorageAccount;
+import io.unistore.Unistore;
+import io.unistore.table.TableEntity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The insight and lifecycle tools of the real jar, over stdio, on a seeded local account: metrics with progress,
+ * a cost analysis at Azure prices, a lifecycle plan applied exactly, TTL cleanup, and their errors. The results
+ * are printed ({@code [insights]}) as examples of real output. Methods run in name order: metrics before the
+ * lifecycle and TTL deletes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+class InsightToolsIT {
+    static final List<String> TOOLS = List.of("get-storage-metrics", "analyze-storage-costs", "plan-lifecycle",
+            "apply-lifecycle", "cleanup-expired-entities");
+    static final String IN_200_DAYS = Instant.now().plus(Duration.ofDays(200)).toString();
+
+    @TempDir
+    static Path dir;
+    Path exchange;
+    McpSession mcp;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path data = dir.resolve("data");
+        try (StorageAccount account = Unistore.open(data.toString())) {
+            account.blobs().createContainer("logs");
+            for (int i = 0; i < 20; i++) {
+                account.blobs().upload("logs", "app/2025/day" + i + ".log", new byte[(i + 1) << 16]);
+            }
+            for (int i = 0; i < 5; i++) {
+                account.blobs().upload("logs", "tmp/scratch" + i, new byte[1000]);
+            }
+            account.blobs().createContainer("media");
+            account.blobs().upload("media", "video.mp4", new byte[8 << 20]);
+            account.tables().createTable("sessions");
+            for (int i = 0; i < 12; i++) {
+                account.tables().insertEntity("sessions", TableEntity.builder(i < 9 ? "web" : "api", "s" + i)
+                        .put("ExpiresAt", Instant.now().minus(Duration.ofDays(i)).plus(Duration.ofHours(1))).build());
+            }
+            account.queues().createQueue("jobs");
+            account.queues().sendMessage("jobs", "one");
+        }
+        exchange = Files.createDirectories(dir.resolve("exchange"));
+        Path config = ServerJar.writeConfig(dir, Map.of("data", Map.of("address", "file:" + data)));
+        mcp = McpSession.start("--config", config.toString(), "--allow-path", exchange.toString()).connect();
+    }
+
+    @AfterAll
+    void stop() {
+        if (mcp != null) {
+            mcp.close();
+        }
+    }
+
+    static void print(String what, Map<String, Object> result) {
+        System.out.println("[insights] " + what + ": " + JsonMapper.shared().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(result));
+    }
+
+    @Test
+    void toolsAreListedWithSchemasAndAnnotations() {
+        for (String name : TOOLS) {
+            McpSchema.Tool t = mcp.tools().get(name);
+            assertThat(t).as(name).isNotNull();
+            assertThat(t.inputSchema()).as(name).containsEntry("additionalProperties", false);
+            assertThat(t.outputSchema()).as(name).isNotNull();
+        }
+        assertThat(mcp.tools().get("get-storage-metrics").annotations().readOnlyHint()).isTrue();
+        assertThat(mcp.tools().get("analyze-storage-costs").annotations().readOnlyHint()).isTrue();
+        assertThat(mcp.tools().get("plan-lifecycle").annotations().readOnlyHint()).isTrue();
+        assertThat(mcp.tools().get("apply-lifecycle").annotations().destructiveHint()).isTrue();
+        assertThat(mcp.tools().get("cleanup-expired-entities").annotations().destructiveHint()).isTrue();
+    }
+
+    @Test
+    void measuresTheAccountWithProgress() {
+        McpSchema.CallToolResult raw = mcp.rawWithProgress("get-storage-metrics", args("prefixDepth", 2, "topN", 2),
+                "metrics-1");
+        Map<String, Object> r = mcp.checked("get-storage-metrics", raw);
+        print("get-storage-metrics", r);
+        assertThat(r).containsEntry("totalObjects", 26).containsEntry("interrupted", false);
+        assertThat(StoreToolsContract.items(r, "containers")).hasSize(2);
+        assertThat(StoreToolsContract.items(r, "tables")).singleElement().satisfies(t -> {
+            assertThat(t).containsEntry("entities", 12).containsEntry("partitions", 2);
+            assertThat(t.get("skew")).isEqualTo(1.5);
+        });
+        assertThat(StoreToolsContract.items(r, "queues")).singleElement()
+                .satisfies(q -> assertThat(q).containsEntry("approximateMessages", 1));
+        assertThat(mcp.progressFor("metrics-1")).isNotEmpty();
+        Map<String, Object> one = mcp.call("get-storage-metrics", args("container", "logs", "prefix", "tmp/"));
+        assertThat(one).containsEntry("totalObjects", 5).containsEntry("totalBytes", 5000);
+        assertThat(mcp.error("get-storage-metrics", args("container", "logs", "table", "sessions")))
+                .contains("[INVALID_ARGUMENT]", "container/table/queue/share");
+        assertThat(mcp.error("get-storage-metrics", args("container", "nosuch"))).startsWith("[NOT_FOUND]");
+    }
+
+    @Test
+    void analysesCostsAtAzurePrices() {
+        Map<String, Object> r = mcp.call("analyze-storage-costs", args("pricesFor", "azure", "asOf", IN_200_DAYS));
+        print("analyze-storage-costs", r);
+        assertThat(r).containsEntry("provider", "azure").containsEntry("currency", "USD");
+        long bytes = 0;
+        for (int i = 0; i < 20; i++) {
+            bytes += (i + 1) << 16;
+        }
+        bytes += 5000 + (8 << 20);
+        assertThat(((Number) r.get("monthlyStorage")).doubleValue())
+                .isCloseTo(bytes / (double) (1L << 30) * 0.018, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat((String) r.get("operations")).contains("not included");
+        assertThat(mcp.error("analyze-storage-costs", args("coolAfterDays", 45))).contains("[INVALID_ARGUMENT]",
+                "coolAfterDays");
+        assertThat(mcp.error("analyze-storage-costs", args("region", "mars-1"))).contains("region", "mars-1");
+    }
+
+    @Test
+    void plansAndAppliesExactlyThePlanThenExpiresEntities() throws Exception {
+        Map<String, Object> policy = JsonMapper.shared().readValue("""
+                {"rules": [{"enabled": true, "name": "scratch", "type": "Lifecycle", "definition": {
+                  "filters": {"blobTypes": ["blockBlob"], "prefixMatch": ["logs/tmp/"]},
+                  "actions": {"baseBlob": {"delete": {"daysAfterModificationGreaterThan": 7}}}}}]}
+                """, Map.class);
+        String plan = exchange.resolve("logs.plan").toString();
+        Map<String, Object> now = mcp.call("plan-lifecycle", args("container", "logs", "policy", policy));
+        assertThat(now).containsEntry("total", 0);
+        Map<String, Object> p = mcp.call("plan-lifecycle", args("container", "logs", "policy", policy, "planPath",
+                plan, "asOf", IN_200_DAYS));
+        print("plan-lifecycle", p);
+        assertThat(p).containsEntry("total", 5).containsEntry("examined", 25);
+        assertThat(StoreToolsContract.items(p, "items")).extracting(i -> i.get("blob")).containsExactlyInAnyOrder(
+                "tmp/scratch0", "tmp/scratch1", "tmp/scratch2", "tmp/scratch3", "tmp/scratch4");
+        Map<String, Object> applied = mcp.call("apply-lifecycle", args("container", "logs", "planPath", plan,
+                "checkpointPath", exchange.resolve("logs.journal").toString()));
+        assertThat(applied).containsEntry("applied", 5).containsEntry("failed", 0);
+        Map<String, Object> left = mcp.call("list-blobs", args("container", "logs", "pageSize", 1000));
+        assertThat(StoreToolsContract.items(left, "blobs")).hasSize(20);
+        assertThat(mcp.call("apply-lifecycle", args("container", "logs", "planPath", plan, "checkpointPath",
+                exchange.resolve("logs.journal").toString()))).containsEntry("applied", 0)
+                .containsEntry("skippedCheckpoint", 5);
+        assertThat(mcp.error("apply-lifecycle", args("container", "media", "planPath", plan))).contains("planPath",
+                "'logs'");
+
+        Map<String, Object> dry = mcp.call("cleanup-expired-entities", args("table", "sessions", "property",
+                "ExpiresAt", "olderThanDays", 5, "dryRun", true));
+        assertThat(dry).containsEntry("expired", 6).containsEntry("deleted", 0);
+        Map<String, Object> ttl = mcp.call("cleanup-expired-entities", args("table", "sessions", "property",
+                "ExpiresAt", "olderThanDays", 5));
+        assertThat(ttl).containsEntry("deleted", 6);
+        assertThat(mcp.error("cleanup-expired-entities", args("table", "sessions"))).contains(
+                "olderThanDays/olderThanHours");
+    }
+}
