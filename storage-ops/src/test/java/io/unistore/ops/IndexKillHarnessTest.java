@@ -25,12 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code index-writes}) writes through the index layer, each request slowed down and announced, and is killed
  * after a random number of requests, so the kill falls between the steps of a write (announce, write, confirm,
  * clean up). Checked: no index row is missing; {@code verify-index} reports the pending and stale rows the kill
- * left; {@code rebuild-index} removes exactly those, and the index is then exact. Runs as many times as the kill
- * harness ({@code -Dunistore.kills.runs}).
+ * left; {@code rebuild-index} removes exactly those, and the index is then exact. Runs {@code
+ * -Dunistore.indexes.scale} times per back end (once by default).
  */
 class IndexKillHarnessTest {
     static final String TABLE = "killed";
     static final int WRITES = 40;
+    /** One kill per back end by default; {@code -Dunistore.indexes.scale=N} makes it N. */
+    static final int RUNS = TableIndexTest.SCALE;
 
     @TempDir
     Path dir;
@@ -39,7 +41,7 @@ class IndexKillHarnessTest {
     @ValueSource(strings = {"local", "azurite"})
     void killedWritersLoseNoMatchAndRebuildRepairsWhatVerifyReports(String kind) throws Exception {
         int midWrite = 0;
-        for (int run = 0; run < KillHarness.RUNS; run++) {
+        for (int run = 0; run < RUNS; run++) {
             Path runDir = Files.createDirectories(dir.resolve(kind + run));
             String spec = KillTargets.spec(kind, runDir.resolve("target"));
             try (StorageAccount real = KillTargets.open(spec)) {
@@ -65,7 +67,7 @@ class IndexKillHarnessTest {
             }
         }
         System.out.printf("[kills] index-writes %s: %d of %d runs left pending or stale rows%n", kind, midWrite,
-                KillHarness.RUNS);
+                RUNS);
     }
 
     /**

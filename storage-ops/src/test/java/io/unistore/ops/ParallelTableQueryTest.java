@@ -33,7 +33,7 @@ class ParallelTableQueryTest {
             Random r = new Random(7);
             List<TableAction> actions = new ArrayList<>();
             String[] shapes = {"p%03d", "Z%d", "\u00e9t\u00e9-%d", "2026-01-%02d", "a"};
-            for (int i = 0; i < 300 * TableIndexTest.SCALE; i++) {
+            for (int i = 0; i < 15 * TableIndexTest.SCALE; i++) {
                 String pk = String.format(shapes[i % shapes.length], r.nextInt(40));
                 actions.add(TableAction.upsert(TableIndexTest.randomEntity(r, pk, "r" + i), UpdateMode.REPLACE));
             }
@@ -42,7 +42,7 @@ class ParallelTableQueryTest {
             assertThat(all.cuts()).as("ranges found by probing").hasSizeGreaterThanOrEqualTo(3);
             assertThat(all.cuts()).isSorted();
             assertThat(all.entities()).containsExactlyElementsOf(TableIndexTest.scan(account, "wide", null));
-            for (int i = 0; i < 20 * TableIndexTest.SCALE; i++) {
+            for (int i = 0; i < 5 * TableIndexTest.SCALE; i++) {
                 Filter f = TableIndexTest.randomFilter(r);
                 assertThat(ParallelTableQuery.run(account, "wide", f, 1 + r.nextInt(8)).entities())
                         .as("filter %s", f.toOData()).containsExactlyElementsOf(TableIndexTest.scan(account, "wide", f));

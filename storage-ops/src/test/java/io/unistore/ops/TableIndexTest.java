@@ -116,7 +116,7 @@ class TableIndexTest {
             Random r = new Random(42);
             account.tables().createTable("people");
             List<TableAction> actions = new ArrayList<>();
-            for (int i = 0; i < 150 * SCALE; i++) {
+            for (int i = 0; i < 50 * SCALE; i++) {
                 actions.add(TableAction.upsert(randomEntity(r, "p" + r.nextInt(4), String.format("r%04d", i)),
                         UpdateMode.REPLACE));
             }
@@ -126,7 +126,7 @@ class TableIndexTest {
             TableIndexes.create(account, "people", "byColorSize", List.of("Color", "Size"), GRACE, null);
             TableIndexes.create(account, "people", "byWhen", List.of("When"), GRACE, null);
             int indexed = 0;
-            for (int i = 0; i < 30 * SCALE; i++) {
+            for (int i = 0; i < 10 * SCALE; i++) {
                 Filter f = randomFilter(r);
                 PlannedQueryResult planned = TableIndexes.queryAll(account, "people", f);
                 assertThat(planned.entities()).as("filter %s (%s)", f.toOData(), planned.plan())
@@ -135,7 +135,7 @@ class TableIndexTest {
                     indexed++;
                 }
             }
-            assertThat(indexed).as("filters answered through an index").isGreaterThan(6 * SCALE);
+            assertThat(indexed).as("filters answered through an index").isGreaterThan(2 * SCALE);
             PlannedQueryResult eq = TableIndexes.queryAll(account, "people", Filter.eq("Color", "blue"));
             assertThat(eq.plan()).isEqualTo("index byColor");
             assertThat(eq.entitiesRead()).as("reads only the matches: rows + entities")
@@ -185,7 +185,7 @@ class TableIndexTest {
             assertThatThrownBy(() -> t.insertEntity("orders", TableEntity.builder("a", "1").put("Status", "x")
                     .build())).isInstanceOf(StorageException.class);
             List<TableAction> bulk = new ArrayList<>();
-            for (int i = 0; i < 250; i++) {
+            for (int i = 0; i < 30; i++) {
                 bulk.add(TableAction.upsert(TableEntity.builder("c" + i % 3, "r" + i).put("Status", "s" + i % 7)
                         .put("Qty", i).build(), UpdateMode.REPLACE));
             }
@@ -194,15 +194,15 @@ class TableIndexTest {
                     "PartitionKey,RowKey,Status@STRING,Qty@INT32\r\nd,1,csv,3\r\nc0,r0,csv,4\r\n"));
             // A migration into the indexed table from another account.
             other.tables().createTable("source");
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 12; i++) {
                 other.tables().insertEntity("source", TableEntity.builder("m", "r" + i).put("Status", "moved")
                         .put("Qty", i).build());
             }
             assertThat(TableMigration.migrate(other, account, MigrateTableOptions.of("source", "orders")
-                    .withVerify(false)).written()).isEqualTo(30);
+                    .withVerify(false)).written()).isEqualTo(12);
             assertConsistent(account, "orders", "byStatus");
             assertConsistent(account, "orders", "byStatusQty");
-            assertThat(TableIndexes.queryAll(account, "orders", Filter.eq("Status", "moved")).entities()).hasSize(30);
+            assertThat(TableIndexes.queryAll(account, "orders", Filter.eq("Status", "moved")).entities()).hasSize(12);
             assertThat(TableIndexes.queryAll(account, "orders", Filter.eq("Status", "csv")).entities()).hasSize(2);
             // Deleting the table drops its indexes.
             assertThat(t.deleteTable("orders")).isTrue();
@@ -217,7 +217,7 @@ class TableIndexTest {
             StorageAccount account = indexed(plain);
             account.tables().createTable("items");
             List<TableAction> actions = new ArrayList<>();
-            for (int i = 0; i < 250; i++) {
+            for (int i = 0; i < 100; i++) {
                 actions.add(TableAction.upsert(TableEntity.builder("p" + i % 5, String.format("r%05d", i))
                         .put("Kind", "k" + i % 10).build(), UpdateMode.REPLACE));
             }
@@ -236,18 +236,18 @@ class TableIndexTest {
             assertThat(v.staleSamples()).containsExactlyInAnyOrder("p0/r00000", "p1/r00001");
             // Interrupted after its first page, the rebuild keeps its place and the next run resumes there.
             List<OpsProgress> seen = new ArrayList<>();
-            // Pages of 100 entities, so the rebuild saves its place twice before its end.
-            IndexRebuildResult first = new IndexCheck(account, TableIndexes.get(account, "items", "byKind"), 100)
+            // Pages of 40 entities, so the rebuild saves its place twice before its end.
+            IndexRebuildResult first = new IndexCheck(account, TableIndexes.get(account, "items", "byKind"), 40)
                     .rebuild(p -> {
                         seen.add(p);
-                        if (p.phase().equals("scanning") && p.itemsDone() >= 100) {
+                        if (p.phase().equals("scanning") && p.itemsDone() >= 40) {
                             Thread.currentThread().interrupt();
                         }
                     });
             assertThat(Thread.interrupted()).isTrue();
             assertThat(first.complete()).isFalse();
             assertThat(TableIndexes.get(account, "items", "byKind").rebuildCursor()).isNotNull();
-            IndexRebuildResult second = new IndexCheck(account, TableIndexes.get(account, "items", "byKind"), 100)
+            IndexRebuildResult second = new IndexCheck(account, TableIndexes.get(account, "items", "byKind"), 40)
                     .rebuild(seen::add);
             assertThat(second.complete()).isTrue();
             assertThat(second.resumedAfter()).isNotNull();
@@ -273,7 +273,7 @@ class TableIndexTest {
                 int seed = w;
                 writers.add(pool.submit(() -> {
                     Random r = new Random(seed);
-                    for (int i = 0; i < 25 * SCALE; i++) {
+                    for (int i = 0; i < 6 * SCALE; i++) {
                         IndexWriters.randomWrite(account, "hot", r);
                     }
                     return null;
