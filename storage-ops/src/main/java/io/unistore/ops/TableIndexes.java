@@ -79,6 +79,14 @@ public final class TableIndexes {
         return rebuild(account, table, name, progress);
     }
 
+    /**
+     * Whether {@code table} is one of the tables the indexes keep for themselves (the system table of definitions
+     * or a table of index rows): written only through the index machinery, never directly.
+     */
+    public static boolean isSystemTable(String table) {
+        return table != null && IndexCatalog.isInternal(table);
+    }
+
     /** {@link #create} with a grace of twice the default cache time plus half a second, no progress. */
     public static IndexRebuildResult create(StorageAccount account, String table, String name, List<String> properties) {
         return create(account, table, name, properties, 2 * IndexLayer.DEFAULT_CACHE_MILLIS + 500, null);
@@ -90,6 +98,9 @@ public final class TableIndexes {
             return IndexCatalog.load(account.tables(), table);
         }
         List<TableIndex> all = new ArrayList<>();
+        if (!account.tables().tableExists(IndexCatalog.SYSTEM_TABLE)) {
+            return all;
+        }
         try {
             for (TableEntity e : account.tables().query(IndexCatalog.SYSTEM_TABLE, TableQuery.all())) {
                 all.add(TableIndex.fromEntity(e));
