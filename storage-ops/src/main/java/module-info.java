@@ -7,4 +7,6 @@ module io.unistore.ops {
     requires org.slf4j;
 
     exports io.unistore.ops;
+
+    provides io.unistore.spi.LayerFactory with io.unistore.ops.IndexLayerFactory;
 }

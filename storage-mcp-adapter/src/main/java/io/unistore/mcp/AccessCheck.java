@@ -2,6 +2,7 @@ package io.unistore.mcp;
 
 import io.unistore.ErrorCode;
 import io.unistore.StorageException;
+import io.unistore.ops.TableIndexes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,6 +153,11 @@ final class AccessCheck {
                 throw denied(call.subject() + " writes " + t.describe() + (t.asWhat() == null ? ""
                         : " (for " + t.asWhat() + ")") + ", and " + policyOf + " makes the account read-only");
             }
+            // The index tables are written only through the indexes of the tables the policy allows.
+            if (t.kind() == NameKind.TABLE && TableIndexes.isSystemTable(t.name())) {
+                throw denied(t.argument() + ": table '" + t.name() + "' holds Unistore's secondary indexes and is "
+                        + "not open to tools; use the index tools on the indexed table");
+            }
             NamePatterns patterns = policy.patternsFor(t.kind());
             if (!patterns.matches(t.name())) {
                 throw denied(t.argument() + ": " + t.kind().singular + " '" + t.name() + "' is outside " + policyOf
@@ -160,9 +166,13 @@ final class AccessCheck {
         }
     }
 
-    /** Names a listing may show: those the account's patterns allow (the listing itself was checked). */
+    /**
+     * Names a listing may show: those the account's patterns allow (the listing itself was checked), but not the
+     * index tables, which no tool may touch.
+     */
     static boolean visible(Accounts.Entry account, NameKind kind, String name) {
-        return account.policy().patternsFor(kind).matches(name);
+        return account.policy().patternsFor(kind).matches(name)
+                && !(kind == NameKind.TABLE && TableIndexes.isSystemTable(name));
     }
 
     /** A read of one name by the named tool's rules (resources, completion). */

@@ -57,7 +57,7 @@ final class Accounts implements AutoCloseable {
         List<Entry> list = new ArrayList<>();
         for (AccountSpec spec : specs) {
             try {
-                StorageAccount account = Unistore.open(spec.address(), spec.options());
+                StorageAccount account = Unistore.open(spec.address(), withIndexLayer(spec.options()));
                 LOG.info("account '{}': {} {}", spec.name(), Secrets.redact(account.displayName()),
                         account.capabilities());
                 list.add(new Entry(spec, account, null));
@@ -70,6 +70,20 @@ final class Accounts implements AutoCloseable {
             }
         }
         return new Accounts(list);
+    }
+
+    /**
+     * The options with the {@code indexes} layer added (outermost), so every write the server makes keeps the
+     * account's secondary indexes current; an account without tables passes through it.
+     */
+    static Map<String, String> withIndexLayer(Map<String, String> options) {
+        Map<String, String> o = new LinkedHashMap<>(options);
+        String layers = o.getOrDefault(Unistore.LAYERS_OPTION, "").trim();
+        boolean named = java.util.Arrays.stream(layers.split(",")).anyMatch(l -> l.trim().equals("indexes"));
+        if (!named) {
+            o.put(Unistore.LAYERS_OPTION, layers.isEmpty() ? "indexes" : "indexes," + layers);
+        }
+        return o;
     }
 
     List<Entry> all() {

@@ -11,6 +11,9 @@ import io.unistore.Capability;
 import io.unistore.Page;
 import io.unistore.StorageException;
 import io.unistore.ops.EntityJson;
+import io.unistore.ops.PlannedQueryResult;
+import io.unistore.ops.TableIndexes;
+import io.unistore.ops.TableKeyAdvisor;
 import io.unistore.table.Filter;
 import io.unistore.table.TableAction;
 import io.unistore.table.TableActionResult;
@@ -99,7 +102,8 @@ final class TableTools implements ToolProvider {
                         + "lt le, and or not, literals 'text', 42, 42L, 1.5, true, datetime'2024-01-01T00:00:00Z', "
                         + "guid'...', X'0a0b'). 'select' limits the properties returned; 'top' is the page size (a "
                         + "page is cut short to fit the server's inline limit). Pass the returned continuationToken "
-                        + "to get the next page.")
+                        + "to get the next page. A filter with an equality or range on a property that has a "
+                        + "secondary index (create-index) is answered through it; 'plan' says which.")
                 .input(ToolSchema.object().required("table", Args.TABLE)
                         .optional("filter", ToolSchema.name("OData filter text"))
                         .optional("select", array("Property names to return (keys always come back)",
@@ -107,7 +111,10 @@ final class TableTools implements ToolProvider {
                         .optional("top", integer("Entities in this page (default " + Args.DEFAULT_PAGE_SIZE + ", max "
                                 + Args.MAX_PAGE_SIZE + ")", 1, Args.MAX_PAGE_SIZE))
                         .optional("continuationToken", Args.CONTINUATION).build())
-                .output(Shapes.pageSchema("entities", "Entities of this page", EntitySchema.outputSchema()))
+                .output(ToolSchema.object().required("entities", array("Entities of this page",
+                                EntitySchema.outputSchema())).required("continuationToken", Shapes.CONTINUATION)
+                        .required("plan", string("How it ran: 'index NAME' (a secondary index; see create-index) "
+                                + "or 'scan'")).build())
                 .handler(call -> {
                     String table = call.table("table");
                     TableQuery query = TableQuery.all()
@@ -117,12 +124,15 @@ final class TableTools implements ToolProvider {
                         query = query.withFilter(Filter.parse(call.string("filter")));
                     }
                     TableQuery q = query;
+                    String[] plan = {"scan"};
                     Page<TableEntity> page = BoundedPage.fetch(Math.min(call.integer("top", Args.DEFAULT_PAGE_SIZE),
-                            call.account().capabilities().limits().maxPageSize()), call.maxInlineBytes(),
-                            n -> call.account().tables().query(table, q.withPageSize(n)).firstPage(),
-                            EntityJson::toJson, "entity", "return fewer properties with 'select'");
+                            call.account().capabilities().limits().maxPageSize()), call.maxInlineBytes(), n -> {
+                                PlannedQueryResult r = TableIndexes.query(call.account(), table, q.withPageSize(n));
+                                plan[0] = r.plan();
+                                return new Page<>(r.entities(), r.continuationToken());
+                            }, EntityJson::toJson, "entity", "return fewer properties with 'select'");
                     return Out.of().put("entities", page.items().stream().map(EntityJson::toJson).toList())
-                            .put("continuationToken", page.continuationToken()).build();
+                            .put("continuationToken", page.continuationToken()).put("plan", plan[0]).build();
                 }).build();
     }
 
@@ -274,7 +284,9 @@ final class TableTools implements ToolProvider {
                 .description("Read a sample of a table's entities and report each property: how often it occurs, "
                         + "its types and the dominant one. Use it before querying an unknown table.")
                 .input(ToolSchema.object().required("table", Args.TABLE)
-                        .optional("sampleSize", integer("Entities to read (default 100, max 1000)", 1, 1000)).build())
+                        .optional("sampleSize", integer("Entities to read (default 100, max 1000)", 1, 1000))
+                        .optional("recommend", bool("Also advise on the key design from the same number of "
+                                + "entities spread over the table (see recommend-table-keys)")).build())
                 .output(ToolSchema.object().required("table", string("Table"))
                         .required("sampledEntities", integer("Entities read"))
                         .required("properties", array("Properties, most frequent first", ToolSchema.object()
@@ -282,7 +294,9 @@ final class TableTools implements ToolProvider {
                                 .required("occurrences", integer("Sampled entities that have it"))
                                 .required("dominantType", string("The most frequent type"))
                                 .required("mixedTypes", bool("Whether several types were seen"))
-                                .required("types", ToolSchema.anyObject("Count per type")).build())).build())
+                                .required("types", ToolSchema.anyObject("Count per type")).build()))
+                        .optional("recommendations", array("With recommend: key-design advice, most severe first",
+                                TableInsightTools.RECOMMENDATION)).build())
                 .handler(call -> {
                     TableSchema schema = call.account().tables().inferSchema(call.table("table"),
                             call.integer("sampleSize", 100));
@@ -294,8 +308,14 @@ final class TableTools implements ToolProvider {
                                 .put("dominantType", EntityJson.TYPE_NAMES.get(p.dominantType().ordinal()))
                                 .put("mixedTypes", p.mixedTypes()).put("types", types).build());
                     }
-                    return Out.of().put("table", schema.table()).put("sampledEntities", schema.sampledEntities())
-                            .put("properties", props).build();
+                    Out out = Out.of().put("table", schema.table()).put("sampledEntities", schema.sampledEntities())
+                            .put("properties", props);
+                    if (call.bool("recommend", false)) {
+                        out.put("recommendations", TableKeyAdvisor.advise(call.account(), schema.table(),
+                                call.integer("sampleSize", 100), List.of()).recommendations().stream()
+                                .map(TableInsightTools::recommendation).toList());
+                    }
+                    return out.build();
                 }).build();
     }
 }

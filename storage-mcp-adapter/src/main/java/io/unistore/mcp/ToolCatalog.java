@@ -37,7 +37,7 @@ final class ToolCatalog {
     static List<ToolProvider> discover() {
         List<ToolProvider> providers = new ArrayList<>(List.of(new BlobTools(), new TableTools(), new QueueTools(),
                 new FileTools(), new OpsTools(), new BackupTools(), new AuditTools(), new InsightTools(),
-                new LifecycleTools()));
+                new LifecycleTools(), new TableIndexTools(), new TableInsightTools()));
         for (ToolProvider p : ServiceLoader.load(ToolProvider.class)) {
             providers.add(p);
         }

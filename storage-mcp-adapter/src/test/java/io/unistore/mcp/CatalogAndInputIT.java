@@ -54,11 +54,12 @@ class CatalogAndInputIT {
             CATALOGUE.put(t, List.of(Capability.FILES));
         }
         // storage-ops tools
-        for (String t : List.of("copy-container", "backup-container", "restore-blob")) {
+        for (String t : List.of("copy-container", "backup-container", "restore-blob", "detect-blob-anomalies")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
         for (String t : List.of("migrate-table-data", "transform-table-schema", "backup-table", "restore-table",
-                "import-table-csv", "export-table-csv")) {
+                "import-table-csv", "export-table-csv", "create-index", "list-indexes", "drop-index", "verify-index",
+                "rebuild-index", "recommend-table-keys", "detect-table-anomalies")) {
             CATALOGUE.put(t, List.of(Capability.TABLES));
         }
         // insight and lifecycle tools

@@ -43,6 +43,7 @@ public final class KillChild {
                 case "transform-table-schema" -> TableMigration.transformInPlace(
                         new CountingAccount(source).delay(delay).afterWrite(progress),
                         TableKillHarnessTest.transformOptions(journal));
+                case "index-writes" -> IndexKillHarnessTest.writeThroughIndexes(real, name, delay, progress);
                 default -> throw new IllegalArgumentException("no operation " + operation);
             }
             System.out.printf("finished in %d ms%n", (System.nanoTime() - start) / 1_000_000);
