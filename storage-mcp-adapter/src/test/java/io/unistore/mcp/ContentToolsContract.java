@@ -2,10 +2,13 @@ package io.unistore.mcp;
 
 import static io.unistore.mcp.McpSession.args;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.unistore.testsupport.faults.FaultProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,5 +151,147 @@ abstract class ContentToolsContract {
                 .contains("length").contains("offset");
         assertThat(mcp.error("download-blob", args("container", "content", "blob", "missing.txt", "head", 1)))
                 .startsWith("[NOT_FOUND]");
+    }
+
+    private void tree() {
+        if (mcp.call("list-blobs", args("container", "content", "prefix", "src/")).get("blobs") instanceof List<?> l
+                && !l.isEmpty()) {
+            return;
+        }
+        put("src/a.txt", "alpha\nERROR one\nbeta\n", "text/plain");
+        put("src/deep/b.log", "x\nERROR two\n", "text/plain");
+        put("src/c.txt", "ERROR 3\nok\nERROR 4\nERROR 5\n", null);
+        put("top.csv", "a,b\n1,2\n", "text/csv");
+        mcp.call("upload-blob", args("container", "content", "blob", "src/img.png", "content",
+                Base64.getEncoder().encodeToString(new byte[] {'E', 'R', 'R', 'O', 'R', 0, 1, 2}), "encoding",
+                "base64"));
+    }
+
+    private void put(String blob, String text, String type) {
+        Map<String, Object> a = args("container", "content", "blob", blob, "content", text);
+        if (type != null) {
+            a.put("contentType", type);
+        }
+        mcp.call("upload-blob", a);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> r, String key) {
+        return (List<Map<String, Object>>) r.get(key);
+    }
+
+    @Test
+    void grepFindsLinesWithContextSkipsBinaryAndFollowsGlobs() {
+        tree();
+        Map<String, Object> r = mcp.call("grep-blobs", args("container", "content", "prefix", "src/", "pattern",
+                "ERROR \\w+", "contextLines", 1));
+        assertThat(list(r, "matches")).extracting(m -> m.get("blob") + ":" + m.get("line"))
+                .containsExactly("src/a.txt:2", "src/c.txt:1", "src/c.txt:3", "src/c.txt:4", "src/deep/b.log:2");
+        Map<String, Object> first = list(r, "matches").get(0);
+        assertThat(first).containsEntry("text", "ERROR one").containsEntry("before", List.of("alpha"))
+                .containsEntry("after", List.of("beta"));
+        assertThat(r).containsEntry("binarySkipped", 1).containsEntry("objectsScanned", 3)
+                .containsEntry("continuationToken", null).containsEntry("stoppedBy", null);
+
+        Map<String, Object> logs = mcp.call("grep-blobs", args("container", "content", "pattern", "error",
+                "ignoreCase", true, "include", List.of("*.log")));
+        assertThat(list(logs, "matches")).extracting(m -> m.get("blob")).containsExactly("src/deep/b.log");
+        Map<String, Object> notDeep = mcp.call("grep-blobs", args("container", "content", "pattern", "ERROR",
+                "exclude", List.of("src/deep/**", "*.png")));
+        assertThat(notDeep).containsEntry("binarySkipped", 0);
+        assertThat(list(notDeep, "matches")).hasSize(4);
+
+        assertThat(mcp.error("grep-blobs", args("container", "content", "pattern", "(unclosed")))
+                .startsWith("[INVALID_ARGUMENT]").contains("pattern");
+        assertThat(mcp.error("grep-blobs", args("container", "content", "pattern", "x", "include",
+                List.of("{a,b")))).contains("include");
+        assertThat(mcp.error("grep-blobs", args("container", "content", "pattern", "x", "continuationToken",
+                "garbage!"))).contains("continuationToken");
+    }
+
+    @Test
+    void grepStopsAtItsLimitsAndTheContinuationWalksEveryMatchOnce() {
+        tree();
+        List<Object> seen = new java.util.ArrayList<>();
+        Object token = null;
+        int calls = 0;
+        do {
+            Map<String, Object> a = args("container", "content", "prefix", "src/", "pattern", "ERROR",
+                    "maxMatches", 2);
+            if (token != null) {
+                a.put("continuationToken", token);
+            }
+            Map<String, Object> r = mcp.call("grep-blobs", a);
+            assertThat(list(r, "matches")).hasSizeLessThanOrEqualTo(2);
+            list(r, "matches").forEach(m -> seen.add(m.get("blob") + ":" + m.get("line")));
+            token = r.get("continuationToken");
+            calls++;
+        } while (token != null && calls < 10);
+        assertThat(seen).containsExactly("src/a.txt:2", "src/c.txt:1", "src/c.txt:3", "src/c.txt:4",
+                "src/deep/b.log:2");
+        Map<String, Object> bytes = mcp.call("grep-blobs", args("container", "content", "prefix", "src/",
+                "pattern", "ERROR", "maxBytes", 10));
+        assertThat(bytes).containsEntry("stoppedBy", "maxBytes");
+        assertThat(bytes.get("continuationToken")).isNotNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void findFiltersByGlobSizeAndDateAndBuildsATree() {
+        tree();
+        Map<String, Object> txt = mcp.call("find-blobs", args("container", "content", "prefix", "src/", "include",
+                List.of("*.txt"), "tree", true));
+        assertThat(list(txt, "blobs")).extracting(m -> m.get("name")).containsExactly("src/a.txt", "src/c.txt");
+        assertThat((Map<String, Object>) txt.get("tree")).isEqualTo(Map.of("src/", Map.of("a.txt", 21,
+                "c.txt", 27)));
+        Map<String, Object> direct = mcp.call("find-blobs", args("container", "content", "prefix", "src/",
+                "recursive", false, "minSize", 9));
+        assertThat(list(direct, "blobs")).extracting(m -> m.get("name")).containsExactly("src/a.txt",
+                "src/c.txt");
+        assertThat(list(mcp.call("find-blobs", args("container", "content", "modifiedAfter",
+                "2999-01-01T00:00:00Z")), "blobs")).isEmpty();
+        assertThat(list(mcp.call("find-blobs", args("container", "content", "prefix", "src/", "modifiedBefore",
+                "2999-01-01T00:00:00Z")), "blobs")).hasSize(4);
+        List<Object> walked = new java.util.ArrayList<>();
+        Object token = null;
+        int calls = 0;
+        do {
+            Map<String, Object> a = args("container", "content", "prefix", "src/", "maxResults", 1);
+            if (token != null) {
+                a.put("continuationToken", token);
+            }
+            Map<String, Object> r = mcp.call("find-blobs", a);
+            list(r, "blobs").forEach(m -> walked.add(m.get("name")));
+            token = r.get("continuationToken");
+            calls++;
+        } while (token != null && calls < 10);
+        assertThat(walked).containsExactly("src/a.txt", "src/c.txt", "src/deep/b.log", "src/img.png");
+        assertThat(mcp.error("find-blobs", args("container", "content", "modifiedAfter", "yesterday")))
+                .contains("modifiedAfter").contains("ISO-8601");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fileToolsReadRangesGrepAndFind() {
+        assumeTrue(mcp.tools().containsKey("grep-files"), () -> backend.name() + " lists no file tools (no FILES)");
+        mcp.call("create-file-share", args("share", "texts"));
+        mcp.call("create-directory", args("share", "texts", "path", "a/b"));
+        mcp.call("upload-file", args("share", "texts", "path", "a/one.txt", "content", "l1\nl2 ERROR\nl3\n"));
+        mcp.call("upload-file", args("share", "texts", "path", "a/b/two.md", "content", "ERROR here\n"));
+        Map<String, Object> tail = mcp.call("download-file", args("share", "texts", "path", "a/one.txt", "tail", 1));
+        assertThat(tail).containsEntry("content", "l3\n");
+        Map<String, Object> bytes = mcp.call("download-file", args("share", "texts", "path", "a/one.txt",
+                "offset", 3, "length", 2));
+        assertThat(bytes).containsEntry("content", "l2");
+        Map<String, Object> grep = mcp.call("grep-files", args("share", "texts", "pattern", "ERROR",
+                "contextLines", 1));
+        assertThat(list(grep, "matches")).extracting(m -> m.get("path") + ":" + m.get("line"))
+                .containsExactly("a/b/two.md:1", "a/one.txt:2");
+        Map<String, Object> found = mcp.call("find-files", args("share", "texts", "include", List.of("**/*.md"),
+                "modifiedAfter", "2000-01-01T00:00:00Z", "tree", true));
+        assertThat(list(found, "files")).extracting(m -> m.get("name")).containsExactly("a/b/two.md");
+        assertThat((Map<String, Object>) found.get("tree")).isEqualTo(Map.of("a/", Map.of("b/",
+                Map.of("two.md", 11))));
+        assertThat(mcp.error("download-file", args("share", "texts", "path", "a", "head", 1))).contains("directory");
     }
 }
