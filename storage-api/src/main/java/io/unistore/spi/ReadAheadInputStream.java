@@ -57,6 +57,7 @@ public final class ReadAheadInputStream extends InputStream {
     private final String etag;
     private final byte[] expectedMd5;
     private final MessageDigest md5;
+    private boolean verified;
     private long next;
     private int pos;
     private int limit;
@@ -197,9 +198,10 @@ public final class ReadAheadInputStream extends InputStream {
     }
 
     private void verify() throws IOException {
-        if (md5 == null) {
-            return;
+        if (md5 == null || verified) {
+            return; // a read after the end (BufferedInputStream does one) must not digest nothing again
         }
+        verified = true;
         byte[] actual = md5.digest();
         if (!Arrays.equals(actual, expectedMd5)) {
             Base64.Encoder b64 = Base64.getEncoder();

@@ -82,6 +82,17 @@ class ReadAheadInputStreamTest {
     }
 
     @Test
+    void readsAfterTheEndKeepAnsweringEndWithoutCheckingTheMd5Again() throws IOException {
+        byte[] data = random(21);
+        Content c = new Content(data, Md5.newDigest().digest(data));
+        try (InputStream in = new ReadAheadInputStream(c, 0, -1, 4096, AHEAD)) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+            assertThat(in.read()).isEqualTo(-1);
+            assertThat(in.read(new byte[8])).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aWholeReadWhoseBytesDoNotMatchTheStoredMd5Fails() {
         byte[] data = random(10_000);
         Content c = new Content(data, Md5.newDigest().digest(random(3)));

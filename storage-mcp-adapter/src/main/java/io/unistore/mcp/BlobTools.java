@@ -25,6 +25,7 @@ import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
 import io.unistore.blob.UploadOptions;
+import io.unistore.ops.RangedContent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -201,14 +202,17 @@ final class BlobTools implements ToolProvider {
                         + "content (encoding=utf8), else base64 (encoding=base64), up to the server's inline limit; "
                         + "a larger blob comes back as a presigned 'url' where the provider has them, otherwise "
                         + "pass localPath. With localPath (inside the allowed roots) the blob is written to that "
-                        + "file, whatever its size, with progress notifications.")
-                .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
+                        + "file, whatever its size, with progress notifications. A byte range (offset, length) "
+                        + "or a line range (startLine and lineCount, head, or tail) reads only that part of the "
+                        + "blob, by ranged requests, and comes back inline with where it lies ('range', 'lines').")
+                .input(RangedRead.inputs(ToolSchema.object().required("container", Args.CONTAINER)
+                        .required("blob", Args.BLOB)
                         .optional("localPath", Args.LOCAL_PATH)
                         .optional("encoding", oneOf("Force the inline encoding (default: utf8 for text, "
                                 + "base64 otherwise)", List.of("utf8", "base64")))
                         .optional("versionId", name("Read this version (accounts with versions)"))
-                        .optional("snapshot", name("Read this snapshot (accounts with snapshots)")).build())
-                .output(ToolSchema.object()
+                        .optional("snapshot", name("Read this snapshot (accounts with snapshots)"))).build())
+                .output(RangedRead.outputs(ToolSchema.object()
                         .required("blob", Shapes.BLOB)
                         .required("encoding", nullable(oneOf("How 'content' is encoded; null when not inline",
                                 List.of("utf8", "base64"))))
@@ -216,7 +220,7 @@ final class BlobTools implements ToolProvider {
                         .required("localPath", nullable(string("The file written, when localPath was given")))
                         .required("url", nullable(string("A presigned URL valid for one hour, for blobs over the "
                                 + "inline limit")))
-                        .required("note", nullable(string("Why the content is not inline, if it is not")))
+                        .required("note", nullable(string("Why the content is not inline, if it is not"))))
                         .build())
                 .handler(BlobTools::download).build();
     }
@@ -228,6 +232,11 @@ final class BlobTools implements ToolProvider {
         ReadOptions options = ReadOptions.defaults().withVersionId(call.optionalString("versionId"))
                 .withSnapshot(call.optionalString("snapshot"));
         Out out = Out.of();
+        if (RangedRead.asked(call)) {
+            BlobProperties p = blobs.getProperties(container, blob, options);
+            return RangedRead.read(call, RangedContent.ofBlob(blobs, p, options), p.contentType(),
+                    out.put("blob", Shapes.blob(p)).put("localPath", null).put("url", null));
+        }
         if (call.has("localPath")) {
             Path target = call.localPathToWrite("localPath");
             BlobProperties p = blobs.downloadToFile(container, blob, target,

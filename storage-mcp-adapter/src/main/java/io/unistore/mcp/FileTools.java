@@ -17,6 +17,7 @@ import io.unistore.file.FileStore;
 import io.unistore.file.FileUploadOptions;
 import io.unistore.file.ListFilesOptions;
 import io.unistore.file.ShareInfo;
+import io.unistore.ops.RangedContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -140,15 +141,19 @@ final class FileTools implements ToolProvider {
                 .touches(Touch.reads(NameKind.SHARE, "share"))
                 .description("Read a file of a share. Without localPath the content comes back inline: text for "
                         + "text content (encoding=utf8), else base64, up to the server's inline limit. With localPath "
-                        + "(inside the allowed roots) it is written to that file, whatever its size, with progress.")
-                .input(ToolSchema.object().required("share", Args.SHARE).required("path", FILE_PATH)
-                        .optional("localPath", Args.LOCAL_PATH)
-                        .optional("encoding", oneOf("Force the inline encoding", List.of("utf8", "base64"))).build())
-                .output(ToolSchema.object().required("file", Shapes.FILE)
+                        + "(inside the allowed roots) it is written to that file, whatever its size, with progress. A byte "
+                        + "range (offset, length) or a line range (startLine and lineCount, head, or tail) reads only "
+                        + "that part of the file, by ranged requests, and comes back inline.")
+                .input(RangedRead.inputs(ToolSchema.object().required("share", Args.SHARE)
+                        .required("path", FILE_PATH).optional("localPath", Args.LOCAL_PATH)
+                        .optional("encoding", oneOf("Force the inline encoding", List.of("utf8", "base64"))))
+                        .build())
+                .output(RangedRead.outputs(ToolSchema.object().required("file", Shapes.FILE)
                         .required("encoding", nullable(oneOf("How 'content' is encoded", List.of("utf8", "base64"))))
                         .required("content", nullable(string("The content, when inline")))
                         .required("localPath", nullable(string("The file written, when localPath was given")))
-                        .required("note", nullable(string("Why the content is not inline, if it is not"))).build())
+                        .required("note", nullable(string("Why the content is not inline, if it is not"))))
+                        .build())
                 .handler(FileTools::download).build();
     }
 
@@ -157,6 +162,11 @@ final class FileTools implements ToolProvider {
         String path = call.string("path");
         FileStore files = call.account().files();
         Out out = Out.of();
+        if (RangedRead.asked(call)) {
+            FileProperties p = files.getProperties(share, path);
+            return RangedRead.read(call, RangedContent.ofFile(files, p), p.contentType(),
+                    out.put("file", Shapes.file(p)).put("localPath", null));
+        }
         if (call.has("localPath")) {
             Path target = call.localPathToWrite("localPath");
             FileProperties p = files.downloadToFile(share, path, target);

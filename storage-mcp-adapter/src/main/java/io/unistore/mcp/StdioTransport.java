@@ -6,6 +6,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.unistore.ops.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -37,7 +37,8 @@ final class ToolCatalog {
     static List<ToolProvider> discover() {
         List<ToolProvider> providers = new ArrayList<>(List.of(new BlobTools(), new TableTools(), new QueueTools(),
                 new FileTools(), new OpsTools(), new BackupTools(), new AuditTools(), new InsightTools(),
-                new LifecycleTools(), new TableIndexTools(), new TableInsightTools()));
+                new LifecycleTools(), new TableIndexTools(), new TableInsightTools(), new SearchTools(),
+                new FindTools()));
         for (ToolProvider p : ServiceLoader.load(ToolProvider.class)) {
             providers.add(p);
         }

@@ -53,6 +53,10 @@ class CatalogAndInputIT {
                 "upload-file", "download-file", "delete-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));
         }
+        CATALOGUE.put("grep-blobs", List.of(Capability.BLOBS));
+        CATALOGUE.put("grep-files", List.of(Capability.FILES));
+        CATALOGUE.put("find-blobs", List.of(Capability.BLOBS));
+        CATALOGUE.put("find-files", List.of(Capability.FILES));
         // storage-ops tools
         for (String t : List.of("copy-container", "backup-container", "restore-blob", "detect-blob-anomalies")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));

@@ -106,6 +106,14 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * Bytes of answer bodies the back end sent through this proxy: what a client really fetched, whatever it
+     * read of them (a test of ranged reads compares it with the range asked for).
+     */
+    public long forwardedBytes() {
+        return handler.forwardedBytes();
+    }
+
+    /**
      * {@code text} (an endpoint, a connection string) with every {@code 127.0.0.1:BACKEND_PORT} replaced by this
      * proxy's address.
      */

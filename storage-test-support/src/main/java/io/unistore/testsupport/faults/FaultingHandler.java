@@ -40,6 +40,7 @@ final class FaultingHandler extends Handler.Abstract {
     private final int backendPort;
     private final FaultPlan plan;
     private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong answeredBytes = new AtomicLong();
     private volatile int ownPort;
 
     FaultingHandler(HttpClient client, int backendPort, FaultPlan plan) {
@@ -55,6 +56,11 @@ final class FaultingHandler extends Handler.Abstract {
     /** Requests answered by the back end through this handler. */
     long forwarded() {
         return answered.get();
+    }
+
+    /** Bytes of the answers' bodies the back end sent through this handler. */
+    long forwardedBytes() {
+        return answeredBytes.get();
     }
 
     @Override
@@ -98,6 +104,7 @@ final class FaultingHandler extends Handler.Abstract {
         boolean head = request.getMethod().equals("HEAD");
         copyHeaders(answer, response, head);
         byte[] content = head ? new byte[0] : answer.getContent();
+        answeredBytes.addAndGet(content.length);
         if (kind == FaultKind.RESET_RESPONSE_BODY) {
             plan.injected(kind);
             if (content.length > 1) {

@@ -1,4 +1,4 @@
-package io.unistore.mcp;
+package io.unistore.ops;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,11 +7,12 @@ import java.util.Arrays;
 /**
  * Splits a byte stream into lines ({@code \n}, with an optional {@code \r} before it) holding at most
  * {@code maxBytes} of any one line in memory: the rest of a longer line is read and dropped, and the line is
- * reported as too long with its first {@code maxBytes} bytes.
+ * reported as too long with its first {@code maxBytes} bytes. The MCP server reads its stdio messages with it;
+ * grep reads objects with it.
  */
-final class LineReader {
+public final class LineReader {
     /** One line without its end; {@code bytes[0..length)} is its content (its start, when too long). */
-    record Line(byte[] bytes, int length, boolean tooLong) {
+    public record Line(byte[] bytes, int length, boolean tooLong) {
     }
 
     private final InputStream in;
@@ -20,13 +21,14 @@ final class LineReader {
     private int position;
     private int limit;
 
-    LineReader(InputStream in, int maxBytes) {
+    /** Reads lines of {@code in}, keeping at most {@code maxBytes} of each. */
+    public LineReader(InputStream in, int maxBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
     }
 
     /** The next line, or null at the end of the input. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         byte[] line = new byte[Math.min(maxBytes, 8 * 1024)];
         int length = 0;
         boolean tooLong = false;

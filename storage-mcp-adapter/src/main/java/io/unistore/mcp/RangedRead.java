@@ -1,0 +1,120 @@
+package io.unistore.mcp;
+
+import static io.unistore.mcp.ToolSchema.bool;
+import static io.unistore.mcp.ToolSchema.integer;
+import static io.unistore.mcp.ToolSchema.nullable;
+
+import io.unistore.StorageException;
+import io.unistore.ops.LineSlice;
+import io.unistore.ops.LineWindow;
+import io.unistore.ops.RangedContent;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The byte-range and line-range arguments of download-blob and download-file: each reads only the part asked
+ * for, by ranged requests to the store (see {@link LineWindow}), never the whole object.
+ */
+final class RangedRead {
+    private static final List<String> BYTES = List.of("offset", "length");
+    private static final List<String> LINES = List.of("startLine", "lineCount", "head", "tail");
+    private static final int MAX_LINES = 1_000_000;
+
+    private RangedRead() {
+    }
+
+    /** Adds the range arguments to a download tool's input. */
+    static ToolSchema.ObjectBuilder inputs(ToolSchema.ObjectBuilder b) {
+        return b.optional("offset", integer("Byte range: the first byte to read, from 0 (with length, or to the "
+                        + "inline limit)", 0, Long.MAX_VALUE))
+                .optional("length", integer("Byte range: how many bytes to read from offset (at most the inline "
+                        + "limit)", 1, Integer.MAX_VALUE))
+                .optional("startLine", integer("Line range: the first line to return, from 1 (default 1)", 1,
+                        Long.MAX_VALUE))
+                .optional("lineCount", integer("Line range: how many lines from startLine (default 100)", 1,
+                        MAX_LINES))
+                .optional("head", integer("The first N lines (same as startLine=1, lineCount=N)", 1, MAX_LINES))
+                .optional("tail", integer("The last N lines, read backwards from the end", 1, MAX_LINES));
+    }
+
+    /** Adds the range results to a download tool's output. */
+    static ToolSchema.ObjectBuilder outputs(ToolSchema.ObjectBuilder b) {
+        return b.optional("range", nullable(ToolSchema.object()
+                        .required("offset", integer("The first byte returned"))
+                        .required("length", integer("Bytes returned"))
+                        .required("size", integer("The whole object's size"))
+                        .description("With a byte or line range: where the content lies in the object").build()))
+                .optional("lines", nullable(ToolSchema.object()
+                        .required("firstLine", nullable(integer("Number of the first line returned, from 1; null for "
+                                + "a tail that did not reach the start")))
+                        .required("lineCount", integer("Lines returned"))
+                        .required("more", bool("Whether lines follow the last one returned"))
+                        .required("truncated", bool("Whether fewer lines came back than asked, to stay within the "
+                                + "inline limit"))
+                        .description("With a line range: which lines the content holds").build()));
+    }
+
+    /** Whether the call asks for a range (and, then, not for localPath). */
+    static boolean asked(ToolCall call) {
+        boolean bytes = BYTES.stream().anyMatch(call::has);
+        boolean lines = LINES.stream().anyMatch(call::has);
+        if (bytes && lines) {
+            throw StorageException.invalidArgument("offset/length and startLine/lineCount/head/tail", "give a byte "
+                    + "range or a line range, not both");
+        }
+        if ((bytes || lines) && call.has("localPath")) {
+            throw StorageException.invalidArgument("localPath", "a range comes back inline; leave out localPath");
+        }
+        if (call.has("length") && !call.has("offset")) {
+            throw StorageException.invalidArgument("length", "needs offset");
+        }
+        long asked = LINES.stream().filter(call::has).count();
+        if (call.has("head") && asked > 1 || call.has("tail") && asked > 1) {
+            throw StorageException.invalidArgument(call.has("head") ? "head" : "tail", "give head, tail or "
+                    + "startLine/lineCount, one of them");
+        }
+        return bytes || lines;
+    }
+
+    /** Reads the range asked for and puts content, encoding, range and lines into {@code out}. */
+    static Map<String, Object> read(ToolCall call, RangedContent content, String contentType, Out out) {
+        int limit = call.maxInlineBytes();
+        byte[] bytes;
+        long offset;
+        if (call.has("offset")) {
+            offset = number(call, "offset");
+            long length = call.has("length") ? number(call, "length") : limit;
+            if (length > limit) {
+                throw StorageException.invalidArgument("length", length + " is over the inline limit of " + limit
+                        + " bytes; read less at a time");
+            }
+            bytes = content.read(offset, length);
+            out.put("lines", null);
+        } else {
+            LineSlice slice;
+            if (call.has("tail")) {
+                slice = LineWindow.tail(content, call.integer("tail", 1), limit, LineWindow.DEFAULT_CHUNK);
+            } else {
+                long start = call.has("startLine") ? number(call, "startLine") : 1;
+                int count = call.has("head") ? call.integer("head", 1) : call.integer("lineCount", 100);
+                slice = LineWindow.lines(content, start, count, limit, LineWindow.DEFAULT_CHUNK);
+            }
+            bytes = slice.bytes();
+            offset = slice.offset();
+            out.put("lines", Out.of().put("firstLine", slice.firstLine() < 0 ? null : slice.firstLine())
+                    .put("lineCount", slice.lineCount()).put("more", slice.more())
+                    .put("truncated", slice.truncated()).build());
+        }
+        String text = Content.asText(bytes, contentType, call.optionalString("encoding"));
+        return out.put("encoding", text != null ? "utf8" : "base64")
+                .put("content", text != null ? text : Base64.getEncoder().encodeToString(bytes))
+                .put("range", Out.of().put("offset", offset).put("length", bytes.length)
+                        .put("size", content.size()).build())
+                .put("note", null).build();
+    }
+
+    private static long number(ToolCall call, String name) {
+        return ((Number) call.arguments().get(name)).longValue();
+    }
+}

@@ -1,0 +1,297 @@
+package io.unistore.mcp;
+
+import static io.unistore.mcp.McpSession.args;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.unistore.testsupport.faults.FaultProxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The content tools of the real jar, over stdio, on one back end. Emulator-backed subclasses route the
+ * account through a {@link FaultProxy} that injects nothing and counts the bytes the back end answered, so a
+ * ranged read is shown to fetch only its range.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ContentToolsContract {
+    /** Lines of the big blob: about 1.3 MB, far over one ranged read of 64 KiB. */
+    static final int LINES = 100_000;
+
+    @TempDir
+    static Path dir;
+    Backend backend;
+    McpSession mcp;
+    String big;
+
+    abstract Backend backend();
+
+    /** The proxy in front of the back end, or null (local: nothing goes over HTTP). */
+    FaultProxy proxy() {
+        return null;
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        backend = backend();
+        Path exchange = Files.createDirectories(dir.resolve("exchange"));
+        Path config = ServerJar.writeConfig(dir, Map.of(backend.name(), backend.start(dir)));
+        mcp = McpSession.start("--config", config.toString(), "--allow-path", exchange.toString(),
+                "--max-inline-bytes", "65536").env(backend.environment()).connect();
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= LINES; i++) {
+            b.append("line ").append(i).append('\n');
+        }
+        big = b.toString();
+        Path file = Files.writeString(exchange.resolve("big.txt"), big);
+        mcp.call("create-container", args("container", "content"));
+        mcp.call("upload-blob", args("container", "content", "blob", "big.txt", "localPath", file.toString(),
+                "contentType", "text/plain"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (mcp != null) {
+            mcp.close();
+        }
+        if (proxy() != null) {
+            proxy().close();
+        }
+        backend.close();
+    }
+
+    /** Runs a call and returns it with the answer bytes the back end sent for it (-1 without a proxy). */
+    private Map<String, Object> counted(String tool, Map<String, Object> a, long[] bytes) {
+        long before = proxy() == null ? 0 : proxy().forwardedBytes();
+        Map<String, Object> r = mcp.call(tool, a);
+        bytes[0] = proxy() == null ? -1 : proxy().forwardedBytes() - before;
+        return r;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aByteRangeFetchesOnlyItsBytes() {
+        long[] bytes = new long[1];
+        int offset = big.indexOf("line 50000\n");
+        Map<String, Object> r = counted("download-blob", args("container", "content", "blob", "big.txt",
+                "offset", offset, "length", 11), bytes);
+        assertThat(r).containsEntry("content", "line 50000\n").containsEntry("encoding", "utf8");
+        assertThat((Map<String, Object>) r.get("range")).containsEntry("offset", offset)
+                .containsEntry("length", 11).containsEntry("size", big.length());
+        assertFetched(bytes[0], 11);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void headLineRangeAndTailFetchOneChunkNotTheBlob() {
+        long[] bytes = new long[1];
+        Map<String, Object> head = counted("download-blob", args("container", "content", "blob", "big.txt",
+                "head", 3), bytes);
+        assertThat(head).containsEntry("content", "line 1\nline 2\nline 3\n");
+        assertThat((Map<String, Object>) head.get("lines")).containsEntry("firstLine", 1)
+                .containsEntry("lineCount", 3).containsEntry("more", true).containsEntry("truncated", false);
+        assertFetchedOneChunk(bytes[0]);
+
+        Map<String, Object> tail = counted("download-blob", args("container", "content", "blob", "big.txt",
+                "tail", 2), bytes);
+        assertThat(tail).containsEntry("content", "line 99999\nline 100000\n");
+        assertThat((Map<String, Object>) tail.get("lines")).containsEntry("firstLine", null)
+                .containsEntry("lineCount", 2).containsEntry("more", false);
+        assertFetchedOneChunk(bytes[0]);
+
+        Map<String, Object> range = counted("download-blob", args("container", "content", "blob", "big.txt",
+                "startLine", 1000, "lineCount", 2), bytes);
+        assertThat(range).containsEntry("content", "line 1000\nline 1001\n");
+        assertFetchedOneChunk(bytes[0]);
+    }
+
+    private static void assertFetchedOneChunk(long bytes) {
+        assertFetched(bytes, 64 * 1024);
+    }
+
+    /**
+     * The back end sent the range's bytes and, at most, a properties answer besides (GCS answers one with a
+     * JSON body; Azure and S3 with headers only) - never the 1.3 MB blob.
+     */
+    private static void assertFetched(long bytes, int range) {
+        if (bytes >= 0) {
+            assertThat(bytes).as("bytes the back end sent").isBetween((long) range, range + 4096L);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void tooManyLinesStopAtTheInlineLimitAndBadRangesAreRefused() {
+        Map<String, Object> many = mcp.call("download-blob", args("container", "content", "blob", "big.txt",
+                "startLine", 10, "lineCount", 100_000));
+        Map<String, Object> lines = (Map<String, Object>) many.get("lines");
+        assertThat(lines).containsEntry("truncated", true).containsEntry("more", true);
+        assertThat(((String) many.get("content")).length()).isLessThanOrEqualTo(65536);
+        assertThat((String) many.get("content")).startsWith("line 10\n").endsWith("\n");
+
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "big.txt", "offset", 0,
+                "length", 70_000))).contains("length").contains("inline limit");
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "big.txt", "offset",
+                big.length() + 1))).contains("offset");
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "big.txt", "offset", 0,
+                "head", 2))).contains("not both");
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "big.txt", "head", 2,
+                "tail", 2))).contains("head");
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "big.txt", "startLine",
+                LINES + 5))).contains("startLine").contains("past the last line");
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "big.txt", "length", 5)))
+                .contains("length").contains("offset");
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "missing.txt", "head", 1)))
+                .startsWith("[NOT_FOUND]");
+    }
+
+    private void tree() {
+        if (mcp.call("list-blobs", args("container", "content", "prefix", "src/")).get("blobs") instanceof List<?> l
+                && !l.isEmpty()) {
+            return;
+        }
+        put("src/a.txt", "alpha\nERROR one\nbeta\n", "text/plain");
+        put("src/deep/b.log", "x\nERROR two\n", "text/plain");
+        put("src/c.txt", "ERROR 3\nok\nERROR 4\nERROR 5\n", null);
+        put("top.csv", "a,b\n1,2\n", "text/csv");
+        mcp.call("upload-blob", args("container", "content", "blob", "src/img.png", "content",
+                Base64.getEncoder().encodeToString(new byte[] {'E', 'R', 'R', 'O', 'R', 0, 1, 2}), "encoding",
+                "base64"));
+    }
+
+    private void put(String blob, String text, String type) {
+        Map<String, Object> a = args("container", "content", "blob", blob, "content", text);
+        if (type != null) {
+            a.put("contentType", type);
+        }
+        mcp.call("upload-blob", a);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> r, String key) {
+        return (List<Map<String, Object>>) r.get(key);
+    }
+
+    @Test
+    void grepFindsLinesWithContextSkipsBinaryAndFollowsGlobs() {
+        tree();
+        Map<String, Object> r = mcp.call("grep-blobs", args("container", "content", "prefix", "src/", "pattern",
+                "ERROR \\w+", "contextLines", 1));
+        assertThat(list(r, "matches")).extracting(m -> m.get("blob") + ":" + m.get("line"))
+                .containsExactly("src/a.txt:2", "src/c.txt:1", "src/c.txt:3", "src/c.txt:4", "src/deep/b.log:2");
+        Map<String, Object> first = list(r, "matches").get(0);
+        assertThat(first).containsEntry("text", "ERROR one").containsEntry("before", List.of("alpha"))
+                .containsEntry("after", List.of("beta"));
+        assertThat(r).containsEntry("binarySkipped", 1).containsEntry("objectsScanned", 3)
+                .containsEntry("continuationToken", null).containsEntry("stoppedBy", null);
+
+        Map<String, Object> logs = mcp.call("grep-blobs", args("container", "content", "pattern", "error",
+                "ignoreCase", true, "include", List.of("*.log")));
+        assertThat(list(logs, "matches")).extracting(m -> m.get("blob")).containsExactly("src/deep/b.log");
+        Map<String, Object> notDeep = mcp.call("grep-blobs", args("container", "content", "pattern", "ERROR",
+                "exclude", List.of("src/deep/**", "*.png")));
+        assertThat(notDeep).containsEntry("binarySkipped", 0);
+        assertThat(list(notDeep, "matches")).hasSize(4);
+
+        assertThat(mcp.error("grep-blobs", args("container", "content", "pattern", "(unclosed")))
+                .startsWith("[INVALID_ARGUMENT]").contains("pattern");
+        assertThat(mcp.error("grep-blobs", args("container", "content", "pattern", "x", "include",
+                List.of("{a,b")))).contains("include");
+        assertThat(mcp.error("grep-blobs", args("container", "content", "pattern", "x", "continuationToken",
+                "garbage!"))).contains("continuationToken");
+    }
+
+    @Test
+    void grepStopsAtItsLimitsAndTheContinuationWalksEveryMatchOnce() {
+        tree();
+        List<Object> seen = new java.util.ArrayList<>();
+        Object token = null;
+        int calls = 0;
+        do {
+            Map<String, Object> a = args("container", "content", "prefix", "src/", "pattern", "ERROR",
+                    "maxMatches", 2);
+            if (token != null) {
+                a.put("continuationToken", token);
+            }
+            Map<String, Object> r = mcp.call("grep-blobs", a);
+            assertThat(list(r, "matches")).hasSizeLessThanOrEqualTo(2);
+            list(r, "matches").forEach(m -> seen.add(m.get("blob") + ":" + m.get("line")));
+            token = r.get("continuationToken");
+            calls++;
+        } while (token != null && calls < 10);
+        assertThat(seen).containsExactly("src/a.txt:2", "src/c.txt:1", "src/c.txt:3", "src/c.txt:4",
+                "src/deep/b.log:2");
+        Map<String, Object> bytes = mcp.call("grep-blobs", args("container", "content", "prefix", "src/",
+                "pattern", "ERROR", "maxBytes", 10));
+        assertThat(bytes).containsEntry("stoppedBy", "maxBytes");
+        assertThat(bytes.get("continuationToken")).isNotNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void findFiltersByGlobSizeAndDateAndBuildsATree() {
+        tree();
+        Map<String, Object> txt = mcp.call("find-blobs", args("container", "content", "prefix", "src/", "include",
+                List.of("*.txt"), "tree", true));
+        assertThat(list(txt, "blobs")).extracting(m -> m.get("name")).containsExactly("src/a.txt", "src/c.txt");
+        assertThat((Map<String, Object>) txt.get("tree")).isEqualTo(Map.of("src/", Map.of("a.txt", 21,
+                "c.txt", 27)));
+        Map<String, Object> direct = mcp.call("find-blobs", args("container", "content", "prefix", "src/",
+                "recursive", false, "minSize", 9));
+        assertThat(list(direct, "blobs")).extracting(m -> m.get("name")).containsExactly("src/a.txt",
+                "src/c.txt");
+        assertThat(list(mcp.call("find-blobs", args("container", "content", "modifiedAfter",
+                "2999-01-01T00:00:00Z")), "blobs")).isEmpty();
+        assertThat(list(mcp.call("find-blobs", args("container", "content", "prefix", "src/", "modifiedBefore",
+                "2999-01-01T00:00:00Z")), "blobs")).hasSize(4);
+        List<Object> walked = new java.util.ArrayList<>();
+        Object token = null;
+        int calls = 0;
+        do {
+            Map<String, Object> a = args("container", "content", "prefix", "src/", "maxResults", 1);
+            if (token != null) {
+                a.put("continuationToken", token);
+            }
+            Map<String, Object> r = mcp.call("find-blobs", a);
+            list(r, "blobs").forEach(m -> walked.add(m.get("name")));
+            token = r.get("continuationToken");
+            calls++;
+        } while (token != null && calls < 10);
+        assertThat(walked).containsExactly("src/a.txt", "src/c.txt", "src/deep/b.log", "src/img.png");
+        assertThat(mcp.error("find-blobs", args("container", "content", "modifiedAfter", "yesterday")))
+                .contains("modifiedAfter").contains("ISO-8601");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fileToolsReadRangesGrepAndFind() {
+        assumeTrue(mcp.tools().containsKey("grep-files"), () -> backend.name() + " lists no file tools (no FILES)");
+        mcp.call("create-file-share", args("share", "texts"));
+        mcp.call("create-directory", args("share", "texts", "path", "a/b"));
+        mcp.call("upload-file", args("share", "texts", "path", "a/one.txt", "content", "l1\nl2 ERROR\nl3\n"));
+        mcp.call("upload-file", args("share", "texts", "path", "a/b/two.md", "content", "ERROR here\n"));
+        Map<String, Object> tail = mcp.call("download-file", args("share", "texts", "path", "a/one.txt", "tail", 1));
+        assertThat(tail).containsEntry("content", "l3\n");
+        Map<String, Object> bytes = mcp.call("download-file", args("share", "texts", "path", "a/one.txt",
+                "offset", 3, "length", 2));
+        assertThat(bytes).containsEntry("content", "l2");
+        Map<String, Object> grep = mcp.call("grep-files", args("share", "texts", "pattern", "ERROR",
+                "contextLines", 1));
+        assertThat(list(grep, "matches")).extracting(m -> m.get("path") + ":" + m.get("line"))
+                .containsExactly("a/b/two.md:1", "a/one.txt:2");
+        Map<String, Object> found = mcp.call("find-files", args("share", "texts", "include", List.of("**/*.md"),
+                "modifiedAfter", "2000-01-01T00:00:00Z", "tree", true));
+        assertThat(list(found, "files")).extracting(m -> m.get("name")).containsExactly("a/b/two.md");
+        assertThat((Map<String, Object>) found.get("tree")).isEqualTo(Map.of("a/", Map.of("b/",
+                Map.of("two.md", 11))));
+        assertThat(mcp.error("download-file", args("share", "texts", "path", "a", "head", 1))).contains("directory");
+    }
+}
