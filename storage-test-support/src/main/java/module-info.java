@@ -1,6 +1,6 @@
 /**
- * What the tests of every module share: the back ends they start (Azurite, S3Proxy, the Azure Files, GCS and
- * Service Bus stand-ins), the fault proxy, the secrets harness parts and the Node cross-client scripts.
+ * What the tests of every module share: the back ends they start (Azurite, S3Proxy, the Azure Files, GCS, Service Bus and
+ * Key Vault stand-ins), the fault proxy, the secrets harness parts and the Node cross-client scripts.
  */
 module io.unistore.testsupport {
     requires org.slf4j;
@@ -26,6 +26,7 @@ module io.unistore.testsupport {
     exports io.unistore.testsupport.azurite;
     exports io.unistore.testsupport.faults;
     exports io.unistore.testsupport.gcs;
+    exports io.unistore.testsupport.keyvault;
     exports io.unistore.testsupport.s3proxy;
     exports io.unistore.testsupport.secrets;
     exports io.unistore.testsupport.servicebus;
