@@ -1,11 +1,14 @@
 /**
  * Client-side encryption as a layer over any provider: blobs in the Azure Storage client-side encryption v2
- * format, with key-encryption keys from a password-protected keyset file.
+ * format, with key-encryption keys from a password-protected keyset file or Azure Key Vault.
  */
 module io.unistore.crypto {
     requires io.unistore.api;
     requires tools.jackson.databind;
     requires org.slf4j;
+    requires com.azure.core;
+    requires com.azure.identity;
+    requires com.azure.security.keyvault.keys;
 
     exports io.unistore.crypto;
 

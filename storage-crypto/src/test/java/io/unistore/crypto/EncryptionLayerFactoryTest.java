@@ -43,6 +43,23 @@ class EncryptionLayerFactoryTest {
     }
 
     @Test
+    void keyVaultOptionsAreCheckedBeforeAnyRequest() throws IOException {
+        Path keyset = keyset();
+        String url = "https://unistore-test.vault.azure.net/keys/blobs";
+        assertRefused(Map.of("layers", "encryption", "encryption.keyset", keyset.toString(),
+                "encryption.keyVaultKey", url), "encryption.keyset/keyVaultKey");
+        assertRefused(Map.of("layers", "encryption", "encryption.keyVaultKey", url, "encryption.passwordEnv", "X"),
+                "encryption.passwordEnv");
+        assertRefused(Map.of("layers", "encryption", "encryption.keyset", keyset.toString(),
+                "encryption.passwordFile", dir.resolve("password.txt").toString(), "encryption.tenantId", "t"),
+                "encryption.tenantId");
+        assertRefused(Map.of("layers", "encryption", "encryption.keyVaultKey", "http://v.vault.azure.net/keys/k"),
+                "encryption.keyVaultKey");
+        assertRefused(Map.of("layers", "encryption", "encryption.keyVaultKey", url + "/v1/extra"),
+                "encryption.keyVaultKey");
+    }
+
+    @Test
     void badOptionsAreRefusedByName() throws IOException {
         Path keyset = keyset();
         String store = "file:" + dir.resolve("store");
