@@ -42,7 +42,7 @@ class KeyVaultAzureInteropTest {
 
     @BeforeAll
     void open() {
-        vault = KeyVaultStandIn.start();
+        vault = KeyVaultStandIn.shared();
         clients = new KeyVaultStandIns(vault);
         kid = vault.createKey("interop", "RSA", 2048);
         KeyVaultKeySource keys = clients.configure(KeyVaultKeySource.builder(vault.vaultUrl() + "/keys/interop"))
@@ -60,7 +60,6 @@ class KeyVaultAzureInteropTest {
         blobs.deleteContainer(container);
         account.close();
         raw.close();
-        vault.close();
     }
 
     private KeyEncryptionKeyClientBuilder microsoftsResolver() {

@@ -47,6 +47,7 @@ public final class KeyVaultStandIn implements AutoCloseable {
     public static final String VAULT = "unistore-test";
     public static final String TENANT = "00000000-0000-0000-0000-0000000000aa";
     private static final Logger LOG = LoggerFactory.getLogger(KeyVaultStandIn.class);
+    private static KeyVaultStandIn shared;
 
     private final LoopbackTls tls;
     private final HttpsServer server;
@@ -81,6 +82,19 @@ public final class KeyVaultStandIn implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Key Vault stand-in", e);
         }
+    }
+
+    /**
+     * One stand-in per JVM for every test class that needs it (the certificate costs a keytool run), stopped with
+     * the JVM. Test classes sharing it use key names of their own.
+     */
+    public static synchronized KeyVaultStandIn shared() {
+        if (shared == null) {
+            shared = start();
+            // Its threads are daemons: the JVM exits without it; closing only releases the port early.
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "keyvault-stand-in-stop"));
+        }
+        return shared;
     }
 
     /** {@code https://unistore-test.vault.azure.net}: the vault URL clients are built on (never contacted). */
