@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Turns v2 ciphertext, starting at a region boundary, back into plaintext, one region at a time. A region's bytes
@@ -22,7 +20,7 @@ final class DecryptingInputStream extends RegionStream {
     private final SecretKey key;
     private final String where;
     private final String keyId;
-    private final Cipher cipher;
+    private final GcmRegions gcm;
     private final NonceOrder order = new NonceOrder();
     private final byte[] in;
     private final byte[] plain;
@@ -47,11 +45,7 @@ final class DecryptingInputStream extends RegionStream {
         this.region = firstRegion;
         this.skip = skip;
         this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
-        try {
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no AES-GCM", e);
-        }
+        this.gcm = new GcmRegions(regionLength + CseV2.TAG);
     }
 
     @Override
@@ -87,8 +81,7 @@ final class DecryptingInputStream extends RegionStream {
             throw failure("region " + region + " is out of place (its nonce belongs to another position)");
         }
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(CseV2.TAG * 8, nonce));
-            len = cipher.doFinal(in, CseV2.NONCE, n - CseV2.NONCE, plain, 0);
+            len = gcm.decrypt(key, nonce, in, CseV2.NONCE, n - CseV2.NONCE, plain);
         } catch (AEADBadTagException e) {
             throw failure("region " + region + " failed authentication: the content was altered or the content key "
                     + "is not the one it was written with");
@@ -111,6 +104,7 @@ final class DecryptingInputStream extends RegionStream {
     @Override
     public void close() throws IOException {
         Arrays.fill(plain, (byte) 0);
+        gcm.wipe();
         ciphertext.close();
     }
 }

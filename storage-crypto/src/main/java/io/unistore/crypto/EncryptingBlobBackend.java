@@ -171,13 +171,7 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
             return super.openInputStream(container, blob, options);
         }
         EncryptionData data = EncryptionData.parse(json, where);
-        long size;
-        try {
-            size = CseV2.plaintextLength(stored.size(), data.regionLength());
-        } catch (IllegalArgumentException e) {
-            throw new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " (key " + data.keyId() + "): "
-                    + e.getMessage());
-        }
+        long size = plaintextLength(stored, data, where);
         ByteRange range = options.range();
         long offset = range == null ? 0 : range.offset();
         if (offset > 0 && offset >= size) {
@@ -196,17 +190,54 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
         long to = Math.min(stored.size(), (last + 1) * regionBytes);
         ReadOptions ciphertext = options.withProgress(null)
                 .withRange(from == 0 && to == stored.size() ? null : ByteRange.of(from, to - from));
-        if (options.conditions().ifMatch() == null && options.versionId() == null && options.snapshot() == null) {
-            // The same content the encryption data was read from, or a clear failure.
-            ciphertext = ciphertext.withConditions(options.conditions().withIfMatch(stored.etag()));
+        String pin = pin(stored, options);
+        if (pin != null) {
+            ciphertext = ciphertext.withConditions(options.conditions().withIfMatch(pin));
         }
         InputStream in = super.openInputStream(container, blob, ciphertext);
         return new DecryptingInputStream(in, contentKey, data.regionLength(), first,
                 offset - first * data.regionLength(), end - offset, where, data.keyId());
     }
 
+    /** The ETag to pin reads to, so they see the content the encryption data was read from; null if pinned. */
+    private static String pin(BlobProperties stored, ReadOptions options) {
+        boolean pinned = options.conditions().ifMatch() != null || options.versionId() != null
+                || options.snapshot() != null;
+        return pinned ? null : stored.etag();
+    }
+
+    private static long plaintextLength(BlobProperties stored, EncryptionData data, String where) {
+        try {
+            return CseV2.plaintextLength(stored.size(), data.regionLength());
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " (key " + data.keyId() + "): "
+                    + e.getMessage());
+        }
+    }
+
     @Override
     public void downloadToFile(String container, String blob, Path file, ReadOptions options) {
+        if (options.range() == null) {
+            BlobProperties stored = super.getProperties(container, blob, options.withProgress(null));
+            String json = StoredBlobs.encryptionData(stored.metadata());
+            String where = container + "/" + blob;
+            if (json == null && !requireEncryption) {
+                // A plain blob takes the provider's own (parallel) download, pinned to what was just read.
+                String plainPin = pin(stored, options);
+                super.downloadToFile(container, blob, file, plainPin == null ? options
+                        : options.withConditions(options.conditions().withIfMatch(plainPin)));
+                return;
+            }
+            if (json != null) {
+                EncryptionData data = EncryptionData.parse(json, where);
+                long size = plaintextLength(stored, data, where);
+                if (ParallelDecryption.worthIt(size, data.regionLength())) {
+                    new ParallelDecryption(delegate(), container, blob, data, ContentKeys.unwrap(data, keys, where),
+                            stored.size(), size).run(file, options, pin(stored, options));
+                    return;
+                }
+            }
+        }
         AtomicFiles.write(file, out -> {
             try (InputStream in = openInputStream(container, blob, options)) {
                 Streams.copy(in, out, options.progress(), -1);

@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Turns a plaintext stream into v2 ciphertext, one region at a time: it holds one region of plaintext and one of
@@ -21,7 +19,7 @@ import javax.crypto.spec.GCMParameterSpec;
 final class EncryptingInputStream extends RegionStream {
     private final InputStream source;
     private final SecretKey key;
-    private final Cipher cipher;
+    private final GcmRegions gcm = new GcmRegions(CseV2.REGION);
     private final MessageDigest md5;
     private final String expectedMd5;
     private final ProgressListener progress;
@@ -42,10 +40,9 @@ final class EncryptingInputStream extends RegionStream {
         this.progress = progress;
         this.total = total;
         try {
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
             this.md5 = expectedMd5 == null ? null : MessageDigest.getInstance("MD5");
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no AES-GCM or MD5", e);
+            throw new IllegalStateException("the JDK has no MD5", e);
         }
     }
 
@@ -99,9 +96,8 @@ final class EncryptingInputStream extends RegionStream {
         }
         byte[] nonce = CseV2.nonce(region++);
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(CseV2.TAG * 8, nonce));
             System.arraycopy(nonce, 0, out, 0, CseV2.NONCE);
-            len = CseV2.NONCE + cipher.doFinal(plain, 0, n, out, CseV2.NONCE);
+            len = CseV2.NONCE + gcm.encrypt(key, nonce, plain, n, out, CseV2.NONCE);
         } catch (GeneralSecurityException e) {
             throw new IOException("AES-GCM encryption failed: " + e.getClass().getSimpleName(), e);
         }

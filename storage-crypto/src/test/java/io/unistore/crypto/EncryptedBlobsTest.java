@@ -162,6 +162,37 @@ class EncryptedBlobsTest {
     }
 
     @Test
+    void largeDownloadsToFilesDecryptRangesInParallelAndFailWhole() throws IOException {
+        // 5 ranges of 2 regions, the last one short: every range boundary and the tail are crossed.
+        byte[] content = marked(9 * 4 * MIB + 12_345);
+        encrypted.upload("box", "large", content);
+        Path file = dir.resolve("large.out");
+        java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+        encrypted.downloadToFile("box", "large", file, ReadOptions.defaults()
+                .withProgress((done, total) -> reported.accumulateAndGet(done, Math::max)));
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(reported.get()).isEqualTo(content.length);
+
+        byte[] atRest = stored.downloadBytes("box", "large");
+        atRest[5 * REGION_BYTES + 100] ^= 1; // region 5's ciphertext, in the third range
+        stored.upload("box", "large", atRest, UploadOptions.defaults()
+                .withMetadata(stored.getProperties("box", "large").metadata()));
+        Path failed = dir.resolve("failed.out");
+        assertThatThrownBy(() -> encrypted.downloadToFile("box", "large", failed, ReadOptions.defaults()))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.getMessage())
+                        .contains("region 5").contains("failed authentication"));
+        assertThat(failed).as("no file, not even the ranges that decrypted").doesNotExist();
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+
+        byte[] plain = marked(9 * MIB);
+        stored.upload("box", "plain-large", plain);
+        encrypted.downloadToFile("box", "plain-large", file, ReadOptions.defaults());
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(plain);
+    }
+
+    @Test
     void metadataChangesKeepTheBlobReadable() {
         byte[] content = marked(1000);
         encrypted.upload("box", "meta", content, UploadOptions.defaults().withMetadata(Map.of("a", "1")));
