@@ -15,6 +15,7 @@ import io.unistore.testsupport.ManagedProcess;
 import io.unistore.testsupport.azurite.Azurite;
 import io.unistore.testsupport.gcs.GcsStandIn;
 import io.unistore.testsupport.s3proxy.S3Proxy;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,8 +127,13 @@ public final class Backends implements AutoCloseable {
 
     /** DynamoDB on dynalite (no transactions there) and SQS on ElasticMQ, as one {@code aws://} account. */
     public StorageAccount openAws() {
+        return openAws(dynalite().endpoint(), elasticMq().endpoint());
+    }
+
+    /** The same account with DynamoDB and SQS at other addresses (a counting proxy in front of the emulators). */
+    public StorageAccount openAws(URI dynamodbEndpoint, URI sqsEndpoint) {
         return Unistore.open("aws://", Map.of("services", "dynamodb,sqs", "dynamodbEndpoint",
-                dynalite().endpoint().toString(), "sqsEndpoint", elasticMq().endpoint().toString(), "region",
+                dynamodbEndpoint.toString(), "sqsEndpoint", sqsEndpoint.toString(), "region",
                 "us-east-1", "accessKeyId", "bench", "secretAccessKey", "bench-secret", "transactions", "false"));
     }
 
@@ -158,16 +164,24 @@ public final class Backends implements AutoCloseable {
     }
 
     public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo() {
+        return dynamo(dynalite().endpoint());
+    }
+
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo(URI endpoint) {
         return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
-                .endpointOverride(dynalite().endpoint()).region(Region.US_EAST_1)
+                .endpointOverride(endpoint).region(Region.US_EAST_1)
                 .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench",
                         "bench-secret"))).build();
     }
 
     public software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return sqs(elasticMq().endpoint());
+    }
+
+    public software.amazon.awssdk.services.sqs.SqsClient sqs(URI endpoint) {
         return software.amazon.awssdk.services.sqs.SqsClient.builder()
-                .endpointOverride(elasticMq().endpoint()).region(Region.US_EAST_1)
+                .endpointOverride(endpoint).region(Region.US_EAST_1)
                 .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench",
                         "bench-secret"))).build();

@@ -97,24 +97,75 @@ final class DynamoItems {
         return a == 0 || (a >= MIN_NUMBER && a <= MAX_NUMBER);
     }
 
-    /** The entity of an item. */
+    /**
+     * The entity of an item. A query maps every item it reads, so this looks up tags only where the item has some
+     * and reads its own date-times without the general ISO parser ({@link #instant}).
+     */
     static TableEntity entity(Map<String, AttributeValue> item) {
         TableEntity.Builder b = TableEntity.builder(item.get(PK).s(), item.get(RK).s());
-        item.forEach((name, value) -> {
-            if (!name.startsWith("@") && !name.equals(PK) && !name.equals(RK)) {
-                AttributeValue tag = item.get(TYPE_PREFIX + name);
-                b.put(name, read(name, value, tag == null ? null : tag.s()));
+        Map<String, String> tags = null;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (e.getKey().startsWith(TYPE_PREFIX)) {
+                if (tags == null) {
+                    tags = new HashMap<>();
+                }
+                tags.put(e.getKey().substring(TYPE_PREFIX.length()), e.getValue().s());
             }
-        });
+        }
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith("@") && !name.equals(PK) && !name.equals(RK)) {
+                b.put(name, read(name, e.getValue(), tags == null ? null : tags.get(name)));
+            }
+        }
         AttributeValue etag = item.get(ETAG);
         if (etag != null) {
             b.etag(etag.s());
         }
         AttributeValue ts = item.get(TIMESTAMP);
         if (ts != null) {
-            b.timestamp(Instant.parse(ts.s()));
+            b.timestamp(instant(ts.s()));
         }
         return b.build();
+    }
+
+    /**
+     * A stored date-time. The fixed-width form {@link #DATE_TIME} writes is read digit by digit (a fifth of
+     * {@code Instant.parse}'s time, measured: it is two of the per-item costs of a query); any other text, and
+     * anything out of range, goes to {@code Instant.parse}, which decides and reports as before.
+     */
+    static Instant instant(String text) {
+        if (text.length() == 30 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.'
+                && text.charAt(29) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int nano = digits(text, 20, 29);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
+                    && minute >= 0 && minute < 60 && second >= 0 && second < 60 && nano >= 0
+                    && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, nano);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The decimal number of {@code text[from, to)}, or -1 if a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** A property's value from its stored form and tag; what other clients wrote reads by DynamoDB's type. */
@@ -126,7 +177,7 @@ final class DynamoItems {
                 case "Edm.Double":
                     return Double.parseDouble(v.n() != null ? v.n() : v.s());
                 case "Edm.DateTime":
-                    return Instant.parse(v.s());
+                    return instant(v.s());
                 case "Edm.Guid":
                     return UUID.fromString(v.s());
                 default:

@@ -256,7 +256,9 @@ final class SqsQueueStore implements QueueBackend {
         Instant now = Instant.now();
         return onQueue(queue, "SendMessage", ref -> {
             SendMessageResponse r = sqs.sendMessage(b -> {
-                b.queueUrl(ref.url()).messageBody(text.isEmpty() ? " " : text).messageAttributes(attributes);
+                // No attributes: no empty map on the wire, and no MD5 of attributes for the SDK to compute and check.
+                b.queueUrl(ref.url()).messageBody(text.isEmpty() ? " " : text)
+                        .messageAttributes(attributes.isEmpty() ? null : attributes);
                 if (fifo) {
                     // FIFO queues delay per queue, not per message: a delay is refused by SQS itself.
                     b.messageGroupId(o.groupId() == null ? DEFAULT_GROUP : o.groupId())
@@ -293,9 +295,11 @@ final class SqsQueueStore implements QueueBackend {
             boolean empty = attributes.remove(EMPTY_ATTRIBUTE) != null;
             byte[] body = empty ? new byte[0] : QueueMessageText.decode(m.body(), encoding,
                     "message " + m.messageId() + " of queue " + queue);
-            Instant sent = instantOfMillis(m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP));
-            long count = Long.parseLong(m.attributes().getOrDefault(
-                    MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+            // attributes() converts the SDK's string-keyed map to enum keys at every call: once is enough.
+            Map<MessageSystemAttributeName, String> system = m.attributes();
+            Instant sent = instantOfMillis(system.get(MessageSystemAttributeName.SENT_TIMESTAMP));
+            long count = Long.parseLong(system.getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                    "1"));
             messages.add(new QueueMessage(m.messageId(), m.receiptHandle(), body, sent,
                     sent == null ? null : sent.plus(retention), visibleAt, count, attributes));
         }

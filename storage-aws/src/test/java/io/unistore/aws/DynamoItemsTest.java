@@ -1,9 +1,11 @@
 package io.unistore.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.unistore.table.TableEntity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,40 @@ class DynamoItemsTest {
         assertThat(e.get("frac")).isEqualTo(1.25);
         assertThat(e.getString("list")).contains("a");
         assertThat(e.etag()).isNull();
+    }
+
+    @Test
+    void storedDateTimesReadAsInstantParseReadsThem() {
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 10_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_800L),
+                    random.nextInt(1_000_000_000));
+            String text = DynamoItems.DATE_TIME.format(t);
+            assertThat(DynamoItems.instant(text)).as(text).isEqualTo(t).isEqualTo(Instant.parse(text));
+        }
+        // Other clients' forms, and text the fast path leaves to Instant.parse (out of range, 24:00, leap second,
+        // not digits): the same value, or the same refusal.
+        for (String text : List.of("2026-01-02T03:04:05Z", "2026-01-02T03:04:05.1234567Z",
+                "2024-02-29T00:00:00.000000000Z", "2026-12-31T23:59:59.999999999Z", "0000-01-01T00:00:00.000000000Z",
+                "2026-02-29T00:00:00.000000000Z", "2026-13-01T00:00:00.000000000Z", "2026-01-01T24:00:00.000000000Z",
+                "2026-01-01T00:60:00.000000000Z", "2026-01-01T00:00:00.00000000xZ", "2026-01-00T00:00:00.000000000Z",
+                "+026-01-01T00:00:00.000000000Z", "2026-06-30T23:59:60.000000000Z", "")) {
+            Object expected;
+            try {
+                expected = Instant.parse(text);
+            } catch (java.time.DateTimeException e) {
+                expected = e.getClass();
+            }
+            Object actual;
+            try {
+                actual = DynamoItems.instant(text);
+            } catch (java.time.DateTimeException e) {
+                actual = e.getClass();
+            }
+            assertThat(actual).as(text).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> DynamoItems.instant("2026-02-29T00:00:00.000000000Z"))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
     }
 
     @Test

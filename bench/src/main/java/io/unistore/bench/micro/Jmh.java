@@ -53,7 +53,7 @@ public final class Jmh {
     public static List<Series> pair(Context ctx, Class<?> benchmark, String unistoreMethod, String referenceMethod,
                                     String referenceLabel) throws Exception {
         return Interleaved.run(ctx.log(), benchmark.getSimpleName() + "." + unistoreMethod, 0,
-                ctx.profile().microRounds(), List.of(
+                MicroSection.rounds(ctx), List.of(
                         Contender.unistore("Unistore", () -> Trial.of(microsPerOp(benchmark, unistoreMethod, ctx))),
                         Contender.reference(referenceLabel,
                                 () -> Trial.of(microsPerOp(benchmark, referenceMethod, ctx)))));
