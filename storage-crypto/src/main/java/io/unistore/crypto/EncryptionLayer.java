@@ -45,6 +45,11 @@ public final class EncryptionLayer implements Layer {
         return new EncryptionLayer(keys, true);
     }
 
+    /** Where this layer's keys come from (a key rotation needs the same source). */
+    public KeySource keySource() {
+        return keys;
+    }
+
     @Override
     public AccountBackend apply(AccountBackend inner) {
         return new ForwardingAccountBackend(inner) {
