@@ -5,6 +5,7 @@ import io.unistore.Capability;
 import io.unistore.MetadataRules;
 import io.unistore.spi.AccountBackend;
 import io.unistore.spi.BlobBackend;
+import io.unistore.spi.FileBackend;
 import io.unistore.spi.ForwardingAccountBackend;
 import io.unistore.spi.Layer;
 import java.util.Objects;
@@ -65,6 +66,11 @@ public final class EncryptionLayer implements Layer {
             @Override
             public BlobBackend blobs() {
                 return new EncryptingBlobBackend(super.blobs(), keys, requireEncryption);
+            }
+
+            @Override
+            public FileBackend files() {
+                return new EncryptingFileBackend(super.files(), keys, requireEncryption);
             }
         };
     }

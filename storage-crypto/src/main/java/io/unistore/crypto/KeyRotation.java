@@ -90,7 +90,7 @@ public final class KeyRotation {
             for (int attempt = 1; ; attempt++) {
                 BlobProperties p = attempt == 1 ? item.properties() : blobs.getProperties(container, item.name());
                 String current = StoredBlobs.encryptionData(p.metadata());
-                String where = container + "/" + item.name();
+                String where = "blob " + container + "/" + item.name();
                 EncryptionData data = current == null ? null : EncryptionData.parse(current, where);
                 if (data == null || data.keyId().equals(primary.keyId())) {
                     counts.current++;
