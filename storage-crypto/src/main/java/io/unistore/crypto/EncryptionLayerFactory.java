@@ -14,10 +14,12 @@ import java.util.Set;
  * The {@code encryption} layer by name, for addresses' options and the MCP server's per-account config:
  * {@code layers=encryption}, {@code encryption.keyset=/path/keys.json}, the password from
  * {@code encryption.passwordEnv=VARIABLE} or {@code encryption.passwordFile=/path} (never in the options
- * themselves, which are shown and logged), and {@code encryption.required=true} to refuse unencrypted blobs.
+ * themselves, which are shown and logged), {@code encryption.required=true} to refuse unencrypted blobs, and
+ * {@code encryption.tableProperties=Table.property,...} for table properties to encrypt.
  */
 public final class EncryptionLayerFactory implements LayerFactory {
-    private static final Set<String> KNOWN = Set.of("keyset", "passwordEnv", "passwordFile", "required");
+    private static final Set<String> KNOWN = Set.of("keyset", "passwordEnv", "passwordFile", "required",
+            "tableProperties");
 
     @Override
     public String name() {
@@ -29,7 +31,7 @@ public final class EncryptionLayerFactory implements LayerFactory {
         for (String key : options.keySet()) {
             if (!KNOWN.contains(key)) {
                 throw StorageException.invalidArgument("encryption." + key, "is not an option of the encryption "
-                        + "layer (known: keyset, passwordEnv, passwordFile, required)");
+                        + "layer (known: keyset, passwordEnv, passwordFile, required, tableProperties)");
             }
         }
         String keyset = options.get("keyset");
@@ -41,6 +43,10 @@ public final class EncryptionLayerFactory implements LayerFactory {
             throw StorageException.invalidArgument("encryption.required", "must be true or false, was " + required);
         }
         EncryptionLayer layer = EncryptionLayer.of(LocalKeyset.open(Path.of(keyset), password(options)));
+        String tableProperties = options.get("tableProperties");
+        if (tableProperties != null) {
+            layer = layer.encryptingTableProperties(tableProperties, "encryption.tableProperties");
+        }
         return required.equals("true") ? layer.requiringEncryption() : layer;
     }
 
