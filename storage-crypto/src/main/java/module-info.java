@@ -1,6 +1,7 @@
 /**
- * Client-side encryption as a layer over any provider: blobs in the Azure Storage client-side encryption v2
- * format, with key-encryption keys from a password-protected keyset file or Azure Key Vault.
+ * Client-side encryption as a layer over any provider: blobs and files in the Azure Storage client-side
+ * encryption v2 format, chosen table properties with AES-256-GCM, key-encryption keys from a password-protected
+ * keyset file or Azure Key Vault.
  */
 module io.unistore.crypto {
     requires io.unistore.api;

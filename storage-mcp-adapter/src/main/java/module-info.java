@@ -7,6 +7,7 @@ module io.unistore.mcp {
     requires io.unistore.ops;
     requires io.unistore.config;
     requires io.unistore.audit;
+    requires io.unistore.crypto;
     requires io.opentelemetry.api;
     requires io.opentelemetry.sdk;
     requires io.opentelemetry.sdk.common;

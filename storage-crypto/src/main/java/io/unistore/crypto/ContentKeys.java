@@ -59,13 +59,19 @@ final class ContentKeys {
      */
     static SecretKey unwrap(EncryptionData data, KeySource keys, String where) {
         KeyEncryptionKey kek = keys.resolve(data.keyId()).orElseThrow(() -> new StorageException(
-                ErrorCode.PERMISSION_DENIED, "blob " + where + " is encrypted under key " + data.keyId()
+                ErrorCode.PERMISSION_DENIED, where + " is encrypted under key " + data.keyId()
                 + ", which the encryption layer's key source does not have"));
-        byte[] plain = kek.unwrapKey(data.wrapAlgorithm(), data.wrappedKey());
+        byte[] plain;
+        try {
+            plain = kek.unwrapKey(data.wrapAlgorithm(), data.wrappedKey());
+        } catch (StorageException e) {
+            // The key names itself; say what it was opening too.
+            throw new StorageException(e.code(), where + ": " + e.getMessage(), e);
+        }
         try {
             if (plain.length != PREFIX.length + KEY_BYTES
                     || !MessageDigest.isEqual(Arrays.copyOf(plain, PREFIX.length), PREFIX)) {
-                throw new StorageException(ErrorCode.PERMISSION_DENIED, "the content key of blob " + where
+                throw new StorageException(ErrorCode.PERMISSION_DENIED, "the content key of " + where
                         + " unwrapped by key " + data.keyId() + " does not carry the protocol 2.0 prefix");
             }
             return new SecretKeySpec(plain, PREFIX.length, KEY_BYTES, "AES");

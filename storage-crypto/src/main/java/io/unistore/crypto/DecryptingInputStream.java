@@ -98,7 +98,7 @@ final class DecryptingInputStream extends RegionStream {
         pos = 0;
         len = 0;
         done = true;
-        return new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " (key " + keyId + "): " + what);
+        return new StorageException(ErrorCode.PERMISSION_DENIED, where + " (key " + keyId + "): " + what);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.unistore.crypto;
 
-import io.unistore.ByteRange;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
@@ -24,7 +23,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.SecretKey;
 
 /**
  * Blobs encrypted on the client in the Azure Storage client-side encryption v2 format: content goes down as
@@ -47,20 +45,15 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
 
     @Override
     public BlobWriteResult upload(String container, String blob, InputStream content, UploadOptions options) {
-        refuseReserved(options.metadata());
-        SecretKey contentKey = ContentKeys.generate();
-        EncryptionData data = ContentKeys.wrap(contentKey, keys.primary());
-        if (options.contentMd5() != null) {
-            data = data.with(SealedMd5.ENTRY, SealedMd5.seal(contentKey, options.contentMd5()));
-        }
-        EncryptingInputStream encrypted = new EncryptingInputStream(content, contentKey, options.contentMd5(),
-                options.progress(), options.length());
-        UploadOptions stored = options.withMetadata(StoredBlobs.withEncryptionData(options.metadata(), data.toJson()))
-                .withContentMd5(null).withProgress(null)
-                .withLength(options.length() < 0 ? -1 : CseV2.encryptedLength(options.length(), CseV2.REGION));
+        StoredBlobs.refuseReserved(options.metadata());
+        EncryptedWrite encrypted = new EncryptedWrite(content, keys, options.contentMd5(), options.progress(),
+                options.length());
+        UploadOptions stored = options.withMetadata(StoredBlobs.withEncryptionData(options.metadata(),
+                encrypted.encryptionData())).withContentMd5(null).withProgress(null)
+                .withLength(encrypted.storedLength());
         BlobWriteResult result;
         try {
-            result = super.upload(container, blob, encrypted, stored);
+            result = super.upload(container, blob, encrypted.ciphertext(), stored);
         } catch (RuntimeException e) {
             if (encrypted.md5Mismatch()) {
                 throw StorageException.invalidArgument("contentMd5", "must be the MD5 of the content sent; it was not, "
@@ -73,9 +66,8 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
             throw new StorageException(ErrorCode.INTERNAL, "the content's MD5 did not match but the provider stored "
                     + container + "/" + blob);
         }
-        long size = result.size() < 0 ? -1 : CseV2.plaintextLength(result.size(), CseV2.REGION);
-        return new BlobWriteResult(result.etag(), result.lastModified(), size, encrypted.contentMd5(),
-                result.versionId());
+        return new BlobWriteResult(result.etag(), result.lastModified(), EncryptedWrite.plaintextLength(result.size()),
+                encrypted.contentMd5(), result.versionId());
     }
 
     @Override
@@ -86,7 +78,7 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
     @Override
     public BlobWriteResult setMetadata(String container, String blob, Map<String, String> metadata,
                                        RequestConditions conditions) {
-        refuseReserved(metadata);
+        StoredBlobs.refuseReserved(metadata);
         for (int attempt = 1; ; attempt++) {
             BlobProperties stored = super.getProperties(container, blob,
                     ReadOptions.defaults().withConditions(conditions));
@@ -115,7 +107,7 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
             BlobWriteResult r = super.copy(sourceContainer, sourceBlob, targetContainer, targetBlob, options);
             return new BlobWriteResult(r.etag(), r.lastModified(), -1, null, r.versionId());
         }
-        refuseReserved(options.metadata());
+        StoredBlobs.refuseReserved(options.metadata());
         ReadOptions source = ReadOptions.builder().conditions(options.sourceConditions())
                 .versionId(options.sourceVersionId()).snapshot(options.sourceSnapshot()).build();
         BlobProperties stored = super.getProperties(sourceContainer, sourceBlob, source);
@@ -149,7 +141,7 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
         if (metadata == null || metadata.isEmpty()) {
             return super.createSnapshot(container, blob, metadata);
         }
-        refuseReserved(metadata);
+        StoredBlobs.refuseReserved(metadata);
         String json = StoredBlobs.encryptionData(super.getProperties(container, blob, ReadOptions.defaults())
                 .metadata());
         return super.createSnapshot(container, blob, json == null ? metadata
@@ -161,42 +153,26 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
     @Override
     public InputStream openInputStream(String container, String blob, ReadOptions options) {
         BlobProperties stored = super.getProperties(container, blob, options.withRange(null).withProgress(null));
-        String where = container + "/" + blob;
+        String where = "blob " + container + "/" + blob;
         String json = StoredBlobs.encryptionData(stored.metadata());
         if (json == null) {
             if (requireEncryption) {
-                throw new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " is not encrypted, and "
+                throw new StorageException(ErrorCode.PERMISSION_DENIED, where + " is not encrypted, and "
                         + "the encryption layer requires encryption (encryption.required=true)");
             }
             return super.openInputStream(container, blob, options);
         }
-        EncryptionData data = EncryptionData.parse(json, where);
-        long size = plaintextLength(stored, data, where);
-        ByteRange range = options.range();
-        long offset = range == null ? 0 : range.offset();
-        if (offset > 0 && offset >= size) {
-            throw StorageException.invalidArgument("range.offset", "must be before the end of the blob (" + size
-                    + " bytes), was " + offset);
-        }
-        long end = range == null || range.isOpenEnded() ? size : Math.min(size, offset + range.length());
-        SecretKey contentKey = ContentKeys.unwrap(data, keys, where);
-        if (end <= offset) {
+        EncryptedRead read = new EncryptedRead(json, stored.size(), options.range(), keys, where);
+        if (read.empty()) {
             return InputStream.nullInputStream();
         }
-        long regionBytes = data.regionLength() + (long) CseV2.OVERHEAD;
-        long first = offset / data.regionLength();
-        long last = (end - 1) / data.regionLength();
-        long from = first * regionBytes;
-        long to = Math.min(stored.size(), (last + 1) * regionBytes);
-        ReadOptions ciphertext = options.withProgress(null)
-                .withRange(from == 0 && to == stored.size() ? null : ByteRange.of(from, to - from));
+        ReadOptions ciphertext = options.withProgress(null).withRange(read.storedRange());
         String pin = pin(stored, options);
         if (pin != null) {
+            // The same content the encryption data was read from, or a clear failure.
             ciphertext = ciphertext.withConditions(options.conditions().withIfMatch(pin));
         }
-        InputStream in = super.openInputStream(container, blob, ciphertext);
-        return new DecryptingInputStream(in, contentKey, data.regionLength(), first,
-                offset - first * data.regionLength(), end - offset, where, data.keyId());
+        return read.decrypt(super.openInputStream(container, blob, ciphertext));
     }
 
     /** The ETag to pin reads to, so they see the content the encryption data was read from; null if pinned. */
@@ -206,21 +182,11 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
         return pinned ? null : stored.etag();
     }
 
-    private static long plaintextLength(BlobProperties stored, EncryptionData data, String where) {
-        try {
-            return CseV2.plaintextLength(stored.size(), data.regionLength());
-        } catch (IllegalArgumentException e) {
-            throw new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " (key " + data.keyId() + "): "
-                    + e.getMessage());
-        }
-    }
-
     @Override
     public void downloadToFile(String container, String blob, Path file, ReadOptions options) {
         if (options.range() == null) {
             BlobProperties stored = super.getProperties(container, blob, options.withProgress(null));
             String json = StoredBlobs.encryptionData(stored.metadata());
-            String where = container + "/" + blob;
             if (json == null && !requireEncryption) {
                 // A plain blob takes the provider's own (parallel) download, pinned to what was just read.
                 String plainPin = pin(stored, options);
@@ -229,11 +195,11 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
                 return;
             }
             if (json != null) {
-                EncryptionData data = EncryptionData.parse(json, where);
-                long size = plaintextLength(stored, data, where);
-                if (ParallelDecryption.worthIt(size, data.regionLength())) {
-                    new ParallelDecryption(delegate(), container, blob, data, ContentKeys.unwrap(data, keys, where),
-                            stored.size(), size).run(file, options, pin(stored, options));
+                EncryptedRead read = new EncryptedRead(json, stored.size(), null, keys, "blob " + container + "/"
+                        + blob);
+                if (ParallelDecryption.worthIt(read)) {
+                    new ParallelDecryption(delegate(), container, blob, read, stored.size())
+                            .run(file, options, pin(stored, options));
                     return;
                 }
             }
@@ -248,30 +214,9 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
     @Override
     public BlobProperties getProperties(String container, String blob, ReadOptions options) {
         BlobProperties stored = super.getProperties(container, blob, options);
-        return StoredBlobs.plain(stored, sealedMd5(stored, container + "/" + blob));
-    }
-
-    /** The plaintext's MD5 the uploader gave, or null: opening it needs the content key. */
-    private String sealedMd5(BlobProperties stored, String where) {
         String json = StoredBlobs.encryptionData(stored.metadata());
-        if (json == null) {
-            return stored.contentMd5();
-        }
-        EncryptionData data;
-        try {
-            data = EncryptionData.parse(json, where);
-        } catch (StorageException e) {
-            return null;
-        }
-        String sealed = data.keyWrappingMetadata().get(SealedMd5.ENTRY);
-        if (sealed == null || keys.resolve(data.keyId()).isEmpty()) {
-            return null;
-        }
-        try {
-            return SealedMd5.open(ContentKeys.unwrap(data, keys, where), sealed).orElse(null);
-        } catch (StorageException e) {
-            return null;
-        }
+        return StoredBlobs.plain(stored, json == null ? stored.contentMd5()
+                : SealedMd5.of(json, keys, "blob " + container + "/" + blob));
     }
 
     @Override
@@ -294,12 +239,5 @@ final class EncryptingBlobBackend extends ForwardingBlobBackend {
     @Override
     public PagedIterable<BlobProperties> listVersions(String container, String blob, ListOptions options) {
         return super.listVersions(container, blob, options).map(p -> StoredBlobs.plain(p, null));
-    }
-
-    private static void refuseReserved(Map<String, String> metadata) {
-        if (StoredBlobs.reserved(metadata)) {
-            throw StorageException.invalidArgument("metadata." + EncryptionData.METADATA_KEY,
-                    "is reserved by the encryption layer");
-        }
     }
 }

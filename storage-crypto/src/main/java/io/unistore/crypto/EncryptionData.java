@@ -87,7 +87,7 @@ record EncryptionData(String keyId, byte[] wrappedKey, String wrapAlgorithm, int
         }
         String protocol = text(root, "/EncryptionAgent/Protocol", where);
         if (!protocol.equals("2.0") && !protocol.equals("2.1")) {
-            throw new StorageException(ErrorCode.UNSUPPORTED, "blob " + where + " is encrypted with client-side "
+            throw new StorageException(ErrorCode.UNSUPPORTED, where + " is encrypted with client-side "
                     + "encryption protocol '" + protocol + "'; only 2.0 and 2.1 (AES-GCM regions) are read");
         }
         String algorithm = text(root, "/EncryptionAgent/EncryptionAlgorithm", where);
@@ -124,7 +124,7 @@ record EncryptionData(String keyId, byte[] wrappedKey, String wrapAlgorithm, int
     }
 
     private static StorageException bad(String where, String rule) {
-        return new StorageException(ErrorCode.INVALID_ARGUMENT, "the encryptiondata metadata of blob " + where + " "
+        return new StorageException(ErrorCode.INVALID_ARGUMENT, "the encryptiondata metadata of " + where + " "
                 + rule);
     }
 }

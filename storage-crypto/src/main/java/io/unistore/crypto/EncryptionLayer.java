@@ -5,8 +5,10 @@ import io.unistore.Capability;
 import io.unistore.MetadataRules;
 import io.unistore.spi.AccountBackend;
 import io.unistore.spi.BlobBackend;
+import io.unistore.spi.FileBackend;
 import io.unistore.spi.ForwardingAccountBackend;
 import io.unistore.spi.Layer;
+import io.unistore.spi.TableBackend;
 import java.util.Objects;
 
 /**
@@ -29,20 +31,45 @@ public final class EncryptionLayer implements Layer {
     public static final int RESERVED_METADATA_BYTES = 1024;
     private final KeySource keys;
     private final boolean requireEncryption;
+    private final EncryptedProperties tableProperties;
 
-    private EncryptionLayer(KeySource keys, boolean requireEncryption) {
+    private EncryptionLayer(KeySource keys, boolean requireEncryption, EncryptedProperties tableProperties) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.requireEncryption = requireEncryption;
+        this.tableProperties = tableProperties;
     }
 
     /** Encrypts with the source's primary key; reads blobs stored without encryption as they are. */
     public static EncryptionLayer of(KeySource keys) {
-        return new EncryptionLayer(keys, false);
+        return new EncryptionLayer(keys, false, EncryptedProperties.NONE);
     }
 
     /** The same layer refusing (PERMISSION_DENIED) to read blobs stored without encryption. */
     public EncryptionLayer requiringEncryption() {
-        return new EncryptionLayer(keys, true);
+        return new EncryptionLayer(keys, true, tableProperties);
+    }
+
+    /**
+     * The same layer encrypting these table properties too, each value with AES-256-GCM under a data key of its own
+     * (wrapped by the key source), bound to its table, keys and property name; see the module's README.
+     *
+     * @param spec {@code Table.property} entries separated by commas, {@code *.property} for every table, e.g.
+     *        {@code Customers.ssn,Customers.card,*.secret}
+     * @throws io.unistore.StorageException INVALID_ARGUMENT naming {@code tableProperties} for a bad entry
+     */
+    public EncryptionLayer encryptingTableProperties(String spec) {
+        return encryptingTableProperties(spec, "tableProperties");
+    }
+
+    /** As above, errors naming {@code option}. */
+    EncryptionLayer encryptingTableProperties(String spec, String option) {
+        return new EncryptionLayer(keys, requireEncryption, EncryptedProperties.parse(Objects.requireNonNull(spec,
+                "spec"), option));
+    }
+
+    /** Where this layer's keys come from (a key rotation needs the same source). */
+    public KeySource keySource() {
+        return keys;
     }
 
     @Override
@@ -60,6 +87,17 @@ public final class EncryptionLayer implements Layer {
             @Override
             public BlobBackend blobs() {
                 return new EncryptingBlobBackend(super.blobs(), keys, requireEncryption);
+            }
+
+            @Override
+            public TableBackend tables() {
+                return tableProperties.isEmpty() ? super.tables()
+                        : new EncryptingTableBackend(super.tables(), keys, tableProperties, requireEncryption);
+            }
+
+            @Override
+            public FileBackend files() {
+                return new EncryptingFileBackend(super.files(), keys, requireEncryption);
             }
         };
     }

@@ -16,14 +16,15 @@ import java.util.function.UnaryOperator;
  * The {@code encryption} layer by name, for addresses' options and the MCP server's per-account config:
  * {@code layers=encryption}, {@code encryption.keyset=/path/keys.json}, the password from
  * {@code encryption.passwordEnv=VARIABLE} or {@code encryption.passwordFile=/path} (never in the options
- * themselves, which are shown and logged), and {@code encryption.required=true} to refuse unencrypted blobs.
+ * themselves, which are shown and logged), {@code encryption.required=true} to refuse unencrypted blobs, and
+ * {@code encryption.tableProperties=Table.property,...} for table properties to encrypt.
  * Or keys in Azure Key Vault: {@code encryption.keyVaultKey=https://<vault>.vault.azure.net/keys/<name>}, signed
  * in with {@code DefaultAzureCredential} as the azure provider is ({@code encryption.tenantId},
  * {@code encryption.managedIdentityClientId}; a client secret only through the environment, never an option).
  */
 public final class EncryptionLayerFactory implements LayerFactory {
     private static final Set<String> KNOWN = Set.of("keyset", "passwordEnv", "passwordFile", "required",
-            "keyVaultKey", "tenantId", "managedIdentityClientId");
+            "keyVaultKey", "tenantId", "managedIdentityClientId", "tableProperties");
     private static final Set<String> KEYSET_ONLY = Set.of("keyset", "passwordEnv", "passwordFile");
     private static final Set<String> KEY_VAULT_ONLY = Set.of("keyVaultKey", "tenantId", "managedIdentityClientId");
 
@@ -50,7 +51,7 @@ public final class EncryptionLayerFactory implements LayerFactory {
             if (!KNOWN.contains(key)) {
                 throw StorageException.invalidArgument("encryption." + key, "is not an option of the encryption "
                         + "layer (known: keyset, passwordEnv, passwordFile, keyVaultKey, tenantId, "
-                        + "managedIdentityClientId, required)");
+                        + "managedIdentityClientId, required, tableProperties)");
             }
         }
         String required = options.getOrDefault("required", "false");
@@ -70,6 +71,10 @@ public final class EncryptionLayerFactory implements LayerFactory {
         }
         KeySource keys = vault ? keyVault(options) : keyset(options);
         EncryptionLayer layer = EncryptionLayer.of(keys);
+        String tableProperties = options.get("tableProperties");
+        if (tableProperties != null) {
+            layer = layer.encryptingTableProperties(tableProperties, "encryption.tableProperties");
+        }
         return required.equals("true") ? layer.requiringEncryption() : layer;
     }
 

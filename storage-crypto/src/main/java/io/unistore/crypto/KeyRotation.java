@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -23,9 +25,11 @@ import java.util.function.Consumer;
  * metadata write per blob; {@link #reencrypt} writes every blob anew under a fresh content key, for when a content
  * key itself may be exposed.
  *
- * <p>Both go through the container page by page and report after each blob; each report carries the token of
- * the page to resume from, so a stopped rotation continues where it was ({@link Options#continuationToken()}), and
- * running it again is harmless: blobs already under the primary key are left alone.
+ * <p>Both go through the container page by page and report after each blob; each report carries the token to
+ * resume from (just after that blob), so a stopped rotation continues where it was
+ * ({@link Options#continuationToken()}, {@link Options#limit()} for runs of a bounded size), and running it again
+ * is harmless: blobs already under the primary key are left alone. A blob that cannot be rotated (its key is not
+ * in the source, say) is counted and named in the report, and the rotation goes on.
  *
  * <p>{@link #rewrap} works on the account <em>without</em> the encryption layer (it reads and writes the
  * {@code encryptiondata} metadata the layer hides); {@link #reencrypt} on the account <em>with</em> it.
@@ -37,23 +41,34 @@ public final class KeyRotation {
     }
 
     /**
-     * Which blobs, where to resume, and who is told.
+     * Which blobs, where to resume, how many, and who is told.
      *
      * @param prefix only blobs whose names start with this, or null
-     * @param pageSize blobs per listing page (a resumed rotation repeats at most one page), or 0 for the default
+     * @param pageSize blobs per listing page, or 0 for the default
      * @param continuationToken a report's token to resume from, or null to start at the beginning
-     * @param progress told after each blob, or null
+     * @param limit blobs to examine in this run at most (the report's token resumes after them), or 0 for all
+     * @param progress told after each blob, or null; what it throws stops the rotation (the last report it was
+     *        given resumes it)
      */
-    public record Options(String prefix, int pageSize, String continuationToken, Consumer<RotationReport> progress) {
+    public record Options(String prefix, int pageSize, String continuationToken, int limit,
+                          Consumer<RotationReport> progress) {
         public Options {
             if (pageSize < 0) {
                 throw StorageException.invalidArgument("pageSize", "must be 0 (default) or positive, was " + pageSize);
             }
+            if (limit < 0) {
+                throw StorageException.invalidArgument("limit", "must be 0 (no limit) or positive, was " + limit);
+            }
+        }
+
+        /** Without a limit. */
+        public Options(String prefix, int pageSize, String continuationToken, Consumer<RotationReport> progress) {
+            this(prefix, pageSize, continuationToken, 0, progress);
         }
 
         /** Every blob of the container, from the start, telling no one. */
         public static Options defaults() {
-            return new Options(null, 0, null, null);
+            return new Options(null, 0, null, 0, null);
         }
     }
 
@@ -75,7 +90,7 @@ public final class KeyRotation {
             for (int attempt = 1; ; attempt++) {
                 BlobProperties p = attempt == 1 ? item.properties() : blobs.getProperties(container, item.name());
                 String current = StoredBlobs.encryptionData(p.metadata());
-                String where = container + "/" + item.name();
+                String where = "blob " + container + "/" + item.name();
                 EncryptionData data = current == null ? null : EncryptionData.parse(current, where);
                 if (data == null || data.keyId().equals(primary.keyId())) {
                     counts.current++;
@@ -143,15 +158,25 @@ public final class KeyRotation {
         long rewrapped;
         long current;
         long unencrypted;
+        long failed;
+        final List<RotationReport.Failure> failures = new ArrayList<>();
+
+        void fail(String blob, StorageException e) {
+            failed++;
+            if (failures.size() < RotationReport.MAX_FAILURES) {
+                failures.add(new RotationReport.Failure(blob, e.code(), e.getMessage()));
+            }
+        }
 
         RotationReport report(String token) {
-            return new RotationReport(examined, rewrapped, current, unencrypted, token);
+            return new RotationReport(examined, rewrapped, current, unencrypted, failed, failures, token);
         }
     }
 
     private static RotationReport walk(BlobStore blobs, String container, Options options, Step step) {
         Counts counts = new Counts();
-        String token = options.continuationToken();
+        RotationToken resume = RotationToken.parse(options.continuationToken());
+        String token = resume.page();
         do {
             ListBlobsOptions list = ListBlobsOptions.defaults().withPrefix(options.prefix())
                     .withContinuationToken(token).withIncludeMetadata(true);
@@ -159,17 +184,26 @@ public final class KeyRotation {
                 list = list.withPageSize(options.pageSize());
             }
             Page<BlobItem> page = blobs.list(container, list).firstPage();
-            for (BlobItem item : page.items()) {
-                if (item.prefix()) {
-                    continue;
+            RotationToken within = resume;
+            List<BlobItem> items = page.items().stream().filter(i -> !i.prefix() && !within.done(i.name())).toList();
+            for (int i = 0; i < items.size(); i++) {
+                BlobItem item = items.get(i);
+                try {
+                    step.apply(item, counts);
+                } catch (StorageException e) {
+                    counts.fail(item.name(), e);
                 }
-                step.apply(item, counts);
                 counts.examined++;
+                boolean lastOfAll = i == items.size() - 1 && page.continuationToken() == null;
+                String next = lastOfAll ? null : new RotationToken(token, item.name()).encode();
                 if (options.progress() != null) {
-                    // Until this page is done, resuming starts the page again (repeating it is harmless).
-                    options.progress().accept(counts.report(token));
+                    options.progress().accept(counts.report(next));
+                }
+                if (options.limit() > 0 && counts.examined == options.limit()) {
+                    return counts.report(next);
                 }
             }
+            resume = new RotationToken(null, null);
             token = page.continuationToken();
         } while (token != null);
         RotationReport done = counts.report(null);

@@ -46,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class LocalKeyset implements KeySource {
     static final String FORMAT = "unistore-keyset-1";
     static final int DEFAULT_ITERATIONS = 600_000;
+    /** The fewest PBKDF2 iterations {@link #create(Path, char[], String, int)} accepts. */
+    public static final int MIN_ITERATIONS = 10_000;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -76,7 +78,19 @@ public final class LocalKeyset implements KeySource {
         return create(file, password, name, DEFAULT_ITERATIONS);
     }
 
-    static LocalKeyset create(Path file, char[] password, String name, int iterations) {
+    /**
+     * Writes a new keyset file holding key {@code name/1}, its password stretched with {@code iterations} rounds of
+     * PBKDF2 (every open pays them): fewer than the default 600,000 only where opening must be fast and the file
+     * is not worth guarding, such as tests.
+     *
+     * @throws StorageException INVALID_ARGUMENT for fewer than {@value #MIN_ITERATIONS} iterations, and as
+     *         {@link #create(Path, char[], String)}
+     */
+    public static LocalKeyset create(Path file, char[] password, String name, int iterations) {
+        if (iterations < MIN_ITERATIONS) {
+            throw StorageException.invalidArgument("iterations", "must be at least " + MIN_ITERATIONS + ", was "
+                    + iterations);
+        }
         if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
             throw StorageException.invalidArgument("name", "must be 1 to 64 letters, digits, '-' or '_'");
         }

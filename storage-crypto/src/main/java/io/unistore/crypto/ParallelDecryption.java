@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.SecretKey;
 
 /**
  * {@code downloadToFile} of a large encrypted blob as several ranged reads of whole regions at once, each
@@ -38,27 +37,23 @@ final class ParallelDecryption {
     private final BlobBackend stored;
     private final String container;
     private final String blob;
-    private final String where;
-    private final EncryptionData data;
-    private final SecretKey key;
+    private final EncryptedRead read;
     private final long storedSize;
     private final long size;
 
-    ParallelDecryption(BlobBackend stored, String container, String blob, EncryptionData data, SecretKey key,
-                       long storedSize, long size) {
+    /** @param read the plan of the whole blob's read (its key unwrapped) */
+    ParallelDecryption(BlobBackend stored, String container, String blob, EncryptedRead read, long storedSize) {
         this.stored = stored;
         this.container = container;
         this.blob = blob;
-        this.where = container + "/" + blob;
-        this.data = data;
-        this.key = key;
+        this.read = read;
         this.storedSize = storedSize;
-        this.size = size;
+        this.size = read.size();
     }
 
     /** Whether splitting pays: more ranges than one. */
-    static boolean worthIt(long plaintextSize, int regionLength) {
-        return plaintextSize > (long) REGIONS_PER_RANGE * regionLength;
+    static boolean worthIt(EncryptedRead read) {
+        return read.size() > (long) REGIONS_PER_RANGE * read.regionLength();
     }
 
     void run(Path file, ReadOptions options, String etag) {
@@ -70,7 +65,7 @@ final class ParallelDecryption {
     }
 
     private void fetchAll(FileChannel channel, ReadOptions options, String etag) throws IOException {
-        int regionLength = data.regionLength();
+        int regionLength = read.regionLength();
         long regions = (size + regionLength - 1) / regionLength;
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, r -> {
@@ -93,7 +88,7 @@ final class ParallelDecryption {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StorageException(ErrorCode.UNAVAILABLE, "download of " + where + " was interrupted", e);
+            throw new StorageException(ErrorCode.UNAVAILABLE, "download of " + read.where() + " was interrupted", e);
         } catch (ExecutionException e) {
             Throwable t = e.getCause();
             if (t instanceof StorageException se) {
@@ -102,7 +97,7 @@ final class ParallelDecryption {
             if (t instanceof IOException io) {
                 throw io;
             }
-            throw new StorageException(ErrorCode.INTERNAL, "download of " + where + " failed: " + t, t);
+            throw new StorageException(ErrorCode.INTERNAL, "download of " + read.where() + " failed: " + t, t);
         } finally {
             pool.shutdownNow();
         }
@@ -111,7 +106,7 @@ final class ParallelDecryption {
     /** Fetches regions [first, end), decrypts them and writes them at their plaintext offset. */
     private void fetch(FileChannel channel, ReadOptions options, String etag, long first, long end, AtomicLong done)
             throws IOException {
-        int regionLength = data.regionLength();
+        int regionLength = read.regionLength();
         long regionBytes = regionLength + (long) CseV2.OVERHEAD;
         long from = first * regionBytes;
         long to = Math.min(storedSize, end * regionBytes);
@@ -121,8 +116,8 @@ final class ParallelDecryption {
         if (etag != null) {
             range = range.withConditions(options.conditions().withIfMatch(etag));
         }
-        try (InputStream in = new DecryptingInputStream(stored.openInputStream(container, blob, range), key,
-                regionLength, first, 0, plainLength, where, data.keyId())) {
+        try (InputStream in = read.decryptRegions(stored.openInputStream(container, blob, range), first,
+                plainLength)) {
             byte[] buffer = new byte[Streams.BUFFER_SIZE];
             long position = plainFrom;
             int n;
@@ -137,7 +132,7 @@ final class ParallelDecryption {
                 }
             }
             if (position != plainFrom + plainLength) {
-                throw new StorageException(ErrorCode.PERMISSION_DENIED, "blob " + where + " (key " + data.keyId()
+                throw new StorageException(ErrorCode.PERMISSION_DENIED, read.where() + " (key " + read.keyId()
                         + "): regions " + first + "-" + (end - 1) + " ended early");
             }
         }

@@ -1,5 +1,6 @@
 package io.unistore.crypto;
 
+import io.unistore.StorageException;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,6 +26,23 @@ final class SealedMd5 {
         byte[] nonce = new byte[CseV2.NONCE];
         Arrays.fill(nonce, (byte) 0xff);
         return nonce;
+    }
+
+    /**
+     * The plaintext's MD5 the uploader gave, from stored encryption data, or null when there is none or it does not
+     * open (opening it needs the content key, so a key the source does not have gives null too).
+     */
+    static String of(String encryptionData, KeySource keys, String where) {
+        try {
+            EncryptionData data = EncryptionData.parse(encryptionData, where);
+            String sealed = data.keyWrappingMetadata().get(ENTRY);
+            if (sealed == null || keys.resolve(data.keyId()).isEmpty()) {
+                return null;
+            }
+            return open(ContentKeys.unwrap(data, keys, where), sealed).orElse(null);
+        } catch (StorageException e) {
+            return null;
+        }
     }
 
     static String seal(SecretKey contentKey, String md5Base64) {

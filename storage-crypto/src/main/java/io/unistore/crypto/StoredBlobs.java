@@ -1,12 +1,13 @@
 package io.unistore.crypto;
 
+import io.unistore.StorageException;
 import io.unistore.blob.BlobProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How an encrypted blob's stored properties look to the layer's users: the plaintext's size, the metadata without
- * {@code encryptiondata}, and no Content-MD5 (the service's is the ciphertext's).
+ * How an encrypted blob's (or file's) stored properties look to the layer's users: the plaintext's size, the
+ * metadata without {@code encryptiondata}, and no Content-MD5 (the service's is the ciphertext's).
  */
 final class StoredBlobs {
     private StoredBlobs() {
@@ -22,9 +23,12 @@ final class StoredBlobs {
         return null;
     }
 
-    /** Whether user metadata names the key the layer reserves. */
-    static boolean reserved(Map<String, String> metadata) {
-        return metadata != null && encryptionData(metadata) != null;
+    /** Refuses user metadata naming the key the layer reserves. */
+    static void refuseReserved(Map<String, String> metadata) {
+        if (metadata != null && encryptionData(metadata) != null) {
+            throw StorageException.invalidArgument("metadata." + EncryptionData.METADATA_KEY,
+                    "is reserved by the encryption layer");
+        }
     }
 
     /** The metadata without {@code encryptiondata}. */
@@ -42,8 +46,20 @@ final class StoredBlobs {
     }
 
     /**
-     * The properties as the layer shows them; a blob without encryption data is shown as stored. The size of a
-     * stored length that no region layout gives is shown as stored too (a read then fails on its regions).
+     * The plaintext's size of content stored with {@code storedSize} bytes under this encryption data; the stored
+     * size when the data does not parse or no region layout gives it (a read then reports what is wrong).
+     */
+    static long plaintextSize(long storedSize, String json, String where) {
+        try {
+            return CseV2.plaintextLength(storedSize, EncryptionData.parse(json, where).regionLength());
+        } catch (RuntimeException e) {
+            return storedSize;
+        }
+    }
+
+    /**
+     * The properties as the layer shows them; a blob without encryption data is shown as stored. See
+     * {@link #plaintextSize} for the size.
      */
     static BlobProperties plain(BlobProperties stored, String md5) {
         if (stored == null) {
@@ -53,12 +69,7 @@ final class StoredBlobs {
         if (json == null) {
             return stored;
         }
-        long size = stored.size();
-        try {
-            size = CseV2.plaintextLength(stored.size(), EncryptionData.parse(json, stored.name()).regionLength());
-        } catch (RuntimeException e) {
-            // Unreadable encryption data: the size stays the stored one; a read reports what is wrong.
-        }
+        long size = plaintextSize(stored.size(), json, "blob " + stored.name());
         return stored.toBuilder().size(size).contentMd5(md5).metadata(userMetadata(stored.metadata())).build();
     }
 }

@@ -50,19 +50,9 @@ class EncryptedBlobsTest {
         encrypted.createContainer("box");
     }
 
-    /** Text that says where it is, so a leaked piece is found and recognised. */
-    private static byte[] marked(int size) {
-        byte[] out = new byte[size];
-        byte[] unit = "PLAINTEXT-MARKER-0123456789;".getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < size; i++) {
-            out[i] = unit[i % unit.length];
-        }
-        return out;
-    }
-
     @Test
     void storedBytesHoldNoPlaintextAndFollowTheV2Layout() {
-        byte[] content = marked(9 * MIB + 100);
+        byte[] content = Marked.bytes(9 * MIB + 100);
         encrypted.upload("box", "secret.txt", content, UploadOptions.defaults().withMetadata(Map.of("owner", "ada")));
 
         byte[] atRest = stored.downloadBytes("box", "secret.txt");
@@ -106,7 +96,7 @@ class EncryptedBlobsTest {
 
     @Test
     void aMissingKeyIsAClearErrorNamingIt() {
-        encrypted.upload("box", "locked", marked(1000));
+        encrypted.upload("box", "locked", Marked.bytes(1000));
         BlobStore stranger = Unistore.builder().address("file:" + dir.resolve("store"))
                 .layer(EncryptionLayer.of(TestKeys.create("other"))).open().blobs();
         assertThatThrownBy(() -> stranger.downloadBytes("box", "locked"))
@@ -118,7 +108,7 @@ class EncryptedBlobsTest {
 
     @Test
     void aWrongKeyUnderTheSameIdIsAClearErrorNamingIt() {
-        encrypted.upload("box", "locked", marked(1000));
+        encrypted.upload("box", "locked", Marked.bytes(1000));
         BlobStore impostor = Unistore.builder().address("file:" + dir.resolve("store"))
                 .layer(EncryptionLayer.of(KeySource.of(AesKeyWrapKey.of("blobs/1", new byte[32])))).open().blobs();
         assertThatThrownBy(() -> impostor.downloadBytes("box", "locked"))
@@ -130,7 +120,7 @@ class EncryptedBlobsTest {
 
     @Test
     void alteredContentFailsBeforeAnyByteOfItsRegionIsReleased() throws IOException {
-        byte[] content = marked(5 * MIB);
+        byte[] content = Marked.bytes(5 * MIB);
         encrypted.upload("box", "tampered", content);
         byte[] atRest = stored.downloadBytes("box", "tampered");
         Map<String, String> metadata = stored.getProperties("box", "tampered").metadata();
@@ -148,7 +138,7 @@ class EncryptedBlobsTest {
         assertThat(got.size()).as("region 0 is intact and released; nothing of region 1").isEqualTo(4 * MIB);
 
         // Regions swapped: each tag holds, the nonces give the move away.
-        byte[] two = marked(8 * MIB);
+        byte[] two = Marked.bytes(8 * MIB);
         encrypted.upload("box", "swapped", two);
         byte[] twoAtRest = stored.downloadBytes("box", "swapped");
         byte[] swapped = new byte[twoAtRest.length];
@@ -194,7 +184,7 @@ class EncryptedBlobsTest {
 
     @Test
     void metadataChangesKeepTheBlobReadable() {
-        byte[] content = marked(1000);
+        byte[] content = Marked.bytes(1000);
         encrypted.upload("box", "meta", content, UploadOptions.defaults().withMetadata(Map.of("a", "1")));
         encrypted.setMetadata("box", "meta", Map.of("b", "2"), RequestConditions.none());
         assertThat(encrypted.getProperties("box", "meta").metadata()).isEqualTo(Map.of("b", "2"));

@@ -51,12 +51,18 @@ class KeyRotationTest {
             }
         }))).hasMessage("stopped");
         String resumeFrom = reports.get(reports.size() - 1).continuationToken();
-        assertThat(resumeFrom).as("the first page is done").isNotNull();
-        RotationReport done = KeyRotation.rewrap(raw, keys, "box", new KeyRotation.Options(null, 3, resumeFrom, null));
+        assertThat(resumeFrom).as("b3 is done").isNotNull();
+        // A run of two blobs at most, then the rest: each resumes just after the last blob examined.
+        RotationReport two = KeyRotation.rewrap(raw, keys, "box", new KeyRotation.Options(null, 3, resumeFrom, 2, null));
+        assertThat(two.examined()).isEqualTo(2);
+        assertThat(two.rewrapped()).as("b4, b5").isEqualTo(2);
+        RotationReport done = KeyRotation.rewrap(raw, keys, "box",
+                new KeyRotation.Options(null, 3, two.continuationToken(), null));
         assertThat(done.continuationToken()).isNull();
-        assertThat(done.examined()).isEqualTo(6); // b3..b7-new and plain
+        assertThat(done.examined()).isEqualTo(3); // b6, b7-new and plain
         assertThat(done.unencrypted()).isEqualTo(1);
-        assertThat(done.alreadyCurrent()).as("b3, done before the stop, and b7-new").isEqualTo(2);
+        assertThat(done.alreadyCurrent()).as("b7-new").isEqualTo(1);
+        assertThat(done.failed()).isZero();
 
         // Only the new version is needed now; the content at rest is the same bytes.
         KeySource onlyNew = KeySource.of(keys.resolve("rot/2").orElseThrow());
@@ -75,18 +81,27 @@ class KeyRotationTest {
     }
 
     @Test
-    void aBlobWhoseKeyIsGoneStopsTheRotationNamingTheKey() {
+    void aBlobWhoseKeyIsGoneIsReportedNamingTheKeyAndTheRotationGoesOn() {
         LocalKeyset keys = TestKeys.create("gone");
         String address = "file:" + dir.resolve("store");
         BlobStore encrypted = Unistore.builder().address(address).layer(EncryptionLayer.of(keys)).open().blobs();
         encrypted.createContainer("box");
         encrypted.upload("box", "x", new byte[] {1});
         LocalKeyset other = TestKeys.create("other");
+        Unistore.builder().address(address).layer(EncryptionLayer.of(other)).open().blobs().upload("box", "y",
+                new byte[] {2});
+        RotationReport r = KeyRotation.rewrap(Unistore.open(address), other, "box", KeyRotation.Options.defaults());
+        assertThat(r.examined()).isEqualTo(2);
+        assertThat(r.alreadyCurrent()).isEqualTo(1);
+        assertThat(r.failed()).isEqualTo(1);
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.blob()).isEqualTo("x");
+            assertThat(f.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
+            assertThat(f.message()).contains("gone/1");
+        });
         assertThatThrownBy(() -> KeyRotation.rewrap(Unistore.open(address), other, "box",
-                KeyRotation.Options.defaults())).isInstanceOfSatisfying(StorageException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.PERMISSION_DENIED);
-                    assertThat(e.getMessage()).contains("gone/1");
-                });
+                new KeyRotation.Options(null, 0, "not a token", null))).isInstanceOfSatisfying(StorageException.class,
+                        e -> assertThat(e.getMessage()).contains("continuationToken"));
     }
 
     @Test

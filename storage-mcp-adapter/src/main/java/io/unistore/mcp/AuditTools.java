@@ -50,7 +50,8 @@ final class AuditTools implements ToolProvider {
     }
 
     private static McpTool verify() {
-        return McpTool.builder("verify-audit-log").title("Verify the audit log").readOnly().servedWhere(AuditTools::audited)
+        return McpTool.builder("verify-audit-log").title("Verify the audit log").readOnly()
+                .servedWhere(AuditTools::audited, NOT_AUDITED)
                 .description("Check the account's audit trail line by line: each line's SHA-256 hash must match "
                         + "its text and name the line before, so an edited, removed, inserted or reordered line is "
                         + "found and named (brokenAtLine, problem). Keep the returned lastHash elsewhere: comparing "
@@ -92,7 +93,8 @@ final class AuditTools implements ToolProvider {
                 .required("requestId", string("The request it served"))
                 .required("durationMicros", integer("How long it took"))
                 .required("hash", string("The line's hash")).build();
-        return McpTool.builder("query-audit-log").title("Query the audit log").readOnly().servedWhere(AuditTools::audited)
+        return McpTool.builder("query-audit-log").title("Query the audit log").readOnly()
+                .servedWhere(AuditTools::audited, NOT_AUDITED)
                 .description("Lines of the account's audit trail, oldest first: who did what to which names, when, "
                         + "with what outcome. Filter by time range (from inclusive, to exclusive, ISO-8601), "
                         + "operation ('upload' or 'blob.upload') and target (a container, blob, table, queue, share "

@@ -31,6 +31,7 @@ public final class McpTool {
     private final McpTool readOnlyForm;
     private final ToolHandler handler;
     private final Predicate<Map<String, String>> servedWhere;
+    private final String whyNotServed;
 
     private McpTool(Builder b) {
         this.name = b.name;
@@ -46,6 +47,7 @@ public final class McpTool {
         this.readOnlyForm = b.readOnlyForm;
         this.handler = Objects.requireNonNull(b.handler, "handler");
         this.servedWhere = b.servedWhere;
+        this.whyNotServed = b.whyNotServed;
         if (readOnly && touches.stream().anyMatch(t -> t.access() == Touch.Access.WRITE)) {
             throw new IllegalArgumentException(name + " is read-only but declares that it writes");
         }
@@ -120,6 +122,11 @@ public final class McpTool {
         return servedWhere.test(accountOptions);
     }
 
+    /** Why an account that fails {@link #servedOn} does not serve the tool, and how to make it. */
+    public String whyNotServed() {
+        return whyNotServed;
+    }
+
     public ToolHandler handler() {
         return handler;
     }
@@ -139,6 +146,7 @@ public final class McpTool {
         private McpTool readOnlyForm;
         private ToolHandler handler;
         private Predicate<Map<String, String>> servedWhere = options -> true;
+        private String whyNotServed = "";
 
         private Builder(String name) {
             if (name == null || !name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
@@ -205,10 +213,11 @@ public final class McpTool {
 
         /**
          * Serves the tool only on accounts whose options pass {@code test} (the audit tools: accounts with the audit
-         * layer); elsewhere it is not listed for them and a call is UNSUPPORTED.
+         * layer); elsewhere it is not listed for them and a call is UNSUPPORTED saying {@code whyNot}.
          */
-        public Builder servedWhere(Predicate<Map<String, String>> test) {
+        public Builder servedWhere(Predicate<Map<String, String>> test, String whyNot) {
             servedWhere = Objects.requireNonNull(test, "test");
+            whyNotServed = Objects.requireNonNull(whyNot, "whyNot");
             return this;
         }
 

@@ -87,7 +87,7 @@ final class ToolExecutor {
             }
             if (!tool.servedOn(account.spec().options())) {
                 throw new StorageException(ErrorCode.UNSUPPORTED, "account '" + account.name() + "' does not serve '"
-                        + tool.name() + "': " + AuditTools.NOT_AUDITED);
+                        + tool.name() + "': " + tool.whyNotServed());
             }
             Map<String, Object> args = arguments == null ? Map.of() : arguments;
             AccessCheck.Call call = access.toolCall(tool, args, account);

@@ -108,6 +108,11 @@ final class ToolInvocation implements ToolCall {
         return account.spec().options();
     }
 
+    /** The account's address (secrets substituted: never to be shown). */
+    String accountAddress() {
+        return account.spec().address();
+    }
+
     /** Whether a listing on this call's account may show the name (its policy's patterns allow it). */
     boolean visible(NameKind kind, String name) {
         return AccessCheck.visible(account, kind, name);
