@@ -17,12 +17,16 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * A query run through an index: the index rows between the plan's bounds give candidate keys, which are read
- * in key order (several at once) and kept when they match the whole filter, so stale rows never show and the
- * result is the scan's. A page ends after {@code pageSize} matches; its token holds the last key returned.
+ * in key order (one by one while reads take under a millisecond, as on an in-process store, else 8 at once) and
+ * kept when they match the whole filter, so stale rows never show and the result is the scan's. A page ends after {@code pageSize} matches; its token holds the last key returned.
  */
 final class IndexedScan {
     private static final String TOKEN = "ix1:";
     private static final int FETCH_THREADS = 8;
+    /** Candidates read one by one before judging whether reads are quick. */
+    private static final int PROBE = 2;
+    /** A mean read time under this (an in-process store) keeps reading one by one. */
+    private static final long QUICK_NANOS = 1_000_000;
     private static final Comparator<String[]> KEY_ORDER = Comparator.<String[], String>comparing(k -> k[0])
             .thenComparing(k -> k[1]);
 
@@ -57,29 +61,46 @@ final class IndexedScan {
         int want = query.top() == null ? query.pageSize() : Math.max(0, Math.min(query.top(), query.pageSize()));
         List<TableEntity> matches = new ArrayList<>();
         List<String[]> ordered = new ArrayList<>(candidates);
-        ExecutorService pool = Workers.pool("unistore-index-read", FETCH_THREADS);
-        try {
-            int i = 0;
-            while (i < ordered.size() && matches.size() < want) {
-                int end = Math.min(ordered.size(), i + Math.max(FETCH_THREADS, want - matches.size()));
-                List<CompletableFuture<TableEntity>> reads = new ArrayList<>();
-                for (String[] k : ordered.subList(i, end)) {
-                    reads.add(CompletableFuture.supplyAsync(() -> fetch(k), pool));
-                }
-                for (int j = 0; j < reads.size() && matches.size() < want; j++) {
-                    TableEntity e = join(reads.get(j));
-                    read++;
-                    i++;
-                    if (e != null && query.filter().test(e)) {
-                        matches.add(query.select() == null ? e : e.select(query.select()));
+        int i = 0;
+        long nanos = 0;
+        // One by one while reads are quick: an in-process store answers in microseconds, and handing reads to
+        // threads costs more than it saves (most on a busy machine); a remote store goes parallel after PROBE.
+        while (i < ordered.size() && matches.size() < want && (i < PROBE || nanos / i < QUICK_NANOS)) {
+            long s = System.nanoTime();
+            TableEntity e = fetch(ordered.get(i++));
+            nanos += System.nanoTime() - s;
+            read++;
+            keep(e, query, matches);
+        }
+        if (i < ordered.size() && matches.size() < want) {
+            ExecutorService pool = Workers.pool("unistore-index-read", Math.min(FETCH_THREADS, ordered.size() - i));
+            try {
+                while (i < ordered.size() && matches.size() < want) {
+                    int end = Math.min(ordered.size(), i + Math.max(FETCH_THREADS, want - matches.size()));
+                    List<CompletableFuture<TableEntity>> reads = new ArrayList<>();
+                    for (String[] k : ordered.subList(i, end)) {
+                        reads.add(CompletableFuture.supplyAsync(() -> fetch(k), pool));
+                    }
+                    for (int j = 0; j < reads.size() && matches.size() < want; j++) {
+                        TableEntity e = join(reads.get(j));
+                        read++;
+                        i++;
+                        keep(e, query, matches);
                     }
                 }
+            } finally {
+                pool.shutdownNow();
             }
-            boolean more = matches.size() == want && i < ordered.size();
-            String token = more ? encode(matches.get(matches.size() - 1)) : null;
-            return new PlannedQueryResult(plan.describe(), matches, token, read);
-        } finally {
-            pool.shutdownNow();
+        }
+        boolean more = matches.size() == want && i < ordered.size();
+        String token = more ? encode(matches.get(matches.size() - 1)) : null;
+        return new PlannedQueryResult(plan.describe(), matches, token, read);
+    }
+
+    /** Keeps an entity read for a candidate when it still exists and matches the whole filter. */
+    private static void keep(TableEntity e, TableQuery query, List<TableEntity> matches) {
+        if (e != null && query.filter().test(e)) {
+            matches.add(query.select() == null ? e : e.select(query.select()));
         }
     }
 
