@@ -57,10 +57,10 @@ class CatalogAndInputIT {
         CATALOGUE.put("grep-files", List.of(Capability.FILES));
         CATALOGUE.put("find-blobs", List.of(Capability.BLOBS));
         CATALOGUE.put("find-files", List.of(Capability.FILES));
-        for (String t : List.of("read-many-blobs", "edit-blob", "patch-blob")) {
+        for (String t : List.of("read-many-blobs", "edit-blob", "patch-blob", "describe-blob")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
-        for (String t : List.of("read-many-files", "edit-file", "patch-file")) {
+        for (String t : List.of("read-many-files", "edit-file", "patch-file", "describe-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));
         }
         // storage-ops tools

@@ -459,6 +459,54 @@ abstract class ContentToolsContract {
 
     @Test
     @SuppressWarnings("unchecked")
+    void describeReadsOnlyAPrefixAndGivesColumnsTypesAndCounts() {
+        tree();
+        StringBuilder csv = new StringBuilder("id,amount,paid,day,who\n");
+        for (int i = 1; i <= 5000; i++) {
+            csv.append(i).append(',').append(i).append(".5,").append(i % 2 == 0).append(",2024-01-")
+                    .append(10 + i % 20).append(",name").append(i).append('\n');
+        }
+        Path sales;
+        try {
+            sales = Files.writeString(exchange.resolve("sales.csv"), csv);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        mcp.call("upload-blob", args("container", "content", "blob", "data/sales.csv", "localPath", sales.toString(),
+                "contentType", "text/csv"));
+        long[] bytes = new long[1];
+        Map<String, Object> r = counted("describe-blob", args("container", "content", "blob", "data/sales.csv",
+                "maxBytes", 4096), bytes);
+        assertFetched(bytes[0], 4096);
+        assertThat(list(r, "columns")).extracting(c -> c.get("name") + ":" + c.get("type"))
+                .containsExactly("id:integer", "amount:number", "paid:boolean", "day:date", "who:string");
+        assertThat(r).containsEntry("complete", false).containsEntry("rowCount", null).containsEntry("format", "csv")
+                .containsEntry("bytesRead", 4096);
+        // an estimate from the first rows, shorter here than later ones (ids of 1-3 digits): 5732 for 5000
+        assertThat(((Number) r.get("rowEstimate")).longValue()).isBetween(4000L, 6500L);
+        assertThat(list(r, "sample")).hasSize(5);
+        assertThat(list(r, "sample").get(0)).containsEntry("id", "1").containsEntry("who", "name1");
+
+        put("data/events.ndjson", "{\"t\":\"2024-05-01T10:00:00Z\",\"n\":1}\n{\"t\":\"2024-05-01T11:00:00Z\",\"n\":2.5,"
+                + "\"tags\":[\"a\"]}\n", null);
+        Map<String, Object> nd = mcp.call("describe-blob", args("container", "content", "blob", "data/events.ndjson"));
+        assertThat(nd).containsEntry("complete", true).containsEntry("rowCount", 2).containsEntry("format", "ndjson");
+        assertThat(list(nd, "columns")).extracting(c -> c.get("name") + ":" + c.get("type") + ":" + c.get("empty"))
+                .containsExactly("t:datetime:0", "n:number:0", "tags:array:1");
+
+        put("data/list.bin", "[{\"a\": true}, {\"a\": false, \"b\": null}]", "application/octet-stream");
+        Map<String, Object> json = mcp.call("describe-blob", args("container", "content", "blob", "data/list.bin",
+                "format", "json"));
+        assertThat(list(json, "columns")).extracting(c -> c.get("name") + ":" + c.get("type"))
+                .containsExactly("a:boolean", "b:null");
+        assertThat(mcp.error("describe-blob", args("container", "content", "blob", "data/list.bin")))
+                .startsWith("[INVALID_ARGUMENT]").contains("format");
+        assertThat(mcp.error("describe-blob", args("container", "content", "blob", "src/img.png", "format", "ndjson")))
+                .startsWith("[INVALID_ARGUMENT]").contains("blob");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void fileToolsEditPatchAndReadMany() {
         assumeTrue(mcp.tools().containsKey("edit-file"), () -> backend.name() + " lists no file tools (no FILES)");
         mcp.call("create-file-share", args("share", "edits"));
