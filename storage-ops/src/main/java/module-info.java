@@ -4,6 +4,7 @@ module io.unistore.ops {
     requires tools.jackson.databind;
     requires org.apache.commons.csv;
     requires com.cronutils;
+    requires io.github.javadiffutils;
     requires org.slf4j;
 
     exports io.unistore.ops;

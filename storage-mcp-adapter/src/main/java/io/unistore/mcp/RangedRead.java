@@ -57,47 +57,61 @@ final class RangedRead {
 
     /** Whether the call asks for a range (and, then, not for localPath). */
     static boolean asked(ToolCall call) {
-        boolean bytes = BYTES.stream().anyMatch(call::has);
-        boolean lines = LINES.stream().anyMatch(call::has);
+        return asked(call.arguments(), "");
+    }
+
+    /**
+     * Whether these arguments ask for a range (and, then, not for localPath); {@code where} prefixes the argument
+     * names in errors (e.g. {@code items[2].}).
+     */
+    static boolean asked(Map<String, Object> a, String where) {
+        boolean bytes = BYTES.stream().anyMatch(k -> a.get(k) != null);
+        boolean lines = LINES.stream().anyMatch(k -> a.get(k) != null);
         if (bytes && lines) {
-            throw StorageException.invalidArgument("offset/length and startLine/lineCount/head/tail", "give a byte "
-                    + "range or a line range, not both");
+            throw StorageException.invalidArgument(where + "offset/length and startLine/lineCount/head/tail",
+                    "give a byte range or a line range, not both");
         }
-        if ((bytes || lines) && call.has("localPath")) {
-            throw StorageException.invalidArgument("localPath", "a range comes back inline; leave out localPath");
+        if ((bytes || lines) && a.get("localPath") != null) {
+            throw StorageException.invalidArgument(where + "localPath", "a range comes back inline; leave out "
+                    + "localPath");
         }
-        if (call.has("length") && !call.has("offset")) {
-            throw StorageException.invalidArgument("length", "needs offset");
+        if (a.get("length") != null && a.get("offset") == null) {
+            throw StorageException.invalidArgument(where + "length", "needs offset");
         }
-        long asked = LINES.stream().filter(call::has).count();
-        if (call.has("head") && asked > 1 || call.has("tail") && asked > 1) {
-            throw StorageException.invalidArgument(call.has("head") ? "head" : "tail", "give head, tail or "
-                    + "startLine/lineCount, one of them");
+        long asked = LINES.stream().filter(k -> a.get(k) != null).count();
+        if (a.get("head") != null && asked > 1 || a.get("tail") != null && asked > 1) {
+            throw StorageException.invalidArgument(where + (a.get("head") != null ? "head" : "tail"), "give head, "
+                    + "tail or startLine/lineCount, one of them");
         }
         return bytes || lines;
     }
 
     /** Reads the range asked for and puts content, encoding, range and lines into {@code out}. */
     static Map<String, Object> read(ToolCall call, RangedContent content, String contentType, Out out) {
-        int limit = call.maxInlineBytes();
+        return read(call.arguments(), "", call.maxInlineBytes(), content, contentType, out);
+    }
+
+    /** {@link #read(ToolCall, RangedContent, String, Out)} for these arguments, within {@code limit} bytes. */
+    static Map<String, Object> read(Map<String, Object> a, String where, int limit, RangedContent content,
+                                    String contentType, Out out) {
         byte[] bytes;
         long offset;
-        if (call.has("offset")) {
-            offset = number(call, "offset");
-            long length = call.has("length") ? number(call, "length") : limit;
+        if (a.get("offset") != null) {
+            offset = number(a, "offset", 0);
+            long length = a.get("length") != null ? number(a, "length", 0) : limit;
             if (length > limit) {
-                throw StorageException.invalidArgument("length", length + " is over the inline limit of " + limit
-                        + " bytes; read less at a time");
+                throw StorageException.invalidArgument(where + "length", length + " is over the inline limit of "
+                        + limit + " bytes; read less at a time");
             }
             bytes = content.read(offset, length);
             out.put("lines", null);
         } else {
             LineSlice slice;
-            if (call.has("tail")) {
-                slice = LineWindow.tail(content, call.integer("tail", 1), limit, LineWindow.DEFAULT_CHUNK);
+            if (a.get("tail") != null) {
+                slice = LineWindow.tail(content, (int) number(a, "tail", 1), limit, LineWindow.DEFAULT_CHUNK);
             } else {
-                long start = call.has("startLine") ? number(call, "startLine") : 1;
-                int count = call.has("head") ? call.integer("head", 1) : call.integer("lineCount", 100);
+                long start = number(a, "startLine", 1);
+                int count = (int) (a.get("head") != null ? number(a, "head", 1) : number(a, "lineCount", 100));
                 slice = LineWindow.lines(content, start, count, limit, LineWindow.DEFAULT_CHUNK);
             }
             bytes = slice.bytes();
@@ -106,7 +120,7 @@ final class RangedRead {
                     .put("lineCount", slice.lineCount()).put("more", slice.more())
                     .put("truncated", slice.truncated()).build());
         }
-        String text = Content.asText(bytes, contentType, call.optionalString("encoding"));
+        String text = Content.asText(bytes, contentType, (String) a.get("encoding"));
         return out.put("encoding", text != null ? "utf8" : "base64")
                 .put("content", text != null ? text : Base64.getEncoder().encodeToString(bytes))
                 .put("range", Out.of().put("offset", offset).put("length", bytes.length)
@@ -114,7 +128,7 @@ final class RangedRead {
                 .put("note", null).build();
     }
 
-    private static long number(ToolCall call, String name) {
-        return ((Number) call.arguments().get(name)).longValue();
+    private static long number(Map<String, Object> a, String name, long absent) {
+        return a.get(name) instanceof Number n ? n.longValue() : absent;
     }
 }

@@ -57,6 +57,12 @@ class CatalogAndInputIT {
         CATALOGUE.put("grep-files", List.of(Capability.FILES));
         CATALOGUE.put("find-blobs", List.of(Capability.BLOBS));
         CATALOGUE.put("find-files", List.of(Capability.FILES));
+        for (String t : List.of("read-many-blobs", "edit-blob", "patch-blob", "describe-blob")) {
+            CATALOGUE.put(t, List.of(Capability.BLOBS));
+        }
+        for (String t : List.of("read-many-files", "edit-file", "patch-file", "describe-file")) {
+            CATALOGUE.put(t, List.of(Capability.FILES));
+        }
         // storage-ops tools
         for (String t : List.of("copy-container", "backup-container", "restore-blob", "detect-blob-anomalies")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));

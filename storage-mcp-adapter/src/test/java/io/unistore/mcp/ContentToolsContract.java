@@ -31,6 +31,8 @@ abstract class ContentToolsContract {
     Backend backend;
     McpSession mcp;
     String big;
+    Path config;
+    Path exchange;
 
     abstract Backend backend();
 
@@ -42,10 +44,9 @@ abstract class ContentToolsContract {
     @BeforeAll
     void start() throws Exception {
         backend = backend();
-        Path exchange = Files.createDirectories(dir.resolve("exchange"));
-        Path config = ServerJar.writeConfig(dir, Map.of(backend.name(), backend.start(dir)));
-        mcp = McpSession.start("--config", config.toString(), "--allow-path", exchange.toString(),
-                "--max-inline-bytes", "65536").env(backend.environment()).connect();
+        exchange = Files.createDirectories(dir.resolve("exchange"));
+        config = ServerJar.writeConfig(dir, Map.of(backend.name(), backend.start(dir)));
+        mcp = session();
         StringBuilder b = new StringBuilder();
         for (int i = 1; i <= LINES; i++) {
             b.append("line ").append(i).append('\n');
@@ -55,6 +56,12 @@ abstract class ContentToolsContract {
         mcp.call("create-container", args("container", "content"));
         mcp.call("upload-blob", args("container", "content", "blob", "big.txt", "localPath", file.toString(),
                 "contentType", "text/plain"));
+    }
+
+    /** A server process on the back end (the tests share one; the concurrency test starts a second). */
+    McpSession session() {
+        return McpSession.start("--config", config.toString(), "--allow-path", exchange.toString(),
+                "--max-inline-bytes", "65536").env(backend.environment()).connect();
     }
 
     @AfterAll
@@ -293,5 +300,231 @@ abstract class ContentToolsContract {
         assertThat((Map<String, Object>) found.get("tree")).isEqualTo(Map.of("a/", Map.of("b/",
                 Map.of("two.md", 11))));
         assertThat(mcp.error("download-file", args("share", "texts", "path", "a", "head", 1))).contains("directory");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void editBlobReplacesExactTextKeepsTheTypeAndRefusesWhatItCannotDo() {
+        put("edit/app.conf", "host = a\nport = 1\nport = 2\n", "text/x-conf");
+        Map<String, Object> dry = mcp.call("edit-blob", args("container", "content", "blob", "edit/app.conf",
+                "edits", List.of(args("oldText", "host = a", "newText", "host = b")), "dryRun", true));
+        assertThat(dry).containsEntry("changed", true).containsEntry("written", false)
+                .containsEntry("etag", dry.get("previousEtag"));
+        assertThat(mcp.call("download-blob", args("container", "content", "blob", "edit/app.conf")))
+                .containsEntry("content", "host = a\nport = 1\nport = 2\n");
+
+        Map<String, Object> r = mcp.call("edit-blob", args("container", "content", "blob", "edit/app.conf",
+                "edits", List.of(args("oldText", "host = a", "newText", "host = b"),
+                        args("oldText", "port = ", "newText", "p = ", "replaceAll", true))));
+        assertThat(r).containsEntry("changed", true).containsEntry("written", true).containsEntry("sizeBefore", 27)
+                .containsEntry("sizeAfter", 21);
+        assertThat(r.get("etag")).isNotNull().isNotEqualTo(r.get("previousEtag"));
+        assertThat((List<Map<String, Object>>) r.get("edits")).extracting(e -> e.get("replacements"))
+                .containsExactly(1, 2);
+        Map<String, Object> now = mcp.call("download-blob", args("container", "content", "blob", "edit/app.conf"));
+        assertThat(now).containsEntry("content", "host = b\np = 1\np = 2\n");
+        assertThat((Map<String, Object>) now.get("blob")).containsEntry("etag", r.get("etag"))
+                .containsEntry("contentType", "text/x-conf");
+
+        assertThat(mcp.error("edit-blob", args("container", "content", "blob", "edit/app.conf", "edits",
+                List.of(args("oldText", "p = ", "newText", "x"))))).startsWith("[INVALID_ARGUMENT]")
+                .contains("edits[0].oldText").contains("occurs 2 times").contains("replaceAll");
+        assertThat(mcp.error("edit-blob", args("container", "content", "blob", "edit/app.conf", "edits",
+                List.of(args("oldText", "host = b", "newText", "host = c"), args("oldText", "nope", "newText", "x")))))
+                .contains("edits[1].oldText").contains("not found");
+        assertThat(mcp.error("edit-blob", args("container", "content", "blob", "edit/app.conf", "ifMatch",
+                "\"stale\"", "edits", List.of(args("oldText", "host", "newText", "h")))))
+                .startsWith("[PRECONDITION_FAILED]");
+        assertThat(mcp.call("download-blob", args("container", "content", "blob", "edit/app.conf")))
+                .containsEntry("content", "host = b\np = 1\np = 2\n");
+        assertThat(mcp.error("edit-blob", args("container", "content", "blob", "edit/missing",
+                "edits", List.of(args("oldText", "a", "newText", "b"))))).startsWith("[NOT_FOUND]");
+        mcp.call("upload-blob", args("container", "content", "blob", "edit/bin", "content",
+                Base64.getEncoder().encodeToString(new byte[] {'a', 0, 'b'}), "encoding", "base64"));
+        assertThat(mcp.error("edit-blob", args("container", "content", "blob", "edit/bin", "edits",
+                List.of(args("oldText", "a", "newText", "b"))))).contains("blob").contains("binary");
+        assertThat(mcp.error("edit-blob", args("container", "content", "blob", "big.txt", "edits",
+                List.of(args("oldText", "line 1\n", "newText", "x"))))).contains("over the edit limit");
+        assertThat(mcp.error("edit-blob", args("container", "content", "blob", "edit/app.conf", "edits",
+                List.of(args("oldText", "host", "newText", "x".repeat(70_000)))))).contains("edits[0].newText").contains("over the limit");
+    }
+
+    /**
+     * Two server processes edit one blob at once, each inserting its own lines before the same anchor: every
+     * edit that succeeded is in the final content, and every one that did not got PRECONDITION_FAILED (never a
+     * lost update, never another error). {@code -Dunistore.edits.perWriter=N} makes each writer edit N times
+     * (default 6, CI-sized).
+     */
+    @Test
+    void concurrentEditsOfOneBlobHaveOneWinnerAndNeverLoseAnUpdate() throws Exception {
+        put("edit/shared.txt", "END\n", "text/plain");
+        int perWriter = Integer.getInteger("unistore.edits.perWriter", 6);
+        java.util.Set<String> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> others = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (McpSession second = session()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+                for (McpSession s : List.of(mcp, second)) {
+                    String who = s == mcp ? "a" : "b";
+                    writers.add(pool.submit(() -> {
+                        for (int i = 0; i < perWriter; i++) {
+                            String line = who + i;
+                            var r = s.raw("edit-blob", args("container", "content", "blob", "edit/shared.txt",
+                                    "edits", List.of(args("oldText", "END\n", "newText", line + "\nEND\n"))));
+                            String text = McpSession.text(r);
+                            if (!Boolean.TRUE.equals(r.isError())) {
+                                written.add(line);
+                            } else if (text.startsWith("[PRECONDITION_FAILED]")) {
+                                conflicts.incrementAndGet();
+                            } else {
+                                others.add(text);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var w : writers) {
+                    w.get(3, java.util.concurrent.TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(others).as("errors other than PRECONDITION_FAILED").isEmpty();
+        assertThat(written.size() + conflicts.get()).isEqualTo(2 * perWriter);
+        String content = (String) mcp.call("download-blob", args("container", "content", "blob", "edit/shared.txt"))
+                .get("content");
+        java.util.Set<String> lines = new java.util.HashSet<>(List.of(content.split("\n")));
+        lines.remove("END");
+        assertThat(lines).as("lines in the blob = successful edits (%d conflicts)", conflicts.get())
+                .isEqualTo(written);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void patchBlobAppliesAUnifiedDiffOrNamesTheHunkAndWritesNothing() {
+        put("edit/code.py", "def f():\n    return 1\n\n\ndef g():\n    return 2\n", "text/x-python");
+        Map<String, Object> r = mcp.call("patch-blob", args("container", "content", "blob", "edit/code.py",
+                "patch", "--- a/code.py\n+++ b/code.py\n@@ -1,2 +1,2 @@\n def f():\n-    return 1\n+    return 10\n"
+                        + "@@ -5,2 +5,3 @@\n def g():\n+    # two\n     return 2\n"));
+        assertThat(r).containsEntry("written", true).containsEntry("linesAdded", 2).containsEntry("linesRemoved", 1);
+        assertThat((List<Map<String, Object>>) r.get("hunks")).hasSize(2);
+        String patched = "def f():\n    return 10\n\n\ndef g():\n    # two\n    return 2\n";
+        assertThat(mcp.call("download-blob", args("container", "content", "blob", "edit/code.py")))
+                .containsEntry("content", patched);
+        assertThat(mcp.error("patch-blob", args("container", "content", "blob", "edit/code.py", "patch",
+                "@@ -1,2 +1,2 @@\n def f():\n-    return 10\n+    return 11\n@@ -5,2 +5,2 @@\n def g():\n-    return 3\n"
+                        + "+    return 4\n"))).startsWith("[CONFLICT]").contains("hunk 2 (@@ -5,2 +5,2 @@)")
+                .contains("nothing was written");
+        assertThat(mcp.error("patch-blob", args("container", "content", "blob", "edit/code.py", "patch",
+                "@@ -1,2 +1,2 @@\n def f():\nbogus\n"))).startsWith("[INVALID_ARGUMENT]").contains("hunk 1");
+        assertThat(mcp.call("download-blob", args("container", "content", "blob", "edit/code.py")))
+                .containsEntry("content", patched);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readManyReturnsEachItemOrItsErrorWithinTheTotal() {
+        tree();
+        Map<String, Object> r = mcp.call("read-many-blobs", args("container", "content", "items", List.of(
+                args("blob", "src/a.txt"), args("blob", "missing.txt"), args("blob", "big.txt", "tail", 1),
+                args("blob", "big.txt", "offset", 0, "length", 7), args("blob", "src/img.png"),
+                args("blob", "big.txt"), args("blob", "top.csv", "head", 1, "tail", 1))));
+        List<Map<String, Object>> results = list(r, "results");
+        assertThat(results).extracting(m -> m.get("ok")).containsExactly(true, false, true, true, true, false,
+                false);
+        assertThat(results.get(0)).containsEntry("content", "alpha\nERROR one\nbeta\n");
+        assertThat(results.get(0).get("etag")).isNotNull();
+        assertThat((Map<String, Object>) results.get(1).get("error")).containsEntry("code", "NOT_FOUND");
+        assertThat(results.get(2)).containsEntry("content", "line 100000\n");
+        assertThat(results.get(3)).containsEntry("content", "line 1\n");
+        assertThat(results.get(4)).containsEntry("encoding", "base64");
+        assertThat((String) ((Map<String, Object>) results.get(5).get("error")).get("message"))
+                .contains("items[5]").contains("read a range");
+        assertThat((String) ((Map<String, Object>) results.get(6).get("error")).get("message"))
+                .contains("items[6].head");
+        assertThat(r).containsEntry("totalBytes", 21 + 12 + 7 + 8);
+
+        Map<String, Object> capped = mcp.call("read-many-blobs", args("container", "content", "maxTotalBytes", 25,
+                "items", List.of(args("blob", "src/a.txt"), args("blob", "src/c.txt"), args("blob", "big.txt",
+                        "offset", 0))));
+        assertThat(list(capped, "results")).extracting(m -> m.get("ok")).containsExactly(true, false, true);
+        assertThat(list(capped, "results").get(2)).containsEntry("content", "line");
+        assertThat(capped).containsEntry("totalBytes", 25);
+        assertThat(mcp.error("read-many-blobs", args("container", "content", "items", List.of())))
+                .contains("items");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void describeReadsOnlyAPrefixAndGivesColumnsTypesAndCounts() {
+        tree();
+        StringBuilder csv = new StringBuilder("id,amount,paid,day,who\n");
+        for (int i = 1; i <= 5000; i++) {
+            csv.append(i).append(',').append(i).append(".5,").append(i % 2 == 0).append(",2024-01-")
+                    .append(10 + i % 20).append(",name").append(i).append('\n');
+        }
+        Path sales;
+        try {
+            sales = Files.writeString(exchange.resolve("sales.csv"), csv);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        mcp.call("upload-blob", args("container", "content", "blob", "data/sales.csv", "localPath", sales.toString(),
+                "contentType", "text/csv"));
+        long[] bytes = new long[1];
+        Map<String, Object> r = counted("describe-blob", args("container", "content", "blob", "data/sales.csv",
+                "maxBytes", 4096), bytes);
+        assertFetched(bytes[0], 4096);
+        assertThat(list(r, "columns")).extracting(c -> c.get("name") + ":" + c.get("type"))
+                .containsExactly("id:integer", "amount:number", "paid:boolean", "day:date", "who:string");
+        assertThat(r).containsEntry("complete", false).containsEntry("rowCount", null).containsEntry("format", "csv")
+                .containsEntry("bytesRead", 4096);
+        // an estimate from the first rows, shorter here than later ones (ids of 1-3 digits): 5732 for 5000
+        assertThat(((Number) r.get("rowEstimate")).longValue()).isBetween(4000L, 6500L);
+        assertThat(list(r, "sample")).hasSize(5);
+        assertThat(list(r, "sample").get(0)).containsEntry("id", "1").containsEntry("who", "name1");
+
+        put("data/events.ndjson", "{\"t\":\"2024-05-01T10:00:00Z\",\"n\":1}\n{\"t\":\"2024-05-01T11:00:00Z\",\"n\":2.5,"
+                + "\"tags\":[\"a\"]}\n", null);
+        Map<String, Object> nd = mcp.call("describe-blob", args("container", "content", "blob", "data/events.ndjson"));
+        assertThat(nd).containsEntry("complete", true).containsEntry("rowCount", 2).containsEntry("format", "ndjson");
+        assertThat(list(nd, "columns")).extracting(c -> c.get("name") + ":" + c.get("type") + ":" + c.get("empty"))
+                .containsExactly("t:datetime:0", "n:number:0", "tags:array:1");
+
+        put("data/list.bin", "[{\"a\": true}, {\"a\": false, \"b\": null}]", "application/octet-stream");
+        Map<String, Object> json = mcp.call("describe-blob", args("container", "content", "blob", "data/list.bin",
+                "format", "json"));
+        assertThat(list(json, "columns")).extracting(c -> c.get("name") + ":" + c.get("type"))
+                .containsExactly("a:boolean", "b:null");
+        assertThat(mcp.error("describe-blob", args("container", "content", "blob", "data/list.bin")))
+                .startsWith("[INVALID_ARGUMENT]").contains("format");
+        assertThat(mcp.error("describe-blob", args("container", "content", "blob", "src/img.png", "format", "ndjson")))
+                .startsWith("[INVALID_ARGUMENT]").contains("blob");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fileToolsEditPatchAndReadMany() {
+        assumeTrue(mcp.tools().containsKey("edit-file"), () -> backend.name() + " lists no file tools (no FILES)");
+        mcp.call("create-file-share", args("share", "edits"));
+        mcp.call("upload-file", args("share", "edits", "path", "notes.md", "content", "# Notes\ntodo: one\n"));
+        mcp.call("upload-file", args("share", "edits", "path", "other.md", "content", "x\n"));
+        Map<String, Object> e = mcp.call("edit-file", args("share", "edits", "path", "notes.md", "edits",
+                List.of(args("oldText", "todo: one", "newText", "done: one"))));
+        assertThat(e).containsEntry("written", true).containsEntry("path", "notes.md");
+        assertThat(mcp.error("edit-file", args("share", "edits", "path", "notes.md", "ifMatch", e.get("previousEtag"),
+                "edits", List.of(args("oldText", "done", "newText", "x"))))).startsWith("[PRECONDITION_FAILED]");
+        Map<String, Object> p = mcp.call("patch-file", args("share", "edits", "path", "notes.md", "ifMatch",
+                e.get("etag"), "patch", "@@ -2 +2,2 @@\n-done: one\n+done: one\n+todo: two\n"));
+        assertThat(p).containsEntry("linesAdded", 1);
+        Map<String, Object> many = mcp.call("read-many-files", args("share", "edits", "items", List.of(
+                args("path", "notes.md"), args("path", "other.md", "head", 1), args("path", "nope.md"))));
+        assertThat(list(many, "results")).extracting(m -> m.get("content")).containsExactly(
+                "# Notes\ndone: one\ntodo: two\n", "x\n", null);
+        assertThat((Map<String, Object>) list(many, "results").get(2).get("error")).containsEntry("code",
+                "NOT_FOUND");
     }
 }

@@ -110,7 +110,25 @@ public final class RangedContent {
             bytesRead += bytes.length;
             return bytes;
         } catch (IOException e) {
+            if (e.getCause() instanceof StorageException s) {
+                throw changed(s);
+            }
             throw new StorageException(ErrorCode.UNAVAILABLE, "reading " + what + " failed: " + e.getMessage(), e);
+        } catch (StorageException e) {
+            throw changed(e);
         }
+    }
+
+    /**
+     * A blob read on its ETag that is gone when its bytes are fetched was replaced or deleted since it was opened
+     * (GCS reads the generation it opened, which then answers 404): that is the PRECONDITION_FAILED this class
+     * promises, not a missing object.
+     */
+    private StorageException changed(StorageException e) {
+        if (etag == null || e.code() != ErrorCode.NOT_FOUND) {
+            return e;
+        }
+        return new StorageException(ErrorCode.PRECONDITION_FAILED, what + " changed or was deleted while it was read "
+                + "(opened with ETag " + etag + ")", e);
     }
 }
