@@ -154,7 +154,7 @@ class EncryptedBlobsTest {
     @Test
     void largeDownloadsToFilesDecryptRangesInParallelAndFailWhole() throws IOException {
         // 5 ranges of 2 regions, the last one short: every range boundary and the tail are crossed.
-        byte[] content = marked(9 * 4 * MIB + 12_345);
+        byte[] content = Marked.bytes(9 * 4 * MIB + 12_345);
         encrypted.upload("box", "large", content);
         Path file = dir.resolve("large.out");
         java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
@@ -176,7 +176,7 @@ class EncryptedBlobsTest {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
 
-        byte[] plain = marked(9 * MIB);
+        byte[] plain = Marked.bytes(9 * MIB);
         stored.upload("box", "plain-large", plain);
         encrypted.downloadToFile("box", "plain-large", file, ReadOptions.defaults());
         assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(plain);
