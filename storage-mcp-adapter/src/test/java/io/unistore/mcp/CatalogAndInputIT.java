@@ -68,6 +68,7 @@ class CatalogAndInputIT {
         }
         // insight and lifecycle tools
         CATALOGUE.put("get-storage-metrics", List.of());
+        CATALOGUE.put("get-storage-analytics", List.of());
         for (String t : List.of("analyze-storage-costs", "plan-lifecycle", "apply-lifecycle")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }

@@ -60,6 +60,25 @@ class ConfigFileTest {
     }
 
     @Test
+    void alertsAreReadAsThresholdsAndBadOnesRefusedByName() throws Exception {
+        AccountSpec a = read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxBytes: 1000, maxQueueDepth: 0, "
+                + "maxShareUsedPercent: 90.5}\n", Map.of()).get(0);
+        assertThat(a.alerts()).isEqualTo(new io.unistore.ops.MetricsThresholds(-1, 1000, 90.5, 0, -1));
+        assertThat(read("accounts:\n  a:\n    address: file:/x\n", Map.of()).get(0).alerts())
+                .isEqualTo(io.unistore.ops.MetricsThresholds.NONE);
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxByte: 1}\n",
+                Map.of())).hasMessageStartingWith("accounts.a.alerts.maxByte: unknown key");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxBytes: -5}\n",
+                Map.of())).hasMessageStartingWith("accounts.a.alerts.maxBytes: must be a whole number");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxObjects: \"9\"}\n",
+                Map.of())).hasMessageStartingWith("accounts.a.alerts.maxObjects:");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxShareUsedPercent: "
+                + "101}\n", Map.of())).hasMessageStartingWith("accounts.a.alerts.maxShareUsedPercent:");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: [1]\n", Map.of()))
+                .hasMessageStartingWith("accounts.a.alerts: must be an object");
+    }
+
+    @Test
     void unknownKeysAreRefusedByName() {
         assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    policy: { container: [a] }\n",
                 Map.of())).hasMessageStartingWith("accounts.a.policy.container: unknown key");
