@@ -73,6 +73,7 @@ class CatalogAndInputIT {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
         CATALOGUE.put("cleanup-expired-entities", List.of(Capability.TABLES));
+        CATALOGUE.put("list-scheduled-runs", List.of(Capability.TABLES));
     }
 
     @TempDir
