@@ -45,7 +45,7 @@ public final class AccountsFile {
     }
 
     /** Top-level sections only unistore-mcp reads; other applications of the file accept and ignore them. */
-    public static final Set<String> SERVER_SECTIONS = Set.of("telemetry");
+    public static final Set<String> SERVER_SECTIONS = Set.of("telemetry", "schedules");
 
     /**
      * Reads the file.

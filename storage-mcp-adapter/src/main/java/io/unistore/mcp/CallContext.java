@@ -79,6 +79,18 @@ final class CallContext {
         };
     }
 
+    /**
+     * Sends a notifications/logging message to the calling client, when its session's level lets it through
+     * (logging/setLevel; the SDK filters).
+     */
+    void log(McpSchema.LoggingLevel level, String logger, String data) {
+        if (exchange == null) {
+            return;
+        }
+        exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder().level(level).logger(logger).data(data).build())
+                .subscribe(v -> { }, e -> LOG.debug("logging notification failed", e));
+    }
+
     /** The client's file roots, or none when it declares no roots capability. */
     List<Path> clientRoots() {
         McpSchema.ClientCapabilities caps = exchange.getClientCapabilities();

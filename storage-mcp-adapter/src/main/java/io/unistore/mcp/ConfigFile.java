@@ -3,6 +3,7 @@ package io.unistore.mcp;
 import io.unistore.config.AccountConfig;
 import io.unistore.config.AccountsFile;
 import io.unistore.config.ConfigException;
+import io.unistore.ops.MetricsThresholds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class ConfigFile {
     private static final String POLICY = "policy";
+    private static final String ALERTS = "alerts";
+    private static final Set<String> ALERT_KEYS = Set.of("maxObjects", "maxBytes", "maxShareUsedPercent",
+            "maxQueueDepth", "maxQueueAgeSeconds");
     private static final Set<String> POLICY_KEYS = Set.of("readOnly", "tools", "denyTools", "containers", "tables",
             "queues", "shares");
 
@@ -45,9 +49,10 @@ final class ConfigFile {
      */
     static List<AccountSpec> read(Path file, UnaryOperator<String> env) {
         List<AccountSpec> specs = new ArrayList<>();
-        for (AccountConfig a : AccountsFile.read(file, env, Set.of(POLICY))) {
+        for (AccountConfig a : AccountsFile.read(file, env, Set.of(POLICY, ALERTS))) {
             specs.add(new AccountSpec(a.name(), a.address(), a.options(),
-                    policy(a.extra().get(POLICY), "accounts." + a.name() + "." + POLICY)));
+                    policy(a.extra().get(POLICY), "accounts." + a.name() + "." + POLICY),
+                    alerts(a.extra().get(ALERTS), "accounts." + a.name() + "." + ALERTS)));
         }
         return specs;
     }
@@ -83,6 +88,37 @@ final class ConfigFile {
         }
         return new TelemetrySpec(exporter, endpoint, service == null ? "unistore-mcp" : service,
                 java.time.Duration.ofSeconds(interval == null ? 60 : interval.asInt()));
+    }
+
+    /**
+     * An account's {@code alerts}: thresholds get-storage-metrics checks, e.g.
+     * {@code {maxBytes: 1000000000, maxQueueDepth: 5000, maxQueueAgeSeconds: 3600, maxShareUsedPercent: 90}}.
+     */
+    private static MetricsThresholds alerts(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return MetricsThresholds.NONE;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(where + ": must be an object of thresholds");
+        }
+        AccountsFile.checkKeys(node, ALERT_KEYS, where + ".");
+        long[] whole = new long[4];
+        String[] names = {"maxObjects", "maxBytes", "maxQueueDepth", "maxQueueAgeSeconds"};
+        for (int i = 0; i < names.length; i++) {
+            JsonNode v = node.get(names[i]);
+            whole[i] = -1;
+            if (v != null) {
+                if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+                    throw new ConfigException(where + "." + names[i] + ": must be a whole number, at least 0");
+                }
+                whole[i] = v.asLong();
+            }
+        }
+        JsonNode pct = node.get("maxShareUsedPercent");
+        if (pct != null && (!pct.isNumber() || pct.asDouble() < 0 || pct.asDouble() > 100)) {
+            throw new ConfigException(where + ".maxShareUsedPercent: must be a number from 0 to 100");
+        }
+        return new MetricsThresholds(whole[0], whole[1], pct == null ? -1 : pct.asDouble(), whole[2], whole[3]);
     }
 
     private static AccountPolicy policy(JsonNode node, String where) {

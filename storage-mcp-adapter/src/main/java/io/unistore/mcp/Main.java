@@ -49,6 +49,12 @@ public final class Main implements Callable<Integer> {
                     + "Without it: the local provider on ./unistore-data, as account 'local'.")
     private Path config;
 
+    @Option(names = "--schedule", paramLabel = "FILE",
+            description = "Run the jobs of the 'schedules' section of FILE (YAML or JSON; instead of the config's "
+                    + "section): backups, lifecycle applications and metrics recordings on cron expressions, each due "
+                    + "run once across servers sharing the runs table.")
+    private Path schedule;
+
     @Option(names = "--http", paramLabel = "HOST:PORT",
             description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio. A non-loopback HOST needs "
                     + "--token. Port 0 picks a free port (logged on stderr).")
@@ -142,14 +148,17 @@ public final class Main implements Callable<Integer> {
         }
         McpJsonMapper json = McpJsonDefaults.getMapper();
         TelemetrySpec telemetrySpec;
+        ScheduleSpec scheduleSpec;
         try {
             telemetrySpec = config == null ? TelemetrySpec.NONE : ConfigFile.telemetry(config, System::getenv);
-        } catch (ConfigException e) {
+            scheduleSpec = schedules(settings);
+        } catch (IllegalArgumentException | ConfigException e) {
             System.err.println("unistore-mcp: " + e.getMessage());
             return 2;
         }
         try (ServerTelemetry telemetry = ServerTelemetry.install(telemetrySpec);
-             Accounts accounts = Accounts.open(settings.accounts())) {
+             Accounts accounts = Accounts.open(settings.accounts());
+             ServerSchedules schedules = startSchedules(scheduleSpec, accounts)) {
             InFlightCalls inFlight = new InFlightCalls();
             Subscriptions subscriptions = new Subscriptions();
             ToolCatalog catalog = new ToolCatalog(definitions.join(), settings, accounts);
@@ -188,6 +197,31 @@ public final class Main implements Callable<Integer> {
         transport.setSessionFactory(handlers.sessions(transport.protocolVersions()).stdio());
         transport.serve();
         transport.closeGracefully().block(java.time.Duration.ofSeconds(2));
+    }
+
+    private ScheduleSpec schedules(ServerSettings settings) {
+        Path file = schedule != null ? schedule : config;
+        if (file == null) {
+            return ScheduleSpec.NONE;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--schedule: " + file + " is not a file");
+        }
+        return ScheduleConfig.read(file, System::getenv, settings.accounts().stream().map(AccountSpec::name).toList());
+    }
+
+    /** The scheduler of the jobs, ticking; null without jobs. */
+    private static ServerSchedules startSchedules(ScheduleSpec spec, Accounts accounts) {
+        if (spec.jobs().isEmpty()) {
+            return null;
+        }
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        ServerSchedules s = ServerSchedules.of(spec, accounts, "unistore-mcp " + ProcessHandle.current().pid() + "@"
+                + host);
+        s.start(spec.poll());
+        System.err.println("unistore-mcp: " + spec.jobs().size() + " scheduled jobs, runs table '"
+                + spec.runsTable() + "' in account '" + spec.runsAccount() + "'");
+        return s;
     }
 
     private ServerSettings settings(boolean overHttp) {

@@ -38,7 +38,8 @@ final class ToolCatalog {
         List<ToolProvider> providers = new ArrayList<>(List.of(new BlobTools(), new TableTools(), new QueueTools(),
                 new FileTools(), new OpsTools(), new BackupTools(), new AuditTools(), new EncryptionTools(),
                 new InsightTools(), new LifecycleTools(), new TableIndexTools(), new TableInsightTools(),
-                new SearchTools(), new FindTools(), new EditTools(), new ReadManyTools(), new DescribeTools()));
+                new SearchTools(), new FindTools(), new EditTools(), new ReadManyTools(), new DescribeTools(),
+                new ScheduleTools()));
         for (ToolProvider p : ServiceLoader.load(ToolProvider.class)) {
             providers.add(p);
         }

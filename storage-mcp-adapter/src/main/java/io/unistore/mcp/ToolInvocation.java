@@ -113,6 +113,16 @@ final class ToolInvocation implements ToolCall {
         return account.spec().address();
     }
 
+    /** The account's configuration (its alert thresholds...). */
+    AccountSpec spec() {
+        return account.spec();
+    }
+
+    /** Sends a notifications/logging message to the calling client. */
+    void log(io.modelcontextprotocol.spec.McpSchema.LoggingLevel level, String logger, String data) {
+        context.log(level, logger, data);
+    }
+
     /** Whether a listing on this call's account may show the name (its policy's patterns allow it). */
     boolean visible(NameKind kind, String name) {
         return AccessCheck.visible(account, kind, name);

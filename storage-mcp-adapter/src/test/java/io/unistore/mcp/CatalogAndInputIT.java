@@ -74,10 +74,12 @@ class CatalogAndInputIT {
         }
         // insight and lifecycle tools
         CATALOGUE.put("get-storage-metrics", List.of());
+        CATALOGUE.put("get-storage-analytics", List.of());
         for (String t : List.of("analyze-storage-costs", "plan-lifecycle", "apply-lifecycle")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
         CATALOGUE.put("cleanup-expired-entities", List.of(Capability.TABLES));
+        CATALOGUE.put("list-scheduled-runs", List.of(Capability.TABLES));
     }
 
     @TempDir

@@ -60,6 +60,72 @@ class ConfigFileTest {
     }
 
     @Test
+    void alertsAreReadAsThresholdsAndBadOnesRefusedByName() throws Exception {
+        AccountSpec a = read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxBytes: 1000, maxQueueDepth: 0, "
+                + "maxShareUsedPercent: 90.5}\n", Map.of()).get(0);
+        assertThat(a.alerts()).isEqualTo(new io.unistore.ops.MetricsThresholds(-1, 1000, 90.5, 0, -1));
+        assertThat(read("accounts:\n  a:\n    address: file:/x\n", Map.of()).get(0).alerts())
+                .isEqualTo(io.unistore.ops.MetricsThresholds.NONE);
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxByte: 1}\n",
+                Map.of())).hasMessageStartingWith("accounts.a.alerts.maxByte: unknown key");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxBytes: -5}\n",
+                Map.of())).hasMessageStartingWith("accounts.a.alerts.maxBytes: must be a whole number");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxObjects: \"9\"}\n",
+                Map.of())).hasMessageStartingWith("accounts.a.alerts.maxObjects:");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: {maxShareUsedPercent: "
+                + "101}\n", Map.of())).hasMessageStartingWith("accounts.a.alerts.maxShareUsedPercent:");
+        assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    alerts: [1]\n", Map.of()))
+                .hasMessageStartingWith("accounts.a.alerts: must be an object");
+    }
+
+    private ScheduleSpec schedules(String section) throws Exception {
+        Path file = dir.resolve("schedules.yaml");
+        Files.writeString(file, "accounts:\n  a:\n    address: file:/x\n  b:\n    address: file:/y\n" + section);
+        ConfigFile.read(file, Map.<String, String>of()::get); // the accounts file takes the section
+        return ScheduleConfig.read(file, Map.<String, String>of()::get, List.of("a", "b"));
+    }
+
+    @Test
+    void schedulesAreReadAndBadOnesRefusedByName() throws Exception {
+        ScheduleSpec s = schedules("""
+                schedules:
+                  runsAccount: a
+                  leaseSeconds: 60
+                  jobs:
+                    nightly: {cron: "0 2 * * *", zone: Europe/Paris, action: backup-table, account: b, table: orders,
+                              backupContainer: backups, backupAccount: a, incremental: true, keepDays: 30}
+                    hourly: {cron: "0 * * * *", action: record-metrics, account: a, historyTable: hist}
+                """);
+        assertThat(s.runsAccount()).isEqualTo("a");
+        assertThat(s.runsTable()).isEqualTo("unistoreschedule");
+        assertThat(s.lease()).hasSeconds(60);
+        assertThat(s.poll()).hasSeconds(15);
+        assertThat(s.jobs()).extracting(ScheduleSpec.Job::name).containsExactly("nightly", "hourly");
+        assertThat(s.jobs().get(0).settings()).containsEntry("table", "orders").containsEntry("keepDays", "30");
+        assertThat(s.jobs().get(0).schedule().zone()).hasToString("Europe/Paris");
+        assertThat(schedules("").jobs()).isEmpty();
+        String job = "schedules:\n  runsAccount: a\n  jobs:\n    j: ";
+        assertThatThrownBy(() -> schedules(job + "{cron: '0 2 * *', action: record-metrics, account: a, "
+                + "historyTable: h}\n")).hasMessageStartingWith("schedules.jobs.j.cron:");
+        assertThatThrownBy(() -> schedules(job + "{cron: '0 2 * * *', action: format-disk, account: a}\n"))
+                .hasMessageStartingWith("schedules.jobs.j.action: must be one of");
+        assertThatThrownBy(() -> schedules(job + "{cron: '0 2 * * *', action: backup-table, account: a, "
+                + "backupContainer: b}\n")).hasMessageStartingWith("schedules.jobs.j.table: is required");
+        assertThatThrownBy(() -> schedules(job + "{cron: '0 2 * * *', action: record-metrics, account: c, "
+                + "historyTable: h}\n")).hasMessageStartingWith("schedules.jobs.j.account: 'c' is not a configured");
+        assertThatThrownBy(() -> schedules(job + "{cron: '0 2 * * *', action: record-metrics, account: a, "
+                + "historyTable: h, table: t}\n")).hasMessageStartingWith("schedules.jobs.j.table: unknown key");
+        assertThatThrownBy(() -> schedules(job + "{cron: '0 2 * * *', zone: Mars/Olympus, action: record-metrics, "
+                + "account: a, historyTable: h}\n")).hasMessageStartingWith("schedules.jobs.j.zone:");
+        assertThatThrownBy(() -> schedules("schedules:\n  jobs: {}\n"))
+                .hasMessageStartingWith("schedules.runsAccount: is required with several accounts");
+        assertThatThrownBy(() -> schedules("schedules:\n  runsAccount: a\n  leaseSeconds: 5\n  jobs: {}\n"))
+                .hasMessageStartingWith("schedules.leaseSeconds:");
+        assertThatThrownBy(() -> schedules("schedules:\n  runsAccount: a\n  every: 5\n  jobs: {}\n"))
+                .hasMessageStartingWith("schedules.every: unknown key");
+    }
+
+    @Test
     void unknownKeysAreRefusedByName() {
         assertThatThrownBy(() -> read("accounts:\n  a:\n    address: file:/x\n    policy: { container: [a] }\n",
                 Map.of())).hasMessageStartingWith("accounts.a.policy.container: unknown key");

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class InsightToolsIT {
-    static final List<String> TOOLS = List.of("get-storage-metrics", "analyze-storage-costs", "plan-lifecycle",
+    static final List<String> TOOLS = List.of("get-storage-metrics", "get-storage-analytics", "analyze-storage-costs", "plan-lifecycle",
             "apply-lifecycle", "cleanup-expired-entities");
     static final String IN_200_DAYS = Instant.now().plus(Duration.ofDays(200)).toString();
 
@@ -60,7 +60,8 @@ class InsightToolsIT {
             account.queues().sendMessage("jobs", "one");
         }
         exchange = Files.createDirectories(dir.resolve("exchange"));
-        Path config = ServerJar.writeConfig(dir, Map.of("data", Map.of("address", "file:" + data)));
+        Path config = ServerJar.writeConfig(dir, Map.of("data", Map.of("address", "file:" + data,
+                "alerts", Map.of("maxObjects", 20, "maxQueueDepth", 0))));
         mcp = McpSession.start("--config", config.toString(), "--allow-path", exchange.toString()).connect();
     }
 
@@ -84,7 +85,10 @@ class InsightToolsIT {
             assertThat(t.inputSchema()).as(name).containsEntry("additionalProperties", false);
             assertThat(t.outputSchema()).as(name).isNotNull();
         }
-        assertThat(mcp.tools().get("get-storage-metrics").annotations().readOnlyHint()).isTrue();
+        // It writes only with record (to the history table); where the account may not write it is read-only.
+        assertThat(mcp.tools().get("get-storage-metrics").annotations().readOnlyHint()).isFalse();
+        assertThat(mcp.tools().get("get-storage-metrics").annotations().destructiveHint()).isFalse();
+        assertThat(mcp.tools().get("get-storage-analytics").annotations().readOnlyHint()).isTrue();
         assertThat(mcp.tools().get("analyze-storage-costs").annotations().readOnlyHint()).isTrue();
         assertThat(mcp.tools().get("plan-lifecycle").annotations().readOnlyHint()).isTrue();
         assertThat(mcp.tools().get("apply-lifecycle").annotations().destructiveHint()).isTrue();
@@ -111,6 +115,62 @@ class InsightToolsIT {
         assertThat(mcp.error("get-storage-metrics", args("container", "logs", "table", "sessions")))
                 .contains("[INVALID_ARGUMENT]", "container/table/queue/share");
         assertThat(mcp.error("get-storage-metrics", args("container", "nosuch"))).startsWith("[NOT_FOUND]");
+    }
+
+    /** The account's alerts config: 25 blobs in logs over maxObjects 20, one message over maxQueueDepth 0. */
+    @Test
+    void metricsAlertsAreReportedAndSentAsLoggingNotifications() {
+        int before = mcp.logsOf(InsightTools.ALERT_LOGGER, 0).size();
+        Map<String, Object> r = mcp.call("get-storage-metrics", args());
+        List<Map<String, Object>> alerts = StoreToolsContract.items(r, "alerts");
+        assertThat(alerts).extracting(a -> a.get("threshold") + " " + a.get("scope")).containsExactlyInAnyOrder(
+                "maxObjects container:logs", "maxQueueDepth queue:jobs");
+        assertThat(alerts).filteredOn(a -> "maxObjects".equals(a.get("threshold"))).singleElement()
+                .satisfies(a -> {
+                    assertThat(((Number) a.get("limit")).longValue()).isEqualTo(20);
+                    assertThat(((Number) a.get("measured")).longValue()).isEqualTo(25);
+                });
+        List<McpSchema.LoggingMessageNotification> all = mcp.logsOf(InsightTools.ALERT_LOGGER, before + 2);
+        List<McpSchema.LoggingMessageNotification> logs = all.subList(before, all.size());
+        assertThat(logs).hasSize(2).allSatisfy(l -> assertThat(l.level()).isEqualTo(McpSchema.LoggingLevel.WARNING));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = JsonMapper.shared().readValue(logs.stream().filter(l -> l.data().contains("logs"))
+                .findFirst().orElseThrow().data(), Map.class);
+        assertThat(first).containsEntry("account", "data").containsEntry("threshold", "maxObjects")
+                .containsEntry("scope", "container:logs");
+        assertThat(((Number) first.get("measured")).longValue()).isEqualTo(25);
+        assertThat(mcp.call("get-storage-metrics", args("container", "media"))).satisfies(m ->
+                assertThat(StoreToolsContract.items(m, "alerts")).isEmpty());
+    }
+
+    /** Three recorded runs read back: growth series of each container and the total, and a forecast of 3 points. */
+    @Test
+    void metricsRecordedRunsAreAnalysed() {
+        assertThat(mcp.error("get-storage-metrics", args("record", true))).contains("[INVALID_ARGUMENT]",
+                "historyTable");
+        assertThat(mcp.error("get-storage-analytics", args("historyTable", "metrichist"))).startsWith("[NOT_FOUND]");
+        assertThat(mcp.call("get-storage-metrics", args("record", true, "historyTable", "metrichist")))
+                .containsEntry("recorded", 4); // logs, media, sessions, jobs
+        assertThat(mcp.call("get-storage-metrics", args("record", true, "historyTable", "metrichist")))
+                .containsEntry("recorded", 5); // and the history table itself
+        Map<String, Object> two = mcp.call("get-storage-analytics", args("historyTable", "metrichist"));
+        assertThat(two).containsEntry("runs", 2);
+        assertThat((String) two.get("forecastRefused")).contains("at least 3");
+        assertThat(mcp.call("get-storage-metrics", args("container", "logs", "record", true, "historyTable",
+                "metrichist"))).containsEntry("recorded", 1);
+        Map<String, Object> a = mcp.call("get-storage-analytics", args("historyTable", "metrichist",
+                "container", "logs", "forecastDays", 7));
+        print("get-storage-analytics", a);
+        assertThat(a).containsEntry("runs", 3).containsEntry("source", "data");
+        assertThat(StoreToolsContract.items(a, "forecasts")).extracting(f -> f.get("name"))
+                .containsExactly("(all)", "logs");
+        assertThat(StoreToolsContract.items(a, "forecasts")).allSatisfy(f -> assertThat(f).containsEntry("points", 3));
+        assertThat(StoreToolsContract.items(a, "series")).filteredOn(s -> "logs".equals(s.get("name"))
+                && s.get("tier") == null).singleElement().satisfies(s -> assertThat(s.get("bytesPerDay")).isEqualTo(0.0));
+        assertThat(mcp.error("get-storage-analytics", args("historyTable", "metrichist", "from", "yesterday")))
+                .contains("[INVALID_ARGUMENT]", "from");
+        assertThat(mcp.call("list-tables", args())).satisfies(t -> assertThat(StoreToolsContract.items(t, "tables"))
+                .extracting(x -> x.get("name")).contains("metrichist"));
     }
 
     @Test

@@ -31,12 +31,15 @@ final class McpSession implements AutoCloseable {
     /** What the server wrote on stderr (its log). */
     final StringBuffer stderr;
     private final List<McpSchema.ProgressNotification> progress;
+    private final List<McpSchema.LoggingMessageNotification> logs;
     private Map<String, McpSchema.Tool> tools;
 
-    private McpSession(McpSyncClient client, StringBuffer stderr, List<McpSchema.ProgressNotification> progress) {
+    private McpSession(McpSyncClient client, StringBuffer stderr, List<McpSchema.ProgressNotification> progress,
+                       List<McpSchema.LoggingMessageNotification> logs) {
         this.client = client;
         this.stderr = stderr;
         this.progress = progress;
+        this.logs = logs;
     }
 
     /** Starts the server with these arguments. */
@@ -82,6 +85,7 @@ final class McpSession implements AutoCloseable {
                     .env(env).build();
             StdioClientTransport transport = new StdioClientTransport(params, McpJsonDefaults.getMapper());
             List<McpSchema.ProgressNotification> progress = new ArrayList<>();
+            List<McpSchema.LoggingMessageNotification> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
             StringBuffer stderr = new StringBuffer();
             transport.setStdErrorHandler(line -> stderr.append(line).append('\n'));
             McpClient.SyncSpec spec = McpClient.sync(new SerializedClientTransport(transport))
@@ -91,7 +95,8 @@ final class McpSession implements AutoCloseable {
                         synchronized (progress) {
                             progress.add(p);
                         }
-                    });
+                    })
+                    .loggingConsumer(logs::add);
             McpSchema.ClientCapabilities.Builder caps = McpSchema.ClientCapabilities.builder();
             if (elicitation != null) {
                 spec.elicitation(elicitation);
@@ -105,9 +110,34 @@ final class McpSession implements AutoCloseable {
                 caps.roots(false);
             }
             spec.capabilities(caps.build());
-            McpSession session = new McpSession(spec.build(), stderr, progress);
+            McpSession session = new McpSession(spec.build(), stderr, progress, logs);
             session.client.initialize();
             return session;
+        }
+    }
+
+    /**
+     * The notifications/logging messages of a logger received so far, waiting up to 10 s for {@code atLeast} of
+     * them (notifications are dispatched apart from results).
+     */
+    List<McpSchema.LoggingMessageNotification> logsOf(String logger, int atLeast) {
+        return waitFor(() -> logs.stream().filter(l -> logger.equals(l.logger())).toList(), atLeast);
+    }
+
+    /** What {@code read} returns once it holds {@code atLeast} items, or after 10 s. */
+    private static <T> List<T> waitFor(java.util.function.Supplier<List<T>> read, int atLeast) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<T> mine = read.get();
+            if (mine.size() >= atLeast || System.nanoTime() > deadline) {
+                return mine;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return mine;
+            }
         }
     }
 
@@ -123,20 +153,7 @@ final class McpSession implements AutoCloseable {
      * dispatches notifications apart from the result, so under load they can arrive after it.
      */
     List<McpSchema.ProgressNotification> progressFor(String token) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            List<McpSchema.ProgressNotification> mine = progress().stream()
-                    .filter(p -> token.equals(p.progressToken())).toList();
-            if (!mine.isEmpty() || System.nanoTime() > deadline) {
-                return mine;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return mine;
-            }
-        }
+        return waitFor(() -> progress().stream().filter(p -> token.equals(p.progressToken())).toList(), 1);
     }
 
     /** The listed tools by name. */

@@ -31,7 +31,7 @@ public final class CostAnalysis {
 
     /** Prices the containers the options name (all of them when none) and recommends tier moves. */
     public static CostReport analyze(StorageAccount account, CostOptions o) {
-        MetricsOptions mo = new MetricsOptions(o.container(), null, null, null, null, 0, 1, 0, 100, null, null, null);
+        MetricsOptions mo = new MetricsOptions(o.container(), null, null, null, null, 0, 1, 0, 100, null, null, null, null);
         return analyze(account, o, StorageMetrics.containerNames(account, mo));
     }
 
@@ -40,7 +40,7 @@ public final class CostAnalysis {
         String provider = o.pricesFor() != null ? o.pricesFor() : account.providerId();
         PriceTable prices = PriceTable.load(provider, o.region(), o.priceFile());
         MetricsOptions mo = new MetricsOptions(o.container(), null, null, null, null, 0, 1, 0, 100, o.progress(),
-                null, o.now());
+                null, o.now(), null);
         ProgressMeter meter = new ProgressMeter("analyze-storage-costs", o.progress(), mo.progressInterval());
         Walk walk = new Walk(account, mo, mo.clock(), meter);
         List<CostReport.Line> lines = new ArrayList<>();

@@ -21,10 +21,11 @@ import java.time.Instant;
  * @param progress told how the walk advances, or null
  * @param progressInterval least time between two progress reports
  * @param now the instant ages are measured from (null: the clock)
+ * @param thresholds limits whose crossing the result reports as alerts ({@link MetricsThresholds#NONE} when null)
  */
 public record MetricsOptions(String container, String table, String queue, String share, String prefix,
                              int prefixDepth, int maxPrefixes, int topN, int samplePercent, ProgressCallback progress,
-                             Duration progressInterval, Instant now) {
+                             Duration progressInterval, Instant now, MetricsThresholds thresholds) {
     public MetricsOptions {
         long scopes = java.util.stream.Stream.of(container, table, queue, share).filter(s -> s != null).count();
         if (scopes > 1) {
@@ -38,6 +39,7 @@ public record MetricsOptions(String container, String table, String queue, Strin
         check("topN", topN, 0, 1000);
         check("samplePercent", samplePercent, 1, 100);
         progressInterval = progressInterval == null ? Duration.ofMillis(500) : progressInterval;
+        thresholds = thresholds == null ? MetricsThresholds.NONE : thresholds;
     }
 
     private static void check(String field, int value, int min, int max) {
@@ -48,67 +50,72 @@ public record MetricsOptions(String container, String table, String queue, Strin
 
     /** The whole account: prefixes one level deep, the 10 largest blobs, no sampling. */
     public static MetricsOptions account() {
-        return new MetricsOptions(null, null, null, null, null, 1, 1000, 10, 100, null, null, null);
+        return new MetricsOptions(null, null, null, null, null, 1, 1000, 10, 100, null, null, null, null);
     }
 
     public MetricsOptions withContainer(String v) {
         return new MetricsOptions(v, table, queue, share, prefix, prefixDepth, maxPrefixes, topN, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withTable(String v) {
         return new MetricsOptions(container, v, queue, share, prefix, prefixDepth, maxPrefixes, topN, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withQueue(String v) {
         return new MetricsOptions(container, table, v, share, prefix, prefixDepth, maxPrefixes, topN, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withShare(String v) {
         return new MetricsOptions(container, table, queue, v, prefix, prefixDepth, maxPrefixes, topN, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withPrefix(String v) {
         return new MetricsOptions(container, table, queue, share, v, prefixDepth, maxPrefixes, topN, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withPrefixDepth(int v) {
         return new MetricsOptions(container, table, queue, share, prefix, v, maxPrefixes, topN, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withMaxPrefixes(int v) {
         return new MetricsOptions(container, table, queue, share, prefix, prefixDepth, v, topN, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withTopN(int v) {
         return new MetricsOptions(container, table, queue, share, prefix, prefixDepth, maxPrefixes, v, samplePercent,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withSamplePercent(int v) {
         return new MetricsOptions(container, table, queue, share, prefix, prefixDepth, maxPrefixes, topN, v,
-                progress, progressInterval, now);
+                progress, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withProgress(ProgressCallback v) {
         return new MetricsOptions(container, table, queue, share, prefix, prefixDepth, maxPrefixes, topN,
-                samplePercent, v, progressInterval, now);
+                samplePercent, v, progressInterval, now, thresholds);
     }
 
     public MetricsOptions withProgressInterval(Duration v) {
         return new MetricsOptions(container, table, queue, share, prefix, prefixDepth, maxPrefixes, topN,
-                samplePercent, progress, v, now);
+                samplePercent, progress, v, now, thresholds);
     }
 
     public MetricsOptions withNow(Instant v) {
         return new MetricsOptions(container, table, queue, share, prefix, prefixDepth, maxPrefixes, topN,
-                samplePercent, progress, progressInterval, v);
+                samplePercent, progress, progressInterval, v, thresholds);
+    }
+
+    public MetricsOptions withThresholds(MetricsThresholds v) {
+        return new MetricsOptions(container, table, queue, share, prefix, prefixDepth, maxPrefixes, topN,
+                samplePercent, progress, progressInterval, now, v);
     }
 
     /** Whether the whole account is measured. */

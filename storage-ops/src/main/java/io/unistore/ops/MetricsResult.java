@@ -16,10 +16,16 @@ import java.util.List;
  * @param errorBound how the estimates' bounds were computed, or null when nothing was sampled
  * @param interrupted whether the walk was stopped (cancelled) before the end: the figures are partial
  * @param duration how long it took
+ * @param alerts the thresholds of the options the items cross (empty when none)
  */
 public record MetricsResult(Instant measuredAt, List<ContainerMetrics> containers, List<TableMetrics> tables,
                             List<QueueMetrics> queues, List<ShareMetrics> shares, int samplePercent, String errorBound,
-                            boolean interrupted, Duration duration) {
+                            boolean interrupted, Duration duration,
+                            List<MetricsThresholds.Alert> alerts) {
+    public MetricsResult {
+        alerts = List.copyOf(alerts);
+    }
+
     /** Objects in every container. */
     public long totalObjects() {
         return containers.stream().mapToLong(ContainerMetrics::objects).sum();

@@ -68,7 +68,8 @@ public final class StorageMetrics {
         meter.phase(walk.stopped() ? "interrupted" : "done");
         boolean sampled = containers.stream().anyMatch(ContainerMetrics::estimated);
         return new MetricsResult(now, containers, tables, queues, shares, options.samplePercent(),
-                sampled ? ERROR_BOUND : null, walk.stopped(), meter.elapsed());
+                sampled ? ERROR_BOUND : null, walk.stopped(), meter.elapsed(),
+                options.thresholds().check(containers, tables, queues, shares));
     }
 
     /** Every container, or just the one named; none when another kind is named. */

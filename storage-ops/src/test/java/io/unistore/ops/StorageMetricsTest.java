@@ -140,6 +140,44 @@ class StorageMetricsTest {
     }
 
     @Test
+    void crossedThresholdsAreReportedAsAlertsWithTheMeasuredValueAndScope() {
+        try (StorageAccount account = Backends.local()) {
+            seed(account);
+            account.blobs().createContainer("small");
+            account.blobs().upload("small", "one", new byte[5]);
+            account.queues().createQueue("jobs");
+            account.queues().sendMessage("jobs", "first");
+            account.queues().sendMessage("jobs", "second");
+            account.files().createShare("docs", CreateShareOptions.defaults().withQuotaGb(1));
+            account.files().upload("docs", "big.bin", new byte[1 << 20]);
+            MetricsThresholds limits = MetricsThresholds.NONE.withMaxObjects(80).withMaxBytes(1_000_000)
+                    .withMaxQueueDepth(1).withMaxQueueAgeSeconds(600).withMaxShareUsedPercent(0.05);
+            MetricsResult r = StorageMetrics.collect(account, MetricsOptions.account().withThresholds(limits)
+                    .withNow(Instant.now().plusSeconds(3600)));
+            assertThat(r.alerts()).extracting(MetricsThresholds.Alert::threshold, MetricsThresholds.Alert::scope)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("maxObjects", "container:metrics"),
+                            org.assertj.core.groups.Tuple.tuple("maxQueueDepth", "queue:jobs"),
+                            org.assertj.core.groups.Tuple.tuple("maxQueueAgeSeconds", "queue:jobs"),
+                            org.assertj.core.groups.Tuple.tuple("maxBytes", "share:docs"),
+                            org.assertj.core.groups.Tuple.tuple("maxShareUsedPercent", "share:docs"));
+            assertThat(r.alerts()).filteredOn(a -> a.threshold().equals("maxObjects")).singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.limit()).isEqualTo(80);
+                        assertThat(a.measured()).isEqualTo(81);
+                    });
+            assertThat(r.alerts()).filteredOn(a -> a.threshold().equals("maxQueueDepth")).singleElement()
+                    .satisfies(a -> assertThat(a.measured()).isEqualTo(2));
+            // At the limit is not over it; no thresholds, no alerts.
+            assertThat(StorageMetrics.collect(account, MetricsOptions.account().withContainer("metrics")
+                    .withThresholds(limits.withMaxObjects(81))).alerts()).isEmpty();
+            assertThat(StorageMetrics.collect(account, MetricsOptions.account()).alerts()).isEmpty();
+        }
+        assertThatThrownBy(() -> MetricsThresholds.NONE.withMaxBytes(-2)).hasMessageContaining("maxBytes");
+        assertThatThrownBy(() -> MetricsThresholds.NONE.withMaxShareUsedPercent(101))
+                .hasMessageContaining("maxShareUsedPercent");
+    }
+
+    @Test
     void interruptingStopsTheWalkAndSaysSo() {
         try (StorageAccount account = Backends.local()) {
             seed(account);
