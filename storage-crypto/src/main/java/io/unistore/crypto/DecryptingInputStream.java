@@ -36,6 +36,17 @@ final class DecryptingInputStream extends RegionStream {
      */
     DecryptingInputStream(InputStream ciphertext, SecretKey key, int regionLength, long firstRegion, long skip,
                           long limit, String where, String keyId) {
+        this(ciphertext, key, regionLength, firstRegion, skip, limit, where, keyId,
+                new GcmRegions(regionLength + CseV2.TAG));
+    }
+
+    /**
+     * @param gcm the direct buffers to decrypt through, for readers that decrypt many ranges one after the other
+     *            (direct memory is freed only by a GC, so a buffer pair per range soon hits the JVM's limit and
+     *            stalls in its System.gc retries)
+     */
+    DecryptingInputStream(InputStream ciphertext, SecretKey key, int regionLength, long firstRegion, long skip,
+                          long limit, String where, String keyId, GcmRegions gcm) {
         this.ciphertext = ciphertext;
         this.key = key;
         this.where = where;
@@ -45,7 +56,7 @@ final class DecryptingInputStream extends RegionStream {
         this.region = firstRegion;
         this.skip = skip;
         this.remaining = limit < 0 ? Long.MAX_VALUE : limit;
-        this.gcm = new GcmRegions(regionLength + CseV2.TAG);
+        this.gcm = gcm;
     }
 
     @Override

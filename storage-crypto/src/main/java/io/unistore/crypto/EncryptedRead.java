@@ -89,11 +89,11 @@ final class EncryptedRead {
 
     /**
      * The plaintext of whole regions from {@code firstRegion}, {@code length} bytes of it, from their stored bytes
-     * (for reads split into ranges of regions).
+     * (for reads split into ranges of regions), through the caller's buffers.
      */
-    InputStream decryptRegions(InputStream ciphertext, long firstRegion, long length) {
+    InputStream decryptRegions(InputStream ciphertext, long firstRegion, long length, GcmRegions gcm) {
         return new DecryptingInputStream(ciphertext, contentKey, data.regionLength(), firstRegion, 0, length, where,
-                data.keyId());
+                data.keyId(), gcm);
     }
 
     /** The plaintext asked for, from the stored bytes {@link #storedRange()} fetched. */

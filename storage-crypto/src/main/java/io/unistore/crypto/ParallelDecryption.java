@@ -40,6 +40,8 @@ final class ParallelDecryption {
     private final EncryptedRead read;
     private final long storedSize;
     private final long size;
+    /** One buffer pair per thread for all its ranges: direct memory is only freed by a GC. */
+    private final ThreadLocal<GcmRegions> buffers;
 
     /** @param read the plan of the whole blob's read (its key unwrapped) */
     ParallelDecryption(BlobBackend stored, String container, String blob, EncryptedRead read, long storedSize) {
@@ -49,6 +51,7 @@ final class ParallelDecryption {
         this.read = read;
         this.storedSize = storedSize;
         this.size = read.size();
+        this.buffers = ThreadLocal.withInitial(() -> new GcmRegions(read.regionLength() + CseV2.TAG));
     }
 
     /** Whether splitting pays: more ranges than one. */
@@ -117,7 +120,7 @@ final class ParallelDecryption {
             range = range.withConditions(options.conditions().withIfMatch(etag));
         }
         try (InputStream in = read.decryptRegions(stored.openInputStream(container, blob, range), first,
-                plainLength)) {
+                plainLength, buffers.get())) {
             byte[] buffer = new byte[Streams.BUFFER_SIZE];
             long position = plainFrom;
             int n;
