@@ -9,6 +9,7 @@ import io.unistore.ListOptions;
 import io.unistore.NamingRules;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
@@ -22,7 +23,9 @@ import io.unistore.spi.QueueBackend;
 import io.unistore.spi.QueueMessageText;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one implementation of {@link QueueStore}: queue names and metadata are checked by the account's naming
@@ -31,6 +34,8 @@ import java.util.Map;
  */
 final class RuledQueueStore implements QueueStore {
     private static final Duration MAX_VISIBILITY = SendMessageOptions.MAX_VISIBILITY;
+    /** The longest dead-letter reason or description (Service Bus keeps each as a message property). */
+    private static final int MAX_DEAD_LETTER_TEXT = 1024;
 
     private final QueueBackend backend;
     private final Capabilities capabilities;
@@ -90,8 +95,8 @@ final class RuledQueueStore implements QueueStore {
 
     @Override
     public QueueProperties getQueueProperties(String queue) {
-        names.queue(queue);
-        return guard.call(() -> backend.getQueueProperties(queue));
+        String q = messagesIn(queue);
+        return guard.call(() -> backend.getQueueProperties(q));
     }
 
     @Override
@@ -126,18 +131,18 @@ final class RuledQueueStore implements QueueStore {
 
     @Override
     public List<QueueMessage> receiveMessages(String queue, ReceiveOptions options) {
-        names.queue(queue);
+        String q = messagesIn(queue);
         ReceiveOptions o = options == null ? ReceiveOptions.defaults() : options;
         count("maxMessages", o.maxMessages());
-        return LongPolling.receive(o.waitTime(), () -> guard.call(() -> backend.receiveMessages(queue, encoding, o)));
+        return LongPolling.receive(o.waitTime(), () -> guard.call(() -> backend.receiveMessages(q, encoding, o)));
     }
 
     @Override
     public List<QueueMessage> peekMessages(String queue, int maxMessages) {
         capabilities.require(Capability.QUEUE_PEEK, "peekMessages");
-        names.queue(queue);
+        String q = messagesIn(queue);
         count("maxMessages", maxMessages);
-        return guard.call(() -> backend.peekMessages(queue, encoding, maxMessages));
+        return guard.call(() -> backend.peekMessages(q, encoding, maxMessages));
     }
 
     @Override
@@ -145,7 +150,7 @@ final class RuledQueueStore implements QueueStore {
                                       Duration visibilityTimeout) {
         capabilities.require(newBody == null ? Capability.QUEUE_VISIBILITY_UPDATE : Capability.QUEUE_MESSAGE_UPDATE,
                 newBody == null ? "updateMessage (visibility)" : "updateMessage (body)");
-        names.queue(queue);
+        String q = messagesIn(queue);
         serviceToken("messageId", messageId);
         serviceToken("popReceipt", popReceipt);
         if (newBody != null) {
@@ -156,16 +161,80 @@ final class RuledQueueStore implements QueueStore {
             throw StorageException.invalidArgument("visibilityTimeout", "must be between 0 and 7 days, was "
                     + visibilityTimeout);
         }
-        return guard.call(() -> backend.updateMessage(queue, messageId, popReceipt, newBody, encoding,
+        return guard.call(() -> backend.updateMessage(q, messageId, popReceipt, newBody, encoding,
                 visibilityTimeout));
     }
 
     @Override
     public void deleteMessage(String queue, String messageId, String popReceipt) {
+        String q = messagesIn(queue);
+        serviceToken("messageId", messageId);
+        serviceToken("popReceipt", popReceipt);
+        guard.run(() -> backend.deleteMessage(q, messageId, popReceipt));
+    }
+
+    @Override
+    public void setDeadLetterPolicy(String queue, DeadLetterPolicy policy) {
+        capabilities.require(Capability.QUEUE_DEAD_LETTER, "setDeadLetterPolicy");
+        names.queue(queue);
+        required("policy", policy);
+        if (policy.deadLetterQueue() != null) {
+            names.queue(policy.deadLetterQueue());
+            if (policy.deadLetterQueue().equals(queue)) {
+                throw StorageException.invalidArgument("deadLetterQueue", "must be another queue than " + queue);
+            }
+        }
+        guard.run(() -> backend.setDeadLetterPolicy(queue, policy));
+    }
+
+    @Override
+    public Optional<DeadLetterPolicy> deadLetterPolicy(String queue) {
+        capabilities.require(Capability.QUEUE_DEAD_LETTER, "deadLetterPolicy");
+        names.queue(queue);
+        return guard.call(() -> backend.deadLetterPolicy(queue));
+    }
+
+    @Override
+    public String deadLetterQueueOf(String queue) {
+        capabilities.require(Capability.QUEUE_DEAD_LETTER, "deadLetterQueueOf");
+        names.queue(queue);
+        return guard.call(() -> backend.deadLetterQueueOf(queue));
+    }
+
+    @Override
+    public void deadLetterMessage(String queue, String messageId, String popReceipt, String reason,
+                                  String description) {
+        capabilities.require(Capability.QUEUE_DEAD_LETTER, "deadLetterMessage");
         names.queue(queue);
         serviceToken("messageId", messageId);
         serviceToken("popReceipt", popReceipt);
-        guard.run(() -> backend.deleteMessage(queue, messageId, popReceipt));
+        deadLetterText("reason", reason);
+        deadLetterText("description", description);
+        guard.run(() -> backend.deadLetterMessage(queue, messageId, popReceipt, reason, description));
+    }
+
+    /**
+     * Checks a queue name that messages are read from: a queue, or (where dead letters are declared) a queue's
+     * dead-letter sub-queue, returned with the suffix in its canonical lower case.
+     */
+    private String messagesIn(String queue) {
+        String suffix = QueueStore.DEAD_LETTER_SUBQUEUE;
+        if (queue != null && queue.length() > suffix.length()
+                && queue.toLowerCase(Locale.ROOT).endsWith(suffix)) {
+            capabilities.require(Capability.QUEUE_DEAD_LETTER, "the dead-letter queue " + queue);
+            String base = queue.substring(0, queue.length() - suffix.length());
+            names.queue(base);
+            return base + suffix;
+        }
+        names.queue(queue);
+        return queue;
+    }
+
+    private static void deadLetterText(String argument, String text) {
+        if (text != null && text.length() > MAX_DEAD_LETTER_TEXT) {
+            throw StorageException.invalidArgument(argument, "must be at most " + MAX_DEAD_LETTER_TEXT
+                    + " characters, was " + text.length());
+        }
     }
 
     private void body(byte[] body) {

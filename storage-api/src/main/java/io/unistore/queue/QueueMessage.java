@@ -18,6 +18,8 @@ public final class QueueMessage {
     private final Instant nextVisibleAt;
     private final long dequeueCount;
     private final Map<String, String> attributes;
+    private final String deadLetterReason;
+    private final String deadLetterDescription;
 
     /**
      * @param popReceipt the receipt to delete or update the message; null for a peeked message
@@ -32,6 +34,14 @@ public final class QueueMessage {
     /** A message with attributes ({@link SendMessageOptions#attributes()}). */
     public QueueMessage(String messageId, String popReceipt, byte[] body, Instant insertedAt, Instant expiresAt,
                         Instant nextVisibleAt, long dequeueCount, Map<String, String> attributes) {
+        this(messageId, popReceipt, body, insertedAt, expiresAt, nextVisibleAt, dequeueCount, attributes, null, null);
+    }
+
+    private QueueMessage(String messageId, String popReceipt, byte[] body, Instant insertedAt, Instant expiresAt,
+                         Instant nextVisibleAt, long dequeueCount, Map<String, String> attributes,
+                         String deadLetterReason, String deadLetterDescription) {
+        this.deadLetterReason = deadLetterReason;
+        this.deadLetterDescription = deadLetterDescription;
         this.attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         this.messageId = Objects.requireNonNull(messageId, "messageId");
         this.popReceipt = popReceipt;
@@ -83,6 +93,29 @@ public final class QueueMessage {
     /** The attributes it was sent with; empty when none (or the provider has none). */
     public Map<String, String> attributes() {
         return attributes;
+    }
+
+    /**
+     * This message as read from a dead-letter queue, with why it was dead-lettered (either may be null: SQS
+     * records no reason when its redrive policy moves a message).
+     */
+    public QueueMessage withDeadLetter(String reason, String description) {
+        return new QueueMessage(messageId, popReceipt, body, insertedAt, expiresAt, nextVisibleAt, dequeueCount,
+                attributes, reason, description);
+    }
+
+    /**
+     * Why the message was dead-lettered: the reason given to {@link QueueStore#deadLetterMessage}, or the
+     * provider's own ({@code MaxDeliveryCountExceeded} on Service Bus and the local provider); null for a message
+     * not read from a dead-letter queue, or when the provider recorded none.
+     */
+    public String deadLetterReason() {
+        return deadLetterReason;
+    }
+
+    /** The description that came with {@link #deadLetterReason()}; null when there is none. */
+    public String deadLetterDescription() {
+        return deadLetterDescription;
     }
 
     /** How many times the message was received, this time included. */

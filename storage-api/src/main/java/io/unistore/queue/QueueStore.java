@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Message queues with visibility timeouts: Azure Queue Storage, Amazon SQS, or the local provider. What a service
@@ -23,6 +24,14 @@ import java.util.Map;
  * single hyphens). Implementations are thread-safe.
  */
 public interface QueueStore {
+
+    /**
+     * The suffix of a queue's built-in dead-letter queue, as Service Bus names it: {@code orders/$deadletterqueue}
+     * holds the dead letters of {@code orders} (Service Bus and the local provider). Receive, peek, update, delete
+     * and {@link #getQueueProperties} take such a name where the account declares
+     * {@link Capability#QUEUE_DEAD_LETTER}; nothing can be sent to it.
+     */
+    String DEAD_LETTER_SUBQUEUE = "/$deadletterqueue";
 
     /** The encoding this store sends and reads bodies with: the account's {@value QueueMessageEncoding#OPTION}. */
     QueueMessageEncoding messageEncoding();
@@ -126,4 +135,54 @@ public interface QueueStore {
      * @throws StorageException NOT_FOUND if the message is gone; PRECONDITION_FAILED if the pop receipt is stale
      */
     void deleteMessage(String queue, String messageId, String popReceipt);
+
+    // ---- dead letters ------------------------------------------------------------------------------
+
+    /**
+     * Sets when the queue gives up on a message: a message received {@code policy.maxDeliveryCount()} times
+     * without being deleted goes to the queue's dead-letter queue on its next delivery, with its body and
+     * attributes. On SQS this is the queue's redrive policy, its dead-letter queue created if absent.
+     *
+     * @throws StorageException NOT_FOUND if the queue is absent; INVALID_ARGUMENT for a count the provider refuses
+     *     (SQS: above 1000), or a {@code deadLetterQueue} it cannot use (Service Bus and local: any; SQS: one of
+     *     another kind, FIFO or standard); UNSUPPORTED without {@link Capability#QUEUE_DEAD_LETTER}
+     */
+    @Requires(Capability.QUEUE_DEAD_LETTER)
+    void setDeadLetterPolicy(String queue, DeadLetterPolicy policy);
+
+    /**
+     * The queue's dead-letter policy: empty when it has none (SQS without a redrive policy, a local queue never
+     * given one); Service Bus queues always have one ({@code MaxDeliveryCount}, 10 unless set).
+     *
+     * @throws StorageException NOT_FOUND if the queue is absent; UNSUPPORTED without
+     *     {@link Capability#QUEUE_DEAD_LETTER}
+     */
+    @Requires(Capability.QUEUE_DEAD_LETTER)
+    Optional<DeadLetterPolicy> deadLetterPolicy(String queue);
+
+    /**
+     * The name to receive, peek and delete the queue's dead letters with: {@code <queue>}{@value
+     * #DEAD_LETTER_SUBQUEUE} on Service Bus and the local provider, the redrive policy's target queue on SQS.
+     *
+     * @throws StorageException NOT_FOUND if the queue is absent, or (SQS) has no dead-letter policy; UNSUPPORTED
+     *     without {@link Capability#QUEUE_DEAD_LETTER}
+     */
+    @Requires(Capability.QUEUE_DEAD_LETTER)
+    String deadLetterQueueOf(String queue);
+
+    /**
+     * Moves a received message to the queue's dead-letter queue at once, with its body and attributes and why.
+     * Service Bus does it in one step (dead-letter settlement); SQS has no such call, so the store sends a copy
+     * to the redrive target (the reason and description as the attributes {@code unistore-dead-letter-reason}
+     * and {@code unistore-dead-letter-description}, read back as {@link QueueMessage#deadLetterReason()}) and then
+     * deletes the message: not atomic, and only for messages this store received.
+     *
+     * @param reason why, up to 1024 characters; may be null
+     * @param description more detail, up to 1024 characters; may be null
+     * @throws StorageException NOT_FOUND if the message is gone; PRECONDITION_FAILED if the pop receipt is stale
+     *     (SQS: unknown to this store); NOT_FOUND (SQS) if the queue has no dead-letter policy; UNSUPPORTED
+     *     without {@link Capability#QUEUE_DEAD_LETTER}
+     */
+    @Requires(Capability.QUEUE_DEAD_LETTER)
+    void deadLetterMessage(String queue, String messageId, String popReceipt, String reason, String description);
 }

@@ -2,6 +2,7 @@ package io.unistore.spi;
 
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A {@link QueueBackend} that forwards every call, optional ones included, to another: the base of a layer's
@@ -97,6 +99,27 @@ public class ForwardingQueueBackend implements QueueBackend {
     @Override
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         delegate.deleteMessage(queue, messageId, popReceipt);
+    }
+
+    @Override
+    public void setDeadLetterPolicy(String queue, DeadLetterPolicy policy) {
+        delegate.setDeadLetterPolicy(queue, policy);
+    }
+
+    @Override
+    public Optional<DeadLetterPolicy> deadLetterPolicy(String queue) {
+        return delegate.deadLetterPolicy(queue);
+    }
+
+    @Override
+    public String deadLetterQueueOf(String queue) {
+        return delegate.deadLetterQueueOf(queue);
+    }
+
+    @Override
+    public void deadLetterMessage(String queue, String messageId, String popReceipt, String reason,
+                                  String description) {
+        delegate.deadLetterMessage(queue, messageId, popReceipt, reason, description);
     }
 
     @Override

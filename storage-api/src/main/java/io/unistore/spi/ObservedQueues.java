@@ -2,6 +2,7 @@ package io.unistore.spi;
 
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
@@ -13,6 +14,7 @@ import io.unistore.queue.UpdateReceipt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The queue store of an {@link ObservingLayer}. Receiving changes a message's visibility, so it writes. */
 final class ObservedQueues extends ForwardingQueueBackend {
@@ -91,5 +93,27 @@ final class ObservedQueues extends ForwardingQueueBackend {
     @Override
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         o.write("deleteMessage", () -> super.deleteMessage(queue, messageId, popReceipt), queue, messageId);
+    }
+
+    @Override
+    public void setDeadLetterPolicy(String queue, DeadLetterPolicy policy) {
+        o.write("setDeadLetterPolicy", () -> super.setDeadLetterPolicy(queue, policy), queue);
+    }
+
+    @Override
+    public Optional<DeadLetterPolicy> deadLetterPolicy(String queue) {
+        return o.read("deadLetterPolicy", () -> super.deadLetterPolicy(queue), queue);
+    }
+
+    @Override
+    public String deadLetterQueueOf(String queue) {
+        return o.read("deadLetterQueueOf", () -> super.deadLetterQueueOf(queue), queue);
+    }
+
+    @Override
+    public void deadLetterMessage(String queue, String messageId, String popReceipt, String reason,
+                                  String description) {
+        o.write("deadLetterMessage", () -> super.deadLetterMessage(queue, messageId, popReceipt, reason, description),
+                queue, messageId);
     }
 }

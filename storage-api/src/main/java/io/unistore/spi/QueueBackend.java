@@ -2,6 +2,7 @@ package io.unistore.spi;
 
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
@@ -13,6 +14,7 @@ import io.unistore.queue.UpdateReceipt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a provider implements to serve queues. Users call {@link io.unistore.queue.QueueStore}, which validates
@@ -72,4 +74,30 @@ public interface QueueBackend {
 
     /** Deletes a received message. */
     void deleteMessage(String queue, String messageId, String popReceipt);
+
+    /**
+     * Sets the queue's dead-letter policy. Called only where the account declares
+     * {@link io.unistore.Capability#QUEUE_DEAD_LETTER}; a name ending in
+     * {@link io.unistore.queue.QueueStore#DEAD_LETTER_SUBQUEUE} reaches receive, peek, update, delete and
+     * properties only then.
+     */
+    default void setDeadLetterPolicy(String queue, DeadLetterPolicy policy) {
+        throw Unsupported.operation("setDeadLetterPolicy");
+    }
+
+    /** The queue's dead-letter policy, if it has one. */
+    default Optional<DeadLetterPolicy> deadLetterPolicy(String queue) {
+        throw Unsupported.operation("deadLetterPolicy");
+    }
+
+    /** The name the queue's dead letters are received with. */
+    default String deadLetterQueueOf(String queue) {
+        throw Unsupported.operation("deadLetterQueueOf");
+    }
+
+    /** Moves a received message to the queue's dead-letter queue with a reason and description (each may be null). */
+    default void deadLetterMessage(String queue, String messageId, String popReceipt, String reason,
+                                   String description) {
+        throw Unsupported.operation("deadLetterMessage");
+    }
 }

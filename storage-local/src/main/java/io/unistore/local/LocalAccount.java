@@ -101,7 +101,7 @@ final class LocalAccount implements AccountBackend {
                 Capability.BLOB_SNAPSHOTS, Capability.BLOB_LEASES, Capability.BLOB_SERVER_SIDE_COPY,
                 Capability.TABLE_TRANSACTIONS, Capability.FILE_SHARE_QUOTA, Capability.QUEUE_PEEK,
                 Capability.QUEUE_VISIBILITY_UPDATE, Capability.QUEUE_MESSAGE_UPDATE, Capability.QUEUE_MESSAGE_TTL,
-                Capability.QUEUE_STRICT_RECEIPTS));
+                Capability.QUEUE_STRICT_RECEIPTS, Capability.QUEUE_DEAD_LETTER));
         if (versioning) {
             caps.add(Capability.BLOB_VERSIONS);
         }

@@ -5,10 +5,12 @@ import io.unistore.Limits;
 import io.unistore.ListOptions;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
+import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +36,10 @@ import java.util.UUID;
  * Expired messages are invisible and purged as the queue is used. A body is stored as the text Azure would
  * store (UTF-8), made by the caller's {@link QueueMessageEncoding} with the same rules ({@link QueueMessageText}),
  * so a queue reads the same here as on Azure under either encoding.
+ *
+ * <p>Dead letters follow Service Bus: a queue's dead-letter queue is {@code <queue>/$deadletterqueue}, its
+ * messages rows of that queue name that never expire, their reason and description in {@code dead_letters}.
+ * With a policy, a receive first moves the visible messages already received {@code maxDeliveryCount} times.
  */
 final class LocalQueueStore implements QueueBackend {
     private static final long NEVER = Long.MAX_VALUE;
@@ -65,8 +72,11 @@ final class LocalQueueStore implements QueueBackend {
 
     @Override
     public boolean deleteQueue(String queue) {
+        String dlq = queue + QueueStore.DEAD_LETTER_SUBQUEUE;
         return db.write(s -> {
-            Sql.update(s, "DELETE FROM messages WHERE queue = ?", queue);
+            Sql.update(s, "DELETE FROM dead_letters WHERE seq IN (SELECT seq FROM messages WHERE queue = ?)", dlq);
+            Sql.update(s, "DELETE FROM messages WHERE queue = ? OR queue = ?", queue, dlq);
+            Sql.update(s, "DELETE FROM dead_letter_policies WHERE queue = ?", queue);
             return Sql.update(s, "DELETE FROM queues WHERE name = ?", queue) > 0;
         });
     }
@@ -88,7 +98,7 @@ final class LocalQueueStore implements QueueBackend {
     public QueueProperties getQueueProperties(String queue) {
         return db.read(s -> {
             PreparedStatement ps = s.prepare("SELECT metadata FROM queues WHERE name = ?");
-            ps.setString(1, queue);
+            ps.setString(1, base(queue));
             Map<String, String> metadata;
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -163,10 +173,12 @@ final class LocalQueueStore implements QueueBackend {
             requireQueue(s, queue);
             long now = Times.now();
             purgeExpired(s, queue, now);
+            deadLetterOverDelivered(s, queue, now);
             long visible = now + o.visibilityTimeout().toNanos();
             List<Row> rows = new ArrayList<>();
-            PreparedStatement ps = s.prepare("SELECT seq, id, body, inserted, expires, dequeues FROM messages "
-                    + "WHERE queue = ? AND visible <= ? ORDER BY seq LIMIT ?");
+            PreparedStatement ps = s.prepare("SELECT m.seq, id, body, inserted, expires, dequeues, reason, "
+                    + "description FROM messages m LEFT JOIN dead_letters d ON d.seq = m.seq "
+                    + "WHERE queue = ? AND visible <= ? ORDER BY m.seq LIMIT ?");
             ps.setString(1, queue);
             ps.setLong(2, now);
             ps.setInt(3, o.maxMessages());
@@ -175,7 +187,7 @@ final class LocalQueueStore implements QueueBackend {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
                     rows.add(new Row(rs.getString(2), Ids.random(), rs.getBytes(3), rs.getLong(4), rs.getLong(5),
-                            visible, rs.getLong(6) + 1));
+                            visible, rs.getLong(6) + 1, rs.getString(7), rs.getString(8)));
                 }
             }
             PreparedStatement update = s.prepare("UPDATE messages SET visible = ?, dequeues = dequeues + 1, "
@@ -196,8 +208,9 @@ final class LocalQueueStore implements QueueBackend {
         List<Row> peeked = db.read(s -> {
             requireQueue(s, queue);
             long now = Times.now();
-            PreparedStatement ps = s.prepare("SELECT id, body, inserted, expires, dequeues FROM messages "
-                    + "WHERE queue = ? AND visible <= ? AND expires > ? ORDER BY seq LIMIT ?");
+            PreparedStatement ps = s.prepare("SELECT id, body, inserted, expires, dequeues, reason, description "
+                    + "FROM messages m LEFT JOIN dead_letters d ON d.seq = m.seq "
+                    + "WHERE queue = ? AND visible <= ? AND expires > ? ORDER BY m.seq LIMIT ?");
             ps.setString(1, queue);
             ps.setLong(2, now);
             ps.setLong(3, now);
@@ -206,7 +219,7 @@ final class LocalQueueStore implements QueueBackend {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getString(1), null, rs.getBytes(2), rs.getLong(3), rs.getLong(4), -1,
-                            rs.getLong(5)));
+                            rs.getLong(5), rs.getString(6), rs.getString(7)));
                 }
             }
             return rows;
@@ -241,9 +254,92 @@ final class LocalQueueStore implements QueueBackend {
     @Override
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         db.write(s -> {
-            Sql.update(s, "DELETE FROM messages WHERE seq = ?", checkReceipt(s, queue, messageId, popReceipt));
+            long seq = checkReceipt(s, queue, messageId, popReceipt);
+            Sql.update(s, "DELETE FROM messages WHERE seq = ?", seq);
+            Sql.update(s, "DELETE FROM dead_letters WHERE seq = ?", seq);
             return null;
         });
+    }
+
+    @Override
+    public void setDeadLetterPolicy(String queue, DeadLetterPolicy policy) {
+        if (policy.deadLetterQueue() != null) {
+            throw StorageException.invalidArgument("deadLetterQueue", "must be unset on the local provider: dead "
+                    + "letters go to " + queue + QueueStore.DEAD_LETTER_SUBQUEUE);
+        }
+        db.write(s -> {
+            requireQueue(s, queue);
+            Sql.update(s, "INSERT OR REPLACE INTO dead_letter_policies(queue, max_deliveries) VALUES (?, ?)", queue,
+                    policy.maxDeliveryCount());
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<DeadLetterPolicy> deadLetterPolicy(String queue) {
+        return db.read(s -> {
+            requireQueue(s, queue);
+            long max = maxDeliveries(s, queue);
+            return max < 0 ? Optional.empty() : Optional.of(DeadLetterPolicy.of((int) max));
+        });
+    }
+
+    @Override
+    public String deadLetterQueueOf(String queue) {
+        db.read(s -> {
+            requireQueue(s, queue);
+            return null;
+        });
+        return queue + QueueStore.DEAD_LETTER_SUBQUEUE;
+    }
+
+    @Override
+    public void deadLetterMessage(String queue, String messageId, String popReceipt, String reason,
+                                  String description) {
+        db.write(s -> {
+            moveToDeadLetters(s, queue, checkReceipt(s, queue, messageId, popReceipt), reason, description);
+            return null;
+        });
+    }
+
+    /** The queue's maximum deliveries, or -1 without a policy. */
+    private static long maxDeliveries(Session s, String queue) throws SQLException {
+        PreparedStatement ps = s.prepare("SELECT max_deliveries FROM dead_letter_policies WHERE queue = ?");
+        ps.setString(1, queue);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    /** Moves the visible messages received as often as the policy allows to the dead-letter queue, as Service Bus. */
+    private static void deadLetterOverDelivered(Session s, String queue, long now) throws SQLException {
+        long max = maxDeliveries(s, queue);
+        if (max < 0) {
+            return;
+        }
+        PreparedStatement ps = s.prepare("SELECT seq FROM messages WHERE queue = ? AND visible <= ? AND dequeues >= ?");
+        ps.setString(1, queue);
+        ps.setLong(2, now);
+        ps.setLong(3, max);
+        List<Long> over = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                over.add(rs.getLong(1));
+            }
+        }
+        for (long seq : over) {
+            moveToDeadLetters(s, queue, seq, "MaxDeliveryCountExceeded",
+                    "Message could not be consumed after " + max + " delivery attempts.");
+        }
+    }
+
+    /** Moves a message to its queue's dead letters: visible at once, never expiring, with a new receipt. */
+    private static void moveToDeadLetters(Session s, String queue, long seq, String reason, String description)
+            throws SQLException {
+        Sql.update(s, "UPDATE messages SET queue = ?, visible = ?, expires = ?, receipt = ? WHERE seq = ?",
+                queue + QueueStore.DEAD_LETTER_SUBQUEUE, Times.now(), NEVER, Ids.random(), seq);
+        Sql.update(s, "INSERT OR REPLACE INTO dead_letters(seq, reason, description) VALUES (?, ?, ?)", seq, reason,
+                description);
     }
 
     /** The message's row number, if it exists, has not expired and the receipt is its current one. */
@@ -280,15 +376,20 @@ final class LocalQueueStore implements QueueBackend {
             byte[] body = encoding == QueueMessageEncoding.NONE ? stored : QueueMessageText.decode(
                     new String(stored, StandardCharsets.UTF_8), encoding,
                     "message " + r.id() + " of queue " + queue);
-            out.add(new QueueMessage(r.id(), r.receipt(), body, Times.instant(r.inserted()), expiresAt(r.expires()),
-                    r.visible() < 0 ? null : Times.instant(r.visible()), r.dequeues()));
+            QueueMessage m = new QueueMessage(r.id(), r.receipt(), body, Times.instant(r.inserted()),
+                    expiresAt(r.expires()), r.visible() < 0 ? null : Times.instant(r.visible()), r.dequeues());
+            out.add(queue.endsWith(QueueStore.DEAD_LETTER_SUBQUEUE) ? m.withDeadLetter(r.reason(), r.description())
+                    : m);
         }
         return out;
     }
 
-    /** A message as stored: its text's bytes, times in nanoseconds ({@code visible} -1 for a peek). */
+    /**
+     * A message as stored: its text's bytes, times in nanoseconds ({@code visible} -1 for a peek), why it was
+     * dead-lettered (null for live messages).
+     */
     private record Row(String id, String receipt, byte[] stored, long inserted, long expires, long visible,
-                       long dequeues) {
+                       long dequeues, String reason, String description) {
     }
 
     private static void purgeExpired(Session s, String queue, long now) throws SQLException {
@@ -299,10 +400,17 @@ final class LocalQueueStore implements QueueBackend {
         return Sql.exists(s, "SELECT 1 FROM queues WHERE name = ?", queue);
     }
 
+    /** Checks the queue exists; for a dead-letter queue, the queue whose dead letters it holds. */
     private static void requireQueue(Session s, String queue) throws SQLException {
-        if (!exists(s, queue)) {
+        if (!exists(s, base(queue))) {
             throw notFound(queue);
         }
+    }
+
+    /** The queue a name's messages belong to: the name itself, or the queue of a dead-letter queue. */
+    private static String base(String queue) {
+        return queue.endsWith(QueueStore.DEAD_LETTER_SUBQUEUE)
+                ? queue.substring(0, queue.length() - QueueStore.DEAD_LETTER_SUBQUEUE.length()) : queue;
     }
 
     private static StorageException notFound(String queue) {

@@ -50,6 +50,11 @@ final class Schema {
         "CREATE UNIQUE INDEX IF NOT EXISTS messages_by_id ON messages(queue, id)",
         "CREATE INDEX IF NOT EXISTS messages_by_visibility ON messages(queue, visible)",
         "CREATE INDEX IF NOT EXISTS messages_by_expiry ON messages(queue, expires)",
+        // Dead letters are message rows whose queue is '<queue>/$deadletterqueue'; why they came is kept beside
+        // them, so directories written before dead letters existed need no change of the messages table.
+        "CREATE TABLE IF NOT EXISTS dead_letter_policies(queue TEXT PRIMARY KEY, max_deliveries INTEGER NOT NULL)"
+                + " WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS dead_letters(seq INTEGER PRIMARY KEY, reason TEXT, description TEXT)",
 
         "CREATE TABLE IF NOT EXISTS shares(name TEXT PRIMARY KEY, quota INTEGER NOT NULL, metadata TEXT NOT NULL,"
                 + " etag TEXT NOT NULL, modified INTEGER NOT NULL) WITHOUT ROWID",

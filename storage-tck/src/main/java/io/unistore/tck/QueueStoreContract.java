@@ -10,6 +10,7 @@ import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
 import io.unistore.StorageException;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
@@ -43,6 +44,10 @@ import org.junit.jupiter.api.Test;
  * them ({@code assumeTrue}, shown as skipped otherwise), and where it does not, the kit checks that the call is
  * refused with UNSUPPORTED and sends nothing. Everything else observes a queue without peeking: by receiving
  * and by the approximate message count (which counts every message, visible or not).
+ *
+ * <p>Dead letters ({@link Capability#QUEUE_DEAD_LETTER}) are tested the same way: where declared, a message
+ * received too often and one dead-lettered explicitly both land in the queue's dead-letter queue with their body
+ * (and attributes where declared); where not, every dead-letter operation is refused with UNSUPPORTED.
  */
 public abstract class QueueStoreContract extends StoreContract {
     private static final Duration DEADLINE = Duration.ofSeconds(45);
@@ -600,5 +605,100 @@ public abstract class QueueStoreContract extends StoreContract {
             return null;
         });
         assertThat(seen).hasSize(count).doesNotHaveDuplicates();
+    }
+
+    // ---- dead letters ------------------------------------------------------------------------------
+
+    /** Gives {@code q} a policy of {@code max} deliveries; returns its dead-letter queue, tracked if it is a queue. */
+    private String withDeadLetters(String q, int max) {
+        queues.setDeadLetterPolicy(q, DeadLetterPolicy.of(max));
+        String dlq = queues.deadLetterQueueOf(q);
+        if (!dlq.endsWith(QueueStore.DEAD_LETTER_SUBQUEUE)) {
+            track(dlq); // SQS: a queue of its own
+        }
+        assertThat(queues.deadLetterPolicy(q)).map(DeadLetterPolicy::maxDeliveryCount).contains(max);
+        return dlq;
+    }
+
+    /** A message with attributes where the account declares them. */
+    private SendMessageOptions withAttributesIfDeclared() {
+        return declares(Capability.QUEUE_MESSAGE_ATTRIBUTES)
+                ? SendMessageOptions.builder().putAttributes("kind", "poison").build() : defaults();
+    }
+
+    private void assertKeptAttributes(QueueMessage m) {
+        if (declares(Capability.QUEUE_MESSAGE_ATTRIBUTES)) {
+            assertThat(m.attributes()).containsExactlyEntriesOf(Map.of("kind", "poison"));
+        }
+    }
+
+    @Test
+    void aMessageReceivedTooOftenIsDeadLetteredWithItsBody() {
+        assumeTrue(declares(Capability.QUEUE_DEAD_LETTER), "account declares QUEUE_DEAD_LETTER");
+        String q = newQueue();
+        String dlq = withDeadLetters(q, 2);
+        queues.sendMessage(q, utf8("poison"), withAttributesIfDeclared());
+        // Each delivery is given back unfinished: at once where visibility updates exist, else by its timeout.
+        boolean giveBack = declares(Capability.QUEUE_VISIBILITY_UPDATE);
+        Duration hidden = giveBack ? LONG : Duration.ofSeconds(1);
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            QueueMessage m = await("delivery " + delivery, () -> queues.receiveMessages(q, ReceiveOptions.of(1,
+                    hidden)), got -> !got.isEmpty()).get(0);
+            assertThat(m.dequeueCount()).isEqualTo(delivery);
+            if (giveBack) {
+                queues.updateMessage(q, m.messageId(), m.popReceipt(), null, Duration.ZERO);
+            }
+        }
+        // The next delivery dead-letters it instead (SQS and the local provider move it when a receive finds it).
+        QueueMessage dead = await("the dead letter", () -> {
+            assertThat(queues.receiveMessages(q, ReceiveOptions.of(1, LONG))).as("a third delivery").isEmpty();
+            return queues.receiveMessages(dlq, ReceiveOptions.of(1, LONG));
+        }, got -> !got.isEmpty()).get(0);
+        assertThat(dead.text()).isEqualTo("poison");
+        assertKeptAttributes(dead);
+        assertThat(dead.popReceipt()).isNotBlank();
+        queues.deleteMessage(dlq, dead.messageId(), dead.popReceipt());
+        assertCount(dlq, 0);
+        assertCount(q, 0);
+    }
+
+    @Test
+    void anExplicitDeadLetterMovesAMessageAtOnceWithItsReason() {
+        assumeTrue(declares(Capability.QUEUE_DEAD_LETTER), "account declares QUEUE_DEAD_LETTER");
+        String q = newQueue();
+        String dlq = withDeadLetters(q, 5);
+        queues.sendMessage(q, utf8("bad input"), withAttributesIfDeclared());
+        QueueMessage m = queues.receiveMessages(q, ReceiveOptions.of(1, LONG)).get(0);
+        queues.deadLetterMessage(q, m.messageId(), m.popReceipt(), "poison", "cannot parse line 3");
+        assertCount(q, 0);
+        if (declares(Capability.QUEUE_PEEK)) {
+            assertThat(queues.peekMessages(dlq, 1)).extracting(QueueMessage::text).containsExactly("bad input");
+        }
+        QueueMessage dead = await("the dead letter", () -> queues.receiveMessages(dlq, ReceiveOptions.of(1, LONG)),
+                got -> !got.isEmpty()).get(0);
+        assertThat(dead.text()).isEqualTo("bad input");
+        assertThat(dead.deadLetterReason()).isEqualTo("poison");
+        assertThat(dead.deadLetterDescription()).isEqualTo("cannot parse line 3");
+        assertKeptAttributes(dead);
+        assertThat(queues.receiveMessages(dlq, ReceiveOptions.of(1, LONG))).as("received once").isEmpty();
+        queues.deleteMessage(dlq, dead.messageId(), dead.popReceipt());
+        assertCount(dlq, 0);
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.sendMessage(q + QueueStore.DEAD_LETTER_SUBQUEUE, "x"));
+    }
+
+    @Test
+    void withoutDeadLettersEveryDeadLetterOperationIsRefused() {
+        assumeFalse(declares(Capability.QUEUE_DEAD_LETTER), "account declares QUEUE_DEAD_LETTER");
+        String q = newQueue();
+        queues.sendMessage(q, "kept");
+        QueueMessage m = queues.receiveMessages(q, ReceiveOptions.of(1, LONG)).get(0);
+        assertFails(ErrorCode.UNSUPPORTED, () -> queues.setDeadLetterPolicy(q, DeadLetterPolicy.of(2)));
+        assertFails(ErrorCode.UNSUPPORTED, () -> queues.deadLetterPolicy(q));
+        assertFails(ErrorCode.UNSUPPORTED, () -> queues.deadLetterQueueOf(q));
+        assertFails(ErrorCode.UNSUPPORTED, () -> queues.deadLetterMessage(q, m.messageId(), m.popReceipt(), "r",
+                null));
+        assertFails(ErrorCode.UNSUPPORTED, () -> queues.receiveMessages(q + QueueStore.DEAD_LETTER_SUBQUEUE));
+        queues.deleteMessage(q, m.messageId(), m.popReceipt());
+        assertCount(q, 0);
     }
 }
