@@ -10,15 +10,19 @@ import com.azure.messaging.servicebus.ServiceBusSenderClient;
 import com.azure.messaging.servicebus.administration.ServiceBusAdministrationClient;
 import com.azure.messaging.servicebus.administration.models.CreateQueueOptions;
 import com.azure.messaging.servicebus.administration.models.QueueRuntimeProperties;
+import com.azure.messaging.servicebus.models.DeadLetterOptions;
 import com.azure.messaging.servicebus.models.ServiceBusReceiveMode;
+import com.azure.messaging.servicebus.models.SubQueue;
 import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
+import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
@@ -34,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,7 +47,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * peek-lock; the lock token is the pop receipt (with a generation, {@link HeldLocks}); delete completes,
  * a visibility update renews the lock (or abandons the message for a zero timeout); peek skips messages that are
  * locked, scheduled or expired, as Azure Queue's peek does. Queue metadata is kept in the queue's user metadata
- * (form-encoded). Bodies become text by the {@link QueueMessageEncoding} as on Azure Queue Storage.
+ * (form-encoded). Bodies become text by the {@link QueueMessageEncoding} as on Azure Queue Storage. Dead letters
+ * are Service Bus's own: the policy is the queue's {@code MaxDeliveryCount}, an explicit dead-letter is the
+ * dead-letter settlement, and {@code <queue>/$deadletterqueue} is read by a receiver on that sub-queue.
  */
 final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
     private static final int PEEK_PAGE = 32;
@@ -83,8 +90,24 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
     }
 
     private ServiceBusReceiverClient receiver(String queue) {
-        return receivers.computeIfAbsent(queue, q -> builder.receiver().queueName(q)
-                .receiveMode(ServiceBusReceiveMode.PEEK_LOCK).disableAutoComplete().prefetchCount(0).buildClient());
+        return receivers.computeIfAbsent(queue, q -> {
+            var r = builder.receiver().queueName(base(q));
+            if (isDeadLetterQueue(q)) {
+                r.subQueue(SubQueue.DEAD_LETTER_QUEUE);
+            }
+            return r.receiveMode(ServiceBusReceiveMode.PEEK_LOCK).disableAutoComplete().prefetchCount(0)
+                    .buildClient();
+        });
+    }
+
+    private static boolean isDeadLetterQueue(String queue) {
+        return queue.endsWith(QueueStore.DEAD_LETTER_SUBQUEUE);
+    }
+
+    /** The queue an entity belongs to: the name itself, or the queue of a dead-letter sub-queue. */
+    private static String base(String queue) {
+        return isDeadLetterQueue(queue)
+                ? queue.substring(0, queue.length() - QueueStore.DEAD_LETTER_SUBQUEUE.length()) : queue;
     }
 
     /** How long a receive waits for messages: longer the first time, while the SDK attaches the link. */
@@ -94,6 +117,9 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
 
     /** Closes and forgets a queue's clients (after a delete, or a failure that closed their links). */
     private void forget(String queue) {
+        if (!isDeadLetterQueue(queue)) {
+            forget(queue + QueueStore.DEAD_LETTER_SUBQUEUE);
+        }
         ServiceBusSenderClient s = senders.remove(queue);
         if (s != null) {
             s.close();
@@ -107,7 +133,7 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
 
     /** Fails NOT_FOUND unless the queue exists (the AMQP links would retry a missing entity for a while). */
     private void requireQueue(String queue) {
-        if (!queueExists(queue)) {
+        if (!queueExists(base(queue))) {
             forget(queue);
             throw StorageException.notFound("queue " + queue);
         }
@@ -168,10 +194,10 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
     @Override
     public QueueProperties getQueueProperties(String queue) {
         return ServiceBusErrors.call("properties of queue " + queue, () -> {
-            var p = admin.getQueue(queue);
-            QueueRuntimeProperties r = admin.getQueueRuntimeProperties(queue);
-            return new QueueProperties(queue, ServiceBusMetadata.decode(p.getUserMetadata()),
-                    (long) r.getActiveMessageCount() + r.getScheduledMessageCount());
+            var p = admin.getQueue(base(queue));
+            QueueRuntimeProperties r = admin.getQueueRuntimeProperties(base(queue));
+            return new QueueProperties(queue, ServiceBusMetadata.decode(p.getUserMetadata()), isDeadLetterQueue(queue)
+                    ? r.getDeadLetterMessageCount() : (long) r.getActiveMessageCount() + r.getScheduledMessageCount());
         });
     }
 
@@ -330,8 +356,10 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
         String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
         byte[] body = QueueMessageText.decode(text, enc, where);
         Instant inserted = m.getEnqueuedTime() == null ? null : m.getEnqueuedTime().toInstant();
-        return new QueueMessage(String.valueOf(m.getMessageId()), receipt, body, inserted, expiresAt(m), visibleAt,
-                dequeueCount);
+        QueueMessage message = new QueueMessage(String.valueOf(m.getMessageId()), receipt, body, inserted,
+                expiresAt(m), visibleAt, dequeueCount);
+        return m.getDeadLetterSource() == null && m.getDeadLetterReason() == null ? message
+                : message.withDeadLetter(m.getDeadLetterReason(), m.getDeadLetterErrorDescription());
     }
 
     @Override
@@ -375,6 +403,55 @@ final class ServiceBusQueueStore implements QueueBackend, AutoCloseable {
         }
         ServiceBusErrors.run("delete of scheduled message " + messageId + " in queue " + queue,
                 () -> sender(queue).cancelScheduledMessage(seq));
+    }
+
+    // ---- dead letters ------------------------------------------------------------------------------
+
+    /** The queue's {@code MaxDeliveryCount}; dead letters always go to its own sub-queue. */
+    @Override
+    public void setDeadLetterPolicy(String queue, DeadLetterPolicy policy) {
+        if (policy.deadLetterQueue() != null) {
+            throw StorageException.invalidArgument("deadLetterQueue", "must be unset on Service Bus: dead letters "
+                    + "go to " + queue + QueueStore.DEAD_LETTER_SUBQUEUE);
+        }
+        ServiceBusErrors.run("dead-letter policy of queue " + queue, () -> {
+            var p = admin.getQueue(queue);
+            p.setMaxDeliveryCount(policy.maxDeliveryCount());
+            admin.updateQueue(p);
+        });
+    }
+
+    @Override
+    public Optional<DeadLetterPolicy> deadLetterPolicy(String queue) {
+        return ServiceBusErrors.call("dead-letter policy of queue " + queue, () -> Optional.of(DeadLetterPolicy.of(
+                admin.getQueue(queue).getMaxDeliveryCount())));
+    }
+
+    @Override
+    public String deadLetterQueueOf(String queue) {
+        requireQueue(queue);
+        return queue + QueueStore.DEAD_LETTER_SUBQUEUE;
+    }
+
+    @Override
+    public void deadLetterMessage(String queue, String messageId, String popReceipt, String reason,
+                                  String description) {
+        HeldLocks.Held h = locks.current(queue, messageId, popReceipt);
+        ServiceBusErrors.run("dead-letter of message " + messageId + " in queue " + queue, () -> {
+            synchronized (h) {
+                if (h.state != HeldLocks.State.HELD) {
+                    throw StorageException.notFound("message " + messageId + " of queue " + queue);
+                }
+                try {
+                    h.receiver.deadLetter(h.message, new DeadLetterOptions().setDeadLetterReason(reason)
+                            .setDeadLetterErrorDescription(description));
+                } catch (RuntimeException e) {
+                    HeldLocks.settled(h, HeldLocks.State.RELEASED);
+                    throw e;
+                }
+                HeldLocks.settled(h, HeldLocks.State.COMPLETED);
+            }
+        });
     }
 
     private static void settle(HeldLocks.Held h, boolean complete) {
