@@ -51,8 +51,8 @@ final class S3Account implements AccountBackend {
      * account enables them on the buckets it creates, tiers unless the account says the store has no storage
      * classes. No container metadata, snapshots, leases or copy from URL. Pages of at most 1000 keys; S3's
      * bucket and metadata rules ({@link S3Names}). DynamoDB: tables with transactions of up to 100 actions.
-     * SQS: queues with visibility updates, attributes and FIFO queues; no peek, body update, per-message time to
-     * live or strict receipts; at most 10 messages a receive and 256 KiB a message.
+     * SQS: queues with visibility updates, attributes, FIFO queues and dead letters (redrive policies); no peek,
+     * body update, per-message time to live or strict receipts; at most 10 messages a receive and 256 KiB a message.
      */
     static Capabilities capabilities(S3Settings settings, boolean s3, boolean transactions, boolean dynamodb,
                                      boolean sqs) {
@@ -74,7 +74,7 @@ final class S3Account implements AccountBackend {
         }
         if (sqs) {
             caps.addAll(List.of(Capability.QUEUES, Capability.QUEUE_VISIBILITY_UPDATE,
-                    Capability.QUEUE_MESSAGE_ATTRIBUTES, Capability.QUEUE_FIFO));
+                    Capability.QUEUE_MESSAGE_ATTRIBUTES, Capability.QUEUE_FIFO, Capability.QUEUE_DEAD_LETTER));
         }
         Limits limits = Limits.defaults().withMaxPageSize(MAX_KEYS);
         if (transactions) {

@@ -4,10 +4,12 @@ import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.PagedIterable;
 import io.unistore.StorageException;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
 import io.unistore.queue.QueueProperties;
+import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
 import io.unistore.queue.SendMessageOptions;
 import io.unistore.queue.SendReceipt;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,6 +41,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
  * every message for the queue's retention period (7 days for queues made here) and refuses empty bodies, so:
  * the account does not declare peek, body updates, per-message time to live or strict receipts; an empty body
  * is sent as one space marked by the attribute {@value #EMPTY_ATTRIBUTE} and read back empty.
+ *
+ * <p>Dead letters are SQS's redrive policy: the dead-letter queue is another queue ({@link SqsRedrive}), also
+ * reachable as {@code <queue>/$deadletterqueue}. SQS has no call to dead-letter one message, so
+ * {@link #deadLetterMessage} sends a copy there (with {@value #REASON_ATTRIBUTE} and {@value #DESCRIPTION_ATTRIBUTE})
+ * and deletes the original: two requests, not atomic, for messages this store received ({@link SqsReceived}).
  */
 final class SqsQueueStore implements QueueBackend {
     /** SQS's largest message, in bytes of text (body and attributes). */
@@ -56,7 +64,12 @@ final class SqsQueueStore implements QueueBackend {
     static final Duration MAX_WAIT = Duration.ofSeconds(20);
     /** The message group of a FIFO send that names none: one group, so the whole queue keeps its order. */
     static final String DEFAULT_GROUP = "default";
+    /** The attribute carrying an explicit dead-letter's reason, read back as {@code deadLetterReason}. */
+    static final String REASON_ATTRIBUTE = "unistore-dead-letter-reason";
+    /** The attribute carrying an explicit dead-letter's description. */
+    static final String DESCRIPTION_ATTRIBUTE = "unistore-dead-letter-description";
     private static final int LIST_PAGE = 1000;
+    private final SqsReceived received = new SqsReceived();
 
     private final SqsClient sqs;
     private final Map<String, QueueRef> refs = new ConcurrentHashMap<>();
@@ -74,6 +87,9 @@ final class SqsQueueStore implements QueueBackend {
     }
 
     private QueueRef ref(String queue) {
+        if (queue.endsWith(QueueStore.DEAD_LETTER_SUBQUEUE)) {
+            return ref(deadLetterQueueOf(queue.substring(0, queue.length() - QueueStore.DEAD_LETTER_SUBQUEUE.length())));
+        }
         QueueRef cached = refs.get(queue);
         if (cached != null) {
             return cached;
@@ -284,7 +300,8 @@ final class SqsQueueStore implements QueueBackend {
                 .maxNumberOfMessages(Math.min(o.maxMessages(), MAX_RECEIVE))
                 .visibilityTimeout(seconds(o.visibilityTimeout())).waitTimeSeconds(wait)
                 .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID)
                 .messageAttributeNames("All")).messages());
         Duration retention = ref(queue).retention();
         Instant visibleAt = Instant.now().plus(o.visibilityTimeout());
@@ -293,6 +310,8 @@ final class SqsQueueStore implements QueueBackend {
             Map<String, String> attributes = new TreeMap<>();
             m.messageAttributes().forEach((k, v) -> attributes.put(k, v.stringValue()));
             boolean empty = attributes.remove(EMPTY_ATTRIBUTE) != null;
+            String reason = attributes.remove(REASON_ATTRIBUTE);
+            String description = attributes.remove(DESCRIPTION_ATTRIBUTE);
             byte[] body = empty ? new byte[0] : QueueMessageText.decode(m.body(), encoding,
                     "message " + m.messageId() + " of queue " + queue);
             // attributes() converts the SDK's string-keyed map to enum keys at every call: once is enough.
@@ -300,8 +319,12 @@ final class SqsQueueStore implements QueueBackend {
             Instant sent = instantOfMillis(system.get(MessageSystemAttributeName.SENT_TIMESTAMP));
             long count = Long.parseLong(system.getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
                     "1"));
-            messages.add(new QueueMessage(m.messageId(), m.receiptHandle(), body, sent,
-                    sent == null ? null : sent.plus(retention), visibleAt, count, attributes));
+            QueueMessage message = new QueueMessage(m.messageId(), m.receiptHandle(), body, sent,
+                    sent == null ? null : sent.plus(retention), visibleAt, count, attributes);
+            messages.add(reason == null && description == null ? message : message.withDeadLetter(reason,
+                    description));
+            received.put(m.receiptHandle(), new SqsReceived.Message(m.body(), m.messageAttributes(),
+                    system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID)));
         }
         return messages;
     }
@@ -332,6 +355,80 @@ final class SqsQueueStore implements QueueBackend {
     public void deleteMessage(String queue, String messageId, String popReceipt) {
         onQueue(queue, "DeleteMessage", ref -> sqs.deleteMessage(r -> r.queueUrl(ref.url())
                 .receiptHandle(popReceipt)));
+        received.remove(popReceipt);
+    }
+
+    // ---- dead letters ------------------------------------------------------------------------------
+
+    /** The queue's redrive policy; its dead-letter queue is created first if absent. */
+    @Override
+    public void setDeadLetterPolicy(String queue, DeadLetterPolicy policy) {
+        if (policy.maxDeliveryCount() > SqsRedrive.MAX_RECEIVE_COUNT) {
+            throw StorageException.invalidArgument("maxDeliveryCount", "must be at most "
+                    + SqsRedrive.MAX_RECEIVE_COUNT + " on SQS, was " + policy.maxDeliveryCount());
+        }
+        String target = policy.deadLetterQueue() != null ? policy.deadLetterQueue()
+                : SqsRedrive.defaultTarget(queue);
+        if (SqsNames.fifo(target) != SqsNames.fifo(queue)) {
+            throw StorageException.invalidArgument("deadLetterQueue", "must be a " + (SqsNames.fifo(queue)
+                    ? "FIFO queue (a name ending in -fifo)" : "standard queue (a name not ending in -fifo)")
+                    + " like " + queue + ", was " + target);
+        }
+        QueueRef source = ref(queue);
+        if (!queueExists(target)) {
+            try {
+                createQueue(target, Map.of());
+            } catch (StorageException e) {
+                if (e.code() != io.unistore.ErrorCode.ALREADY_EXISTS) {
+                    throw e;
+                }
+            }
+        }
+        String arn = onQueue(target, "GetQueueAttributes", ref -> sqs.getQueueAttributes(r -> r.queueUrl(ref.url())
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN));
+        call("SetQueueAttributes " + queue, () -> sqs.setQueueAttributes(r -> r.queueUrl(source.url()).attributes(
+                Map.of(QueueAttributeName.REDRIVE_POLICY, SqsRedrive.json(arn, policy.maxDeliveryCount())))));
+    }
+
+    @Override
+    public Optional<DeadLetterPolicy> deadLetterPolicy(String queue) {
+        return onQueue(queue, "GetQueueAttributes", ref -> Optional.ofNullable(SqsRedrive.parse(
+                sqs.getQueueAttributes(r -> r.queueUrl(ref.url()).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                        .attributes().get(QueueAttributeName.REDRIVE_POLICY))));
+    }
+
+    @Override
+    public String deadLetterQueueOf(String queue) {
+        return deadLetterPolicy(queue).map(DeadLetterPolicy::deadLetterQueue).orElseThrow(() ->
+                StorageException.notFound("dead-letter queue of queue " + queue + " (it has no redrive policy: "
+                        + "set one with setDeadLetterPolicy)"));
+    }
+
+    /** Sends a copy to the dead-letter queue, then deletes the message: SQS has no single call for it. */
+    @Override
+    public void deadLetterMessage(String queue, String messageId, String popReceipt, String reason,
+                                  String description) {
+        SqsReceived.Message m = received.get(popReceipt);
+        if (m == null) {
+            throw new StorageException(io.unistore.ErrorCode.PRECONDITION_FAILED, "message " + messageId + " of "
+                    + "queue " + queue + " was not received by this store: SQS returns a body only on receive, so only "
+                    + "messages this store received can be dead-lettered");
+        }
+        String target = deadLetterQueueOf(queue);
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>(m.attributes());
+        if (reason != null) {
+            attributes.put(REASON_ATTRIBUTE, stringAttribute(reason));
+        }
+        if (description != null) {
+            attributes.put(DESCRIPTION_ATTRIBUTE, stringAttribute(description));
+        }
+        onQueue(target, "SendMessage", ref -> sqs.sendMessage(b -> {
+            b.queueUrl(ref.url()).messageBody(m.text()).messageAttributes(attributes.isEmpty() ? null : attributes);
+            if (SqsNames.fifo(target)) {
+                b.messageGroupId(m.groupId() == null ? DEFAULT_GROUP : m.groupId()).messageDeduplicationId(messageId);
+            }
+        }));
+        deleteMessage(queue, messageId, popReceipt);
     }
 
     private static MessageAttributeValue stringAttribute(String value) {

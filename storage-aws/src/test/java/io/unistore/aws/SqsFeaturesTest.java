@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.StorageAccount;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueStore;
 import io.unistore.queue.ReceiveOptions;
@@ -25,10 +26,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What SQS has beyond the queue kit, on ElasticMQ: attributes, FIFO queues (order within a group, deduplication),
- * long polling, delays, SQS's own limits refused with the option named; and what another SQS client sees.
+ * long polling, delays, dead letters as redrive policies, SQS's own limits refused with the option named; and what
+ * another SQS client sees.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqsFeaturesTest {
@@ -58,10 +62,10 @@ class SqsFeaturesTest {
     @Test
     void declaresWhatSqsHas() {
         assertThat(account.capabilities().capabilities()).contains(Capability.QUEUES,
-                Capability.QUEUE_VISIBILITY_UPDATE, Capability.QUEUE_MESSAGE_ATTRIBUTES, Capability.QUEUE_FIFO)
+                Capability.QUEUE_VISIBILITY_UPDATE, Capability.QUEUE_MESSAGE_ATTRIBUTES, Capability.QUEUE_FIFO,
+                Capability.QUEUE_DEAD_LETTER)
                 .doesNotContain(Capability.QUEUE_PEEK, Capability.QUEUE_MESSAGE_UPDATE, Capability.QUEUE_MESSAGE_TTL,
-                        Capability.QUEUE_STRICT_RECEIPTS, Capability.QUEUE_DEAD_LETTER, Capability.BLOBS,
-                        Capability.TABLES);
+                        Capability.QUEUE_STRICT_RECEIPTS, Capability.BLOBS, Capability.TABLES);
         assertThat(account.capabilities().limits().maxReceiveMessages()).isEqualTo(10);
         assertFails(ErrorCode.UNSUPPORTED, () -> account.blobs());
     }
@@ -164,5 +168,67 @@ class SqsFeaturesTest {
         assertFails(ErrorCode.UNSUPPORTED, () -> queues.peekMessages(q, 1));
         assertThat(queues.getQueueProperties(q).approximateMessageCount()).isZero();
         queues.deleteQueue(q);
+    }
+
+    private String attribute(String queue, QueueAttributeName name) {
+        String url = raw.getQueueUrl(r -> r.queueName(SqsNames.toSqs(queue))).queueUrl();
+        return raw.getQueueAttributes(r -> r.queueUrl(url).attributeNames(name)).attributes().get(name);
+    }
+
+    @Test
+    void deadLettersAreARedrivePolicyOnAQueueOfTheirOwn() {
+        String q = name("redrive");
+        queues.createQueue(q);
+        assertThat(queues.deadLetterPolicy(q)).isEmpty();
+        assertFails(ErrorCode.NOT_FOUND, () -> queues.deadLetterQueueOf(q));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.setDeadLetterPolicy(q, DeadLetterPolicy.of(1001)));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> queues.setDeadLetterPolicy(q, DeadLetterPolicy.of(2)
+                .withDeadLetterQueue(q + "-other-fifo")));
+        queues.setDeadLetterPolicy(q, DeadLetterPolicy.of(1));
+        String dlq = q + "-dlq";
+        assertThat(queues.deadLetterQueueOf(q)).isEqualTo(dlq);
+        assertThat(queues.deadLetterPolicy(q)).contains(new DeadLetterPolicy(1, dlq));
+        // Another SQS client sees SQS's own redrive policy, naming the dead-letter queue's ARN.
+        assertThat(attribute(q, QueueAttributeName.REDRIVE_POLICY)).contains(attribute(dlq,
+                QueueAttributeName.QUEUE_ARN)).containsPattern("\"maxReceiveCount\"\\s*:\\s*\"?1\\b");
+
+        // ElasticMQ redrives as SQS does: the receive after the last allowed one moves the message.
+        queues.sendMessage(q, "hello".getBytes(StandardCharsets.UTF_8), SendMessageOptions.builder()
+                .putAttributes("trace-id", "abc").build());
+        QueueMessage first = queues.receiveMessages(q, ReceiveOptions.of(1, LONG)).get(0);
+        queues.updateMessage(q, first.messageId(), first.popReceipt(), null, Duration.ZERO);
+        assertThat(queues.receiveMessages(q, ReceiveOptions.of(1, LONG))).as("a second delivery").isEmpty();
+        QueueMessage dead = queues.receiveMessages(q + QueueStore.DEAD_LETTER_SUBQUEUE, ReceiveOptions.of(1, LONG))
+                .get(0);
+        assertThat(dead.text()).isEqualTo("hello");
+        assertThat(dead.attributes()).containsExactlyEntriesOf(Map.of("trace-id", "abc"));
+        assertThat(dead.deadLetterReason()).as("SQS records no reason for a redrive").isNull();
+        queues.deleteMessage(dlq, dead.messageId(), dead.popReceipt());
+
+        // An explicit dead-letter needs the body, which SQS gives only to the receiver.
+        queues.sendMessage(q, "elsewhere");
+        String url = raw.getQueueUrl(r -> r.queueName(q)).queueUrl();
+        Message other = raw.receiveMessage(r -> r.queueUrl(url).visibilityTimeout(300)).messages().get(0);
+        assertFails(ErrorCode.PRECONDITION_FAILED, () -> queues.deadLetterMessage(q, other.messageId(),
+                other.receiptHandle(), "poison", null));
+        raw.deleteMessage(r -> r.queueUrl(url).receiptHandle(other.receiptHandle()));
+
+        // A FIFO queue's dead letters go to a FIFO queue, in the message's group.
+        String base = name("redrive");
+        String f = base + "-fifo";
+        queues.createQueue(f);
+        queues.setDeadLetterPolicy(f, DeadLetterPolicy.of(3));
+        assertThat(queues.deadLetterQueueOf(f)).isEqualTo(base + "-dlq-fifo");
+        queues.sendMessage(f, "a".getBytes(StandardCharsets.UTF_8), SendMessageOptions.builder().groupId("g1")
+                .build());
+        QueueMessage m = queues.receiveMessages(f, ReceiveOptions.of(1, LONG)).get(0);
+        queues.deadLetterMessage(f, m.messageId(), m.popReceipt(), "poison", "bad");
+        QueueMessage deadFifo = queues.receiveMessages(base + "-dlq-fifo", ReceiveOptions.of(1, LONG)).get(0);
+        assertThat(deadFifo.text()).isEqualTo("a");
+        assertThat(deadFifo.deadLetterReason()).isEqualTo("poison");
+        assertThat(deadFifo.deadLetterDescription()).isEqualTo("bad");
+        for (String queue : List.of(q, dlq, f, base + "-dlq-fifo")) {
+            queues.deleteQueue(queue);
+        }
     }
 }
