@@ -1,11 +1,12 @@
 // Fidelity check of the Service Bus stand-in with Microsoft's official Node SDK (@azure/service-bus, on rhea):
 // each step must behave as the real service documents it. Usage:
 //   node servicebus-stand-in.mjs <connectionString> <queue> <queueWith5sLock> <wrongKeyConnectionString>
+//     <queueWithMaxDeliveryCount2>
 // Prints one line per step and a closing "scenario: N passed, M failed"; exits non-zero on any failure.
 import { ServiceBusClient } from "@azure/service-bus";
 import Long from "long";
 
-const [connectionString, queue, lockQueue, wrongConnectionString] = process.argv.slice(2);
+const [connectionString, queue, lockQueue, wrongConnectionString, poisonQueue] = process.argv.slice(2);
 const client = new ServiceBusClient(connectionString, { retryOptions: { maxRetries: 0, timeoutInMs: 20000 } });
 let passed = 0;
 let failed = 0;
@@ -104,6 +105,35 @@ await step("dead-letter moves the message to the dead-letter sub-queue with its 
   check(dead[0].deadLetterSource === queue, `source ${dead[0].deadLetterSource}`);
   await dlq.completeMessage(dead[0]);
   await dlq.close();
+});
+await step("abandoned past MaxDeliveryCount, a message is dead-lettered with its delivery count", async () => {
+  const s = client.createSender(poisonQueue);
+  const r = client.createReceiver(poisonQueue);
+  await s.sendMessages({ body: "poison", applicationProperties: { kind: "bad" } });
+  for (let delivery = 0; delivery < 2; delivery++) {
+    const [m] = await r.receiveMessages(1, { maxWaitTimeInMs: 5000 });
+    check(m && m.body === "poison", `delivery ${delivery} missing`);
+    check(m.deliveryCount === delivery, `delivery count ${m.deliveryCount}, expected ${delivery}`);
+    await r.abandonMessage(m);
+  }
+  const none = await r.receiveMessages(1, { maxWaitTimeInMs: 1000 });
+  check(none.length === 0, "delivered a third time");
+  const dlq = client.createReceiver(poisonQueue, { subQueueType: "deadLetter" });
+  const [peeked] = await dlq.peekMessages(1);
+  check(peeked && peeked.body === "poison", "the dead-letter queue cannot be peeked");
+  const [dead] = await dlq.receiveMessages(1, { maxWaitTimeInMs: 5000 });
+  check(dead && dead.body === "poison", "not in the dead-letter queue");
+  check(dead.applicationProperties.kind === "bad", "properties lost");
+  check(dead.deadLetterReason === "MaxDeliveryCountExceeded", `reason ${dead.deadLetterReason}`);
+  check(typeof dead.deadLetterErrorDescription === "string", "no description");
+  check(dead.deadLetterSource === poisonQueue, `source ${dead.deadLetterSource}`);
+  check(dead.deliveryCount === 2, `delivery count ${dead.deliveryCount}`);
+  await dlq.completeMessage(dead);
+  const left = await dlq.receiveMessages(1, { maxWaitTimeInMs: 500 });
+  check(left.length === 0, "completed dead letter came back");
+  await dlq.close();
+  await r.close();
+  await s.close();
 });
 await step("scheduled messages appear at their time; a cancelled one never", async () => {
   const at = new Date(Date.now() + 2000);
