@@ -9,6 +9,7 @@ import static io.unistore.mcp.ToolSchema.string;
 import static io.unistore.mcp.ToolSchema.stringMap;
 
 import io.unistore.Capability;
+import io.unistore.queue.DeadLetterPolicy;
 import io.unistore.queue.QueueInfo;
 import io.unistore.queue.QueueMessage;
 import io.unistore.queue.QueueMessageEncoding;
@@ -21,7 +22,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** The queue tools: queues, sending, receiving, peeking and deleting messages. */
+/**
+ * The queue tools: queues, sending, receiving, peeking and deleting messages, dead letters. A queue's dead letters
+ * are read with {@code deadLetter: true} on the message tools: the call works on the queue's dead-letter queue
+ * ({@code <queue>/$deadletterqueue}, which SQS maps to its redrive target) and is checked as a call on the queue.
+ */
 final class QueueTools implements ToolProvider {
 
     private static final Map<String, Object> MAX_MESSAGES = integer("How many messages (default 1; at most 32, 10 on "
@@ -39,12 +44,16 @@ final class QueueTools implements ToolProvider {
             .required("expiresAt", nullable(string("ISO-8601 instant; null if it never expires")))
             .required("nextVisibleAt", nullable(string("When it becomes visible again (received messages)")))
             .required("dequeueCount", integer("How many times it was received"))
-            .optional("attributes", stringMap("The attributes it was sent with, if any")).build();
+            .optional("attributes", stringMap("The attributes it was sent with, if any"))
+            .optional("deadLetterReason", string("Why it was dead-lettered (messages of a dead-letter queue)"))
+            .optional("deadLetterDescription", string("More about why it was dead-lettered")).build();
+    private static final Map<String, Object> DEAD_LETTER = bool("Work on the queue's dead-letter queue instead "
+            + "(accounts with QUEUE_DEAD_LETTER); default false");
 
     @Override
     public List<McpTool> tools() {
         return List.of(listQueues(), createQueue(), deleteQueue(), sendMessage(), receiveMessage(), peekMessage(),
-                deleteMessage());
+                deleteMessage(), deadLetterMessage(), setDeadLetterPolicy());
     }
 
     private static final Touch WRITES = Touch.writes(NameKind.QUEUE, "queue");
@@ -60,6 +69,11 @@ final class QueueTools implements ToolProvider {
                 call.string("messageEncoding"))) : queues;
     }
 
+    /** The queue the call's messages are in: the named queue, or with {@code deadLetter} its dead-letter queue. */
+    private static String messagesIn(ToolCall call, String queue) {
+        return call.bool("deadLetter", false) ? queue + QueueStore.DEAD_LETTER_SUBQUEUE : queue;
+    }
+
     static Map<String, Object> message(QueueMessage m) {
         String text = Content.asText(m.body(), null, null);
         Out out = Out.of().put("messageId", m.messageId()).put("popReceipt", m.popReceipt())
@@ -69,6 +83,12 @@ final class QueueTools implements ToolProvider {
                 .put("nextVisibleAt", m.nextVisibleAt()).put("dequeueCount", m.dequeueCount());
         if (!m.attributes().isEmpty()) {
             out.put("attributes", m.attributes());
+        }
+        if (m.deadLetterReason() != null) {
+            out.put("deadLetterReason", m.deadLetterReason());
+        }
+        if (m.deadLetterDescription() != null) {
+            out.put("deadLetterDescription", m.deadLetterDescription());
         }
         return out.build();
     }
@@ -175,8 +195,10 @@ final class QueueTools implements ToolProvider {
                 .description("Take up to maxMessages visible messages from a queue and hide them for "
                         + "visibilityTimeoutSeconds (default 30). Process each, then delete it with "
                         + "delete-queue-message and its popReceipt, or it becomes visible again. messageEncoding says "
-                        + "how the queue keeps bodies.")
+                        + "how the queue keeps bodies. deadLetter: true takes them from the queue's dead letters "
+                        + "(delete those with delete-queue-message and deadLetter: true).")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES)
+                        .optional("deadLetter", DEAD_LETTER)
                         .optional("visibilityTimeoutSeconds", integer("Seconds the messages stay hidden (default 30, "
                                 + "max 7 days)", 1, 604_800))
                         .optional("waitTimeSeconds", integer("Seconds to wait for a message when none is visible "
@@ -186,7 +208,7 @@ final class QueueTools implements ToolProvider {
                 .handler(call -> {
                     String queue = call.queue("queue");
                     QueueStore queues = queues(call);
-                    List<QueueMessage> messages = queues.receiveMessages(queue, ReceiveOptions.builder()
+                    List<QueueMessage> messages = queues.receiveMessages(messagesIn(call, queue), ReceiveOptions.builder()
                             .maxMessages(call.integer("maxMessages", 1))
                             .visibilityTimeout(Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 30)))
                             .waitTime(Duration.ofSeconds(call.integer("waitTimeSeconds", 0))).build());
@@ -198,14 +220,17 @@ final class QueueTools implements ToolProvider {
         return tool("peek-queue-message").title("Peek at messages").readOnly().requires(Capability.QUEUE_PEEK)
                 .touches(Touch.reads(NameKind.QUEUE, "queue"))
                 .description("Look at up to maxMessages visible messages without receiving them (they stay visible "
-                        + "and get no popReceipt). messageEncoding says how the queue keeps bodies.")
+                        + "and get no popReceipt). messageEncoding says how the queue keeps bodies. deadLetter: true "
+                        + "looks at the queue's dead letters.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE).optional("maxMessages", MAX_MESSAGES)
+                        .optional("deadLetter", DEAD_LETTER)
                         .optional("messageEncoding", MESSAGE_ENCODING).build())
                 .output(messagesSchema())
                 .handler(call -> {
                     String queue = call.queue("queue");
                     QueueStore queues = queues(call);
-                    return messages(queue, queues, queues.peekMessages(queue, call.integer("maxMessages", 1)));
+                    return messages(queue, queues, queues.peekMessages(messagesIn(call, queue),
+                            call.integer("maxMessages", 1)));
                 }).build();
     }
 
@@ -214,17 +239,77 @@ final class QueueTools implements ToolProvider {
                 .touches(WRITES)
                 .description("Delete a received message with its messageId and popReceipt (from "
                         + "receive-queue-message), typically once it was processed. A stale popReceipt fails with "
-                        + "PRECONDITION_FAILED (the message was received again since).")
+                        + "PRECONDITION_FAILED (the message was received again since). deadLetter: true for a message "
+                        + "received from the queue's dead letters.")
                 .input(ToolSchema.object().required("queue", Args.QUEUE)
                         .required("messageId", ToolSchema.name("Message id"))
-                        .required("popReceipt", ToolSchema.name("Pop receipt from receive-queue-message")).build())
+                        .required("popReceipt", ToolSchema.name("Pop receipt from receive-queue-message"))
+                        .optional("deadLetter", DEAD_LETTER).build())
                 .output(ToolSchema.object().required("queue", string("Queue"))
                         .required("messageId", string("Message id")).required("deleted", bool("Always true")).build())
                 .handler(call -> {
                     String queue = call.queue("queue");
-                    call.account().queues().deleteMessage(queue, call.string("messageId"), call.string("popReceipt"));
+                    call.account().queues().deleteMessage(messagesIn(call, queue), call.string("messageId"),
+                            call.string("popReceipt"));
                     return Out.of().put("queue", queue).put("messageId", call.string("messageId")).put("deleted", true)
                             .build();
+                }).build();
+    }
+
+    private static McpTool deadLetterMessage() {
+        return tool("dead-letter-queue-message").title("Dead-letter a message").writes(true, false)
+                .requires(Capability.QUEUE_DEAD_LETTER).touches(WRITES)
+                .description("Move a received message (messageId and popReceipt from receive-queue-message) to the "
+                        + "queue's dead-letter queue at once, with a reason and description, when it cannot be "
+                        + "processed. Read dead letters with receive-queue-message or peek-queue-message and "
+                        + "deadLetter: true. On SQS this sends a copy to the redrive target and deletes the message "
+                        + "(two steps), and works only for messages this server received.")
+                .input(ToolSchema.object().required("queue", Args.QUEUE)
+                        .required("messageId", ToolSchema.name("Message id"))
+                        .required("popReceipt", ToolSchema.name("Pop receipt from receive-queue-message"))
+                        .optional("reason", string("Why (up to 1024 characters)"))
+                        .optional("description", string("More detail (up to 1024 characters)")).build())
+                .output(ToolSchema.object().required("queue", string("Queue"))
+                        .required("messageId", string("Message id"))
+                        .required("deadLetterQueue", string("Where the message went: read it with deadLetter: true"))
+                        .build())
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    QueueStore queues = call.account().queues();
+                    queues.deadLetterMessage(queue, call.string("messageId"), call.string("popReceipt"),
+                            call.optionalString("reason"), call.optionalString("description"));
+                    return Out.of().put("queue", queue).put("messageId", call.string("messageId"))
+                            .put("deadLetterQueue", queues.deadLetterQueueOf(queue)).build();
+                }).build();
+    }
+
+    private static McpTool setDeadLetterPolicy() {
+        return tool("set-queue-dead-letter-policy").title("Set a queue's dead-letter policy").writes(true, true)
+                .requires(Capability.QUEUE_DEAD_LETTER)
+                .touches(WRITES, Touch.writes(NameKind.QUEUE, "deadLetterQueue")
+                        .when(args -> args.get("deadLetterQueue") != null))
+                .description("Dead-letter a queue's messages after maxDeliveryCount deliveries without delete: the "
+                        + "next delivery moves them to the queue's dead-letter queue (Service Bus: the queue's "
+                        + "MaxDeliveryCount and its $deadletterqueue; SQS: a redrive policy to deadLetterQueue, "
+                        + "default <queue>-dlq, created if absent).")
+                .input(ToolSchema.object().required("queue", Args.QUEUE)
+                        .required("maxDeliveryCount", integer("Deliveries before dead-lettering (SQS: at most 1000)",
+                                1, Integer.MAX_VALUE))
+                        .optional("deadLetterQueue", Args.QUEUE).build())
+                .output(ToolSchema.object().required("queue", string("Queue"))
+                        .required("maxDeliveryCount", integer("Deliveries before dead-lettering"))
+                        .required("deadLetterQueue", string("Where dead letters go: read them with deadLetter: true"))
+                        .build())
+                .handler(call -> {
+                    String queue = call.queue("queue");
+                    QueueStore queues = call.account().queues();
+                    DeadLetterPolicy policy = DeadLetterPolicy.of(call.integer("maxDeliveryCount", 1));
+                    if (call.has("deadLetterQueue")) {
+                        policy = policy.withDeadLetterQueue(call.queue("deadLetterQueue"));
+                    }
+                    queues.setDeadLetterPolicy(queue, policy);
+                    return Out.of().put("queue", queue).put("maxDeliveryCount", policy.maxDeliveryCount())
+                            .put("deadLetterQueue", queues.deadLetterQueueOf(queue)).build();
                 }).build();
     }
 }

@@ -49,6 +49,8 @@ class CatalogAndInputIT {
             CATALOGUE.put(t, List.of(Capability.QUEUES));
         }
         CATALOGUE.put("peek-queue-message", List.of(Capability.QUEUES, Capability.QUEUE_PEEK));
+        CATALOGUE.put("dead-letter-queue-message", List.of(Capability.QUEUES, Capability.QUEUE_DEAD_LETTER));
+        CATALOGUE.put("set-queue-dead-letter-policy", List.of(Capability.QUEUES, Capability.QUEUE_DEAD_LETTER));
         for (String t : List.of("list-file-shares", "create-file-share", "list-files", "create-directory",
                 "upload-file", "download-file", "delete-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));

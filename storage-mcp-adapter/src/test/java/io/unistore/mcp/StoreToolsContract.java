@@ -414,6 +414,35 @@ abstract class StoreToolsContract {
         assertThat(mcp.call("delete-queue", args("queue", "qp-c"))).containsEntry("deleted", true);
     }
 
+    @Test
+    void deadLettersAreSetMovedReadAndDeleted() {
+        assumeListed("dead-letter-queue-message");
+        mcp.call("create-queue", args("queue", "dlq-jobs"));
+        Map<String, Object> policy = mcp.call("set-queue-dead-letter-policy", args("queue", "dlq-jobs",
+                "maxDeliveryCount", 3));
+        assertThat(policy).containsEntry("maxDeliveryCount", 3);
+        Object dlq = policy.get("deadLetterQueue");
+        assertThat(dlq).isNotNull();
+        assertThat(mcp.error("set-queue-dead-letter-policy", args("queue", "dlq-jobs", "maxDeliveryCount", 0)))
+                .startsWith("[INVALID_ARGUMENT]").contains("maxDeliveryCount");
+
+        mcp.call("send-queue-message", args("queue", "dlq-jobs", "message", "bad input"));
+        Map<String, Object> m = items(mcp.call("receive-queue-message", args("queue", "dlq-jobs",
+                "visibilityTimeoutSeconds", 60)), "messages").get(0);
+        assertThat(mcp.call("dead-letter-queue-message", args("queue", "dlq-jobs", "messageId", m.get("messageId"),
+                "popReceipt", m.get("popReceipt"), "reason", "poison", "description", "cannot parse")))
+                .containsEntry("deadLetterQueue", dlq);
+
+        List<Map<String, Object>> dead = items(mcp.call("receive-queue-message", args("queue", "dlq-jobs",
+                "deadLetter", true, "visibilityTimeoutSeconds", 60, "waitTimeSeconds", 5)), "messages");
+        assertThat(dead).singleElement().satisfies(x -> assertThat(x).containsEntry("message", "bad input")
+                .containsEntry("deadLetterReason", "poison").containsEntry("deadLetterDescription", "cannot parse"));
+        // Receipts are the dead-letter queue's: deleting succeeds only there.
+        assertThat(mcp.call("delete-queue-message", args("queue", "dlq-jobs", "messageId",
+                dead.get(0).get("messageId"), "popReceipt", dead.get(0).get("popReceipt"), "deadLetter", true)))
+                .containsEntry("deleted", true);
+    }
+
     /** The two messages of "jobs" seen by peeking, which receives nothing. */
     private void peekedTwo() {
         Map<String, Object> peek = mcp.call("peek-queue-message", args("queue", "jobs", "maxMessages", 32));
