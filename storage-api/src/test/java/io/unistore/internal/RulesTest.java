@@ -203,6 +203,10 @@ class RulesTest {
                 .builder().groupId("g").build())).hasMessageContaining("QUEUE_FIFO");
         assertThatThrownBy(() -> queues.sendMessage("jobs", new byte[] {'x'}, io.unistore.queue.SendMessageOptions
                 .builder().deduplicationId("d").build())).hasMessageContaining("QUEUE_FIFO");
+        // A dead-letter queue's name is a queue name only where dead letters are declared.
+        assertThatThrownBy(() -> queues.receiveMessages("jobs" + io.unistore.queue.QueueStore.DEAD_LETTER_SUBQUEUE))
+                .hasMessageContaining("QUEUE_DEAD_LETTER");
+        assertThatThrownBy(() -> io.unistore.queue.DeadLetterPolicy.of(0)).hasMessageContaining("maxDeliveryCount");
         BlobStore blobs = alpha.blobs();
         assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withTier(AccessTier.COOL)));
         assertUnsupported(() -> blobs.copy("ctr", "s", "ctr", "t", CopyOptions.defaults().withSourceVersionId("v")));
