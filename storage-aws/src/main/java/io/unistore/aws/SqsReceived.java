@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  */
 final class SqsReceived {
     /** Bodies kept at most, in characters (SQS messages are up to 256 KiB). */
-    static final long BUDGET = 32L * 1024 * 1024;
+    static final long BUDGET = 8L * 1024 * 1024;
 
     /** A received message as SQS gave it. */
     record Message(String text, Map<String, MessageAttributeValue> attributes, String groupId) {
