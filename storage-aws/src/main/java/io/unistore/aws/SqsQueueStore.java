@@ -88,7 +88,8 @@ final class SqsQueueStore implements QueueBackend {
 
     private QueueRef ref(String queue) {
         if (queue.endsWith(QueueStore.DEAD_LETTER_SUBQUEUE)) {
-            return ref(deadLetterQueueOf(queue.substring(0, queue.length() - QueueStore.DEAD_LETTER_SUBQUEUE.length())));
+            String base = queue.substring(0, queue.length() - QueueStore.DEAD_LETTER_SUBQUEUE.length());
+            return ref(deadLetterQueueOf(base));
         }
         QueueRef cached = refs.get(queue);
         if (cached != null) {

@@ -14,8 +14,8 @@ class SqsRedriveTest {
     void policiesReadBackWhateverFormTheCountTakes() {
         String arn = "arn:aws:sqs:us-east-1:000000000000:orders-dlq.fifo";
         assertThat(SqsRedrive.parse(SqsRedrive.json(arn, 4))).isEqualTo(new DeadLetterPolicy(4, "orders-dlq-fifo"));
-        assertThat(SqsRedrive.parse("{\"maxReceiveCount\": 12, \"deadLetterTargetArn\": \"arn:aws:sqs:eu-west-1:1:x\"}"))
-                .isEqualTo(new DeadLetterPolicy(12, "x"));
+        assertThat(SqsRedrive.parse("{\"maxReceiveCount\": 12, \"deadLetterTargetArn\": "
+                + "\"arn:aws:sqs:eu-west-1:1:x\"}")).isEqualTo(new DeadLetterPolicy(12, "x"));
         assertThat(SqsRedrive.parse(null)).isNull();
         assertThat(SqsRedrive.parse("")).isNull();
     }

@@ -208,7 +208,8 @@ final class QueueTools implements ToolProvider {
                 .handler(call -> {
                     String queue = call.queue("queue");
                     QueueStore queues = queues(call);
-                    List<QueueMessage> messages = queues.receiveMessages(messagesIn(call, queue), ReceiveOptions.builder()
+                    List<QueueMessage> messages = queues.receiveMessages(messagesIn(call, queue), ReceiveOptions
+                            .builder()
                             .maxMessages(call.integer("maxMessages", 1))
                             .visibilityTimeout(Duration.ofSeconds(call.integer("visibilityTimeoutSeconds", 30)))
                             .waitTime(Duration.ofSeconds(call.integer("waitTimeSeconds", 0))).build());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The stand-in's fidelity, judged by a second, independent client: Microsoft's Node SDK (@azure/service-bus on
  * rhea, pinned in node/package.json) runs node/scenarios/servicebus-stand-in.mjs against it over plain AMQP:
  * send, peek, peek-lock receive, complete, abandon and redelivery, renew lock, dead letter (explicit, and by
- * abandoning past MaxDeliveryCount, read and peeked on the dead-letter sub-queue), scheduled and cancelled messages, lock expiry, receive-and-delete, missing queue and wrong key errors.
+ * abandoning past MaxDeliveryCount, read and peeked on the dead-letter sub-queue), scheduled and cancelled
+ * messages, lock expiry, receive-and-delete, missing queue and wrong key errors.
  */
 class ServiceBusStandInNodeScenarioTest {
 
