@@ -75,6 +75,9 @@ record DynamoFilter(String expression, Map<String, String> names, Map<String, At
         }
         List<Filter> terms = new ArrayList<>();
         flatten(filter, terms);
+        if (!keys && terms.stream().allMatch(DynamoFilter::keyOnly)) {
+            return null; // the common Query by key range: nothing to translate, nothing to allocate
+        }
         Builder b = new Builder(keys);
         StringBuilder expression = new StringBuilder();
         int operators = 0;
@@ -113,6 +116,11 @@ record DynamoFilter(String expression, Map<String, String> names, Map<String, At
             }
         }
         return new DynamoFilter(expression.toString(), Map.copyOf(names), Map.copyOf(values), exact);
+    }
+
+    private static boolean keyOnly(Filter f) {
+        return f instanceof Filter.Comparison c && (c.property().equals(TableEntity.PARTITION_KEY)
+                || c.property().equals(TableEntity.ROW_KEY));
     }
 
     private static void flatten(Filter f, List<Filter> terms) {
