@@ -294,7 +294,11 @@ record DynamoFilter(String expression, Map<String, String> names, Map<String, At
                 case GT, GE -> "(" + compare(n, op, v) + " OR begins_with(" + n + ", " + constant("+") + "))";
                 case LT, LE -> compare(n, op, v) + " AND NOT begins_with(" + n + ", " + constant("+") + ")";
             };
-            int ops = op == Filter.Operator.EQ || op == Filter.Operator.NE ? 1 : 3;
+            int ops = switch (op) { // comparisons, functions, AND, OR, NOT: DynamoDB counts each
+                case EQ, NE -> 1;
+                case GT, GE -> 3;
+                case LT, LE -> 4;
+            };
             if (tag != null) {
                 text += " AND " + name(tag) + " = " + constant(PropertyType.DATETIME.edmName());
                 ops += 2;
