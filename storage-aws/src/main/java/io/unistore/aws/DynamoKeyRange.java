@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * What of a filter DynamoDB can answer by key: {@code PartitionKey eq '...'} becomes a Query's key condition
  * and {@code RowKey} comparisons with strings (eq, gt, ge, lt, le) beside it a range condition, when they are
- * terms of the filter's top-level {@code and}. Everything else (other properties, {@code or}, {@code not},
- * {@code ne}, Timestamp) is evaluated on this side with {@link Filter#test}, which is exact for every type; a
- * filter without a partition key scans the table.
+ * terms of the filter's top-level {@code and}. What DynamoDB can evaluate of the rest is pushed as a filter
+ * expression ({@link DynamoFilter}), and the whole filter is evaluated on this side with {@link Filter#test} on every
+ * item returned; a filter without a partition key scans the table.
  *
  * @param partitionKey the partition to query, or null to scan
  * @param lower the lowest row key and whether it is included, or null

@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * DynamoDB as a {@link TableBackend}: a table's hash key is the string {@code PartitionKey}, its range key the
  * string {@code RowKey}; items as {@link DynamoItems} says. Writes are conditional on {@code @etag} where the API
  * asks for an ETag, and on the key's existence for inserts and updates. Queries use a Query with key conditions
- * where the filter names a partition ({@link DynamoKeyRange}), else a Scan; the rest of the filter is evaluated
- * here. Pages continue from the last key returned, which is DynamoDB's own {@code ExclusiveStartKey}; a scan is
+ * where the filter names a partition ({@link DynamoKeyRange}), else a Scan; what DynamoDB can evaluate of the rest is
+ * its FilterExpression ({@link DynamoFilter}), and the whole filter is evaluated here on every item returned. Pages continue from the last key returned, which is DynamoDB's own {@code ExclusiveStartKey}; a scan is
  * read whole and sorted, as DynamoDB scans in no key order. Reads are strongly consistent.
  */
 final class DynamoTableStore implements TableBackend {
@@ -46,6 +46,9 @@ final class DynamoTableStore implements TableBackend {
     static final Comparator<String> KEY_ORDER = DynamoTableStore::compareCodePoints;
     private static final Comparator<TableEntity> ENTITY_ORDER = Comparator.comparing(TableEntity::partitionKey,
             KEY_ORDER).thenComparing(TableEntity::rowKey, KEY_ORDER);
+
+    /** The most items one Query request reads when a pushed filter leaves pages short (DynamoDB reads 1 MB). */
+    static final int MAX_READ = 1000;
 
     /** How long createTable waits for a new table to become ACTIVE. */
     private static final java.time.Duration ACTIVE_TIMEOUT = java.time.Duration.ofMinutes(5);
@@ -294,30 +297,45 @@ final class DynamoTableStore implements TableBackend {
     @Override
     public PagedIterable<TableEntity> query(String table, TableQuery query) {
         DynamoKeyRange range = DynamoKeyRange.of(query.filter());
+        DynamoFilter pushed = DynamoFilter.of(query.filter(), range.partitionKey() == null);
         if (!known.contains(table) && !tableExists(table)) {
             throw StorageException.notFound("table " + table);
         }
         return PagedIterable.of((token, size) -> range.partitionKey() == null
-                ? scanPage(table, query, token, size) : queryPage(table, query, range, token, size),
+                ? scanPage(table, query, pushed, token, size) : queryPage(table, query, range, pushed, token, size),
                 query.continuationToken(), query.pageSize());
     }
 
-    /** Query pages of one partition, continuing from the last row key returned (DynamoDB's ExclusiveStartKey). */
-    private Page<TableEntity> queryPage(String table, TableQuery query, DynamoKeyRange range, String token,
-                                        int size) {
+    /**
+     * Query pages of one partition, continuing from the last row key returned (DynamoDB's ExclusiveStartKey). The
+     * pushed filter is applied after DynamoDB's Limit, so a request may return fewer items than asked, or none,
+     * with a LastEvaluatedKey: reading goes on until the page is full or the partition ends, each request
+     * reading twice as many items as the one before (at most {@link #MAX_READ}).
+     */
+    private Page<TableEntity> queryPage(String table, TableQuery query, DynamoKeyRange range, DynamoFilter pushed,
+                                        String token, int size) {
         if (!range.satisfiable()) {
             return Page.last(List.of());
         }
         Map<String, AttributeValue> values = new HashMap<>();
         String condition = range.condition(values);
+        Map<String, String> names = range.names();
+        if (pushed != null) {
+            names.putAll(pushed.names());
+            values.putAll(pushed.values());
+        }
+        String filterExpression = pushed == null ? null : pushed.expression();
         String after = ContinuationTokens.decode(token);
         Map<String, AttributeValue> start = after == null ? null : DynamoItems.key(range.partitionKey(), after);
         List<TableEntity> items = new ArrayList<>();
+        int limit = size;
         while (true) {
             Map<String, AttributeValue> from = start;
+            int n = limit;
             QueryResponse r = call("Query " + table, () -> dynamo.query(b -> b.tableName(table)
-                    .keyConditionExpression(condition).expressionAttributeNames(range.names())
-                    .expressionAttributeValues(values).exclusiveStartKey(from).consistentRead(true).limit(size)));
+                    .keyConditionExpression(condition).filterExpression(filterExpression)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).exclusiveStartKey(from)
+                    .consistentRead(true).limit(n)));
             for (Map<String, AttributeValue> item : r.items()) {
                 TableEntity e = DynamoItems.entity(item);
                 if (query.filter() != null && !query.filter().test(e)) {
@@ -332,19 +350,27 @@ final class DynamoTableStore implements TableBackend {
                 return Page.last(items);
             }
             start = r.lastEvaluatedKey();
+            if (pushed != null) {
+                limit = Math.max(limit, Math.min(MAX_READ, limit * 2));
+            }
         }
     }
 
     /** A scan, read whole, filtered, sorted by key; the token is the last key returned. */
-    private Page<TableEntity> scanPage(String table, TableQuery query, String token, int size) {
+    private Page<TableEntity> scanPage(String table, TableQuery query, DynamoFilter pushed, String token, int size) {
         String after = ContinuationTokens.decode(token);
         String[] last = after == null ? null : after.split("\u0000", 2);
         List<TableEntity> all = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var r = call("Scan " + table, () -> dynamo.scan(b -> b.tableName(table).exclusiveStartKey(from)
-                    .consistentRead(true)));
+            var r = call("Scan " + table, () -> dynamo.scan(b -> {
+                b.tableName(table).exclusiveStartKey(from).consistentRead(true);
+                if (pushed != null) {
+                    b.filterExpression(pushed.expression()).expressionAttributeNames(pushed.names())
+                            .expressionAttributeValues(pushed.values());
+                }
+            }));
             for (Map<String, AttributeValue> item : r.items()) {
                 TableEntity e = DynamoItems.entity(item);
                 if ((query.filter() == null || query.filter().test(e)) && (last == null || after(e, last))) {

@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
@@ -69,6 +68,12 @@ final class SqsQueueStore implements QueueBackend {
     /** The attribute carrying an explicit dead-letter's description. */
     static final String DESCRIPTION_ATTRIBUTE = "unistore-dead-letter-description";
     private static final int LIST_PAGE = 1000;
+    private static final String SENT_TIMESTAMP = "SentTimestamp";
+    private static final String APPROXIMATE_RECEIVE_COUNT = "ApproximateReceiveCount";
+    private static final String MESSAGE_GROUP_ID = "MessageGroupId";
+    /** The system attributes a receive asks for, by name: the enum form is copied to names at every request. */
+    private static final List<String> SYSTEM_ATTRIBUTES = List.of(SENT_TIMESTAMP, APPROXIMATE_RECEIVE_COUNT,
+            MESSAGE_GROUP_ID);
     private final SqsReceived received = new SqsReceived();
 
     private final SqsClient sqs;
@@ -300,9 +305,7 @@ final class SqsQueueStore implements QueueBackend {
         List<Message> got = onQueue(queue, "ReceiveMessage", ref -> sqs.receiveMessage(b -> b.queueUrl(ref.url())
                 .maxNumberOfMessages(Math.min(o.maxMessages(), MAX_RECEIVE))
                 .visibilityTimeout(seconds(o.visibilityTimeout())).waitTimeSeconds(wait)
-                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                        MessageSystemAttributeName.MESSAGE_GROUP_ID)
+                .messageSystemAttributeNamesWithStrings(SYSTEM_ATTRIBUTES)
                 .messageAttributeNames("All")).messages());
         Duration retention = ref(queue).retention();
         Instant visibleAt = Instant.now().plus(o.visibilityTimeout());
@@ -315,17 +318,17 @@ final class SqsQueueStore implements QueueBackend {
             String description = attributes.remove(DESCRIPTION_ATTRIBUTE);
             byte[] body = empty ? new byte[0] : QueueMessageText.decode(m.body(), encoding,
                     "message " + m.messageId() + " of queue " + queue);
-            // attributes() converts the SDK's string-keyed map to enum keys at every call: once is enough.
-            Map<MessageSystemAttributeName, String> system = m.attributes();
-            Instant sent = instantOfMillis(system.get(MessageSystemAttributeName.SENT_TIMESTAMP));
-            long count = Long.parseLong(system.getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+            // The SDK keeps these by name; attributes() would convert them to enum keys at every call.
+            Map<String, String> system = m.attributesAsStrings();
+            Instant sent = instantOfMillis(system.get(SENT_TIMESTAMP));
+            long count = Long.parseLong(system.getOrDefault(APPROXIMATE_RECEIVE_COUNT,
                     "1"));
             QueueMessage message = new QueueMessage(m.messageId(), m.receiptHandle(), body, sent,
                     sent == null ? null : sent.plus(retention), visibleAt, count, attributes);
             messages.add(reason == null && description == null ? message : message.withDeadLetter(reason,
                     description));
             received.put(m.receiptHandle(), new SqsReceived.Message(m.body(), m.messageAttributes(),
-                    system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID)));
+                    system.get(MESSAGE_GROUP_ID)));
         }
         return messages;
     }
