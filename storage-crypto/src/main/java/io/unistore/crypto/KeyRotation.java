@@ -57,8 +57,8 @@ public final class KeyRotation {
      *        do), or null
      * @param pageSize items per listing page, or 0 for the default
      * @param continuationToken a report's token to resume from, or null to start at the beginning
-     * @param limit blobs to examine in this run at most (the report's token resumes after them), or 0 for all
-     * @param progress told after each blob, or null; what it throws stops the rotation (the last report it was
+     * @param limit items to examine in this run at most (the report's token resumes after them), or 0 for all
+     * @param progress told after each item, or null; what it throws stops the rotation (the last report it was
      *        given resumes it)
      */
     public record Options(String prefix, int pageSize, String continuationToken, int limit,
@@ -77,7 +77,7 @@ public final class KeyRotation {
             this(prefix, pageSize, continuationToken, 0, progress);
         }
 
-        /** Every blob of the container, from the start, telling no one. */
+        /** Every item, from the start, telling no one. */
         public static Options defaults() {
             return new Options(null, 0, null, 0, null);
         }
