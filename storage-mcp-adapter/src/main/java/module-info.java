@@ -14,6 +14,9 @@ module io.unistore.mcp {
     requires io.opentelemetry.sdk.trace;
     requires io.opentelemetry.sdk.metrics;
     requires io.opentelemetry.exporter.otlp;
+    requires io.opentelemetry.sdk.autoconfigure;
+    requires com.azure.monitor.opentelemetry.autoconfigure;
+    requires com.azure.core;
     requires io.modelcontextprotocol.sdk.mcp.core;
     requires io.modelcontextprotocol.sdk.mcp.json.jackson3;
     requires tools.jackson.databind;

@@ -4,7 +4,8 @@ import io.unistore.ErrorCode;
 import java.util.List;
 
 /**
- * How far a key rotation got, told after each blob and returned at the end.
+ * How far a key rotation got, told after each item (blob, file or entity) and returned at the end; the counts
+ * below say blobs, and count files or entities alike.
  *
  * @param examined blobs looked at so far
  * @param rewrapped blobs whose content key is now wrapped by the primary key (re-written, for a re-encryption)
@@ -27,9 +28,9 @@ public record RotationReport(long examined, long rewrapped, long alreadyCurrent,
     }
 
     /**
-     * A blob the rotation could not rotate.
+     * An item the rotation could not rotate.
      *
-     * @param blob its name
+     * @param blob its name: a blob's name, a file's path, or an entity's {@code PartitionKey/RowKey}
      * @param code why, as an error code (PERMISSION_DENIED: its key is not in the key source)
      * @param message the error, naming the key id where one is involved
      */

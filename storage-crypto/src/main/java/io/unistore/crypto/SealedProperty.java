@@ -82,6 +82,32 @@ final class SealedProperty {
         return value(plain, where);
     }
 
+    /**
+     * A sealed string whose data key is wrapped by {@code primary} instead, the nonce, ciphertext and tag unchanged
+     * (the associated data does not cover the wrapping); null when it already is.
+     *
+     * @throws StorageException PERMISSION_DENIED naming the property when it is not a readable sealed value or its
+     *         key is not in {@code keys}
+     */
+    static String rewrap(String stored, KeySource keys, KeyEncryptionKey primary, String where) {
+        String[] parts = stored.substring(PREFIX.length()).split(":", -1);
+        String json;
+        try {
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("parts");
+            }
+            json = new String(Base64.getDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(ErrorCode.PERMISSION_DENIED, where + " is not a readable encrypted value");
+        }
+        EncryptionData data = EncryptionData.parse(json, where);
+        if (data.keyId().equals(primary.keyId())) {
+            return null;
+        }
+        String fresh = ContentKeys.rewrap(data, keys, primary, where).toJson();
+        return PREFIX + Base64.getEncoder().encodeToString(fresh.getBytes(StandardCharsets.UTF_8)) + ":" + parts[1];
+    }
+
     private static byte[] aad(String table, String partitionKey, String rowKey, String property) {
         // Length-prefixed, so no two different tuples give the same bytes.
         ByteBuffer out = ByteBuffer.allocate(4 * 4 + utf8(table).length + utf8(partitionKey).length

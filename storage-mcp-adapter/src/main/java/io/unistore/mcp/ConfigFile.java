@@ -59,7 +59,8 @@ final class ConfigFile {
 
     /**
      * The {@code telemetry} section ({@link TelemetrySpec#NONE} without one):
-     * {@code {exporter: otlp, endpoint: http://127.0.0.1:4318, serviceName: ..., exportIntervalSeconds: 60}}.
+     * {@code {exporter: otlp, endpoint: http://127.0.0.1:4318, serviceName: ..., exportIntervalSeconds: 60}}, or
+     * {@code {exporter: azuremonitor, connectionString: ${env:APPLICATIONINSIGHTS_CONNECTION_STRING}, ...}}.
      *
      * @throws ConfigException naming the key and the rule it breaks
      */
@@ -71,10 +72,22 @@ final class ConfigFile {
         if (!node.isObject()) {
             throw new ConfigException("telemetry: must be an object with 'exporter'");
         }
-        AccountsFile.checkKeys(node, Set.of("exporter", "endpoint", "serviceName", "exportIntervalSeconds"), "telemetry.");
+        AccountsFile.checkKeys(node, Set.of("exporter", "endpoint", "serviceName", "exportIntervalSeconds",
+                "connectionString"), "telemetry.");
         String exporter = AccountsFile.text(node.get("exporter"), "telemetry.exporter", env);
-        if (exporter == null || !Set.of("otlp", "none").contains(exporter)) {
-            throw new ConfigException("telemetry.exporter: must be otlp or none");
+        if (exporter == null || !Set.of("otlp", "azuremonitor", "none").contains(exporter)) {
+            throw new ConfigException("telemetry.exporter: must be otlp, azuremonitor or none");
+        }
+        String connectionString = AccountsFile.text(node.get("connectionString"), "telemetry.connectionString", env);
+        if (exporter.equals("azuremonitor") != (connectionString != null)) {
+            throw new ConfigException("telemetry.connectionString: the Application Insights connection string is "
+                    + "required with azuremonitor (e.g. ${env:APPLICATIONINSIGHTS_CONNECTION_STRING}) and taken "
+                    + "with it only");
+        }
+        if (connectionString != null && !connectionString.contains("InstrumentationKey=")) {
+            // Never echo it: it holds the instrumentation key.
+            throw new ConfigException("telemetry.connectionString: must be an Application Insights connection "
+                    + "string (InstrumentationKey=...;IngestionEndpoint=...)");
         }
         String endpoint = AccountsFile.text(node.get("endpoint"), "telemetry.endpoint", env);
         if (exporter.equals("otlp") && (endpoint == null || !endpoint.matches("https?://[^\\s]+"))) {
@@ -87,7 +100,7 @@ final class ConfigFile {
             throw new ConfigException("telemetry.exportIntervalSeconds: must be a whole number of seconds, at least 1");
         }
         return new TelemetrySpec(exporter, endpoint, service == null ? "unistore-mcp" : service,
-                java.time.Duration.ofSeconds(interval == null ? 60 : interval.asInt()));
+                java.time.Duration.ofSeconds(interval == null ? 60 : interval.asInt()), connectionString);
     }
 
     /**

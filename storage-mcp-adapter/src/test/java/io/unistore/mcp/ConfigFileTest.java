@@ -159,5 +159,15 @@ class ConfigFileTest {
                 .hasMessageContaining("telemetry.endpoit");
         assertThatThrownBy(() -> telemetry("telemetry: {exporter: otlp, endpoint: 'http://h', "
                 + "exportIntervalSeconds: 0}")).hasMessageContaining("telemetry.exportIntervalSeconds");
+        TelemetrySpec azure = telemetry("telemetry: {exporter: azuremonitor, connectionString: "
+                + "'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:1/'}");
+        assertThat(azure.connectionString()).startsWith("InstrumentationKey=");
+        assertThat(azure.toString()).doesNotContain("InstrumentationKey");
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: azuremonitor}"))
+                .hasMessageContaining("telemetry.connectionString");
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: azuremonitor, connectionString: CANARY-secret}"))
+                .hasMessageContaining("telemetry.connectionString").message().doesNotContain("CANARY");
+        assertThatThrownBy(() -> telemetry("telemetry: {exporter: otlp, endpoint: 'http://h', connectionString: "
+                + "'InstrumentationKey=x'}")).hasMessageContaining("telemetry.connectionString");
     }
 }

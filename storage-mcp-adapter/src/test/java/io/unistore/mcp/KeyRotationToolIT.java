@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.unistore.StorageAccount;
 import io.unistore.Unistore;
-import io.unistore.blob.BlobStore;
 import io.unistore.crypto.EncryptionLayer;
 import io.unistore.crypto.KeySource;
 import io.unistore.crypto.LocalKeyset;
@@ -43,7 +42,8 @@ class KeyRotationToolIT {
         String address = "file:" + store;
         Path config = ServerJar.writeConfig(dir, Map.of(
                 "vault", Map.of("address", address, "options", Map.of("layers", "encryption",
-                        "encryption.keyset", keyset.toString(), "encryption.passwordFile", passwordFile.toString())),
+                        "encryption.keyset", keyset.toString(), "encryption.passwordFile", passwordFile.toString(),
+                        "encryption.tableProperties", "People.ssn")),
                 "plain", Map.of("address", "file:" + dir.resolve("plain"))));
         try (McpSession mcp = McpSession.start("--config", config.toString()).connect();
              StorageAccount raw = Unistore.open(address)) {
@@ -62,6 +62,16 @@ class KeyRotationToolIT {
             Map<String, byte[]> atRest = new HashMap<>();
             for (int i = 0; i < BLOBS; i++) {
                 atRest.put("b" + i, raw.blobs().downloadBytes("docs", "b" + i));
+            }
+            // Files and entities written under mcp/1 too, rotated below.
+            mcp.call("create-file-share", args("account", "vault", "share", "files"));
+            mcp.call("upload-file", args("account", "vault", "share", "files", "path", "f1", "content", "file one"));
+            mcp.call("upload-file", args("account", "vault", "share", "files", "path", "f2", "content", "file two"));
+            byte[] fileAtRest = raw.files().downloadBytes("files", "f1");
+            mcp.call("create-table", args("account", "vault", "table", "People"));
+            for (int i = 0; i < 3; i++) {
+                mcp.call("upsert-entity", args("account", "vault", "table", "People", "entity", Map.of(
+                        "partitionKey", "p", "rowKey", "r" + i, "properties", Map.of("ssn", "123-45-" + i))));
             }
             keys.rotate(); // mcp/2 is primary in the file now
 
@@ -91,10 +101,9 @@ class KeyRotationToolIT {
 
             // Only the new key version is needed now, and the stored ciphertext is the same bytes.
             KeySource onlyNew = KeySource.of(keys.resolve("mcp/2").orElseThrow());
-            BlobStore readNew = Unistore.builder().address(address).layer(EncryptionLayer.of(onlyNew)).open()
-                    .blobs();
+            StorageAccount readNew = Unistore.builder().address(address).layer(EncryptionLayer.of(onlyNew)).open();
             for (int i = 0; i < BLOBS; i++) {
-                assertThat(new String(readNew.downloadBytes("docs", "b" + i), StandardCharsets.UTF_8))
+                assertThat(new String(readNew.blobs().downloadBytes("docs", "b" + i), StandardCharsets.UTF_8))
                         .isEqualTo("secret number " + i);
                 assertThat(raw.blobs().downloadBytes("docs", "b" + i)).as("ciphertext of b" + i)
                         .isEqualTo(atRest.get("b" + i));
@@ -102,12 +111,35 @@ class KeyRotationToolIT {
                         .contains("\"KeyId\":\"mcp/2\"");
             }
 
+            // A share and a table the same way: a limited call, then the rest from its token.
+            Map<String, Object> files1 = mcp.call("rotate-encryption-keys", args("account", "vault", "share",
+                    "files", "limit", 1));
+            assertThat(files1).containsEntry("examined", 1).containsEntry("rewrapped", 1)
+                    .containsEntry("complete", false);
+            assertThat(mcp.call("rotate-encryption-keys", args("account", "vault", "share", "files",
+                    "continuationToken", files1.get("continuationToken")))).containsEntry("examined", 1)
+                    .containsEntry("rewrapped", 1).containsEntry("complete", true);
+            assertThat(new String(readNew.files().downloadBytes("files", "f1"), StandardCharsets.UTF_8))
+                    .isEqualTo("file one");
+            assertThat(raw.files().downloadBytes("files", "f1")).isEqualTo(fileAtRest);
+            Map<String, Object> table1 = mcp.call("rotate-encryption-keys", args("account", "vault", "table",
+                    "People", "limit", 2));
+            assertThat(table1).containsEntry("rewrapped", 2).containsEntry("complete", false);
+            assertThat(mcp.call("rotate-encryption-keys", args("account", "vault", "table", "People",
+                    "continuationToken", table1.get("continuationToken")))).containsEntry("rewrapped", 1)
+                    .containsEntry("complete", true);
+            StorageAccount tablesNew = Unistore.builder().address(address).layer(EncryptionLayer.of(onlyNew)
+                    .encryptingTableProperties("People.ssn")).open();
+            assertThat(tablesNew.tables().getEntity("People", "p", "r2").getString("ssn")).isEqualTo("123-45-2");
+            assertThat(mcp.error("rotate-encryption-keys", args("account", "vault", "share", "files", "table",
+                    "People"))).contains("INVALID_ARGUMENT").contains("exactly one");
+
             // reencrypt rewrites the content: new ciphertext, same plaintext.
             Map<String, Object> re = mcp.call("rotate-encryption-keys", args("account", "vault", "container", "docs",
                     "mode", "reencrypt", "prefix", "b0"));
             assertThat(re).containsEntry("mode", "reencrypt").containsEntry("rewrapped", 1);
             assertThat(raw.blobs().downloadBytes("docs", "b0")).isNotEqualTo(atRest.get("b0"));
-            assertThat(new String(readNew.downloadBytes("docs", "b0"), StandardCharsets.UTF_8))
+            assertThat(new String(readNew.blobs().downloadBytes("docs", "b0"), StandardCharsets.UTF_8))
                     .isEqualTo("secret number 0");
         }
     }

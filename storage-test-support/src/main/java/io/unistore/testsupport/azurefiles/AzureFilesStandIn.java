@@ -111,6 +111,15 @@ public final class AzureFilesStandIn implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The Unistore address of the stand-in's account: a connection string on {@link #SDK_ENDPOINT}. The Azure
+     * provider reaches it in a test JVM that registers {@link StandInRedirects}; the stand-in itself is the shared
+     * one, started by the first request.
+     */
+    public static String connectionString() {
+        return "AccountName=" + ACCOUNT + ";AccountKey=" + KEY + ";FileEndpoint=" + SDK_ENDPOINT;
+    }
+
     /** The path-style service URL, {@code http://127.0.0.1:PORT/devstoreaccount1}. */
     public String pathStyleUrl() {
         return "http://127.0.0.1:" + port + "/" + ACCOUNT;
