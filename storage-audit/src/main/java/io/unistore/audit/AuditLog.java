@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads an audit trail: checks its chain ({@link #verify()}) and selects lines ({@link #query}). Open it on the
@@ -85,10 +86,20 @@ public final class AuditLog implements AutoCloseable {
     /** The lines {@code query} selects, oldest first, at most its limit. Lines that do not parse are skipped. */
     public List<AuditRecord> query(AuditQuery query) {
         List<AuditRecord> out = new ArrayList<>();
-        sink.forEachLine(line -> {
-            if (out.size() >= query.limit()) {
-                return;
+        forEach(query, r -> {
+            if (out.size() < query.limit()) {
+                out.add(r);
             }
+        });
+        return out;
+    }
+
+    /**
+     * Gives every line {@code query} selects to {@code action}, oldest first, whatever its limit, holding one line
+     * at a time (for counting a long trail). Lines that do not parse are skipped.
+     */
+    public void forEach(AuditQuery query, Consumer<AuditRecord> action) {
+        sink.forEachLine(line -> {
             AuditRecord r;
             try {
                 r = AuditLines.parse(line);
@@ -96,10 +107,9 @@ public final class AuditLog implements AutoCloseable {
                 return;
             }
             if (query.matches(r)) {
-                out.add(r);
+                action.accept(r);
             }
         });
-        return out;
     }
 
     /** Where the trail is, without secrets. */

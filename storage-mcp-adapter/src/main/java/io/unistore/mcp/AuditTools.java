@@ -11,6 +11,7 @@ import io.unistore.audit.AuditLog;
 import io.unistore.audit.AuditQuery;
 import io.unistore.audit.AuditRecord;
 import io.unistore.audit.AuditVerification;
+import io.unistore.ops.OperationCounts;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +38,30 @@ final class AuditTools implements ToolProvider {
     static boolean audited(Map<String, String> options) {
         String layers = options.get("layers");
         return layers != null && Arrays.stream(layers.split(",")).map(String::trim).anyMatch("audit"::equals);
+    }
+
+    /**
+     * The blob operations the account's audit trail holds from {@code from} to {@code to}, counted per container and
+     * class (lines of this account's {@code audit.account} label only, when it has one), or null when the account
+     * has no audit layer.
+     */
+    static OperationCounts operations(ToolCall call, Instant from, Instant to) {
+        Map<String, String> options = ((ToolInvocation) call).accountOptions();
+        if (!audited(options)) {
+            return null;
+        }
+        String label = options.get("audit.account");
+        OperationCounts.Tally tally = new OperationCounts.Tally();
+        String where;
+        try (AuditLog log = open(call)) {
+            where = "the audit trail " + log.describe();
+            log.forEach(new AuditQuery(from, to, null, null, Integer.MAX_VALUE), r -> {
+                if (label == null || label.equals(r.account())) {
+                    tally.add(r.targets().isEmpty() ? null : r.targets().get(0), r.store(), r.operation());
+                }
+            });
+        }
+        return tally.build(where, from, to, Boolean.parseBoolean(options.getOrDefault("audit.reads", "false")));
     }
 
     private static AuditLog open(ToolCall call) {

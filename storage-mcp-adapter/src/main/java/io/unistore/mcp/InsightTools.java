@@ -25,6 +25,7 @@ import io.unistore.ops.ShareMetrics;
 import io.unistore.ops.StorageMetrics;
 import io.unistore.ops.TableMetrics;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -293,8 +294,11 @@ final class InsightTools implements ToolProvider {
                         + "modified for coolAfterDays/coldAfterDays/archiveAfterDays, with the saving per month, the "
                         + "one-off write operations, the expected retrieval cost (readFractionPerMonth), the "
                         + "early-deletion exposure and the net saving over horizonMonths; plus an Azure "
-                        + "lifecycle-management policy that makes the moves. Operation costs are not included (no "
-                        + "audit log is read). Without a container, only those the account's policy lets you see.")
+                        + "lifecycle-management policy that makes the moves. Operation costs: on an account with the "
+                        + "audit layer, the blob operations of its trail over the last operationDays (default 30) are "
+                        + "counted per container and class (write, list, read, delete) and priced per month; "
+                        + "otherwise 'operations' says they are not included. Without a container, only those the "
+                        + "account's policy lets you see.")
                 .input(ToolSchema.object().optional("container", Args.CONTAINER)
                         .optional("pricesFor", ToolSchema.oneOf("Price as this provider (default: the account's)",
                                 List.of("azure", "aws", "gcp", "local")))
@@ -308,6 +312,8 @@ final class InsightTools implements ToolProvider {
                         .optional("horizonMonths", integer("Months the net saving is counted over (default 12)", 1,
                                 120))
                         .optional("asOf", ToolSchema.name("ISO-8601 instant to measure ages at (default: now)"))
+                        .optional("operationDays", integer("Days of the audit trail to count operations over, up "
+                                + "to asOf (default 30)", 1, 366))
                         .build())
                 .output(ToolSchema.object().required("provider", string("Prices used")).required("region",
                                 string("Price region")).required("priceVersion", string("Price table version"))
@@ -315,7 +321,10 @@ final class InsightTools implements ToolProvider {
                         .required("monthlyStorage", number("Storage cost per month"))
                         .required("byContainer", array("Cost per container and tier", anyObject("Line")))
                         .required("byTier", anyObject("Cost per month per tier"))
-                        .required("operations", string("How operations are counted"))
+                        .required("operations", string("How operations are counted, or that they are not"))
+                        .required("monthlyOperations", number("Operation cost per month (0 when not included)"))
+                        .required("byOperation", array("Operation cost per container and class",
+                                anyObject("OperationLine")))
                         .required("recommendations", array("Savings, largest first", anyObject("Recommendation")))
                         .required("lifecyclePolicy", nullable(anyObject("Azure lifecycle policy making the moves")))
                         .required("interrupted", bool("Stopped before the end (figures partial)")).build())
@@ -338,11 +347,21 @@ final class InsightTools implements ToolProvider {
                                     call.integer("archiveAfterDays", 180))
                             .withHorizonMonths(call.integer("horizonMonths", 12))
                             .withNow(OpsCalls.instant(call, "asOf"))
+                            .withOperations(AuditTools.operations(call, operationsFrom(call), operationsTo(call)))
                             .withReadFractionPerMonth(call.has("readFractionPerMonth")
                                     ? ((Number) call.arguments().get("readFractionPerMonth")).doubleValue() : 0);
                     return costResult(OpsCalls.run(call, false, p -> CostAnalysis.analyze(call.account(),
                             base.withProgress(p), containers)));
                 }).build();
+    }
+
+    private static Instant operationsTo(ToolCall call) {
+        Instant asOf = OpsCalls.instant(call, "asOf");
+        return asOf == null ? Instant.now() : asOf;
+    }
+
+    private static Instant operationsFrom(ToolCall call) {
+        return operationsTo(call).minus(Duration.ofDays(call.integer("operationDays", 30)));
     }
 
     private static Map<String, Object> days(String tier, int byDefault) {
@@ -354,7 +373,8 @@ final class InsightTools implements ToolProvider {
         return Out.of().put("provider", r.provider()).put("region", r.region()).put("priceVersion", r.priceVersion())
                 .put("currency", r.currency()).put("monthlyStorage", r.monthlyStorage())
                 .put("byContainer", trees(r.byContainer())).put("byTier", r.byTier())
-                .put("operations", r.operations()).put("recommendations", trees(r.recommendations()))
+                .put("operations", r.operations()).put("monthlyOperations", r.monthlyOperations())
+                .put("byOperation", trees(r.byOperation())).put("recommendations", trees(r.recommendations()))
                 .put("lifecyclePolicy", r.lifecyclePolicy() == null ? null
                         : MAPPER.readValue(r.lifecyclePolicy(), Map.class))
                 .put("interrupted", r.interrupted()).build();

@@ -14,6 +14,8 @@ import io.unistore.ops.Lifecycle;
 import io.unistore.ops.LifecycleApplyResult;
 import io.unistore.ops.LifecyclePlan;
 import io.unistore.ops.LifecyclePolicy;
+import io.unistore.ops.NativeLifecycle;
+import io.unistore.ops.QueueExpiry;
 import io.unistore.ops.TableTtl;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,22 +23,29 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The storage-ops lifecycle tools: plan and apply lifecycle rules on containers, expire table entities. */
+/**
+ * The storage-ops lifecycle tools: plan and apply lifecycle rules on containers, expire table entities and queue
+ * messages.
+ */
 final class LifecycleTools implements ToolProvider {
     private static final Map<String, Object> PLAN_PATH = ToolSchema.name("Absolute path of a local plan file "
             + "(inside the allowed roots) holding every planned action, one JSON line each");
 
     @Override
     public List<McpTool> tools() {
-        return List.of(planLifecycle(), applyLifecycle(), cleanupExpiredEntities());
+        return List.of(planLifecycle(), applyLifecycle(), cleanupExpiredEntities(), expireQueueMessages());
     }
 
     private static McpTool planLifecycle() {
         return McpTool.builder("plan-lifecycle").title("Plan lifecycle rules").readOnly().requires(Capability.BLOBS)
                 .touches(Touch.reads(NameKind.CONTAINER, "container"))
                 .description("Dry run of lifecycle rules on a container: every action due now (tierToCool, "
-                        + "tierToCold, tierToArchive, delete) with its blob, tiers, rule and monthly saving at list "
-                        + "prices; writes nothing in the account. 'policy' is an Azure lifecycle-management policy "
+                        + "tierToCold, tierToArchive, delete; deletes of snapshots and previous versions) with its "
+                        + "blob, tiers, rule and monthly saving at list prices; writes nothing in the account. "
+                        + "notApplied states each part of the policy this account cannot do or evaluate (no "
+                        + "snapshots or versions, last access times, tiers). On S3 and Cloud Storage, nativeRules is "
+                        + "the part of the policy the bucket's own lifecycle service could enforce, as the document it "
+                        + "takes, and what would stay client-side (nothing is sent to the service). 'policy' is an Azure lifecycle-management policy "
                         + "({\"rules\": [...]}, prefixMatch starting with the container name) or an S3 lifecycle "
                         + "configuration ({\"Rules\": [...]}), imported into the same model. Give planPath to keep "
                         + "every action in a file, which apply-lifecycle applies exactly.")
@@ -55,7 +64,11 @@ final class LifecycleTools implements ToolProvider {
                         .required("currency", nullable(string("Currency of the saving")))
                         .required("items", array("The actions (first maxListed)", anyObject("Item")))
                         .required("planPath", nullable(string("The plan file written")))
-                        .required("interrupted", bool("Stopped before the end")).build())
+                        .required("interrupted", bool("Stopped before the end"))
+                        .required("notApplied", array("Parts of the policy not applied here, and why",
+                                string(null)))
+                        .required("nativeRules", nullable(anyObject("On aws/gcp: {provider, document (the bucket "
+                                + "lifecycle JSON the service takes), keptClientSide}; not pushed"))).build())
                 .handler(call -> {
                     LifecyclePolicy policy = LifecyclePolicy.parse(JsonMapper.shared()
                             .writeValueAsString(call.object("policy")));
@@ -68,8 +81,25 @@ final class LifecycleTools implements ToolProvider {
                             .put("monthlySaving", r.monthlySaving()).put("currency", r.currency())
                             .put("items", r.items().stream().map(InsightTools::tree).toList())
                             .put("planPath", plan == null ? null : plan.toString())
-                            .put("interrupted", r.interrupted()).build();
+                            .put("interrupted", r.interrupted()).put("notApplied", r.notApplied())
+                            .put("nativeRules", nativeRules(call.account().providerId(), policy, container)).build();
                 }).build();
+    }
+
+    private static Map<String, Object> nativeRules(String provider, LifecyclePolicy policy, String container) {
+        NativeLifecycle.Mapping m = switch (provider) {
+            case "aws" -> NativeLifecycle.s3(policy, container);
+            case "gcp" -> NativeLifecycle.gcs(policy, container);
+            default -> null;
+        };
+        if (m == null) {
+            return null;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("provider", m.provider());
+        out.put("document", m.document() == null ? null : JsonMapper.shared().readValue(m.document(), Map.class));
+        out.put("keptClientSide", m.keptClientSide());
+        return out;
     }
 
     private static McpTool applyLifecycle() {
@@ -142,6 +172,58 @@ final class LifecycleTools implements ToolProvider {
                     return Out.of().put("examined", r.examined()).put("expired", r.expired())
                             .put("deleted", r.deleted()).put("skippedChanged", r.skippedChanged())
                             .put("cutoff", r.cutoff()).put("interrupted", r.interrupted())
+                            .put("durationMs", r.duration().toMillis()).build();
+                }).build();
+    }
+
+    private static McpTool expireQueueMessages() {
+        return McpTool.builder("expire-queue-messages").title("Delete old queue messages").requires(Capability.QUEUES)
+                .writes(true, true)
+                .touches(Touch.reads(NameKind.QUEUE, "queue"), Touch.writes(NameKind.QUEUE, "queue")
+                        .when(a -> !Boolean.TRUE.equals(a.get("dryRun"))).as("delete-queue-message", "its deletes"))
+                .description("Delete the messages of a queue inserted more than olderThanDays/olderThanHours/"
+                        + "olderThanMinutes ago. Peek-based: the head of the queue is peeked, as many old messages "
+                        + "are received and deleted, and a young message received meanwhile is made visible again; "
+                        + "it stops at the first young message at the head. On a provider that cannot peek (SQS, "
+                        + "Service Bus) nothing is done and notDone says why (give messages a time to live when "
+                        + "sending instead). dryRun counts the old messages among the first peeked. Running it "
+                        + "again deletes nothing more.")
+                .input(ToolSchema.object().required("queue", Args.QUEUE)
+                        .optional("olderThanDays", integer("Expire messages older than this many days", 0, 36_500))
+                        .optional("olderThanHours", integer("... or hours", 0, 876_000))
+                        .optional("olderThanMinutes", integer("... or minutes", 0, 52_560_000))
+                        .optional("dryRun", OpsCalls.DRY_RUN).build())
+                .output(ToolSchema.object().required("peeked", integer("Messages looked at by peeking"))
+                        .required("expired", integer("Messages found older than the cut-off"))
+                        .required("deleted", integer("Messages deleted"))
+                        .required("released", integer("Young messages received and made visible again"))
+                        .required("heldUntilTimeout", integer("Young messages received that reappear after 30 s"))
+                        .required("skippedChanged", integer("Taken or deleted by another consumer meanwhile"))
+                        .required("cutoff", string("Messages inserted before this expired"))
+                        .required("notDone", nullable(string("Why nothing was done, if so")))
+                        .required("interrupted", bool("Stopped before the end"))
+                        .required("durationMs", integer("Duration")).build())
+                .handler(call -> {
+                    int given = (call.has("olderThanDays") ? 1 : 0) + (call.has("olderThanHours") ? 1 : 0)
+                            + (call.has("olderThanMinutes") ? 1 : 0);
+                    if (given != 1) {
+                        throw StorageException.invalidArgument("olderThanDays/olderThanHours/olderThanMinutes",
+                                "give exactly one");
+                    }
+                    Duration age = call.has("olderThanDays") ? Duration.ofDays(call.integer("olderThanDays", 0))
+                            : call.has("olderThanHours") ? Duration.ofHours(call.integer("olderThanHours", 0))
+                            : Duration.ofMinutes(call.integer("olderThanMinutes", 0));
+                    boolean dry = call.bool("dryRun", false);
+                    String queue = call.queue("queue");
+                    if (!dry) {
+                        call.confirm("the messages of queue '" + queue + "' older than " + age);
+                    }
+                    QueueExpiry.Result r = OpsCalls.run(call, false, p -> QueueExpiry.expire(call.account(), queue,
+                            age, dry, null, p));
+                    return Out.of().put("peeked", r.peeked()).put("expired", r.expired()).put("deleted", r.deleted())
+                            .put("released", r.released()).put("heldUntilTimeout", r.heldUntilTimeout())
+                            .put("skippedChanged", r.skippedChanged()).put("cutoff", r.cutoff())
+                            .put("notDone", r.notDone()).put("interrupted", r.interrupted())
                             .put("durationMs", r.duration().toMillis()).build();
                 }).build();
     }

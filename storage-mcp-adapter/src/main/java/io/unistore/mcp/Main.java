@@ -217,10 +217,12 @@ public final class Main implements Callable<Integer> {
         }
         String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
         ServerSchedules s = ServerSchedules.of(spec, accounts, "unistore-mcp " + ProcessHandle.current().pid() + "@"
-                + host);
+                + host, ServerSchedules.FALLBACK_RUNS_DIR);
         s.start(spec.poll());
         System.err.println("unistore-mcp: " + spec.jobs().size() + " scheduled jobs, runs table '"
-                + spec.runsTable() + "' in account '" + spec.runsAccount() + "'");
+                + spec.runsTable() + "' in " + (s.fallback() == null ? "account '" + spec.runsAccount() + "'"
+                : "local directory " + ServerSchedules.FALLBACK_RUNS_DIR.toAbsolutePath() + " (account '"
+                + spec.runsAccount() + "' has no tables)"));
         return s;
     }
 

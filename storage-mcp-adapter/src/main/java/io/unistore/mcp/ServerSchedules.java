@@ -1,7 +1,8 @@
 package io.unistore.mcp;
 
+import io.unistore.Capability;
 import io.unistore.StorageAccount;
-import io.unistore.StorageException;
+import io.unistore.Unistore;
 import io.unistore.ops.BackupContainerOptions;
 import io.unistore.ops.BackupResult;
 import io.unistore.ops.BackupTableOptions;
@@ -32,25 +33,40 @@ import java.util.Map;
  * operator's configuration: they run with the server's access to the accounts, not through tool policies.
  */
 final class ServerSchedules implements AutoCloseable {
-    private final JobScheduler scheduler;
+    /** Where the runs table goes when {@code runsAccount} has no tables: under the server's data directory. */
+    static final Path FALLBACK_RUNS_DIR = Path.of("unistore-data", "schedules");
 
-    private ServerSchedules(JobScheduler scheduler) {
+    private final JobScheduler scheduler;
+    private final StorageAccount fallback;
+
+    private ServerSchedules(JobScheduler scheduler, StorageAccount fallback) {
         this.scheduler = scheduler;
+        this.fallback = fallback;
     }
 
     /**
-     * Builds the scheduler and adds every job (nothing runs until {@link #start}).
-     *
-     * @throws StorageException when the runs account cannot hold the runs table
+     * Builds the scheduler and adds every job (nothing runs until {@link #start}). When {@code runsAccount} has no
+     * tables (S3, Cloud Storage), the runs table is kept by the local provider in {@code fallbackDir}: one server's
+     * history, and a lock between the servers sharing that directory only.
      */
-    static ServerSchedules of(ScheduleSpec spec, Accounts accounts, String owner) {
-        JobRuns runs = new JobRuns(accounts.resolve(spec.runsAccount(), "schedules.runsAccount").account(),
-                spec.runsTable());
+    static ServerSchedules of(ScheduleSpec spec, Accounts accounts, String owner, Path fallbackDir) {
+        StorageAccount runsAccount = accounts.resolve(spec.runsAccount(), "schedules.runsAccount").account();
+        StorageAccount fallback = null;
+        if (!runsAccount.capabilities().has(Capability.TABLES)) {
+            fallback = Unistore.open("file:" + fallbackDir.toAbsolutePath());
+            runsAccount = fallback;
+        }
+        JobRuns runs = new JobRuns(runsAccount, spec.runsTable());
         JobScheduler scheduler = JobScheduler.on(runs, owner, java.time.Clock.systemUTC(), spec.lease());
         for (ScheduleSpec.Job job : spec.jobs()) {
             scheduler.add(job.name(), job.schedule(), due -> run(job, accounts));
         }
-        return new ServerSchedules(scheduler);
+        return new ServerSchedules(scheduler, fallback);
+    }
+
+    /** The local account holding the runs table in place of a {@code runsAccount} without tables, or null. */
+    StorageAccount fallback() {
+        return fallback;
     }
 
     /** Ticks every {@code interval}. */
@@ -64,7 +80,13 @@ final class ServerSchedules implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.close();
+        try {
+            scheduler.close();
+        } finally {
+            if (fallback != null) {
+                fallback.close();
+            }
+        }
     }
 
     /** Runs one job's action; the summary is what the run's history row says. */

@@ -81,6 +81,7 @@ class CatalogAndInputIT {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
         CATALOGUE.put("cleanup-expired-entities", List.of(Capability.TABLES));
+        CATALOGUE.put("expire-queue-messages", List.of(Capability.QUEUES));
         CATALOGUE.put("list-scheduled-runs", List.of(Capability.TABLES));
     }
 

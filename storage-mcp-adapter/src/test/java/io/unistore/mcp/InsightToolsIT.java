@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class InsightToolsIT {
     static final List<String> TOOLS = List.of("get-storage-metrics", "get-storage-analytics", "analyze-storage-costs", "plan-lifecycle",
-            "apply-lifecycle", "cleanup-expired-entities");
+            "apply-lifecycle", "cleanup-expired-entities", "expire-queue-messages");
     static final String IN_200_DAYS = Instant.now().plus(Duration.ofDays(200)).toString();
 
     @TempDir
@@ -60,7 +60,10 @@ class InsightToolsIT {
             account.queues().sendMessage("jobs", "one");
         }
         exchange = Files.createDirectories(dir.resolve("exchange"));
+        // Audited with reads, so analyze-storage-costs prices the operations of the trail.
         Path config = ServerJar.writeConfig(dir, Map.of("data", Map.of("address", "file:" + data,
+                "options", Map.of("layers", "audit", "audit.path", dir.resolve("audit.jsonl").toString(),
+                        "audit.reads", "true"),
                 "alerts", Map.of("maxObjects", 20, "maxQueueDepth", 0))));
         mcp = McpSession.start("--config", config.toString(), "--allow-path", exchange.toString()).connect();
     }
@@ -175,7 +178,11 @@ class InsightToolsIT {
 
     @Test
     void analysesCostsAtAzurePrices() {
-        Map<String, Object> r = mcp.call("analyze-storage-costs", args("pricesFor", "azure", "asOf", IN_200_DAYS));
+        for (int i = 0; i < 3; i++) {
+            mcp.call("get-blob-properties", args("container", "media", "blob", "video.mp4"));
+        }
+        Map<String, Object> r = mcp.call("analyze-storage-costs", args("pricesFor", "azure", "asOf", IN_200_DAYS,
+                "operationDays", 366));
         print("analyze-storage-costs", r);
         assertThat(r).containsEntry("provider", "azure").containsEntry("currency", "USD");
         long bytes = 0;
@@ -185,18 +192,31 @@ class InsightToolsIT {
         bytes += 5000 + (8 << 20);
         assertThat(((Number) r.get("monthlyStorage")).doubleValue())
                 .isCloseTo(bytes / (double) (1L << 30) * 0.018, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat((String) r.get("operations")).contains("not included");
+        // The trail's operations over 366 days (from 166 days ago to asOf), scaled to 30 days, at Hot's read price.
+        assertThat((String) r.get("operations")).contains("audit trail", "366.00 days").doesNotContain("reads not");
+        assertThat(StoreToolsContract.items(r, "byOperation")).anySatisfy(line -> {
+            assertThat(line).containsEntry("container", "media").containsEntry("operationClass", "read")
+                    .containsEntry("counted", 3).containsEntry("tier", "HOT");
+            assertThat(((Number) line.get("monthly")).doubleValue()).isCloseTo(3 * 30 / 366.0 / 10_000 * 0.004,
+                    org.assertj.core.data.Offset.offset(1e-15));
+        });
+        assertThat(((Number) r.get("monthlyOperations")).doubleValue()).isPositive();
+        Map<String, Object> later = mcp.call("analyze-storage-costs", args("pricesFor", "azure", "asOf", IN_200_DAYS));
+        assertThat(StoreToolsContract.items(later, "byOperation")).isEmpty(); // the 30 days before asOf: no line
         assertThat(mcp.error("analyze-storage-costs", args("coolAfterDays", 45))).contains("[INVALID_ARGUMENT]",
                 "coolAfterDays");
         assertThat(mcp.error("analyze-storage-costs", args("region", "mars-1"))).contains("region", "mars-1");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void plansAndAppliesExactlyThePlanThenExpiresEntities() throws Exception {
         Map<String, Object> policy = JsonMapper.shared().readValue("""
                 {"rules": [{"enabled": true, "name": "scratch", "type": "Lifecycle", "definition": {
                   "filters": {"blobTypes": ["blockBlob"], "prefixMatch": ["logs/tmp/"]},
-                  "actions": {"baseBlob": {"delete": {"daysAfterModificationGreaterThan": 7}}}}}]}
+                  "actions": {"baseBlob": {"delete": {"daysAfterModificationGreaterThan": 7},
+                                           "tierToCool": {"daysAfterLastAccessTimeGreaterThan": 30}},
+                              "version": {"delete": {"daysAfterCreationGreaterThan": 90}}}}}]}
                 """, Map.class);
         String plan = exchange.resolve("logs.plan").toString();
         Map<String, Object> now = mcp.call("plan-lifecycle", args("container", "logs", "policy", policy));
@@ -204,7 +224,9 @@ class InsightToolsIT {
         Map<String, Object> p = mcp.call("plan-lifecycle", args("container", "logs", "policy", policy, "planPath",
                 plan, "asOf", IN_200_DAYS));
         print("plan-lifecycle", p);
-        assertThat(p).containsEntry("total", 5).containsEntry("examined", 25);
+        assertThat(p).containsEntry("total", 5).containsEntry("examined", 25).containsEntry("nativeRules", null);
+        assertThat((List<String>) p.get("notApplied")).singleElement().asString().contains("'scratch'",
+                "daysAfterLastAccessTimeGreaterThan", "not evaluable on local");
         assertThat(StoreToolsContract.items(p, "items")).extracting(i -> i.get("blob")).containsExactlyInAnyOrder(
                 "tmp/scratch0", "tmp/scratch1", "tmp/scratch2", "tmp/scratch3", "tmp/scratch4");
         Map<String, Object> applied = mcp.call("apply-lifecycle", args("container", "logs", "planPath", plan,
@@ -226,5 +248,23 @@ class InsightToolsIT {
         assertThat(ttl).containsEntry("deleted", 6);
         assertThat(mcp.error("cleanup-expired-entities", args("table", "sessions"))).contains(
                 "olderThanDays/olderThanHours");
+    }
+
+    @Test
+    void queueMessagesOlderThanTheCutoffExpire() {
+        mcp.call("create-queue", args("queue", "old-jobs"));
+        for (int i = 0; i < 3; i++) {
+            mcp.call("send-queue-message", args("queue", "old-jobs", "message", "job" + i));
+        }
+        Map<String, Object> dry = mcp.call("expire-queue-messages", args("queue", "old-jobs", "olderThanMinutes", 0,
+                "dryRun", true));
+        assertThat(dry).containsEntry("expired", 3).containsEntry("deleted", 0).containsEntry("notDone", null);
+        assertThat(mcp.call("expire-queue-messages", args("queue", "old-jobs", "olderThanDays", 1)))
+                .containsEntry("deleted", 0); // none is a day old
+        Map<String, Object> r = mcp.call("expire-queue-messages", args("queue", "old-jobs", "olderThanMinutes", 0));
+        print("expire-queue-messages", r);
+        assertThat(r).containsEntry("deleted", 3).containsEntry("released", 0);
+        assertThat(mcp.error("expire-queue-messages", args("queue", "old-jobs"))).contains(
+                "olderThanDays/olderThanHours/olderThanMinutes");
     }
 }

@@ -20,11 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * net saving over the horizon is positive: months &times; (storage saved - expected retrieval) - the write
  * operations of the moves. The early-deletion charge is not certain (it applies only to objects deleted or
  * moved again before the target tier's minimum days), so it is shown as an exposure beside the saving.
- * Operation costs of the account itself are not included: they need an audit log of requests, which is not read.
+ * Operation costs are priced from {@link CostOptions#operations()} (counts from an audit log) by
+ * {@link CostOperations}; without them they are stated as not included.
  */
 public final class CostAnalysis {
     static final double GIB = 1L << 30;
-    static final String OPERATIONS = "not included: operation counts need an audit (request) log, and none was read";
 
     private CostAnalysis() {
     }
@@ -66,8 +66,10 @@ public final class CostAnalysis {
         }
         meter.phase(walk.stopped() ? "interrupted" : "done");
         recs.sort(Comparator.comparingDouble(CostReport.Recommendation::netSaving).reversed());
+        List<CostReport.OperationLine> ops = CostOperations.price(o.operations(), lines, prices);
         return new CostReport(provider, prices.region(), prices.version(), prices.currency(), total, lines, byTier,
-                OPERATIONS, recs, policy(recs), walk.stopped());
+                CostOperations.describe(o.operations()), ops.stream().mapToDouble(CostReport.OperationLine::monthly)
+                .sum(), ops, recs, policy(recs), walk.stopped());
     }
 
     private static AccessTier tier(String name) {

@@ -20,10 +20,11 @@ import java.util.Set;
  * @param horizonMonths the months a recommendation's net saving is counted over
  * @param progress told how the listing advances, or null
  * @param now the instant ages are measured from (null: the clock)
+ * @param operations operation counts to price (from an audit log), or null: operations are then not included
  */
 public record CostOptions(String container, String pricesFor, String region, Path priceFile, int coolAfterDays,
                           int coldAfterDays, int archiveAfterDays, double readFractionPerMonth, int horizonMonths,
-                          ProgressCallback progress, Instant now) {
+                          ProgressCallback progress, Instant now, OperationCounts operations) {
     /** The age thresholds a recommendation can use: the bounds of the metrics' age buckets. */
     static final Set<Integer> THRESHOLDS = Set.of(30, 90, 180, 365);
 
@@ -51,41 +52,47 @@ public record CostOptions(String container, String pricesFor, String region, Pat
 
     /** Every container at the account's own prices: Cool after 30 days, Cold after 90, Archive after 180. */
     public static CostOptions defaults() {
-        return new CostOptions(null, null, null, null, 30, 90, 180, 0, 12, null, null);
+        return new CostOptions(null, null, null, null, 30, 90, 180, 0, 12, null, null, null);
     }
 
     public CostOptions withContainer(String v) {
         return new CostOptions(v, pricesFor, region, priceFile, coolAfterDays, coldAfterDays, archiveAfterDays,
-                readFractionPerMonth, horizonMonths, progress, now);
+                readFractionPerMonth, horizonMonths, progress, now, operations);
     }
 
     public CostOptions withPrices(String provider, String priceRegion, Path file) {
         return new CostOptions(container, provider, priceRegion, file, coolAfterDays, coldAfterDays, archiveAfterDays,
-                readFractionPerMonth, horizonMonths, progress, now);
+                readFractionPerMonth, horizonMonths, progress, now, operations);
     }
 
     public CostOptions withThresholds(int cool, int cold, int archive) {
         return new CostOptions(container, pricesFor, region, priceFile, cool, cold, archive, readFractionPerMonth,
-                horizonMonths, progress, now);
+                horizonMonths, progress, now, operations);
     }
 
     public CostOptions withReadFractionPerMonth(double v) {
         return new CostOptions(container, pricesFor, region, priceFile, coolAfterDays, coldAfterDays, archiveAfterDays,
-                v, horizonMonths, progress, now);
+                v, horizonMonths, progress, now, operations);
     }
 
     public CostOptions withHorizonMonths(int v) {
         return new CostOptions(container, pricesFor, region, priceFile, coolAfterDays, coldAfterDays, archiveAfterDays,
-                readFractionPerMonth, v, progress, now);
+                readFractionPerMonth, v, progress, now, operations);
     }
 
     public CostOptions withProgress(ProgressCallback v) {
         return new CostOptions(container, pricesFor, region, priceFile, coolAfterDays, coldAfterDays, archiveAfterDays,
-                readFractionPerMonth, horizonMonths, v, now);
+                readFractionPerMonth, horizonMonths, v, now, operations);
+    }
+
+    /** Prices these operation counts too (null: operations not included). */
+    public CostOptions withOperations(OperationCounts v) {
+        return new CostOptions(container, pricesFor, region, priceFile, coolAfterDays, coldAfterDays, archiveAfterDays,
+                readFractionPerMonth, horizonMonths, progress, now, v);
     }
 
     public CostOptions withNow(Instant v) {
         return new CostOptions(container, pricesFor, region, priceFile, coolAfterDays, coldAfterDays, archiveAfterDays,
-                readFractionPerMonth, horizonMonths, progress, v);
+                readFractionPerMonth, horizonMonths, progress, v, operations);
     }
 }

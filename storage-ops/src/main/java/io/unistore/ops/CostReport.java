@@ -13,17 +13,35 @@ import java.util.Map;
  * @param monthlyStorage the storage cost per month of everything analysed
  * @param byContainer cost lines per container and tier
  * @param byTier storage cost per month per tier
- * @param operations how operations are counted: here, a statement that they are not included
+ * @param operations how operations are counted, in words: the log, the period and its scaling, or that they are not
+ *        included (no log given)
+ * @param monthlyOperations the operations' cost per month (0 when not included)
+ * @param byOperation cost lines per container and operation class (empty when not included)
  * @param recommendations what to change, each with its saving and evidence, largest net saving first
  * @param lifecyclePolicy the Azure lifecycle-management policy (JSON) that makes the tier moves, or null
  * @param interrupted whether the listing was stopped before the end: the figures are partial
  */
 public record CostReport(String provider, String region, String priceVersion, String currency, double monthlyStorage,
                          List<Line> byContainer, Map<String, Double> byTier, String operations,
-                         List<Recommendation> recommendations, String lifecyclePolicy, boolean interrupted) {
+                         double monthlyOperations, List<OperationLine> byOperation, List<Recommendation> recommendations, String lifecyclePolicy, boolean interrupted) {
     /** The storage cost of one tier of one container. */
     public record Line(String container, String tier, long objects, long bytes, double pricePerGbMonth,
                        double monthly) {
+    }
+
+    /**
+     * The operations of one class on one container.
+     *
+     * @param container the container
+     * @param operationClass {@code write}, {@code list}, {@code read} or {@code delete} ({@link OperationCounts})
+     * @param counted how many the log holds over its period
+     * @param perMonth that count scaled to 30 days
+     * @param tier the tier priced at: the container's tier holding the most bytes
+     * @param pricePer10k the price of 10,000 of them there
+     * @param monthly their cost per month
+     */
+    public record OperationLine(String container, String operationClass, long counted, double perMonth, String tier,
+                                double pricePer10k, double monthly) {
     }
 
     /**

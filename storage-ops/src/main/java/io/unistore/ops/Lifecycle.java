@@ -1,6 +1,5 @@
 package io.unistore.ops;
 
-import io.unistore.Capability;
 import io.unistore.ErrorCode;
 import io.unistore.StorageAccount;
 import io.unistore.StorageException;
@@ -30,10 +29,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Applies lifecycle rules ({@link LifecyclePolicy}) client-side, on any provider: {@link #plan} lists every action
  * due now (a dry run, optionally written to a plan file), {@link #apply} applies exactly the actions of a plan file.
  *
- * <p>Of several actions due on one blob, the most saving wins, as in Azure: delete, then archive, cold, cool. A
+ * <p>Of several actions due on one blob, the most saving wins, as in Azure: delete, then archive, cold, cool, and
+ * last compress (ours, {@link LifecycleCompress}: sampled while planning, rewritten under the planned ETag). A
  * tier move is planned only towards a cooler tier than the blob's, and only where the account has tiers.
  * Days count from the last modification or, for {@code daysAfterCreationGreaterThan}, the creation time where the
  * provider reports one (else the last modification, which is the creation of an object never rewritten).
+ * Snapshot and version deletions are planned by {@link LifecycleOlder}; what the account cannot do or evaluate
+ * (last access times, say) is stated in {@link LifecyclePlan#notApplied()} by {@link LifecycleReach}.
  *
  * <p>Applying is idempotent and resumable: each action applies only if the blob still has the ETag it was
  * planned with (a delete is conditional on it; a blob changed since is skipped), a tier move already made is
@@ -56,7 +58,7 @@ public final class Lifecycle {
                                      int maxListed, Instant now, ProgressCallback progress) {
         Instant at = now == null ? Instant.now() : now;
         PriceTable prices = prices(account);
-        boolean tiers = account.capabilities().has(Capability.BLOB_TIERS);
+        LifecycleReach reach = new LifecycleReach(account, policy);
         ProgressMeter meter = new ProgressMeter("plan-lifecycle", progress, Duration.ofMillis(500));
         meter.phase("planning");
         Map<String, Long> counts = new TreeMap<>();
@@ -81,20 +83,31 @@ public final class Lifecycle {
                 examined++;
                 meter.done();
                 BlobProperties p = item.properties();
-                LifecyclePlan.Item planned = due(container, p, policy, at, tiers, prices);
-                if (planned == null) {
-                    continue;
+                List<LifecyclePolicy.Rule> matching = policy.rules().stream().filter(r -> matches(r, container,
+                        p.name())).toList();
+                List<LifecyclePlan.Item> due = new ArrayList<>();
+                LifecyclePlan.Item base = due(p, matching, at, reach, prices);
+                if (base != null && "compress".equals(base.action())) {
+                    base = LifecycleCompress.plan(account, container, p, base, prices);
                 }
-                total++;
-                bytes += p.size();
-                saving += planned.monthlySaving();
-                counts.merge(planned.action(), 1L, Long::sum);
-                if (listed.size() < maxListed) {
-                    listed.add(planned);
+                if (base != null) {
+                    due.add(base);
                 }
-                if (out != null) {
-                    out.write(Json.write(Json.MAPPER.valueToTree(planned)));
-                    out.write('\n');
+                if (base == null || !"delete".equals(base.action())) { // deleting a blob deletes its snapshots
+                    due.addAll(LifecycleOlder.due(account, container, p, matching, reach, at, prices));
+                }
+                for (LifecyclePlan.Item planned : due) {
+                    total++;
+                    bytes += planned.size();
+                    saving += planned.monthlySaving();
+                    counts.merge(planned.kind(), 1L, Long::sum);
+                    if (listed.size() < maxListed) {
+                        listed.add(planned);
+                    }
+                    if (out != null) {
+                        out.write(Json.write(Json.MAPPER.valueToTree(planned)));
+                        out.write('\n');
+                    }
                 }
             }
         } catch (IOException e) {
@@ -102,21 +115,19 @@ public final class Lifecycle {
         }
         meter.phase(interrupted ? "interrupted" : "done");
         return new LifecyclePlan(container, examined, counts, bytes, saving, prices == null ? null : prices.currency(),
-                listed, total, planFile, interrupted);
+                listed, total, planFile, interrupted, reach.notApplied);
     }
 
-    /** The action the policy makes due on this blob now, or null. */
-    static LifecyclePlan.Item due(String container, BlobProperties p, LifecyclePolicy policy, Instant now,
-                                  boolean tiers, PriceTable prices) {
+    /** The base-blob action the matching rules make due on this blob now, or null. */
+    static LifecyclePlan.Item due(BlobProperties p, List<LifecyclePolicy.Rule> matching, Instant now,
+                                  LifecycleReach reach, PriceTable prices) {
         LifecyclePolicy.Action best = null;
         String rule = null;
-        for (LifecyclePolicy.Rule r : policy.rules()) {
-            if (!matches(r, container, p.name())) {
-                continue;
-            }
+        for (LifecyclePolicy.Rule r : matching) {
             for (Map.Entry<LifecyclePolicy.Action, LifecyclePolicy.Condition> e : r.baseBlob().entrySet()) {
                 LifecyclePolicy.Action a = e.getKey();
-                if (!isDue(e.getValue(), p, now) || (a.tier != null && !(tiers && cooler(a.tier, p.tier())))) {
+                if (!reach.appliesToBase(a, e.getValue()) || !isDue(e.getValue(), p, now)
+                        || (a.tier != null && !cooler(a.tier, p.tier()))) {
                     continue;
                 }
                 if (best == null || a.ordinal() > best.ordinal()) {
@@ -129,13 +140,14 @@ public final class Lifecycle {
             return null;
         }
         double saving = 0;
-        if (prices != null) {
+        if (prices != null && best != LifecyclePolicy.Action.COMPRESS) {
             double gib = p.size() / CostAnalysis.GIB;
             double now1 = prices.of(p.tier()).storageGbMonth().value();
             saving = best.tier == null ? gib * now1 : gib * (now1 - prices.of(best.tier).storageGbMonth().value());
         }
         return new LifecyclePlan.Item(p.name(), p.etag(), best.azureName, p.tier() == null ? null : p.tier().name(),
-                best.tier == null ? null : best.tier.name(), p.size(), rule, saving);
+                best.tier == null ? null : best.tier.name(), p.size(), rule, saving, LifecyclePlan.Item.BASE, null,
+                null);
     }
 
     private static boolean cooler(AccessTier target, AccessTier current) {
@@ -252,6 +264,19 @@ public final class Lifecycle {
     private enum Outcome { APPLIED, CHANGED, ALREADY }
 
     private static Outcome applyOne(StorageAccount account, String container, LifecyclePlan.Item item) {
+        if (item.snapshot() != null || item.versionId() != null) {
+            // Snapshots and previous versions never change: the id names the content planned.
+            DeleteBlobOptions older = item.snapshot() != null ? DeleteBlobOptions.defaults().withSnapshot(item.snapshot())
+                    : DeleteBlobOptions.defaults().withVersionId(item.versionId());
+            try {
+                return account.blobs().delete(container, item.blob(), older) ? Outcome.APPLIED : Outcome.ALREADY;
+            } catch (StorageException e) {
+                if (e.code() == ErrorCode.NOT_FOUND) {
+                    return Outcome.ALREADY;
+                }
+                throw e;
+            }
+        }
         BlobProperties now;
         try {
             now = account.blobs().getProperties(container, item.blob());
@@ -263,6 +288,10 @@ public final class Lifecycle {
         }
         if (!now.etag().equals(item.etag())) {
             return Outcome.CHANGED;
+        }
+        if ("compress".equals(item.action())) {
+            return LifecycleCompress.apply(account, container, item.blob(), item.etag())
+                    == LifecycleCompress.Result.APPLIED ? Outcome.APPLIED : Outcome.CHANGED;
         }
         if ("delete".equals(item.action())) {
             account.blobs().delete(container, item.blob(), DeleteBlobOptions.defaults()

@@ -17,10 +17,17 @@ import java.util.Map;
  * @param total how many actions there are
  * @param planFile the file holding every action, which {@link Lifecycle#apply} applies exactly; null if none
  * @param interrupted whether planning was stopped before the end
+ * @param notApplied what of the policy this account cannot do or evaluate, one sentence each (rule, action, why):
+ *     snapshot or version actions without snapshots or versions, conditions on the last access time, tier moves
+ *     without tiers; those actions are left out, never approximated
  */
 public record LifecyclePlan(String container, long examined, Map<String, Long> actions, long bytes,
                             double monthlySaving, String currency, List<Item> items, long total, Path planFile,
-                            boolean interrupted) {
+                            boolean interrupted, List<String> notApplied) {
+    public LifecyclePlan {
+        notApplied = List.copyOf(notApplied);
+    }
+
     /**
      * One planned action.
      *
@@ -32,8 +39,19 @@ public record LifecyclePlan(String container, long examined, Map<String, Long> a
      * @param size its size
      * @param rule the rule that made it due
      * @param monthlySaving what it saves per month
+     * @param target {@code baseBlob}, {@code snapshot} or {@code version} (null in older plans: baseBlob)
+     * @param snapshot the snapshot id when the target is a snapshot, else null
+     * @param versionId the version id when the target is a previous version, else null
      */
     public record Item(String blob, String etag, String action, String fromTier, String toTier, long size,
-                       String rule, double monthlySaving) {
+                       String rule, double monthlySaving, String target, String snapshot, String versionId) {
+        static final String BASE = "baseBlob";
+        static final String SNAPSHOT = "snapshot";
+        static final String VERSION = "version";
+
+        /** The key of {@link LifecyclePlan#actions()}: the action, prefixed by the target unless a base blob. */
+        String kind() {
+            return target == null || BASE.equals(target) ? action : target + "." + action;
+        }
     }
 }

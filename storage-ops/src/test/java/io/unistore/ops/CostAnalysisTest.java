@@ -40,6 +40,46 @@ class CostAnalysisTest {
     }
 
     @Test
+    void operationCountsArePricedPerContainerAndClassAgainstTheHandCalculation() {
+        try (StorageAccount account = Backends.local()) {
+            seed(account);
+            OperationCounts.Tally tally = new OperationCounts.Tally();
+            for (int i = 0; i < 300; i++) {
+                tally.add("old", "blob", "upload");
+            }
+            for (int i = 0; i < 20; i++) {
+                tally.add("old", "blob", "list");
+            }
+            for (int i = 0; i < 5000; i++) {
+                tally.add("small", "blob", "openInputStream");
+            }
+            tally.add("small", "blob", "delete");
+            tally.add("t", "table", "upsertEntity"); // not a blob operation: not counted
+            Instant to = Instant.parse("2026-12-01T00:00:00Z");
+            OperationCounts counts = tally.build("a test tally", to.minus(Duration.ofDays(15)), to, true);
+            CostReport r = CostAnalysis.analyze(account, CostOptions.defaults().withPrices("azure", null, null)
+                    .withNow(IN_200_DAYS).withOperations(counts));
+            // 15 days scaled to 30: x2. Hot, East US: write 0.05, read 0.004 per 10,000; deletes free.
+            //   old:   (300 + 20) * 2 / 10000 * 0.05  = 0.0032
+            //   small: 5000 * 2 / 10000 * 0.004       = 0.004
+            assertThat(r.byOperation()).extracting(CostReport.OperationLine::container,
+                    CostReport.OperationLine::operationClass, CostReport.OperationLine::counted).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("old", "list", 20L),
+                    org.assertj.core.groups.Tuple.tuple("old", "write", 300L),
+                    org.assertj.core.groups.Tuple.tuple("small", "delete", 1L),
+                    org.assertj.core.groups.Tuple.tuple("small", "read", 5000L));
+            assertThat(r.byOperation().get(1).monthly()).isCloseTo(300 * 2 / 10000.0 * 0.05, within(1e-12));
+            assertThat(r.byOperation().get(2).monthly()).isZero();
+            assertThat(r.monthlyOperations()).isCloseTo(0.0032 + 0.004, within(1e-12));
+            assertThat(r.operations()).contains("a test tally", "15.00 days", "scaled to 30 days")
+                    .doesNotContain("not included");
+            assertThat(CostAnalysis.analyze(account, CostOptions.defaults().withNow(IN_200_DAYS)).operations())
+                    .contains("not included");
+            assertThatThrownBy(() -> tally.build("x", to, to, true)).hasMessageContaining("operations.from/to");
+        }
+    }
+
+    @Test
     void azurePricesOfALocalAccountMatchTheHandCalculation() {
         try (StorageAccount account = Backends.local()) {
             seed(account);

@@ -39,6 +39,11 @@ final class CountingAccount implements StorageAccount {
     private volatile long losingCall;
     private Runnable beforeClose = () -> { };
 
+    /** The account an API layer can be stacked on ({@link Unistore#layered} takes only accounts it opened). */
+    static StorageAccount layerable(StorageAccount account) {
+        return account instanceof CountingAccount counted ? counted.view : account;
+    }
+
     CountingAccount(StorageAccount real) {
         this.real = real;
         // Counting an account that already counts (a test's helper wrapped it) stacks a second layer on its view.

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,28 +72,23 @@ class RetentionScheduleTest {
     }
 
     @Test
-    void schedulerRunsABackupJobRepeatedlyUntilCancelled() throws Exception {
-        try (BackupScheduler scheduler = new BackupScheduler()) {
-            BackupScheduler.Job job = scheduler.schedule("orders every second",
-                    BackupSchedule.parse("* * * * * ?"), () -> {
-                        BackupResult r = TableBackup.backup(account, account,
-                                BackupTableOptions.incremental("orders", "backups"));
-                        Retention.apply(account, "backups", r.root(), RetentionPolicy.keepLast(1), false);
-                        return r;
-                    });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (job.runs() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+    void jobSchedulerRunsABackupJobWithRetentionAtEachDueTime() {
+        JobSchedulerTest.TestClock clock = new JobSchedulerTest.TestClock();
+        try (JobScheduler scheduler = JobScheduler.on(new JobRuns(account, "backupruns"), "a", clock,
+                Duration.ofMinutes(5))) {
+            scheduler.add("orders-hourly", BackupSchedule.parse("0 * * * *"), due -> {
+                BackupResult r = TableBackup.backup(account, account, BackupTableOptions.incremental("orders",
+                        "backups"));
+                Retention.apply(account, "backups", r.root(), RetentionPolicy.keepLast(1), false);
+                return r.set().setId();
+            });
+            for (int hour = 0; hour < 3; hour++) {
+                clock.advance(Duration.ofHours(1));
+                assertThat(scheduler.tick()).singleElement()
+                        .satisfies(run -> assertThat(run.outcome()).isEqualTo(ScheduledRun.SUCCEEDED));
             }
-            assertThat(job.runs()).isGreaterThanOrEqualTo(2);
-            assertThat(job.lastError()).isNull();
-            assertThat(job.lastResult()).isInstanceOf(BackupResult.class);
-            assertThat(job.nextRun()).isAfter(job.lastRun());
-            job.cancel();
-            long runs = job.runs();
-            Thread.sleep(1500);
-            assertThat(job.runs()).isLessThanOrEqualTo(runs + 1);
-            assertThat(job.nextRun()).isNull();
+            assertThat(scheduler.tick()).isEmpty(); // nothing more is due at the same instant
+            assertThat(scheduler.runs().list("orders-hourly", 10)).hasSize(3);
         }
         assertThat(BackupCatalog.list(account.blobs(), "backups", "tables/orders")).isNotEmpty();
     }
