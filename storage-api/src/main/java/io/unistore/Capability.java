@@ -34,6 +34,17 @@ public enum Capability {
     BLOB_COPY_FROM_URL,
     /** Copies within the account are done by the service, without moving bytes through this machine. */
     BLOB_SERVER_SIDE_COPY,
+    /**
+     * Blob index tags are the service's own (Azure blob index tags, S3 object tags): kept apart from metadata
+     * and the content's ETag. Without it, {@link io.unistore.blob.BlobStore#setTags} still works, stored in one
+     * metadata entry ({@code unistoretags}) of the blob.
+     */
+    BLOB_TAGS,
+    /**
+     * The service finds blobs by tags itself, from an index (Azure's Find Blobs by Tags). Without it,
+     * {@link io.unistore.blob.BlobStore#findBlobsByTags} lists the blobs and reads their tags (a scan).
+     */
+    BLOB_TAG_QUERIES,
 
     /** Atomic transactions of several actions within one partition. */
     TABLE_TRANSACTIONS,

@@ -243,6 +243,45 @@ public interface BlobStore {
      */
     BatchDeleteResult deleteBlobs(String container, Collection<String> blobs);
 
+    // ---- tags ---------------------------------------------------------------------------------------
+
+    /**
+     * Replaces the blob's index tags (an empty map removes them). Tags follow Azure's rules on every provider: at
+     * most 10; a key of 1-128 characters, a value of 0-256; letters, digits, space and {@code + - . / : = _}.
+     * With {@link Capability#BLOB_TAGS} they are the service's own (Azure index tags, S3 object tags) and leave
+     * the content, metadata and ETag alone; without it they are kept in the metadata entry {@code unistoretags},
+     * written only if the blob is unchanged since read, and the ETag changes as with any metadata write.
+     *
+     * @throws StorageException NOT_FOUND; INVALID_ARGUMENT naming the tag and the rule it breaks
+     */
+    void setTags(String container, String blob, Map<String, String> tags);
+
+    /**
+     * The blob's index tags, in key order (empty when it has none).
+     *
+     * @throws StorageException NOT_FOUND
+     */
+    Map<String, String> getTags(String container, String blob);
+
+    /**
+     * The blobs whose tags match an expression in Azure's Find Blobs by Tags syntax: conditions
+     * {@code "key" op 'value'} joined by {@code AND}, {@code op} one of {@code = > >= < <=} (strings compared in
+     * character order), and at account scope {@code @container = 'name'}. With
+     * {@link Capability#BLOB_TAG_QUERIES} the service answers from its index (eventually consistent on Azure:
+     * a tag set a moment ago may not be found yet); without it the blobs are listed and their tags read (a scan:
+     * as many requests as blobs when tags are native, one per listing page otherwise).
+     *
+     * @param container the container to search, or null for every container of the account
+     * @param options the page size (a hint; a scan's page may even be empty) and where to resume
+     * @throws StorageException INVALID_ARGUMENT naming the position and the rule; NOT_FOUND for a missing container
+     */
+    PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options);
+
+    /** Every blob whose tags match, from the start. */
+    default PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression) {
+        return findBlobsByTags(container, expression, ListOptions.defaults());
+    }
+
     // ---- tiers, snapshots, versions, URLs, leases (optional) ----------------------------------------
 
     /**

@@ -22,6 +22,7 @@ import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
+import io.unistore.blob.TaggedBlob;
 import io.unistore.blob.UploadOptions;
 import io.unistore.spi.BlobBackend;
 import java.io.InputStream;
@@ -270,6 +271,45 @@ final class RuledBlobStore implements BlobStore {
         Map<String, StorageException> failed = new LinkedHashMap<>(done.failed());
         failed.putAll(refused);
         return new BatchDeleteResult(done.deleted(), failed);
+    }
+
+    // ---- tags ---------------------------------------------------------------------------------------
+
+    @Override
+    public void setTags(String container, String blob, Map<String, String> tags) {
+        names.container(container);
+        names.blob(blob);
+        Map<String, String> checked = TagRules.check(tags);
+        if (capabilities.has(Capability.BLOB_TAGS)) {
+            guard.run(() -> backend.setTags(container, blob, checked));
+        } else {
+            guard.run(() -> MetadataTags.write(backend, names, container, blob, checked));
+        }
+    }
+
+    @Override
+    public Map<String, String> getTags(String container, String blob) {
+        names.container(container);
+        names.blob(blob);
+        if (capabilities.has(Capability.BLOB_TAGS)) {
+            return guard.call(() -> new java.util.TreeMap<>(backend.getTags(container, blob)));
+        }
+        return guard.call(() -> MetadataTags.decode(backend.getProperties(container, blob, ReadOptions.defaults())
+                .metadata()));
+    }
+
+    @Override
+    public PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options) {
+        if (container != null) {
+            names.container(container);
+        }
+        TagExpression parsed = TagExpression.parse(expression, container != null);
+        ListOptions clamped = Paging.clamp(options == null ? ListOptions.defaults() : options, capabilities);
+        if (capabilities.has(Capability.BLOB_TAG_QUERIES)) {
+            return guard.pages(() -> backend.findBlobsByTags(container, expression, clamped));
+        }
+        TagScan scan = new TagScan(backend, capabilities.has(Capability.BLOB_TAGS), parsed, container);
+        return guard.pages(() -> scan.pages(clamped));
     }
 
     // ---- tiers, snapshots, versions, URLs, leases ---------------------------------------------------

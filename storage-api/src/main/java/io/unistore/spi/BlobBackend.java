@@ -15,6 +15,7 @@ import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
+import io.unistore.blob.TaggedBlob;
 import io.unistore.blob.UploadOptions;
 import java.io.InputStream;
 import java.net.URI;
@@ -134,6 +135,26 @@ public interface BlobBackend {
             }
         }
         return new BatchDeleteResult(deleted, failed);
+    }
+
+    // ---- tags (optional: without BLOB_TAGS the API keeps tags in metadata) --------------------------
+
+    /** Replaces the blob's native tags; the API has checked them. Needs BLOB_TAGS. */
+    default void setTags(String container, String blob, Map<String, String> tags) {
+        throw Unsupported.operation("setTags");
+    }
+
+    /** The blob's native tags. Needs BLOB_TAGS. */
+    default Map<String, String> getTags(String container, String blob) {
+        throw Unsupported.operation("getTags");
+    }
+
+    /**
+     * The service's own search by tags; the API has parsed the expression. {@code container} null searches the
+     * account. Needs BLOB_TAG_QUERIES.
+     */
+    default PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options) {
+        throw Unsupported.operation("findBlobsByTags");
     }
 
     // ---- optional -----------------------------------------------------------------------------------

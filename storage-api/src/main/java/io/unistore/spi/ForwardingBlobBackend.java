@@ -14,6 +14,7 @@ import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
+import io.unistore.blob.TaggedBlob;
 import io.unistore.blob.UploadOptions;
 import java.io.InputStream;
 import java.net.URI;
@@ -129,6 +130,21 @@ public class ForwardingBlobBackend implements BlobBackend {
     @Override
     public BatchDeleteResult deleteBlobs(String container, Collection<String> blobs) {
         return delegate.deleteBlobs(container, blobs);
+    }
+
+    @Override
+    public void setTags(String container, String blob, Map<String, String> tags) {
+        delegate.setTags(container, blob, tags);
+    }
+
+    @Override
+    public Map<String, String> getTags(String container, String blob) {
+        return delegate.getTags(container, blob);
+    }
+
+    @Override
+    public PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options) {
+        return delegate.findBlobsByTags(container, expression, options);
     }
 
     @Override

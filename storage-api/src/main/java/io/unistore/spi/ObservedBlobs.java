@@ -14,6 +14,7 @@ import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
+import io.unistore.blob.TaggedBlob;
 import io.unistore.blob.UploadOptions;
 import java.io.InputStream;
 import java.net.URI;
@@ -134,6 +135,23 @@ final class ObservedBlobs extends ForwardingBlobBackend {
         targets.add(container);
         targets.addAll(blobs);
         return o.write("deleteBlobs", () -> super.deleteBlobs(container, blobs), targets.toArray(String[]::new));
+    }
+
+    @Override
+    public void setTags(String container, String blob, Map<String, String> tags) {
+        o.write("setTags", () -> super.setTags(container, blob, tags), container, blob);
+    }
+
+    @Override
+    public Map<String, String> getTags(String container, String blob) {
+        return o.read("getTags", () -> super.getTags(container, blob), container, blob);
+    }
+
+    @Override
+    public PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options) {
+        // an account-wide search names no container (List.of, under the call record, refuses a null)
+        String[] targets = container == null ? new String[0] : new String[] {container};
+        return o.pages("findBlobsByTags", () -> super.findBlobsByTags(container, expression, options), targets);
     }
 
     @Override

@@ -47,7 +47,9 @@ final class S3Account implements AccountBackend {
     }
 
     /**
-     * What S3 does: tiers with archive and restore, presigned URLs, server-side copy; versions only when the
+     * What S3 does: tiers with archive and restore, presigned URLs, server-side copy, object tags (unless
+     * {@code tags=false} says the store has no tagging: then tags live in metadata; no search by tags either way,
+     * so finding by tags scans); versions only when the
      * account enables them on the buckets it creates, tiers unless the account says the store has no storage
      * classes. No container metadata, snapshots, leases or copy from URL. Pages of at most 1000 keys; S3's
      * bucket and metadata rules ({@link S3Names}). DynamoDB: tables with transactions of up to 100 actions.
@@ -64,6 +66,9 @@ final class S3Account implements AccountBackend {
             }
             if (settings.versioning()) {
                 caps.add(Capability.BLOB_VERSIONS);
+            }
+            if (settings.tags()) {
+                caps.add(Capability.BLOB_TAGS);
             }
         }
         if (dynamodb) {

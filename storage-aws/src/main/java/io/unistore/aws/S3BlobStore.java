@@ -196,6 +196,18 @@ final class S3BlobStore implements BlobBackend {
         return new S3BatchDelete(ctx).run(container, blobs);
     }
 
+    // ---- tags ---------------------------------------------------------------------------------------
+
+    @Override
+    public void setTags(String container, String blob, Map<String, String> tags) {
+        new S3Tags(ctx).set(container, blob, tags);
+    }
+
+    @Override
+    public Map<String, String> getTags(String container, String blob) {
+        return new S3Tags(ctx).get(container, blob);
+    }
+
     // ---- tiers, versions, URLs ------------------------------------------------------------------------
 
     @Override

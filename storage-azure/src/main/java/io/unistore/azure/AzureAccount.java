@@ -74,7 +74,8 @@ final class AzureAccount implements AccountBackend {
         if (address.has(Service.BLOB)) {
             set.addAll(EnumSet.of(Capability.BLOBS, Capability.CONTAINER_METADATA, Capability.BLOB_TIERS,
                     Capability.BLOB_ARCHIVE, Capability.BLOB_SNAPSHOTS, Capability.BLOB_LEASES,
-                    Capability.BLOB_COPY_FROM_URL, Capability.BLOB_SERVER_SIDE_COPY));
+                    Capability.BLOB_COPY_FROM_URL, Capability.BLOB_SERVER_SIDE_COPY, Capability.BLOB_TAGS,
+                    Capability.BLOB_TAG_QUERIES));
             if (versioning) {
                 set.add(Capability.BLOB_VERSIONS);
             }

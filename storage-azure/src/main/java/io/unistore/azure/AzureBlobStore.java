@@ -33,6 +33,7 @@ import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.PresignOptions;
 import io.unistore.blob.ReadOptions;
+import io.unistore.blob.TaggedBlob;
 import io.unistore.blob.UploadOptions;
 import io.unistore.spi.BlobBackend;
 import io.unistore.spi.ContinuationTokens;
@@ -61,6 +62,7 @@ final class AzureBlobStore implements BlobBackend {
     private final BlobWriter writer;
     private final BlobReader reader;
     private final BlobSas sas;
+    private final AzureBlobTags tagging;
     private volatile BlobBatchClient batch;
     private final ClientCache<BlobContainerClient> containers;
 
@@ -70,6 +72,7 @@ final class AzureBlobStore implements BlobBackend {
         this.writer = new BlobWriter(this, tuning, transfers);
         this.reader = new BlobReader(this, tuning, transfers);
         this.sas = new BlobSas(service, entraId);
+        this.tagging = new AzureBlobTags(this, service);
     }
 
     BlobContainerClient container(String container) {
@@ -379,6 +382,21 @@ final class AzureBlobStore implements BlobBackend {
                 throw AzureErrors.translate("version listing of " + where(container, blob), e);
             }
         }, options.continuationToken(), options.pageSize());
+    }
+
+    @Override
+    public void setTags(String container, String blob, Map<String, String> tags) {
+        tagging.set(container, blob, tags);
+    }
+
+    @Override
+    public Map<String, String> getTags(String container, String blob) {
+        return tagging.get(container, blob);
+    }
+
+    @Override
+    public PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options) {
+        return tagging.find(container, expression, options);
     }
 
     @Override

@@ -20,7 +20,7 @@ class S3EncryptedBlobTckTest extends BlobStoreContract {
         S3Proxy proxy = S3Proxy.shared();
         return Unistore.builder().address("s3://").options(Map.of("endpoint", proxy.endpoint().toString(),
                         "accessKeyId", proxy.identity(), "secretAccessKey", proxy.credential(),
-                        "region", S3Proxy.REGION, "maxAttempts", "4", "versioning", "true"))
+                        "region", S3Proxy.REGION, "maxAttempts", "4", "versioning", "true", "tags", "false"))
                 .layer(EncryptionLayer.of(TestKeys.create("s3"))).open();
     }
 }

@@ -79,6 +79,12 @@ final class HttpServer implements AutoCloseable {
             origins.add("http://" + host + ":" + port);
             origins.add("https://" + host + ":" + port);
         }
+        // A name given with --allow-host is usually a reverse proxy's (TLS on 443, as a Power Platform connector
+        // needs): its clients send the name without a port.
+        for (String name : extraHosts) {
+            hosts.add(name);
+            origins.add("https://" + name);
+        }
         LOG.info("serving MCP over Streamable HTTP at http://{}:{}{}{}", bind.host(), port, ENDPOINT,
                 token != null ? " (bearer token required)" : " WITHOUT authentication (--no-auth)");
         return new HttpServer(jetty, transport);

@@ -59,7 +59,8 @@ class CatalogAndInputIT {
         CATALOGUE.put("grep-files", List.of(Capability.FILES));
         CATALOGUE.put("find-blobs", List.of(Capability.BLOBS));
         CATALOGUE.put("find-files", List.of(Capability.FILES));
-        for (String t : List.of("read-many-blobs", "edit-blob", "patch-blob", "describe-blob")) {
+        for (String t : List.of("read-many-blobs", "edit-blob", "patch-blob", "describe-blob", "set-blob-tags",
+                "get-blob-tags", "find-blobs-by-tags")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
         for (String t : List.of("read-many-files", "edit-file", "patch-file", "describe-file")) {

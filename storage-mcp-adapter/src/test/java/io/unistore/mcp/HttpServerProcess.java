@@ -7,7 +7,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.unistore.testsupport.FreePorts;
 import io.unistore.testsupport.ManagedProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -85,17 +84,24 @@ final class HttpServerProcess implements AutoCloseable {
      * which java.net.http will not let a caller forge), and returns the status line's code.
      */
     int postInitialize(String host, String origin, String authorization) throws IOException {
-        StringBuilder req = new StringBuilder("POST " + HttpServer.ENDPOINT + " HTTP/1.1\r\n")
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (origin != null) {
+            headers.put("Origin", origin);
+        }
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        return postInitializeAt(HttpServer.ENDPOINT, host, headers).status();
+    }
+
+    /** Posts an initialize request to {@code path} over a raw socket with these headers besides the usual ones. */
+    Reply postInitializeAt(String path, String host, Map<String, String> headers) throws IOException {
+        StringBuilder req = new StringBuilder("POST " + path + " HTTP/1.1\r\n")
                 .append("Host: ").append(host).append("\r\n")
                 .append("Content-Type: application/json\r\n")
                 .append("Accept: application/json, text/event-stream\r\n")
                 .append("Connection: close\r\n");
-        if (origin != null) {
-            req.append("Origin: ").append(origin).append("\r\n");
-        }
-        if (authorization != null) {
-            req.append("Authorization: ").append(authorization).append("\r\n");
-        }
+        headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
         byte[] body = INITIALIZE.getBytes(StandardCharsets.UTF_8);
         req.append("Content-Length: ").append(body.length).append("\r\n\r\n");
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -104,13 +110,9 @@ final class HttpServerProcess implements AutoCloseable {
             out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            InputStream in = s.getInputStream();
-            StringBuilder status = new StringBuilder();
-            int c;
-            while ((c = in.read()) != -1 && c != '\n') {
-                status.append((char) c);
-            }
-            return Integer.parseInt(status.toString().split(" ")[1]);
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            return new Reply(Integer.parseInt(answer.split(" ")[1]), null, end < 0 ? "" : answer.substring(end + 4));
         }
     }
 

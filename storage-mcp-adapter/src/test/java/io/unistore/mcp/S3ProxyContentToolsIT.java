@@ -29,7 +29,7 @@ class S3ProxyContentToolsIT extends ContentToolsContract {
                 proxy = FaultProxy.start(s3.endpoint().getPort(), FaultPlan.none());
                 return Map.of("address", "s3://", "options", Map.of("endpoint", proxy.endpoint(),
                         "accessKeyId", s3.identity(), "secretAccessKey", "${env:UNISTORE_TEST_S3_SECRET}",
-                        "region", S3Proxy.REGION, "maxAttempts", "2"));
+                        "region", S3Proxy.REGION, "maxAttempts", "2", "tags", "false"));
             }
 
             @Override

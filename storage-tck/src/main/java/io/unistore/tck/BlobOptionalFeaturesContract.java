@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * The part of the blob contract that the account's capabilities decide: each optional feature is tested where
  * it is declared, and refused with UNSUPPORTED (writing nothing) where it is not.
  */
-abstract class BlobOptionalFeaturesContract extends BlobContractBase {
+abstract class BlobOptionalFeaturesContract extends BlobTagsContract {
     // ---- capabilities the account does not declare ---------------------------------------------------
 
     /** Each optional capability the account does not declare is refused with UNSUPPORTED, and writes nothing. */

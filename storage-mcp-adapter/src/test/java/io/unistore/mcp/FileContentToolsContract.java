@@ -1,0 +1,95 @@
+package io.unistore.mcp;
+
+import static io.unistore.mcp.McpSession.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The content tools for file shares (ranged and line reads, grep, find, edit, patch, read-many) of the real jar,
+ * over stdio, on one back end with FILES: the local provider and the Azure Files stand-in.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FileContentToolsContract {
+    @TempDir
+    static Path dir;
+    Backend backend;
+    McpSession mcp;
+
+    abstract Backend backend();
+
+    @BeforeAll
+    void start() throws Exception {
+        backend = backend();
+        Path config = ServerJar.writeConfig(dir, Map.of(backend.name(), backend.start(dir)));
+        mcp = McpSession.start("--config", config.toString(), "--max-inline-bytes", "65536")
+                .env(backend.environment()).connect();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (mcp != null) {
+            mcp.close();
+        }
+        backend.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> r, String key) {
+        return (List<Map<String, Object>>) r.get(key);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fileToolsReadRangesGrepAndFind() {
+        mcp.call("create-file-share", args("share", "texts"));
+        mcp.call("create-directory", args("share", "texts", "path", "a/b"));
+        mcp.call("upload-file", args("share", "texts", "path", "a/one.txt", "content", "l1\nl2 ERROR\nl3\n"));
+        mcp.call("upload-file", args("share", "texts", "path", "a/b/two.md", "content", "ERROR here\n"));
+        Map<String, Object> tail = mcp.call("download-file", args("share", "texts", "path", "a/one.txt", "tail", 1));
+        assertThat(tail).containsEntry("content", "l3\n");
+        Map<String, Object> bytes = mcp.call("download-file", args("share", "texts", "path", "a/one.txt",
+                "offset", 3, "length", 2));
+        assertThat(bytes).containsEntry("content", "l2");
+        Map<String, Object> grep = mcp.call("grep-files", args("share", "texts", "pattern", "ERROR",
+                "contextLines", 1));
+        assertThat(list(grep, "matches")).extracting(m -> m.get("path") + ":" + m.get("line"))
+                .containsExactly("a/b/two.md:1", "a/one.txt:2");
+        Map<String, Object> found = mcp.call("find-files", args("share", "texts", "include", List.of("**/*.md"),
+                "modifiedAfter", "2000-01-01T00:00:00Z", "tree", true));
+        assertThat(list(found, "files")).extracting(m -> m.get("name")).containsExactly("a/b/two.md");
+        assertThat((Map<String, Object>) found.get("tree")).isEqualTo(Map.of("a/", Map.of("b/",
+                Map.of("two.md", 11))));
+        assertThat(mcp.error("download-file", args("share", "texts", "path", "a", "head", 1))).contains("directory");
+    }
+
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fileToolsEditPatchAndReadMany() {
+        mcp.call("create-file-share", args("share", "edits"));
+        mcp.call("upload-file", args("share", "edits", "path", "notes.md", "content", "# Notes\ntodo: one\n"));
+        mcp.call("upload-file", args("share", "edits", "path", "other.md", "content", "x\n"));
+        Map<String, Object> e = mcp.call("edit-file", args("share", "edits", "path", "notes.md", "edits",
+                List.of(args("oldText", "todo: one", "newText", "done: one"))));
+        assertThat(e).containsEntry("written", true).containsEntry("path", "notes.md");
+        assertThat(mcp.error("edit-file", args("share", "edits", "path", "notes.md", "ifMatch", e.get("previousEtag"),
+                "edits", List.of(args("oldText", "done", "newText", "x"))))).startsWith("[PRECONDITION_FAILED]");
+        Map<String, Object> p = mcp.call("patch-file", args("share", "edits", "path", "notes.md", "ifMatch",
+                e.get("etag"), "patch", "@@ -2 +2,2 @@\n-done: one\n+done: one\n+todo: two\n"));
+        assertThat(p).containsEntry("linesAdded", 1);
+        Map<String, Object> many = mcp.call("read-many-files", args("share", "edits", "items", List.of(
+                args("path", "notes.md"), args("path", "other.md", "head", 1), args("path", "nope.md"))));
+        assertThat(list(many, "results")).extracting(m -> m.get("content")).containsExactly(
+                "# Notes\ndone: one\ntodo: two\n", "x\n", null);
+        assertThat((Map<String, Object>) list(many, "results").get(2).get("error")).containsEntry("code",
+                "NOT_FOUND");
+    }
+}
