@@ -60,6 +60,12 @@ class CatalogAndInputIT {
         for (String t : List.of("read-many-blobs", "edit-blob", "patch-blob", "describe-blob")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
+        for (String t : List.of("classify-blobs", "extract-text")) {
+            CATALOGUE.put(t, List.of(Capability.BLOBS));
+        }
+        for (String t : List.of("classify-files", "extract-file-text")) {
+            CATALOGUE.put(t, List.of(Capability.FILES));
+        }
         for (String t : List.of("read-many-files", "edit-file", "patch-file", "describe-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));
         }
