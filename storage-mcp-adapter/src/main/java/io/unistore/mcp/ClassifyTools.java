@@ -215,7 +215,9 @@ final class ClassifyTools implements ToolProvider {
                         o.contentType(), o.content()::read, o.stream()), new Classification.Limits(
                         Math.min(perObject, maxBytes - bytes), defaults.maxChars(), maxFindings));
                 ContentScan.Result scan = r.scan();
-                bytes += Math.max(scan.bytes(), o.content().bytesRead());
+                // a document is read whole into Tika; text as far as the scan went (and the detection's head)
+                bytes += r.scannedAs() == Classification.ScannedAs.EXTRACTED_TEXT ? o.size()
+                        : Math.max(scan.bytes(), o.content().bytesRead());
                 withFindings += scan.total() > 0 ? 1 : 0;
                 out.put("size", o.size()).put("declaredType", r.declaredType()).put("detectedType", r.detectedType())
                         .put("mismatch", r.mismatch()).put("language", r.language())

@@ -44,7 +44,7 @@ final class Redact {
 
     /** Streams {@code in} redacted into {@code target}; refuses content with a NUL byte in its first 8 KiB. */
     static void toFile(InputStream raw, Path target, String contentType) {
-        try (InputStream in = new BufferedInputStream(raw); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream in = new BufferedInputStream(raw)) {
             in.mark(8192);
             byte[] head = in.readNBytes(8192);
             in.reset();
@@ -53,7 +53,9 @@ final class Redact {
                     throw refused("", contentType);
                 }
             }
-            Redaction.redact(in, out);
+            try (OutputStream out = Files.newOutputStream(target)) {
+                Redaction.redact(in, out);
+            }
         } catch (IOException e) {
             throw new StorageException(ErrorCode.UNAVAILABLE, "redacting into " + target + " failed: "
                     + e.getMessage(), e);
