@@ -5,6 +5,7 @@
 module io.unistore.mcp {
     requires io.unistore.api;
     requires io.unistore.ops;
+    requires io.unistore.content;
     requires io.unistore.config;
     requires io.unistore.audit;
     requires io.unistore.crypto;

@@ -204,7 +204,8 @@ final class BlobTools implements ToolProvider {
                         + "pass localPath. With localPath (inside the allowed roots) the blob is written to that "
                         + "file, whatever its size, with progress notifications. A byte range (offset, length) "
                         + "or a line range (startLine and lineCount, head, or tail) reads only that part of the "
-                        + "blob, by ranged requests, and comes back inline with where it lies ('range', 'lines').")
+                        + "blob, by ranged requests, and comes back inline with where it lies ('range', 'lines'). "
+                        + "redact=true masks personal and secret data in text as it streams.")
                 .input(RangedRead.inputs(ToolSchema.object().required("container", Args.CONTAINER)
                         .required("blob", Args.BLOB)
                         .optional("localPath", Args.LOCAL_PATH)
@@ -237,6 +238,13 @@ final class BlobTools implements ToolProvider {
             return RangedRead.read(call, RangedContent.ofBlob(blobs, p, options), p.contentType(),
                     out.put("blob", Shapes.blob(p)).put("localPath", null).put("url", null));
         }
+        if (call.has("localPath") && Redact.asked(call.arguments())) {
+            Path target = call.localPathToWrite("localPath");
+            BlobProperties p = blobs.getProperties(container, blob, options);
+            Redact.toFile(blobs.openInputStream(container, blob, options), target, p.contentType());
+            return out.put("blob", Shapes.blob(p)).put("encoding", null).put("content", null)
+                    .put("localPath", target.toString()).put("url", null).put("note", null).build();
+        }
         if (call.has("localPath")) {
             Path target = call.localPathToWrite("localPath");
             BlobProperties p = blobs.downloadToFile(container, blob, target,
@@ -265,7 +273,8 @@ final class BlobTools implements ToolProvider {
             throw new StorageException(io.unistore.ErrorCode.UNAVAILABLE, "reading " + container + "/" + blob
                     + " failed: " + e.getMessage(), e);
         }
-        String text = Content.asText(bytes, p.contentType(), call.optionalString("encoding"));
+        String text = Redact.text(Content.asText(bytes, p.contentType(), call.optionalString("encoding")),
+                call.arguments(), "", p.contentType());
         return out.put("encoding", text != null ? "utf8" : "base64")
                 .put("content", text != null ? text : Base64.getEncoder().encodeToString(bytes))
                 .put("url", null).put("note", null).build();

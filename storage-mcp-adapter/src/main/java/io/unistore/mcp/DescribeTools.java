@@ -38,12 +38,16 @@ final class DescribeTools implements ToolProvider {
         return List.of(tool(true), tool(false));
     }
 
-    private static McpTool tool(boolean blob) {
-        String noun = blob ? "blob" : "path";
-        ToolSchema.ObjectBuilder in = blob
-                ? ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
+    /** The input naming one blob (container, blob) or one file (share, path), for the tools that read one. */
+    static ToolSchema.ObjectBuilder oneObject(boolean blob) {
+        return blob ? ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
                 : ToolSchema.object().required("share", Args.SHARE).required("path", name("Path of the file from the "
                         + "share root"));
+    }
+
+    private static McpTool tool(boolean blob) {
+        String noun = blob ? "blob" : "path";
+        ToolSchema.ObjectBuilder in = oneObject(blob);
         in.optional("format", oneOf("The content's format (default: from the name's extension or the content "
                         + "type)", List.of("csv", "tsv", "ndjson", "json")))
                 .optional("maxBytes", integer("How many bytes to read from the start (default 1 MiB)", 1, MAX_PREFIX));

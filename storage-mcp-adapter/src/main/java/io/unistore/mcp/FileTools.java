@@ -143,7 +143,8 @@ final class FileTools implements ToolProvider {
                         + "text content (encoding=utf8), else base64, up to the server's inline limit. With localPath "
                         + "(inside the allowed roots) it is written to that file, whatever its size, with progress. A byte "
                         + "range (offset, length) or a line range (startLine and lineCount, head, or tail) reads only "
-                        + "that part of the file, by ranged requests, and comes back inline.")
+                        + "that part of the file, by ranged requests, and comes back inline. redact=true masks "
+                        + "personal and secret data in text as it streams.")
                 .input(RangedRead.inputs(ToolSchema.object().required("share", Args.SHARE)
                         .required("path", FILE_PATH).optional("localPath", Args.LOCAL_PATH)
                         .optional("encoding", oneOf("Force the inline encoding", List.of("utf8", "base64"))))
@@ -166,6 +167,13 @@ final class FileTools implements ToolProvider {
             FileProperties p = files.getProperties(share, path);
             return RangedRead.read(call, RangedContent.ofFile(files, p), p.contentType(),
                     out.put("file", Shapes.file(p)).put("localPath", null));
+        }
+        if (call.has("localPath") && Redact.asked(call.arguments())) {
+            Path target = call.localPathToWrite("localPath");
+            FileProperties p = files.getProperties(share, path);
+            Redact.toFile(files.openInputStream(share, path, null), target, p.contentType());
+            return out.put("file", Shapes.file(p)).put("encoding", null).put("content", null)
+                    .put("localPath", target.toString()).put("note", null).build();
         }
         if (call.has("localPath")) {
             Path target = call.localPathToWrite("localPath");
@@ -191,7 +199,8 @@ final class FileTools implements ToolProvider {
             throw new StorageException(ErrorCode.UNAVAILABLE, "reading " + share + "/" + path + " failed: "
                     + e.getMessage(), e);
         }
-        String text = Content.asText(bytes, p.contentType(), call.optionalString("encoding"));
+        String text = Redact.text(Content.asText(bytes, p.contentType(), call.optionalString("encoding")),
+                call.arguments(), "", p.contentType());
         return out.put("encoding", text != null ? "utf8" : "base64")
                 .put("content", text != null ? text : Base64.getEncoder().encodeToString(bytes))
                 .put("note", null).build();

@@ -35,7 +35,8 @@ final class RangedRead {
                 .optional("lineCount", integer("Line range: how many lines from startLine (default 100)", 1,
                         MAX_LINES))
                 .optional("head", integer("The first N lines (same as startLine=1, lineCount=N)", 1, MAX_LINES))
-                .optional("tail", integer("The last N lines, read backwards from the end", 1, MAX_LINES));
+                .optional("tail", integer("The last N lines, read backwards from the end", 1, MAX_LINES))
+                .optional("redact", Redact.OPTION);
     }
 
     /** Adds the range results to a download tool's output. */
@@ -120,7 +121,8 @@ final class RangedRead {
                     .put("lineCount", slice.lineCount()).put("more", slice.more())
                     .put("truncated", slice.truncated()).build());
         }
-        String text = Content.asText(bytes, contentType, (String) a.get("encoding"));
+        String text = Redact.text(Content.asText(bytes, contentType, (String) a.get("encoding")), a, where,
+                contentType);
         return out.put("encoding", text != null ? "utf8" : "base64")
                 .put("content", text != null ? text : Base64.getEncoder().encodeToString(bytes))
                 .put("range", Out.of().put("offset", offset).put("length", bytes.length)

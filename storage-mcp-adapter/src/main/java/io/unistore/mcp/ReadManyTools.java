@@ -70,7 +70,8 @@ final class ReadManyTools implements ToolProvider {
                         + (blob ? "blob" : "file") + "). Each item has its own result: ok with its content, or its "
                         + "error (NOT_FOUND, a bad range...) while the others are still read. All contents together "
                         + "stay within maxTotalBytes (default: the inline limit): an item whole that does not fit "
-                        + "what is left is refused (read a range); a range is cut to what is left.")
+                        + "what is left is refused (read a range); a range is cut to what is left. An item's "
+                        + "redact=true masks personal and secret data in its text.")
                 .input(in.build())
                 .output(ToolSchema.object().required("results", array("One per item, in order", result))
                         .required("totalBytes", integer("Content bytes returned, in all")).build())

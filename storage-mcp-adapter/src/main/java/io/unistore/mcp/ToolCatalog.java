@@ -39,7 +39,7 @@ final class ToolCatalog {
                 new FileTools(), new OpsTools(), new BackupTools(), new AuditTools(), new EncryptionTools(),
                 new InsightTools(), new LifecycleTools(), new TableIndexTools(), new TableInsightTools(),
                 new SearchTools(), new FindTools(), new EditTools(), new ReadManyTools(), new DescribeTools(),
-                new TagTools(), new ScheduleTools()));
+                new TagTools(), new ScheduleTools(), new ClassifyTools(), new ExtractTools()));
         for (ToolProvider p : ServiceLoader.load(ToolProvider.class)) {
             providers.add(p);
         }

@@ -63,6 +63,12 @@ class CatalogAndInputIT {
                 "get-blob-tags", "find-blobs-by-tags")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
+        for (String t : List.of("classify-blobs", "extract-text")) {
+            CATALOGUE.put(t, List.of(Capability.BLOBS));
+        }
+        for (String t : List.of("classify-files", "extract-file-text")) {
+            CATALOGUE.put(t, List.of(Capability.FILES));
+        }
         for (String t : List.of("read-many-files", "edit-file", "patch-file", "describe-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));
         }

@@ -542,4 +542,169 @@ abstract class ContentToolsContract {
         assertThat(mcp.call("get-blob-tags", args("container", "content", "blob", "tags/a.txt")))
                 .containsEntry("tags", Map.of("rank", "1", "team", "red"));
     }
+
+    // classify-blobs, extract-text and the redact option (storage-content)
+
+    static final String NOTES = "Contact ada@example.com or +33 6 12 34 56 78 about the refund.\n"
+            + "IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111\n"
+            + "key AKIAIOSFODNN7EXAMPLE\n"
+            + "Not a card: 4111 1111 1111 1112, not an IBAN: DE88 3704 0044 0532 0130 00\n";
+    static final byte[] PNG = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
+            + "z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private void pii() {
+        if (mcp.call("list-blobs", args("container", "content", "prefix", "pii/")).get("blobs") instanceof List<?> l
+                && !l.isEmpty()) {
+            return;
+        }
+        put("pii/notes.txt", NOTES, "text/plain");
+        mcp.call("upload-blob", args("container", "content", "blob", "pii/fake.txt", "content",
+                Base64.getEncoder().encodeToString(PNG), "encoding", "base64", "contentType", "text/plain"));
+        put("pii/page.html", "<html><body><p>This is the page of the team and it is for the people who are "
+                + "in the office.</p><p>Write to bob@example.org</p></body></html>", "text/html");
+        mcp.call("upload-blob", args("container", "content", "blob", "pii/report.docx", "content",
+                Base64.getEncoder().encodeToString(docx("Quarterly report", "token ghp_" + "a".repeat(10)
+                        + "B".repeat(10) + "0123456789abcdef")), "encoding", "base64", "contentType",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+    }
+
+    static byte[] docx(String... paragraphs) {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             var out = new java.io.ByteArrayOutputStream()) {
+            for (String p : paragraphs) {
+                doc.createParagraph().createRun().setText(p);
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void classifyFindsTypesLanguageAndCheckedItemsWithPositionsNeverValues() {
+        pii();
+        Map<String, Object> r = mcp.call("classify-blobs", args("container", "content", "prefix", "pii/"));
+        List<Map<String, Object>> objects = list(r, "objects");
+        assertThat(objects).extracting(o -> o.get("blob")).containsExactly("pii/fake.txt", "pii/notes.txt",
+                "pii/page.html", "pii/report.docx");
+        assertThat(objects.get(0)).containsEntry("detectedType", "image/png").containsEntry("mismatch", true)
+                .containsEntry("scannedAs", "none");
+        Map<String, Object> notes = objects.get(1);
+        assertThat(notes).containsEntry("detectedType", "text/plain").containsEntry("mismatch", false)
+                .containsEntry("scannedAs", "text").containsEntry("complete", true);
+        assertThat((Map<String, Object>) notes.get("counts")).isEqualTo(Map.of("EMAIL", 1, "PHONE", 1, "IBAN", 1,
+                "CARD_NUMBER", 1, "AWS_ACCESS_KEY_ID", 1));
+        assertThat(list(notes, "findings").get(0)).containsEntry("kind", "EMAIL").containsEntry("line", 1)
+                .containsEntry("column", 9).containsEntry("offset", 8).containsEntry("length", 15);
+        assertThat(list(notes, "findings")).extracting(f -> f.get("kind") + "@" + f.get("line") + ":"
+                + f.get("column")).containsExactly("EMAIL@1:9", "PHONE@1:28", "IBAN@2:6", "CARD_NUMBER@2:40",
+                "AWS_ACCESS_KEY_ID@3:5");
+        assertThat(objects.get(2)).containsEntry("scannedAs", "extracted-text").containsEntry("language", "en")
+                .containsEntry("counts", Map.of("EMAIL", 1));
+        assertThat(objects.get(3)).containsEntry("scannedAs", "extracted-text").containsEntry("mismatch", false)
+                .containsEntry("counts", Map.of("GITHUB_TOKEN", 1));
+        assertThat(r).containsEntry("withFindings", 3).containsEntry("stoppedBy", null)
+                .containsEntry("continuationToken", null);
+        String json = JsonText.write(r);
+        assertThat(json).doesNotContain("ada@example.com", "AKIAIOSFODNN7EXAMPLE", "4111 1111 1111 1111",
+                "DE89 3704", "bob@example.org", "0123456789abcdef");
+
+        List<Object> walked = new java.util.ArrayList<>();
+        Object token = null;
+        int calls = 0;
+        do {
+            Map<String, Object> a = args("container", "content", "prefix", "pii/", "maxObjects", 3);
+            if (token != null) {
+                a.put("continuationToken", token);
+            }
+            Map<String, Object> page = mcp.call("classify-blobs", a);
+            list(page, "objects").forEach(o -> walked.add(o.get("blob")));
+            token = page.get("continuationToken");
+            calls++;
+        } while (token != null && calls < 5);
+        assertThat(walked).containsExactly("pii/fake.txt", "pii/notes.txt", "pii/page.html", "pii/report.docx");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void classifyWritesItsResultAsMetadataAndKeepsTheRest() {
+        put("meta/card.txt", "pay with 5555 5555 5555 4444\n", "text/plain");
+        mcp.call("set-blob-metadata", args("container", "content", "blob", "meta/card.txt", "metadata",
+                Map.of("owner", "ops")));
+        Map<String, Object> r = mcp.call("classify-blobs", args("container", "content", "prefix", "meta/",
+                "writeMetadata", true));
+        assertThat(list(r, "objects").get(0)).containsEntry("metadataWritten", true);
+        Map<String, Object> p = mcp.call("get-blob-properties", args("container", "content", "blob", "meta/card.txt"));
+        Map<String, Object> metadata = (Map<String, Object>) ((Map<String, Object>) p.getOrDefault("blob", p))
+                .get("metadata");
+        assertThat(metadata).containsEntry("owner", "ops").containsEntry("unistore_findings", "CARD_NUMBER=1")
+                .containsEntry("unistore_content_type", "text/plain").containsEntry("unistore_type_mismatch", "false");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readToolsRedactWhatClassificationFinds() throws Exception {
+        pii();
+        String whole = (String) mcp.call("download-blob", args("container", "content", "blob", "pii/notes.txt",
+                "redact", true)).get("content");
+        assertThat(whole).isEqualTo("Contact [REDACTED:EMAIL] or [REDACTED:PHONE] about the refund.\n"
+                + "IBAN [REDACTED:IBAN], card [REDACTED:CARD_NUMBER]\n"
+                + "key [REDACTED:AWS_ACCESS_KEY_ID]\n"
+                + "Not a card: 4111 1111 1111 1112, not an IBAN: DE88 3704 0044 0532 0130 00\n");
+        assertThat(mcp.call("download-blob", args("container", "content", "blob", "pii/notes.txt", "startLine", 3,
+                "lineCount", 1, "redact", true))).containsEntry("content", "key [REDACTED:AWS_ACCESS_KEY_ID]\n");
+        Map<String, Object> many = mcp.call("read-many-blobs", args("container", "content", "items", List.of(
+                args("blob", "pii/notes.txt", "head", 1, "redact", true), args("blob", "pii/notes.txt", "head", 1))));
+        assertThat(list(many, "results")).extracting(m -> m.get("content")).containsExactly(
+                "Contact [REDACTED:EMAIL] or [REDACTED:PHONE] about the refund.\n", NOTES.lines().findFirst()
+                        .orElseThrow() + "\n");
+        Path target = exchange.resolve("notes-redacted.txt");
+        mcp.call("download-blob", args("container", "content", "blob", "pii/notes.txt", "localPath",
+                target.toString(), "redact", true));
+        assertThat(Files.readString(target)).isEqualTo(whole);
+        assertThat(mcp.error("download-blob", args("container", "content", "blob", "pii/fake.txt", "redact", true,
+                "encoding", "base64"))).startsWith("[INVALID_ARGUMENT]").contains("redact");
+    }
+
+    @Test
+    void extractTextReadsDocumentsWithinMaxChars() {
+        pii();
+        Map<String, Object> docx = mcp.call("extract-text", args("container", "content", "blob", "pii/report.docx"));
+        assertThat((String) docx.get("text")).contains("Quarterly report").contains("token ghp_");
+        assertThat(docx).containsEntry("truncated", false).containsEntry("type",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        Map<String, Object> cut = mcp.call("extract-text", args("container", "content", "blob", "pii/report.docx",
+                "maxChars", 9, "redact", true));
+        assertThat(cut).containsEntry("text", "Quarterly").containsEntry("truncated", true);
+        assertThat((String) mcp.call("extract-text", args("container", "content", "blob", "pii/report.docx",
+                "redact", true)).get("text")).contains("token [REDACTED:GITHUB_TOKEN]");
+        assertThat((String) mcp.call("extract-text", args("container", "content", "blob", "pii/page.html"))
+                .get("text")).contains("Write to bob@example.org").doesNotContain("<p>");
+        assertThat(mcp.error("extract-text", args("container", "content", "blob", "pii/fake.txt")))
+                .startsWith("[UNSUPPORTED]").contains("image/png");
+        assertThat(mcp.error("extract-text", args("container", "content", "blob", "pii/report.docx", "maxBytes", 10)))
+                .startsWith("[INVALID_ARGUMENT]").contains("maxBytes");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fileToolsClassifyExtractAndRedact() {
+        assumeTrue(mcp.tools().containsKey("classify-files"), () -> backend.name() + " lists no file tools");
+        mcp.call("create-file-share", args("share", "pii"));
+        mcp.call("create-directory", args("share", "pii", "path", "hr"));
+        mcp.call("upload-file", args("share", "pii", "path", "hr/people.csv", "content",
+                "name,email\nAda,ada@example.com\n"));
+        mcp.call("upload-file", args("share", "pii", "path", "hr/report.docx", "content",
+                Base64.getEncoder().encodeToString(docx("Salary review", "call +44 20 7946 0958")), "encoding",
+                "base64"));
+        Map<String, Object> r = mcp.call("classify-files", args("share", "pii", "path", "hr"));
+        assertThat(list(r, "objects")).extracting(o -> o.get("path") + " " + o.get("counts"))
+                .containsExactly("hr/people.csv {EMAIL=1}", "hr/report.docx {PHONE=1}");
+        assertThat((String) mcp.call("extract-file-text", args("share", "pii", "path", "hr/report.docx",
+                "redact", true)).get("text")).contains("call [REDACTED:PHONE]");
+        assertThat(mcp.call("download-file", args("share", "pii", "path", "hr/people.csv", "redact", true)))
+                .containsEntry("content", "name,email\nAda,[REDACTED:EMAIL]\n");
+    }
 }
