@@ -6,6 +6,7 @@ import io.unistore.ErrorCode;
 import io.unistore.ListOptions;
 import io.unistore.Page;
 import io.unistore.PagedIterable;
+import io.unistore.ProgressListener;
 import io.unistore.StorageException;
 import io.unistore.file.CreateShareOptions;
 import io.unistore.file.FileItem;
@@ -197,13 +198,17 @@ final class GraphFileStore implements FileBackend {
                             + " bytes, but its length was given as " + options.length());
                 }
                 written = api.putContent(parent.getId(), nameOf(path), first[0].data(), first[0].length(), what);
+                if (options.progress() != null) {
+                    options.progress().onProgress(first[0].length(), first[0].length());
+                }
             } else if (options.length() >= 0) {
                 String id = sessions.upload(parent.getId(), nameOf(path), description, first[0].data(),
-                        first[0].length(), rest(reader), options.length(), what);
+                        first[0].length(), rest(reader), options.length(), options.progress(), what);
                 written = api.get(drivePath(share, path));
                 Objects.requireNonNull(id, "upload session answered no item");
             } else {
-                written = uploadSpooled(share, path, parent, description, first[0], rest(reader), what);
+                written = uploadSpooled(share, path, parent, description, first[0], rest(reader), options.progress(),
+                        what);
             }
         } catch (StorageException e) {
             throw e.code() == ErrorCode.ALREADY_EXISTS
@@ -218,7 +223,8 @@ final class GraphFileStore implements FileBackend {
 
     /** Content of unknown length beyond one simple upload: to a temporary file, then a session of known size. */
     private DriveItem uploadSpooled(String share, String path, DriveItem parent, String description,
-                                    ChunkReader.Chunk first, InputStream rest, String what) {
+                                    ChunkReader.Chunk first, InputStream rest, ProgressListener progress,
+                                    String what) {
         Path temp = null;
         try {
             temp = Files.createTempFile("unistore-msgraph-", ".upload");
@@ -228,7 +234,7 @@ final class GraphFileStore implements FileBackend {
             }
             long size = Files.size(temp);
             try (InputStream in = Files.newInputStream(temp)) {
-                sessions.upload(parent.getId(), nameOf(path), description, new byte[0], 0, in, size, what);
+                sessions.upload(parent.getId(), nameOf(path), description, new byte[0], 0, in, size, progress, what);
             }
             return api.get(drivePath(share, path));
         } catch (IOException e) {

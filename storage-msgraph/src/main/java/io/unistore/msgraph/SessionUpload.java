@@ -2,6 +2,7 @@ package io.unistore.msgraph;
 
 import com.microsoft.graph.models.UploadSession;
 import io.unistore.ErrorCode;
+import io.unistore.ProgressListener;
 import io.unistore.StorageException;
 import io.unistore.spi.HttpStatuses;
 import io.unistore.spi.Streams;
@@ -32,16 +33,12 @@ final class SessionUpload {
         this.chunkSize = chunkSize;
     }
 
-    int chunkSize() {
-        return chunkSize;
-    }
-
     /**
      * Uploads {@code total} bytes: {@code head} (the first {@code headLength}, already read) and then the rest
-     * of {@code in}. Returns the committed item's id.
+     * of {@code in}, reporting the bytes acknowledged after each range. Returns the committed item's id.
      */
     String upload(String parentId, String name, String description, byte[] head, int headLength, InputStream in,
-                  long total, String what) {
+                  long total, ProgressListener progress, String what) {
         UploadSession session = api.createUploadSession(parentId, name, description, what);
         String url = session.getUploadUrl();
         boolean done = false;
@@ -67,6 +64,9 @@ final class SessionUpload {
                 }
                 itemId = putRange(url, chunk, n, sent, total, what);
                 sent += n;
+                if (progress != null) {
+                    progress.onProgress(sent, total);
+                }
             }
             if (in.read() >= 0) {
                 throw StorageException.invalidArgument("length", "the content is longer than its given length "

@@ -65,7 +65,10 @@ class GraphFileStoreTest {
     void aLargeUploadGoesThroughASessionInChunkSizedRanges() {
         byte[] content = bytes(1, 3 * CHUNK + 17);
         int before = standIn.requests().size();
-        files.upload(share, "large.bin", content, FileUploadOptions.defaults().withMetadata(Map.of("kind", "big")));
+        List<Long> progress = new java.util.ArrayList<>();
+        files.upload(share, "large.bin", content, FileUploadOptions.defaults().withMetadata(Map.of("kind", "big"))
+                .withProgress((done, total) -> progress.add(done)));
+        assertThat(progress).containsExactly((long) CHUNK, 2L * CHUNK, 3L * CHUNK, (long) content.length);
         List<String> sent = requestsSince(before);
         assertThat(sent).filteredOn(r -> r.contains("/createUploadSession")).hasSize(1);
         assertThat(sent).filteredOn(r -> r.startsWith("PUT /_upload/")).hasSize(4);
