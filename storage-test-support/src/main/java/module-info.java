@@ -1,6 +1,6 @@
 /**
- * What the tests of every module share: the back ends they start (Azurite, S3Proxy, the Azure Files, GCS, Service Bus and
- * Key Vault stand-ins), the fault proxy, the secrets harness parts and the Node cross-client scripts.
+ * What the tests of every module share: the back ends they start (Azurite, S3Proxy, the Azure Files, GCS, Graph,
+ * Service Bus and Key Vault stand-ins), the fault proxy, the secrets harness parts and the Node cross-client scripts.
  */
 module io.unistore.testsupport {
     requires org.slf4j;
@@ -27,6 +27,7 @@ module io.unistore.testsupport {
     exports io.unistore.testsupport.faults;
     exports io.unistore.testsupport.gcs;
     exports io.unistore.testsupport.keyvault;
+    exports io.unistore.testsupport.msgraph;
     exports io.unistore.testsupport.s3proxy;
     exports io.unistore.testsupport.secrets;
     exports io.unistore.testsupport.servicebus;
