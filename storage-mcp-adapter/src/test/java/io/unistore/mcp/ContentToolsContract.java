@@ -687,24 +687,4 @@ abstract class ContentToolsContract {
         assertThat(mcp.error("extract-text", args("container", "content", "blob", "pii/report.docx", "maxBytes", 10)))
                 .startsWith("[INVALID_ARGUMENT]").contains("maxBytes");
     }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void fileToolsClassifyExtractAndRedact() {
-        assumeTrue(mcp.tools().containsKey("classify-files"), () -> backend.name() + " lists no file tools");
-        mcp.call("create-file-share", args("share", "pii"));
-        mcp.call("create-directory", args("share", "pii", "path", "hr"));
-        mcp.call("upload-file", args("share", "pii", "path", "hr/people.csv", "content",
-                "name,email\nAda,ada@example.com\n"));
-        mcp.call("upload-file", args("share", "pii", "path", "hr/report.docx", "content",
-                Base64.getEncoder().encodeToString(docx("Salary review", "call +44 20 7946 0958")), "encoding",
-                "base64"));
-        Map<String, Object> r = mcp.call("classify-files", args("share", "pii", "path", "hr"));
-        assertThat(list(r, "objects")).extracting(o -> o.get("path") + " " + o.get("counts"))
-                .containsExactly("hr/people.csv {EMAIL=1}", "hr/report.docx {PHONE=1}");
-        assertThat((String) mcp.call("extract-file-text", args("share", "pii", "path", "hr/report.docx",
-                "redact", true)).get("text")).contains("call [REDACTED:PHONE]");
-        assertThat(mcp.call("download-file", args("share", "pii", "path", "hr/people.csv", "redact", true)))
-                .containsEntry("content", "name,email\nAda,[REDACTED:EMAIL]\n");
-    }
 }

@@ -4,6 +4,7 @@ import static io.unistore.mcp.McpSession.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -91,5 +92,24 @@ abstract class FileContentToolsContract {
                 "# Notes\ndone: one\ntodo: two\n", "x\n", null);
         assertThat((Map<String, Object>) list(many, "results").get(2).get("error")).containsEntry("code",
                 "NOT_FOUND");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void fileToolsClassifyExtractAndRedact() {
+        mcp.call("create-file-share", args("share", "pii"));
+        mcp.call("create-directory", args("share", "pii", "path", "hr"));
+        mcp.call("upload-file", args("share", "pii", "path", "hr/people.csv", "content",
+                "name,email\nAda,ada@example.com\n"));
+        mcp.call("upload-file", args("share", "pii", "path", "hr/report.docx", "content",
+                Base64.getEncoder().encodeToString(ContentToolsContract.docx("Salary review", "call +44 20 7946 0958")), "encoding",
+                "base64"));
+        Map<String, Object> r = mcp.call("classify-files", args("share", "pii", "path", "hr"));
+        assertThat(list(r, "objects")).extracting(o -> o.get("path") + " " + o.get("counts"))
+                .containsExactly("hr/people.csv {EMAIL=1}", "hr/report.docx {PHONE=1}");
+        assertThat((String) mcp.call("extract-file-text", args("share", "pii", "path", "hr/report.docx",
+                "redact", true)).get("text")).contains("call [REDACTED:PHONE]");
+        assertThat(mcp.call("download-file", args("share", "pii", "path", "hr/people.csv", "redact", true)))
+                .containsEntry("content", "name,email\nAda,[REDACTED:EMAIL]\n");
     }
 }
