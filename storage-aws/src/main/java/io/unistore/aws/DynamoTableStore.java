@@ -133,8 +133,10 @@ final class DynamoTableStore implements TableBackend {
 
     @Override
     public boolean tableExists(String table) {
-        boolean exists = found(() -> call("DescribeTable " + table, () -> dynamo.describeTable(r -> r
-                .tableName(table))));
+        // A deleted table is described as DELETING for a while (on AWS and on dynalite alike): it is gone.
+        boolean[] deleting = {false};
+        boolean exists = found(() -> call("DescribeTable " + table, () -> deleting[0] = dynamo.describeTable(r -> r
+                .tableName(table)).table().tableStatus() == TableStatus.DELETING)) && !deleting[0];
         if (exists) {
             known.add(table);
         } else {
