@@ -35,6 +35,14 @@ public interface UploadOptions extends WithUploadOptions {
     /** User metadata, checked by the account's naming rules. */
     Map<String, String> metadata();
 
+    /**
+     * Blob index tags written with the content, in the same request where the service takes them (Azure
+     * {@code x-ms-tags}, S3 {@code x-amz-tagging}); where tags are kept in metadata (no BLOB_TAGS) they go into the
+     * metadata entry {@code unistoretags} of the same write. Azure's tag rules apply (see
+     * {@link BlobStore#setTags}). Empty: no tags.
+     */
+    Map<String, String> tags();
+
     /** The tier to write into, or null for the account default (needs BLOB_TIERS). */
     @Nullable
     AccessTier tier();

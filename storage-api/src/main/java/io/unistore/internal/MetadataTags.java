@@ -34,8 +34,18 @@ final class MetadataTags {
     static void write(BlobBackend backend, NamingRules names, String container, String blob,
                       Map<String, String> tags) {
         BlobProperties p = backend.getProperties(container, blob, ReadOptions.defaults());
+        Map<String, String> checked = withTags(names, p.metadata(), tags);
+        RequestConditions c = p.etag() == null ? RequestConditions.none() : RequestConditions.ifMatch(p.etag());
+        backend.setMetadata(container, blob, checked, c);
+    }
+
+    /**
+     * The metadata with its tags entry replaced by these tags (removed when there are none), checked by the
+     * account's metadata rules.
+     */
+    static Map<String, String> withTags(NamingRules names, Map<String, String> metadata, Map<String, String> tags) {
         Map<String, String> md = new LinkedHashMap<>();
-        p.metadata().forEach((k, v) -> {
+        metadata.forEach((k, v) -> {
             if (!k.equalsIgnoreCase(KEY)) {
                 md.put(k, v);
             }
@@ -43,15 +53,12 @@ final class MetadataTags {
         if (!tags.isEmpty()) {
             md.put(KEY, encode(tags));
         }
-        Map<String, String> checked;
         try {
-            checked = names.metadata(md);
+            return names.metadata(md);
         } catch (StorageException e) {
             throw StorageException.invalidArgument("tags", "this provider keeps tags in the metadata entry " + KEY
                     + ", and with them the metadata breaks its rule (" + e.getMessage() + ")");
         }
-        RequestConditions c = p.etag() == null ? RequestConditions.none() : RequestConditions.ifMatch(p.etag());
-        backend.setMetadata(container, blob, checked, c);
     }
 
     static String encode(Map<String, String> tags) {

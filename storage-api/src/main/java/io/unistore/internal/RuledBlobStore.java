@@ -128,11 +128,14 @@ final class RuledBlobStore implements BlobStore {
         names.container(container);
         names.blob(blob);
         UploadOptions o = options == null ? UploadOptions.defaults() : options;
-        Map<String, String> md = names.metadata(o.metadata());
         this.options.tier(o.tier(), "upload");
         this.options.conditions(o.conditions(), "upload");
         OptionRules.md5("contentMd5", o.contentMd5());
-        return o.withMetadata(md);
+        Map<String, String> tags = TagRules.check(o.tags());
+        if (tags.isEmpty() || capabilities.has(Capability.BLOB_TAGS)) {
+            return o.withMetadata(names.metadata(o.metadata())).withTags(tags);
+        }
+        return o.withMetadata(MetadataTags.withTags(names, o.metadata(), tags)).withTags(Map.of());
     }
 
     @Override

@@ -13,13 +13,16 @@ import io.unistore.spi.UploadChecks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +64,20 @@ final class S3Upload {
         this.contentType = options.contentType() != null ? options.contentType() : "application/octet-stream";
     }
 
+    /**
+     * The tags sent with the object ({@code x-amz-tagging}, form-encoded), or null for none: the header must be
+     * absent, not empty, when there are none (S3-compatible stores without tagging refuse it even empty).
+     */
+    private String tagging() {
+        if (options.tags().isEmpty()) {
+            return null;
+        }
+        StringJoiner query = new StringJoiner("&");
+        options.tags().forEach((k, v) -> query.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return query.toString();
+    }
+
     /** Reads the stream to its end and stores it. */
     BlobWriteResult run(InputStream in) {
         int partSize = partSize();
@@ -85,7 +102,7 @@ final class S3Upload {
             r = ctx.call("PutObject " + where(), () -> ctx.s3.putObject(b -> b.bucket(bucket).key(key)
                     .contentLength((long) n).contentMD5(digest).contentType(contentType)
                     .contentEncoding(options.contentEncoding()).cacheControl(options.cacheControl())
-                    .contentDisposition(options.contentDisposition()).metadata(metadata)
+                    .contentDisposition(options.contentDisposition()).metadata(metadata).tagging(tagging())
                     .storageClass(storageClass).ifMatch(pin.ifMatch()).ifNoneMatch(pin.ifNoneMatch()),
                     body(data, n)));
         } catch (StorageException e) {
@@ -107,8 +124,8 @@ final class S3Upload {
         String uploadId = ctx.call("CreateMultipartUpload " + where(), () -> ctx.s3.createMultipartUpload(b -> b
                 .bucket(bucket).key(key).contentType(contentType)
                 .contentEncoding(options.contentEncoding()).cacheControl(options.cacheControl())
-                .contentDisposition(options.contentDisposition()).metadata(metadata).storageClass(storageClass)))
-                .uploadId();
+                .contentDisposition(options.contentDisposition()).metadata(metadata).tagging(tagging())
+                .storageClass(storageClass))).uploadId();
         int concurrency = options.concurrency() > 0 ? options.concurrency() : ctx.settings.concurrency();
         Map<Integer, CompletedPart> parts = new ConcurrentSkipListMap<>();
         try {

@@ -79,7 +79,8 @@ final class BlobWriter {
                 BlockBlobSimpleUploadOptions put = new BlockBlobSimpleUploadOptions(
                         BinaryData.fromByteBuffer(ByteBuffer.wrap(first.data(), 0, first.length())))
                         .setHeaders(headers.setContentMd5(digest)).setMetadata(metadata)
-                        .setTier(BlobModels.toAzure(o.tier())).setContentMd5(digest).setRequestConditions(conditions);
+                        .setTier(BlobModels.toAzure(o.tier())).setContentMd5(digest).setRequestConditions(conditions)
+                        .setTags(o.tags().isEmpty() ? null : o.tags());
                 BlobWriteResult result = BlobModels.written(client.uploadWithResponse(put, null, Context.NONE)
                         .getValue(), first.length());
                 if (o.progress() != null) {
@@ -104,7 +105,8 @@ final class BlobWriter {
             UploadChecks.check(outcome.bytes(), Md5.base64(outcome.md5()), o);
             BlockBlobCommitBlockListOptions commit = new BlockBlobCommitBlockListOptions(new ArrayList<>(blocks.values()))
                     .setHeaders(headers.setContentMd5(outcome.md5())).setMetadata(metadata)
-                    .setTier(BlobModels.toAzure(o.tier())).setRequestConditions(conditions);
+                    .setTier(BlobModels.toAzure(o.tier())).setRequestConditions(conditions)
+                    .setTags(o.tags().isEmpty() ? null : o.tags());
             // The commit's own Content-MD5 is that of the block list it sent, not of the blob.
             com.azure.storage.blob.models.BlockBlobItem item = client.commitBlockListWithResponse(commit, null,
                     Context.NONE).getValue();

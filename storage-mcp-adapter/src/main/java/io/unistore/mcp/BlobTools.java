@@ -143,12 +143,13 @@ final class BlobTools implements ToolProvider {
                 .description("Create or overwrite a blob with either inline 'content' (utf8 text, or base64 with "
                         + "encoding=base64, up to the server's inline limit) or the file at 'localPath' (any size, "
                         + "must be inside the allowed roots). Give exactly one of them. Pass ifMatch with the "
-                        + "blob's ETag to overwrite only an unchanged blob. Reports progress for large files.")
+                        + "blob's ETag to overwrite only an unchanged blob. 'tags' are written with the content, in "
+                        + "the same request (as set-blob-tags stores them). Reports progress for large files.")
                 .input(ToolSchema.object().required("container", Args.CONTAINER).required("blob", Args.BLOB)
                         .optional("content", Args.CONTENT).optional("encoding", Args.ENCODING)
                         .optional("localPath", Args.LOCAL_PATH).optional("contentType", Args.CONTENT_TYPE)
-                        .optional("metadata", Args.METADATA).optional("tier", Args.TIER)
-                        .optional("ifMatch", Args.IF_MATCH).build())
+                        .optional("metadata", Args.METADATA).optional("tags", TagTools.TAGS)
+                        .optional("tier", Args.TIER).optional("ifMatch", Args.IF_MATCH).build())
                 .output(Shapes.WRITTEN)
                 .handler(BlobTools::upload).build();
     }
@@ -157,7 +158,7 @@ final class BlobTools implements ToolProvider {
         String container = call.container("container");
         String blob = call.string("blob");
         UploadOptions options = UploadOptions.defaults().withContentType(call.optionalString("contentType"))
-                .withMetadata(call.stringMap("metadata"))
+                .withMetadata(call.stringMap("metadata")).withTags(call.stringMap("tags"))
                 .withProgress(call.progress("upload of " + container + "/" + blob));
         if (call.has("tier")) {
             call.account().capabilities().require(Capability.BLOB_TIERS, "tier");

@@ -24,7 +24,7 @@ final class TagTools implements ToolProvider {
     static final int MAX_PAGES = 20;
     private static final Touch READS = Touch.reads(NameKind.CONTAINER, "container");
     private static final Touch WRITES = Touch.writes(NameKind.CONTAINER, "container");
-    private static final Map<String, Object> TAGS = ToolSchema.stringMap("Tags: at most 10; keys 1-128 and values "
+    static final Map<String, Object> TAGS = ToolSchema.stringMap("Tags: at most 10; keys 1-128 and values "
             + "0-256 characters of letters, digits, space and + - . / : = _");
 
     private static final Map<String, Object> TAGS_OUTPUT = ToolSchema.object()

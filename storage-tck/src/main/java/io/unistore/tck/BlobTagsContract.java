@@ -107,6 +107,33 @@ abstract class BlobTagsContract extends BlobContractBase {
                     "@container = 'x'")).getMessage()).contains("whole account");
         }
 
+        @Test
+        void tagsGivenAtUploadAreWrittenWithTheContent() {
+            String c = newContainer();
+            String blob = blobName("uptags");
+            blobs.upload(c, blob, utf8("with tags"), UploadOptions.defaults().withMetadata(Map.of("keep", "me"))
+                    .withTags(Map.of("stage", "raw", "Owner", "ops")));
+            assertThat(blobs.getTags(c, blob)).isEqualTo(Map.of("stage", "raw", "Owner", "ops"));
+            assertThat(text(c, blob)).isEqualTo("with tags");
+            BlobProperties p = blobs.getProperties(c, blob);
+            assertThat(p.metadata()).containsEntry("keep", "me");
+            if (declares(Capability.BLOB_TAGS)) {
+                assertThat(p.metadata()).as("native tags stay out of metadata").containsOnlyKeys("keep");
+            }
+            assertThat(found(c, "\"stage\" = 'raw'")).containsExactly(blob);
+
+            String big = blobName("uptags-big");
+            blobs.upload(c, big, new java.io.ByteArrayInputStream(new byte[3 * 1024 * 1024]),
+                    UploadOptions.defaults().withTags(Map.of("size", "large")).withBlockSize(1024 * 1024)
+                            .withLength(3 * 1024 * 1024));
+            assertThat(blobs.getTags(c, big)).as("tags of a chunked upload").isEqualTo(Map.of("size", "large"));
+
+            String refused = blobName("uptags-bad");
+            assertThat(assertFails(ErrorCode.INVALID_ARGUMENT, () -> blobs.upload(c, refused, utf8("x"),
+                    UploadOptions.defaults().withTags(Map.of("a#b", "v")))).getMessage()).contains("tags key 'a#b'");
+            assertThat(blobs.exists(c, refused)).as("nothing written").isFalse();
+        }
+
         private void tagged(String container, String blob, Map<String, String> tags) {
             put(container, blob, blob);
             blobs.setTags(container, blob, tags);
