@@ -3,6 +3,7 @@ module io.unistore.ops {
     requires transitive io.unistore.api;
     requires tools.jackson.databind;
     requires org.apache.commons.csv;
+    requires parquet.format.structures;
     requires com.cronutils;
     requires io.github.javadiffutils;
     requires org.slf4j;

@@ -14,6 +14,7 @@ import io.unistore.blob.BlobProperties;
 import io.unistore.blob.ReadOptions;
 import io.unistore.file.FileProperties;
 import io.unistore.ops.DataProfile;
+import io.unistore.ops.ParquetProfile;
 import io.unistore.ops.RangedContent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ final class DescribeTools implements ToolProvider {
         String noun = blob ? "blob" : "path";
         ToolSchema.ObjectBuilder in = oneObject(blob);
         in.optional("format", oneOf("The content's format (default: from the name's extension or the content "
-                        + "type)", List.of("csv", "tsv", "ndjson", "json")))
+                        + "type)", List.of("csv", "tsv", "ndjson", "json", "parquet")))
                 .optional("maxBytes", integer("How many bytes to read from the start (default 1 MiB)", 1, MAX_PREFIX));
         return McpTool.builder(blob ? "describe-blob" : "describe-file")
                 .requires(blob ? Capability.BLOBS : Capability.FILES).readOnly()
@@ -61,18 +62,29 @@ final class DescribeTools implements ToolProvider {
                         + "empty counts, up to " + DataProfile.SAMPLE_ROWS + " sample rows (values cut at "
                         + MAX_VALUE_CHARS + " characters), and the row count: exact when the read reached the end "
                         + "(complete=true), otherwise estimated from the bytes per row read. A row the read cuts is "
-                        + "left out. Parquet and other binary formats are not described.")
+                        + "left out. Parquet (.parquet, or format=parquet) is described from its footer alone (two "
+                        + "ranged reads at the end, whatever its size): exact row count, row groups, every leaf "
+                        + "column with its logical and physical type, nulls and min/max from the writer's "
+                        + "statistics; no sample rows (decoding pages needs Hadoop's libraries).")
                 .input(in.build())
                 .output(ToolSchema.object().required(noun, string("What was described"))
                         .required("format", string("The format read"))
                         .required("columns", array("Columns in first-seen order", ToolSchema.object()
                                 .required("name", string("Column (CSV header, or JSON key)"))
                                 .required("type", nullable(string("Inferred type; null when every value was empty")))
-                                .required("empty", integer("Rows read without a value")).build()))
+                                .required("empty", nullable(integer("Rows read without a value (Parquet: nulls over "
+                                        + "the file; null when a row group did not count them)")))
+                                .optional("physicalType", string("Parquet: the physical type"))
+                                .optional("repetition", string("Parquet: required, optional or repeated"))
+                                .optional("min", nullable(string("Parquet: the smallest value, from the statistics")))
+                                .optional("max", nullable(string("Parquet: the largest value, from the statistics")))
+                                .build()))
                         .required("columnCount", integer("Columns found (at most " + MAX_COLUMNS + " are listed)"))
                         .required("sample", array("The first rows (at most " + MAX_SAMPLE_COLUMNS + " values each)", ToolSchema.openObject().build()))
                         .required("rowsRead", integer("Rows parsed"))
-                        .required("rowCount", nullable(integer("Exact row count, when complete")))
+                        .required("rowCount", nullable(integer("Exact row count, when complete or from a Parquet "
+                                + "footer")))
+                        .optional("rowGroups", integer("Parquet: row groups"))
                         .required("rowEstimate", integer("The row count, or its estimate"))
                         .required("bytesRead", integer("Bytes read from the start"))
                         .required("size", integer("The whole content's size"))
@@ -92,12 +104,16 @@ final class DescribeTools implements ToolProvider {
                         content = RangedContent.ofFile(files, p);
                         type = p.contentType();
                     }
+                    if ("parquet".equals(call.optionalString("format")) || (!call.has("format")
+                            && ParquetProfile.looksLike(name, type))) {
+                        return parquet(noun, name, content);
+                    }
                     DataProfile.Format format = call.has("format")
                             ? DataProfile.Format.valueOf(call.string("format").toUpperCase(Locale.ROOT))
                             : DataProfile.guess(name, type);
                     if (format == null) {
                         throw StorageException.invalidArgument("format", "cannot tell the format of '" + name
-                                + "' (content type " + type + "); give format: csv, tsv, ndjson or json");
+                                + "' (content type " + type + "); give format: csv, tsv, ndjson, json or parquet");
                     }
                     int max = call.integer("maxBytes", DEFAULT_PREFIX);
                     byte[] prefix = content.read(0, Math.min(max, content.size()));
@@ -111,6 +127,19 @@ final class DescribeTools implements ToolProvider {
                             .put("rowEstimate", r.rowEstimate()).put("bytesRead", r.bytesRead())
                             .put("size", content.size()).put("complete", r.complete()).build();
                 }).build();
+    }
+
+    private static Map<String, Object> parquet(String noun, String name, RangedContent content) {
+        ParquetProfile.Result r = ParquetProfile.of(content, noun);
+        return Out.of().put(noun, name).put("format", "parquet").put("columnCount", r.columns().size())
+                .put("columns", r.columns().stream().limit(MAX_COLUMNS).map(c -> Out.of().put("name", cut(c.name()))
+                        .put("type", c.type()).put("empty", c.nulls() < 0 ? null : c.nulls())
+                        .put("physicalType", c.physicalType()).put("repetition", c.repetition())
+                        .put("min", c.min() == null ? null : cut(c.min()))
+                        .put("max", c.max() == null ? null : cut(c.max())).build()).toList())
+                .put("sample", List.of()).put("rowsRead", 0).put("rowCount", r.rows()).put("rowEstimate", r.rows())
+                .put("rowGroups", r.rowGroups()).put("bytesRead", r.bytesRead()).put("size", content.size())
+                .put("complete", false).build();
     }
 
     private static Map<String, Object> cutRow(Map<String, Object> row) {

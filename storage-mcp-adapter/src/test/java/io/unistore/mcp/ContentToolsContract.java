@@ -479,6 +479,34 @@ abstract class ContentToolsContract {
                 .startsWith("[INVALID_ARGUMENT]").contains("blob");
     }
 
+    /** Parquet from its footer: two small ranged reads at the end of a 170 KB file, exact counts and types. */
+    @Test
+    void parquetIsDescribedFromItsFooterAlone() throws Exception {
+        Path file = exchange.resolve("sales.parquet");
+        try (var in = ContentToolsContract.class.getResourceAsStream("/fixtures/sales.parquet")) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        mcp.call("upload-blob", args("container", "content", "blob", "data/sales.parquet", "localPath",
+                file.toString()));
+        long[] bytes = new long[1];
+        Map<String, Object> r = counted("describe-blob", args("container", "content", "blob", "data/sales.parquet"),
+                bytes);
+        if (bytes[0] >= 0) {
+            assertThat(bytes[0]).as("bytes the back end sent").isLessThan(Files.size(file) / 5);
+        }
+        assertThat(r).containsEntry("format", "parquet").containsEntry("rowCount", 5000)
+                .containsEntry("rowEstimate", 5000).containsEntry("complete", false);
+        assertThat(((Number) r.get("rowGroups")).intValue()).isGreaterThan(1);
+        assertThat(list(r, "columns")).extracting(c -> c.get("name") + ":" + c.get("type") + ":" + c.get("empty"))
+                .containsExactly("id:int64:0", "customer:string:715", "amount:double:0", "paid:boolean:0",
+                        "at:timestamp(micros,utc):0", "address.city:string:0");
+        assertThat(list(r, "columns").get(0)).containsEntry("min", "0").containsEntry("max", "4999")
+                .containsEntry("physicalType", "INT64").containsEntry("repetition", "required");
+        put("data/fake.parquet", "id,name\n1,x\n", "text/csv");
+        assertThat(mcp.error("describe-blob", args("container", "content", "blob", "data/fake.parquet")))
+                .startsWith("[INVALID_ARGUMENT]").contains("not a readable Parquet file");
+    }
+
     /**
      * Tags on every back end: native and found by the service's index on Azurite, kept in metadata and found by
      * a scan elsewhere (S3Proxy answers object tagging with 501, so its account says tags=false), as the results
@@ -541,6 +569,16 @@ abstract class ContentToolsContract {
                 .startsWith("[NOT_FOUND]");
         assertThat(mcp.call("get-blob-tags", args("container", "content", "blob", "tags/a.txt")))
                 .containsEntry("tags", Map.of("rank", "1", "team", "red"));
+
+        // Tags given at upload are written with the content; bad ones write nothing.
+        mcp.call("upload-blob", args("container", "content", "blob", "tags/d.txt", "content", "d", "tags",
+                Map.of("team", "green")));
+        assertThat(mcp.call("get-blob-tags", args("container", "content", "blob", "tags/d.txt")))
+                .containsEntry("tags", Map.of("team", "green"));
+        assertThat(mcp.error("upload-blob", args("container", "content", "blob", "tags/e.txt", "content", "e",
+                "tags", Map.of("a#b", "v")))).contains("tags key 'a#b'");
+        assertThat(mcp.error("get-blob-tags", args("container", "content", "blob", "tags/e.txt")))
+                .startsWith("[NOT_FOUND]");
     }
 
     // classify-blobs, extract-text and the redact option (storage-content)
