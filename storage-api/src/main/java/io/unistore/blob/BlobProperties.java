@@ -26,7 +26,8 @@ import java.util.Map;
  * @param snapshot the snapshot id when these are a snapshot's properties, else null
  * @param leaseState {@code available}, {@code leased}, {@code broken}... where leases exist, else null
  * @param lastAccessedOn when the blob was last read or written, where the service tracks it (Azure with last
- *        access time tracking on, updated at most once a day), else null - never the modification time instead
+ *        access time tracking on; the local provider), updated at most once a day per blob, else null - never
+ *        the modification time in place of an untracked read
  */
 public record BlobProperties(String container, String name, long size, String contentType, String contentEncoding,
                              String cacheControl, String contentDisposition, String contentMd5, String etag,

@@ -11,7 +11,7 @@ import java.util.Map;
  * or versions the account does not keep, tier moves of snapshots and versions (the API moves current blobs only)
  * or on an account without tiers. Those actions are left out of the plan. Conditions on the last access time are
  * evaluated on the blobs whose service reports one ({@code BlobProperties.lastAccessedOn}: Azure with last access
- * time tracking on) and left out on the others; a condition on the last read is never approximated by the last
+ * time tracking on, the local provider) and left out on the others; a condition on the last read is never approximated by the last
  * modification.
  */
 final class LifecycleReach {
@@ -42,8 +42,8 @@ final class LifecycleReach {
                 if (e.getValue().byLastAccess()) {
                     notes.add(rule + "baseBlob." + e.getKey().azureName + " after daysAfterLastAccessTimeGreaterThan "
                             + "is evaluated only on blobs whose last access time " + provider + " reports (Azure "
-                            + "with last access time tracking on); it is not evaluable on the others (the "
-                            + "modification time is not used instead)");
+                            + "with last access time tracking on, local); it is not evaluable on the others "
+                            + "(the modification time is not used instead)");
                 }
                 if (e.getKey().tier != null && !tiers) {
                     notes.add(rule + "baseBlob." + e.getKey().azureName + " does not apply: this " + provider

@@ -7,14 +7,19 @@ import io.unistore.blob.AccessTier;
 import io.unistore.blob.BlobProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Last-access conditions where the service reports the time (Azure with tracking on, which Azurite does not
  * emulate, so the properties are built here as Azure's mapping gives them): counted from the last access, never
- * from the modification time, and left out when the time is unknown.
+ * from the modification time, and left out when the time is unknown. The local provider reports it for real.
  */
 class LifecycleLastAccessTest {
+    @TempDir
+    java.nio.file.Path dir;
+
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     static final LifecyclePolicy POLICY = LifecyclePolicy.parse("""
             {"rules": [{"name": "reads", "definition": {"filters": {},
@@ -41,6 +46,23 @@ class LifecycleLastAccessTest {
                     .as("modified 400 days ago, but its last access is unknown").isNull();
             assertThat(reach.notApplied).hasSize(2).allSatisfy(n -> assertThat(n).contains("'reads'",
                     "evaluated only", "not evaluable on the others"));
+        }
+    }
+
+    @Test
+    void onLocalTheRecordedAccessIsEvaluated() {
+        try (StorageAccount account = Backends.local()) {
+            account.blobs().createContainer("reads");
+            account.blobs().upload("reads", "read", new byte[10]);
+            account.blobs().upload("reads", "unread", new byte[10]);
+            account.blobs().downloadBytes("reads", "read");
+            Instant now = Instant.now();
+            assertThat(Lifecycle.plan(account, "reads", POLICY, dir.resolve("soon.ndjson"), 10, now.plus(Duration
+                    .ofDays(5)), null).actions()).as("accessed 5 days before").isEmpty();
+            assertThat(Lifecycle.plan(account, "reads", POLICY, dir.resolve("later.ndjson"), 10, now.plus(Duration
+                    .ofDays(50)), null).actions()).isEqualTo(Map.of("tierToCool", 2L));
+            assertThat(Lifecycle.plan(account, "reads", POLICY, dir.resolve("much-later.ndjson"), 10, now.plus(Duration
+                    .ofDays(200)), null).actions()).isEqualTo(Map.of("delete", 2L));
         }
     }
 }
