@@ -57,6 +57,22 @@ async function buckets() {
   return bucket;
 }
 
+async function lifecycle(bucket) {
+  await bucket.addLifecycleRule({ action: { type: 'SetStorageClass', storageClass: 'NEARLINE' },
+    condition: { age: 30, matchesPrefix: ['logs/'] } });
+  await bucket.addLifecycleRule({ action: { type: 'Delete' }, condition: { age: 365 } });
+  const [meta] = await bucket.getMetadata();
+  const rules = (meta.lifecycle && meta.lifecycle.rule) || [];
+  check('lifecycle rules appended and read back', rules.length === 2
+    && rules[0].action.storageClass === 'NEARLINE' && rules[0].condition.matchesPrefix[0] === 'logs/'
+    && rules[1].action.type === 'Delete' && rules[1].condition.age === 365, rules);
+  await expectError('a lifecycle rule with an unknown action is 400', 400,
+    () => bucket.setMetadata({ lifecycle: { rule: [{ action: { type: 'Explode' }, condition: { age: 1 } }] } }));
+  await bucket.setMetadata({ lifecycle: null });
+  const [cleared] = await bucket.getMetadata();
+  check('lifecycle cleared by null', !cleared.lifecycle, cleared.lifecycle);
+}
+
 async function uploads(bucket) {
   const small = Buffer.from('hello from node');
   await bucket.file('dir/small.txt').save(small, { resumable: false, contentType: 'text/plain',
@@ -192,6 +208,7 @@ async function cleanup() {
 
 try {
   const bucket = await buckets();
+  await lifecycle(bucket);
   const big = await uploads(bucket);
   await listing(bucket);
   await generations(bucket);

@@ -45,6 +45,12 @@ public enum Capability {
      * {@link io.unistore.blob.BlobStore#findBlobsByTags} lists the blobs and reads their tags (a scan).
      */
     BLOB_TAG_QUERIES,
+    /**
+     * The service applies lifecycle rules to a container itself (S3 bucket lifecycle, Cloud Storage bucket
+     * lifecycle): {@link io.unistore.blob.BlobStore#setContainerLifecycle}. Azure's policies are an account's
+     * management-plane resource, out of reach of storage credentials.
+     */
+    BLOB_CONTAINER_LIFECYCLE,
 
     /** Atomic transactions of several actions within one partition. */
     TABLE_TRANSACTIONS,

@@ -25,12 +25,15 @@ import java.util.Map;
  * @param currentVersion whether this is the current version (always true without versions)
  * @param snapshot the snapshot id when these are a snapshot's properties, else null
  * @param leaseState {@code available}, {@code leased}, {@code broken}... where leases exist, else null
+ * @param lastAccessedOn when the blob was last read or written, where the service tracks it (Azure with last
+ *        access time tracking on; the local provider), updated at most once a day per blob, else null - never
+ *        the modification time in place of an untracked read
  */
 public record BlobProperties(String container, String name, long size, String contentType, String contentEncoding,
                              String cacheControl, String contentDisposition, String contentMd5, String etag,
                              Instant lastModified, Instant createdAt, Map<String, String> metadata, AccessTier tier,
                              String tierName, String archiveStatus, String versionId, boolean currentVersion,
-                             String snapshot, String leaseState) {
+                             String snapshot, String leaseState, Instant lastAccessedOn) {
 
     public BlobProperties {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -47,7 +50,8 @@ public record BlobProperties(String container, String name, long size, String co
                 .contentEncoding(contentEncoding).cacheControl(cacheControl).contentDisposition(contentDisposition)
                 .contentMd5(contentMd5).etag(etag).lastModified(lastModified).createdAt(createdAt).metadata(metadata)
                 .tier(tier).tierName(tierName).archiveStatus(archiveStatus).versionId(versionId)
-                .currentVersion(currentVersion).snapshot(snapshot).leaseState(leaseState);
+                .currentVersion(currentVersion).snapshot(snapshot).leaseState(leaseState)
+                .lastAccessedOn(lastAccessedOn);
     }
 
     /** Builds {@link BlobProperties}. Not thread-safe. */
@@ -71,6 +75,7 @@ public record BlobProperties(String container, String name, long size, String co
         private boolean currentVersion = true;
         private String snapshot;
         private String leaseState;
+        private Instant lastAccessedOn;
 
         private Builder() {
         }
@@ -94,11 +99,12 @@ public record BlobProperties(String container, String name, long size, String co
         public Builder currentVersion(boolean v) { currentVersion = v; return this; }
         public Builder snapshot(String v) { snapshot = v; return this; }
         public Builder leaseState(String v) { leaseState = v; return this; }
+        public Builder lastAccessedOn(Instant v) { lastAccessedOn = v; return this; }
 
         public BlobProperties build() {
             return new BlobProperties(container, name, size, contentType, contentEncoding, cacheControl,
                     contentDisposition, contentMd5, etag, lastModified, createdAt, metadata, tier, tierName,
-                    archiveStatus, versionId, currentVersion, snapshot, leaseState);
+                    archiveStatus, versionId, currentVersion, snapshot, leaseState, lastAccessedOn);
         }
     }
 }

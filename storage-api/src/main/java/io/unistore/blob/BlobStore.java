@@ -282,6 +282,22 @@ public interface BlobStore {
         return findBlobsByTags(container, expression, ListOptions.defaults());
     }
 
+    // ---- lifecycle rules the service enforces (optional) ----------------------------------------------
+
+    /**
+     * Replaces the lifecycle rules the service applies to this container itself (an empty list removes them).
+     * The service then moves and deletes blobs on its own schedule, with no process of ours running.
+     *
+     * @throws StorageException NOT_FOUND if the container does not exist; INVALID_ARGUMENT for a rule the
+     *         service refuses (S3: no move to Cool before 30 days), naming the rule
+     */
+    @Requires(Capability.BLOB_CONTAINER_LIFECYCLE)
+    void setContainerLifecycle(String container, List<ContainerLifecycleRule> rules);
+
+    /** The lifecycle rules the service applies to this container (empty when none), as far as the model holds them. */
+    @Requires(Capability.BLOB_CONTAINER_LIFECYCLE)
+    List<ContainerLifecycleRule> getContainerLifecycle(String container);
+
     // ---- tiers, snapshots, versions, URLs, leases (optional) ----------------------------------------
 
     /**

@@ -17,6 +17,7 @@ import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobStore;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
+import io.unistore.blob.ContainerLifecycleRule;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
@@ -32,9 +33,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one implementation of {@link BlobStore}: every argument is checked by the account's naming rules, every
@@ -316,6 +319,30 @@ final class RuledBlobStore implements BlobStore {
     }
 
     // ---- tiers, snapshots, versions, URLs, leases ---------------------------------------------------
+
+    @Override
+    public void setContainerLifecycle(String container, List<ContainerLifecycleRule> rules) {
+        capabilities.require(Capability.BLOB_CONTAINER_LIFECYCLE, "setContainerLifecycle");
+        names.container(container);
+        List<ContainerLifecycleRule> checked = List.copyOf(required("rules", rules));
+        Set<String> ids = new HashSet<>();
+        for (ContainerLifecycleRule r : checked) {
+            if (!ids.add(r.id())) {
+                throw StorageException.invalidArgument("rules", "two rules are named '" + r.id() + "'");
+            }
+        }
+        if (checked.size() > 1000) {
+            throw StorageException.invalidArgument("rules", "at most 1000 rules (S3's limit), was " + checked.size());
+        }
+        guard.run(() -> backend.setContainerLifecycle(container, checked));
+    }
+
+    @Override
+    public List<ContainerLifecycleRule> getContainerLifecycle(String container) {
+        capabilities.require(Capability.BLOB_CONTAINER_LIFECYCLE, "getContainerLifecycle");
+        names.container(container);
+        return guard.call(() -> List.copyOf(backend.getContainerLifecycle(container)));
+    }
 
     @Override
     public void setTier(String container, String blob, AccessTier tier) {

@@ -10,6 +10,7 @@ import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
+import io.unistore.blob.ContainerLifecycleRule;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
@@ -155,6 +156,18 @@ public interface BlobBackend {
      */
     default PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options) {
         throw Unsupported.operation("findBlobsByTags");
+    }
+
+    // ---- lifecycle rules the service enforces (optional) ----------------------------------------------
+
+    /** Replaces the container's service-side lifecycle rules; the API has checked them. Needs BLOB_CONTAINER_LIFECYCLE. */
+    default void setContainerLifecycle(String container, List<ContainerLifecycleRule> rules) {
+        throw Unsupported.operation("setContainerLifecycle");
+    }
+
+    /** The container's service-side lifecycle rules. Needs BLOB_CONTAINER_LIFECYCLE. */
+    default List<ContainerLifecycleRule> getContainerLifecycle(String container) {
+        throw Unsupported.operation("getContainerLifecycle");
     }
 
     // ---- optional -----------------------------------------------------------------------------------

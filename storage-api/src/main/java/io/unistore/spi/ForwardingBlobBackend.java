@@ -9,6 +9,7 @@ import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
+import io.unistore.blob.ContainerLifecycleRule;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
@@ -145,6 +146,16 @@ public class ForwardingBlobBackend implements BlobBackend {
     @Override
     public PagedIterable<TaggedBlob> findBlobsByTags(String container, String expression, ListOptions options) {
         return delegate.findBlobsByTags(container, expression, options);
+    }
+
+    @Override
+    public void setContainerLifecycle(String container, List<ContainerLifecycleRule> rules) {
+        delegate.setContainerLifecycle(container, rules);
+    }
+
+    @Override
+    public List<ContainerLifecycleRule> getContainerLifecycle(String container) {
+        return delegate.getContainerLifecycle(container);
     }
 
     @Override

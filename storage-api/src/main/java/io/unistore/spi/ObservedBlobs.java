@@ -9,6 +9,7 @@ import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
+import io.unistore.blob.ContainerLifecycleRule;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
@@ -152,6 +153,16 @@ final class ObservedBlobs extends ForwardingBlobBackend {
         // an account-wide search names no container (List.of, under the call record, refuses a null)
         String[] targets = container == null ? new String[0] : new String[] {container};
         return o.pages("findBlobsByTags", () -> super.findBlobsByTags(container, expression, options), targets);
+    }
+
+    @Override
+    public void setContainerLifecycle(String container, List<ContainerLifecycleRule> rules) {
+        o.write("setContainerLifecycle", () -> super.setContainerLifecycle(container, rules), container);
+    }
+
+    @Override
+    public List<ContainerLifecycleRule> getContainerLifecycle(String container) {
+        return o.read("getContainerLifecycle", () -> super.getContainerLifecycle(container), container);
     }
 
     @Override

@@ -70,6 +70,9 @@ final class S3Account implements AccountBackend {
             if (settings.tags()) {
                 caps.add(Capability.BLOB_TAGS);
             }
+            if (settings.lifecycle()) {
+                caps.add(Capability.BLOB_CONTAINER_LIFECYCLE);
+            }
         }
         if (dynamodb) {
             caps.add(Capability.TABLES);

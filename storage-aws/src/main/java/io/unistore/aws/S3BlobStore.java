@@ -14,6 +14,7 @@ import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
+import io.unistore.blob.ContainerLifecycleRule;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
@@ -25,6 +26,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
@@ -206,6 +208,18 @@ final class S3BlobStore implements BlobBackend {
     @Override
     public Map<String, String> getTags(String container, String blob) {
         return new S3Tags(ctx).get(container, blob);
+    }
+
+    // ---- lifecycle rules S3 enforces ----------------------------------------------------------------
+
+    @Override
+    public void setContainerLifecycle(String container, List<ContainerLifecycleRule> rules) {
+        new S3BucketLifecycle(ctx).set(container, rules);
+    }
+
+    @Override
+    public List<ContainerLifecycleRule> getContainerLifecycle(String container) {
+        return new S3BucketLifecycle(ctx).get(container);
     }
 
     // ---- tiers, versions, URLs ------------------------------------------------------------------------

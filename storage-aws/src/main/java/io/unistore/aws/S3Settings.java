@@ -21,7 +21,8 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
                   boolean tiers, String archiveClass, long partSize, int concurrency, int maxAttempts, int maxConnections,
                   boolean expectContinue, Duration retryBaseDelay, Duration maxRetryDelay, Duration apiCallTimeout,
                   Duration apiCallAttemptTimeout,
-                  long multipartCopyThreshold, int restoreDays, String restoreTier, boolean tags) {
+                  long multipartCopyThreshold, int restoreDays, String restoreTier, boolean tags,
+                  boolean lifecycle) {
 
     /** S3's smallest part (all but the last part of a multipart upload). */
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -39,7 +40,7 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
             "secretAccessKey", "sessionToken", "anonymous", "versioning", "tiers", "archiveClass", "partSize", "concurrency",
             "maxAttempts", "maxConnections", "expectContinue", "multipartCopyThreshold", "restoreDays", "restoreTier",
             "retryBaseDelayMs", "maxRetryDelayMs", "apiCallTimeoutMs", "apiCallAttemptTimeoutMs", "services",
-            "dynamodbEndpoint", "sqsEndpoint", "transactions", "tags");
+            "dynamodbEndpoint", "sqsEndpoint", "transactions", "tags", "lifecycle");
 
     /** How requests are signed. */
     sealed interface Credentials {
@@ -128,7 +129,7 @@ record S3Settings(String region, URI endpoint, boolean pathStyle, Credentials cr
                 range(c, "maxConnections", 64, 1, 1024), c.booleanOption("expectContinue", false),
                 Duration.ofMillis(baseDelay), Duration.ofMillis(maxDelay), timeout(c, "apiCallTimeoutMs"),
                 timeout(c, "apiCallAttemptTimeoutMs"), copyThreshold, range(c, "restoreDays", 1, 1, 365), restoreTier,
-                c.booleanOption("tags", true));
+                c.booleanOption("tags", true), c.booleanOption("lifecycle", true));
     }
 
     /** A description safe to show: region and endpoint, never credentials. */

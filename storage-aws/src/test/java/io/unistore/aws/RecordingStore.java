@@ -22,6 +22,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  */
 final class RecordingStore implements AutoCloseable {
     final List<SdkHttpRequest> requests = new CopyOnWriteArrayList<>();
+    /** The bodies of bucket lifecycle requests (small XML documents), in order. */
+    final List<String> lifecycleBodies = new CopyOnWriteArrayList<>();
     final BlobStore blobs;
     private final StorageAccount account;
 
@@ -35,6 +37,9 @@ final class RecordingStore implements AutoCloseable {
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes a) {
                         requests.add(context.httpRequest());
+                        if (context.httpRequest().rawQueryParameters().containsKey("lifecycle")) {
+                            context.requestBody().ifPresent(b -> lifecycleBodies.add(text(b)));
+                        }
                     }
                 })).build();
         S3Account recording = new S3Account(settings, AwsServices.parse(new io.unistore.spi.ProviderConfig("s3://", java.util.Map.of())),
@@ -54,6 +59,14 @@ final class RecordingStore implements AutoCloseable {
             }
         }
         throw new AssertionError("no " + method + " request among " + requests.size());
+    }
+
+    private static String text(software.amazon.awssdk.core.sync.RequestBody body) {
+        try (java.io.InputStream in = body.contentStreamProvider().newStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

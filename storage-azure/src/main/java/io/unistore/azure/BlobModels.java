@@ -98,7 +98,7 @@ final class BlobModels {
                 .archiveStatus(p.getArchiveStatus() == null ? null : p.getArchiveStatus().toString())
                 .versionId(p.getVersionId()).currentVersion(p.isCurrentVersion() == null || p.isCurrentVersion())
                 .snapshot(snapshot).leaseState(p.getLeaseState() == null ? null : p.getLeaseState().toString())
-                .build();
+                .lastAccessedOn(instant(p.getLastAccessedTime())).build();
     }
 
     static BlobProperties properties(String container, BlobItem item) {
@@ -114,7 +114,8 @@ final class BlobModels {
                 .versionId(item.getVersionId())
                 .currentVersion(item.isCurrentVersion() == null || item.isCurrentVersion())
                 .snapshot(item.getSnapshot())
-                .leaseState(p.getLeaseState() == null ? null : p.getLeaseState().toString()).build();
+                .leaseState(p.getLeaseState() == null ? null : p.getLeaseState().toString())
+                .lastAccessedOn(instant(p.getLastAccessedTime())).build();
     }
 
     static BlobWriteResult written(com.azure.storage.blob.models.BlockBlobItem item, long size) {

@@ -34,12 +34,12 @@ final class GcsAccount implements AccountBackend {
 
     /**
      * BLOBS, BLOB_TIERS, BLOB_ARCHIVE (the ARCHIVE class exists; unlike Azure's it stays readable),
-     * BLOB_SERVER_SIDE_COPY; BLOB_VERSIONS with {@code versioning=true}; BLOB_PRESIGNED_URLS when the
+     * BLOB_SERVER_SIDE_COPY, BLOB_CONTAINER_LIFECYCLE (the bucket's lifecycle field); BLOB_VERSIONS with {@code versioning=true}; BLOB_PRESIGNED_URLS when the
      * credentials can sign (a service-account key). Metadata follows Cloud Storage's rules ({@link GcsBlobs#METADATA}).
      */
     static Capabilities capabilities(GcsSettings settings, boolean canSign) {
         Capabilities c = Capabilities.of(Capability.BLOBS, Capability.BLOB_TIERS, Capability.BLOB_ARCHIVE,
-                Capability.BLOB_SERVER_SIDE_COPY).withMetadataRules(GcsBlobs.METADATA);
+                Capability.BLOB_SERVER_SIDE_COPY, Capability.BLOB_CONTAINER_LIFECYCLE).withMetadataRules(GcsBlobs.METADATA);
         if (settings.versioning()) {
             c = c.with(Capability.BLOB_VERSIONS);
         }

@@ -21,6 +21,7 @@ import io.unistore.blob.BlobItem;
 import io.unistore.blob.BlobProperties;
 import io.unistore.blob.BlobWriteResult;
 import io.unistore.blob.ContainerInfo;
+import io.unistore.blob.ContainerLifecycleRule;
 import io.unistore.blob.CopyOptions;
 import io.unistore.blob.DeleteBlobOptions;
 import io.unistore.blob.ListBlobsOptions;
@@ -143,6 +144,16 @@ final class GcsBlobStore implements BlobBackend {
     @Override
     public PagedIterable<ContainerInfo> listContainers(ListOptions options) {
         return listing.containers(options);
+    }
+
+    @Override
+    public void setContainerLifecycle(String container, List<ContainerLifecycleRule> rules) {
+        new GcsBucketLifecycle(storage).set(container, rules);
+    }
+
+    @Override
+    public List<ContainerLifecycleRule> getContainerLifecycle(String container) {
+        return new GcsBucketLifecycle(storage).get(container);
     }
 
     // ---- writing ------------------------------------------------------------------------------------

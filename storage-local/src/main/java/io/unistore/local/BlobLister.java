@@ -63,7 +63,7 @@ final class BlobLister {
                 inclusive = true;
             }
             PreparedStatement ps = s.prepare("SELECT name, " + Schema.BLOB_COLUMNS
-                    + ", lease_id, lease_state, lease_expires, lease_duration FROM blobs WHERE container = ? AND name "
+                    + ", lease_id, lease_state, lease_expires, lease_duration, " + BlobAccess.LAST_READ_COLUMN + " FROM blobs WHERE container = ? AND name "
                     + (inclusive ? ">=" : ">") + " ? ORDER BY name LIMIT ?");
             ps.setString(1, container);
             ps.setString(2, from);
@@ -92,8 +92,8 @@ final class BlobLister {
                         continue scan;
                     }
                     BlobRow row = BlobRow.read(rs, 2, true);
-                    items.add(BlobItem.blob(row.properties(container, name, true, null, options.includeMetadata(),
-                            now)));
+                    items.add(BlobItem.blob(BlobAccess.withLastAccess(row.properties(container, name, true, null,
+                            options.includeMetadata(), now), BlobAccess.lastRead(rs))));
                 }
             }
             if (rows < CHUNK) {

@@ -70,6 +70,7 @@ final class BlobRows {
 
     static void deleteCurrent(Session s, String container, String name) throws SQLException {
         Sql.update(s, "DELETE FROM blobs WHERE container = ? AND name = ?", container, name);
+        BlobAccess.forget(s, container, name);
     }
 
     /**

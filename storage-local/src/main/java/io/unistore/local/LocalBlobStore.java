@@ -45,11 +45,13 @@ final class LocalBlobStore implements BlobBackend {
     private final Database db;
     private final ContentStore content;
     private final boolean versioning;
+    private final BlobAccess access;
 
     LocalBlobStore(Database db, ContentStore content, boolean versioning) {
         this.db = db;
         this.content = content;
         this.versioning = versioning;
+        this.access = new BlobAccess(db);
     }
 
     // ---- containers -------------------------------------------------------------------------------
@@ -77,6 +79,7 @@ final class LocalBlobStore implements BlobBackend {
                 Sql.update(s, "DELETE FROM " + table + " WHERE container = ?", container);
             }
             Sql.update(s, "DELETE FROM containers WHERE name = ?", container);
+            BlobAccess.forgetContainer(s, container);
             return true;
         });
     }
@@ -269,6 +272,10 @@ final class LocalBlobStore implements BlobBackend {
                 throw archived(container, blob, "rehydrate it first by moving it to another tier (setTier)");
             }
             Span span = Span.of(o.range(), row.size(), describe(container, blob));
+            if (o.versionId() == null && o.snapshot() == null) {
+                // Before the read, so a stream already open is never left behind by a failed record.
+                access.recordRead(container, blob);
+            }
             try {
                 return read.read(row, span);
             } catch (NoSuchFileException e) {
@@ -297,7 +304,8 @@ final class LocalBlobStore implements BlobBackend {
         boolean isCurrent = o.snapshot() == null && (o.versionId() == null
                 || (current != null && o.versionId().equals(current.versionId())));
         BlobRow shown = isCurrent && current != null ? current : row;
-        return shown.properties(container, blob, isCurrent, o.snapshot(), true, Times.now());
+        BlobProperties p = shown.properties(container, blob, isCurrent, o.snapshot(), true, Times.now());
+        return isCurrent ? BlobAccess.withLastAccess(p, BlobAccess.lastRead(s, container, blob)) : p;
     }
 
     @Override

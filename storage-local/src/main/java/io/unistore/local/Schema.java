@@ -63,6 +63,7 @@ final class Schema {
                 + " etag TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER NOT NULL, metadata TEXT NOT NULL,"
                 + " PRIMARY KEY(share, path))",
         "CREATE INDEX IF NOT EXISTS entries_by_parent ON entries(share, parent, path)",
+        BlobAccess.DDL,
     };
 
     private Schema() {

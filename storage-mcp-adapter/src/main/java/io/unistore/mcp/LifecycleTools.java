@@ -10,6 +10,7 @@ import static io.unistore.mcp.ToolSchema.string;
 
 import io.unistore.Capability;
 import io.unistore.StorageException;
+import io.unistore.blob.ContainerLifecycleRule;
 import io.unistore.ops.Lifecycle;
 import io.unistore.ops.LifecycleApplyResult;
 import io.unistore.ops.LifecyclePlan;
@@ -33,7 +34,8 @@ final class LifecycleTools implements ToolProvider {
 
     @Override
     public List<McpTool> tools() {
-        return List.of(planLifecycle(), applyLifecycle(), cleanupExpiredEntities(), expireQueueMessages());
+        return List.of(planLifecycle(), applyLifecycle(), pushLifecycle(), cleanupExpiredEntities(),
+                expireQueueMessages());
     }
 
     private static McpTool planLifecycle() {
@@ -45,7 +47,8 @@ final class LifecycleTools implements ToolProvider {
                         + "notApplied states each part of the policy this account cannot do or evaluate (no "
                         + "snapshots or versions, last access times, tiers). On S3 and Cloud Storage, nativeRules is "
                         + "the part of the policy the bucket's own lifecycle service could enforce, as the document it "
-                        + "takes, and what would stay client-side (nothing is sent to the service). 'policy' is an Azure lifecycle-management policy "
+                        + "takes, and what would stay client-side (push-lifecycle sends it). 'policy' is an Azure "
+                        + "lifecycle-management policy "
                         + "({\"rules\": [...]}, prefixMatch starting with the container name) or an S3 lifecycle "
                         + "configuration ({\"Rules\": [...]}), imported into the same model. Give planPath to keep "
                         + "every action in a file, which apply-lifecycle applies exactly.")
@@ -68,7 +71,7 @@ final class LifecycleTools implements ToolProvider {
                         .required("notApplied", array("Parts of the policy not applied here, and why",
                                 string(null)))
                         .required("nativeRules", nullable(anyObject("On aws/gcp: {provider, document (the bucket "
-                                + "lifecycle JSON the service takes), keptClientSide}; not pushed"))).build())
+                                + "lifecycle JSON the service takes), keptClientSide}; not pushed (push-lifecycle does)"))).build())
                 .handler(call -> {
                     LifecyclePolicy policy = LifecyclePolicy.parse(JsonMapper.shared()
                             .writeValueAsString(call.object("policy")));
@@ -87,18 +90,73 @@ final class LifecycleTools implements ToolProvider {
     }
 
     private static Map<String, Object> nativeRules(String provider, LifecyclePolicy policy, String container) {
-        NativeLifecycle.Mapping m = switch (provider) {
-            case "aws" -> NativeLifecycle.s3(policy, container);
-            case "gcp" -> NativeLifecycle.gcs(policy, container);
-            default -> null;
-        };
-        if (m == null) {
+        if (!provider.equals("aws") && !provider.equals("gcp")) {
             return null;
         }
+        NativeLifecycle.Mapping m = NativeLifecycle.map(provider, policy, container);
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("provider", m.provider());
         out.put("document", m.document() == null ? null : JsonMapper.shared().readValue(m.document(), Map.class));
         out.put("keptClientSide", m.keptClientSide());
+        return out;
+    }
+
+    private static McpTool pushLifecycle() {
+        Map<String, Object> rule = anyObject("A rule: {id, prefix, transitions: {COOL|COLD|ARCHIVE: days}, "
+                + "deleteAfterDays}");
+        return McpTool.builder("push-lifecycle").title("Push lifecycle rules to the service")
+                .requires(Capability.BLOBS, Capability.BLOB_CONTAINER_LIFECYCLE).writes(true, true)
+                .touches(Touch.writes(NameKind.CONTAINER, "container"))
+                .description("Hand lifecycle rules to the bucket's own lifecycle service (S3 bucket lifecycle, "
+                        + "Cloud Storage bucket lifecycle), which then moves and deletes blobs by itself, with no "
+                        + "process running: the part of 'policy' the service can enforce replaces every rule the "
+                        + "container has, and is read back. keptClientSide lists what the service cannot do "
+                        + "(compress, last-access conditions, snapshots, versions, S3's STANDARD_IA before 30 days): "
+                        + "use plan-lifecycle / apply-lifecycle for those. A policy of which nothing maps removes the "
+                        + "container's rules. dryRun shows the rules without sending them. 'policy' is an Azure "
+                        + "lifecycle-management policy or an S3 lifecycle configuration, as for plan-lifecycle.")
+                .input(ToolSchema.object().required("container", Args.CONTAINER)
+                        .required("policy", anyObject("The lifecycle policy (Azure or S3 JSON)"))
+                        .optional("dryRun", OpsCalls.DRY_RUN).build())
+                .output(ToolSchema.object().required("container", string("The container"))
+                        .required("provider", string("The account's provider"))
+                        .required("pushed", array("The rules sent (none: the container's rules were removed)", rule))
+                        .required("readBack", nullable(array("The rules the service holds now (null on a dry run)",
+                                rule)))
+                        .required("keptClientSide", array("Parts of the policy the service cannot enforce, and why",
+                                string(null)))
+                        .required("dryRun", bool("Nothing was sent"))
+                        .build())
+                .handler(call -> {
+                    LifecyclePolicy policy = LifecyclePolicy.parse(JsonMapper.shared()
+                            .writeValueAsString(call.object("policy")));
+                    String container = call.container("container");
+                    boolean dry = call.bool("dryRun", false);
+                    List<?> readBack;
+                    NativeLifecycle.Mapping m = NativeLifecycle.map(call.account().providerId(), policy, container);
+                    if (dry) {
+                        readBack = null;
+                    } else {
+                        call.confirm("replacing the lifecycle rules of container '" + container + "' ("
+                                + m.rules().size() + " rules; the service will move and delete blobs by them)");
+                        readBack = NativeLifecycle.push(call.account(), container, policy).readBack().stream()
+                                .map(LifecycleTools::rule).toList();
+                    }
+                    return Out.of().put("container", container).put("provider", call.account().providerId())
+                            .put("pushed", m.rules().stream().map(LifecycleTools::rule).toList())
+                            .put("readBack", readBack).put("keptClientSide", m.keptClientSide())
+                            .put("dryRun", dry).build();
+                }).build();
+    }
+
+    private static Map<String, Object> rule(ContainerLifecycleRule r) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("id", r.id());
+        out.put("prefix", r.prefix());
+        Map<String, Object> transitions = new java.util.LinkedHashMap<>();
+        r.transitions().forEach((tier, days) -> transitions.put(tier.name(), days));
+        out.put("transitions", transitions);
+        out.put("deleteAfterDays", r.deleteAfterDays());
         return out;
     }
 

@@ -226,7 +226,7 @@ class InsightToolsIT {
         print("plan-lifecycle", p);
         assertThat(p).containsEntry("total", 5).containsEntry("examined", 25).containsEntry("nativeRules", null);
         assertThat((List<String>) p.get("notApplied")).singleElement().asString().contains("'scratch'",
-                "daysAfterLastAccessTimeGreaterThan", "not evaluable on local");
+                "daysAfterLastAccessTimeGreaterThan", "evaluated only", "local");
         assertThat(StoreToolsContract.items(p, "items")).extracting(i -> i.get("blob")).containsExactlyInAnyOrder(
                 "tmp/scratch0", "tmp/scratch1", "tmp/scratch2", "tmp/scratch3", "tmp/scratch4");
         Map<String, Object> applied = mcp.call("apply-lifecycle", args("container", "logs", "planPath", plan,

@@ -170,6 +170,11 @@ public final class Lifecycle {
     }
 
     private static boolean isDue(LifecyclePolicy.Condition c, BlobProperties p, Instant now) {
+        if (c.byLastAccess()) {
+            // Only where the service tracks reads: never counted from the modification time instead.
+            return p.lastAccessedOn() != null
+                    && Duration.between(p.lastAccessedOn(), now).toDays() > c.daysAfterLastAccessTimeGreaterThan();
+        }
         Instant from = c.daysAfterModificationGreaterThan() != null || p.createdAt() == null ? p.lastModified()
                 : p.createdAt();
         int days = c.daysAfterModificationGreaterThan() != null ? c.daysAfterModificationGreaterThan()

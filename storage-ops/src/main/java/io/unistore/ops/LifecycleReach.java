@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * What of a lifecycle policy one account can apply, and a sentence for every part it cannot: actions on snapshots
  * or versions the account does not keep, tier moves of snapshots and versions (the API moves current blobs only)
- * or on an account without tiers, and conditions on the last access time, which no provider reports through this
- * library. Those actions are left out of the plan; a condition on the last read is never approximated by the
- * last modification.
+ * or on an account without tiers. Those actions are left out of the plan. Conditions on the last access time are
+ * evaluated on the blobs whose service reports one ({@code BlobProperties.lastAccessedOn}: Azure with last access
+ * time tracking on, the local provider) and left out on the others; a condition on the last read is never approximated by the last
+ * modification.
  */
 final class LifecycleReach {
     final boolean tiers;
@@ -40,9 +41,11 @@ final class LifecycleReach {
             for (Map.Entry<LifecyclePolicy.Action, LifecyclePolicy.Condition> e : r.baseBlob().entrySet()) {
                 if (e.getValue().byLastAccess()) {
                     notes.add(rule + "baseBlob." + e.getKey().azureName + " after daysAfterLastAccessTimeGreaterThan "
-                            + "is not evaluable on " + provider + ": no last access time is reported through this "
-                            + "API (the modification time is not used instead)");
-                } else if (e.getKey().tier != null && !tiers) {
+                            + "is evaluated only on blobs whose last access time " + provider + " reports (Azure "
+                            + "with last access time tracking on, local); it is not evaluable on the others "
+                            + "(the modification time is not used instead)");
+                }
+                if (e.getKey().tier != null && !tiers) {
                     notes.add(rule + "baseBlob." + e.getKey().azureName + " does not apply: this " + provider
                             + " account has no access tiers (no BLOB_TIERS)");
                 }
@@ -66,6 +69,6 @@ final class LifecycleReach {
 
     /** Whether a base-blob action is one this account can evaluate and apply. */
     boolean appliesToBase(LifecyclePolicy.Action action, LifecyclePolicy.Condition condition) {
-        return !condition.byLastAccess() && (action.tier == null || tiers);
+        return action.tier == null || tiers;
     }
 }

@@ -1,5 +1,10 @@
 package io.unistore.ops;
 
+import io.unistore.Capability;
+import io.unistore.StorageAccount;
+import io.unistore.StorageException;
+import io.unistore.blob.AccessTier;
+import io.unistore.blob.ContainerLifecycleRule;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,10 +13,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The part of a {@link LifecyclePolicy} a provider's own lifecycle service can enforce on one container, as the
- * document that service takes, and the rest, which only {@link Lifecycle} applies (client-side). Nothing is sent:
- * the document is for {@code aws s3api put-bucket-lifecycle-configuration --lifecycle-configuration} (S3) or the
- * {@code lifecycle} field of a bucket ({@code gcloud storage buckets update --lifecycle-file}, Cloud Storage).
+ * The part of a {@link LifecyclePolicy} a provider's own lifecycle service can enforce on one container, and the
+ * rest, which only {@link Lifecycle} applies (client-side). {@link #s3} and {@link #gcs} say what maps, with the
+ * document that service takes (for {@code aws s3api put-bucket-lifecycle-configuration} or
+ * {@code gcloud storage buckets update --lifecycle-file}); {@link #push} sends it through
+ * {@link io.unistore.blob.BlobStore#setContainerLifecycle} and reads it back.
  *
  * <p>Both services count days from an object's creation, which for an immutable object is its last write, so
  * {@code daysAfterModificationGreaterThan} and {@code daysAfterCreationGreaterThan} both map to it, with the number
@@ -19,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code compress} (no service has it), last-access conditions (neither counts from reads in a rule), snapshot
  * actions (neither has snapshots), version actions (both count a previous version's days from when it stopped
  * being current, Azure from when it was written), and S3 transitions to STANDARD_IA before 30 days (S3 refuses
- * them).
+ * them). Azure's own lifecycle policies are a management-plane resource of the storage account, which storage
+ * keys and SAS cannot reach, so Azure accounts keep every rule client-side.
  */
 public final class NativeLifecycle {
     private NativeLifecycle() {
@@ -29,100 +36,155 @@ public final class NativeLifecycle {
      * What a service can take.
      *
      * @param provider {@code aws} or {@code gcp}
+     * @param rules the rules it enforces, one per policy rule and prefix
      * @param document the JSON the service takes (S3: {@code {"Rules": [...]}}; Cloud Storage: {@code {"rule": [...]}}),
      *        or null when nothing maps
      * @param keptClientSide each rule action that does not map, with why
      */
-    public record Mapping(String provider, String document, List<String> keptClientSide) {
+    public record Mapping(String provider, List<ContainerLifecycleRule> rules, String document,
+                          List<String> keptClientSide) {
         public Mapping {
+            rules = List.copyOf(rules);
             keptClientSide = List.copyOf(keptClientSide);
         }
     }
 
-    /** The policy's rules for {@code container} as an S3 bucket lifecycle configuration. */
-    public static Mapping s3(LifecyclePolicy policy, String container) {
-        ObjectNode root = Json.object();
-        ArrayNode rules = root.putArray("Rules");
-        List<String> kept = new ArrayList<>();
-        for (LifecyclePolicy.Rule r : policy.rules()) {
-            List<String> prefixes = prefixes(r, container);
-            if (prefixes == null) {
-                continue;
-            }
-            kept.addAll(notMapped(r, "S3"));
-            int n = 0;
-            for (String prefix : prefixes) {
-                ObjectNode rule = Json.object().put("ID", prefixes.size() == 1 ? r.name() : r.name() + "-" + n++)
-                        .put("Status", "Enabled");
-                rule.putObject("Filter").put("Prefix", prefix);
-                ArrayNode transitions = Json.MAPPER.createArrayNode();
-                for (Map.Entry<LifecyclePolicy.Action, LifecyclePolicy.Condition> e : ordered(r.baseBlob()).entrySet()) {
-                    Integer days = days(e.getValue());
-                    if (days == null || e.getKey() == LifecyclePolicy.Action.COMPRESS) {
-                        continue;
-                    }
-                    switch (e.getKey()) {
-                        case DELETE -> rule.putObject("Expiration").put("Days", days);
-                        case TIER_TO_COOL -> {
-                            if (days < 30) {
-                                kept.add(where(r, "baseBlob.tierToCool") + ": S3 moves to STANDARD_IA after 30 days "
-                                        + "at the earliest");
-                            } else {
-                                transitions.addObject().put("Days", days).put("StorageClass", "STANDARD_IA");
-                            }
-                        }
-                        case TIER_TO_COLD -> transitions.addObject().put("Days", days).put("StorageClass", "GLACIER_IR");
-                        case TIER_TO_ARCHIVE -> transitions.addObject().put("Days", days).put("StorageClass", "GLACIER");
-                        default -> { }
-                    }
-                }
-                if (!transitions.isEmpty()) {
-                    rule.set("Transitions", transitions);
-                }
-                if (rule.has("Transitions") || rule.has("Expiration")) {
-                    rules.add(rule);
-                }
-            }
+    /**
+     * What a push did.
+     *
+     * @param container the container
+     * @param provider the account's provider
+     * @param pushed the rules sent (an empty list removed the container's rules)
+     * @param readBack the rules the service holds afterwards, as read back
+     * @param keptClientSide each rule action that does not map, with why (apply-lifecycle still acts on them)
+     */
+    public record Push(String container, String provider, List<ContainerLifecycleRule> pushed,
+                       List<ContainerLifecycleRule> readBack, List<String> keptClientSide) {
+        public Push {
+            pushed = List.copyOf(pushed);
+            readBack = List.copyOf(readBack);
+            keptClientSide = List.copyOf(keptClientSide);
         }
-        return new Mapping("aws", rules.isEmpty() ? null : Json.write(root), kept);
     }
 
-    /** The policy's rules for {@code container} as the lifecycle of a Cloud Storage bucket. */
-    public static Mapping gcs(LifecyclePolicy policy, String container) {
-        ObjectNode root = Json.object();
-        ArrayNode rules = root.putArray("rule");
+    /**
+     * Replaces the container's service-side lifecycle rules by what the policy maps to, and reads them back.
+     * A policy of which nothing maps removes the container's rules.
+     *
+     * @throws StorageException UNSUPPORTED where the account does not declare
+     *         {@link Capability#BLOB_CONTAINER_LIFECYCLE} (Azure, local), naming what to use instead
+     */
+    public static Push push(StorageAccount account, String container, LifecyclePolicy policy) {
+        if (!account.capabilities().has(Capability.BLOB_CONTAINER_LIFECYCLE)) {
+            throw StorageException.unsupported("the " + account.providerId() + " account has no lifecycle service "
+                    + "this library can set (no BLOB_CONTAINER_LIFECYCLE): apply the policy client-side with "
+                    + "apply-lifecycle" + ("azure".equals(account.providerId()) ? ", or set the account's "
+                    + "management policy in Azure (it needs management-plane rights, not storage keys)" : ""));
+        }
+        Mapping m = map(account.providerId(), policy, container);
+        account.blobs().setContainerLifecycle(container, m.rules());
+        return new Push(container, account.providerId(), m.rules(), account.blobs().getContainerLifecycle(container),
+                m.keptClientSide());
+    }
+
+    /** The mapping for the account's provider: {@link #s3} for {@code aws}, else {@link #gcs}'s rules. */
+    public static Mapping map(String provider, LifecyclePolicy policy, String container) {
+        return "aws".equals(provider) ? s3(policy, container) : gcs(policy, container);
+    }
+
+    /** The policy's rules for {@code container} as an S3 bucket lifecycle configuration. */
+    public static Mapping s3(LifecyclePolicy policy, String container) {
         List<String> kept = new ArrayList<>();
+        List<ContainerLifecycleRule> rules = rules(policy, container, "S3", true, kept);
+        ObjectNode root = Json.object();
+        ArrayNode out = root.putArray("Rules");
+        for (ContainerLifecycleRule r : rules) {
+            ObjectNode rule = out.addObject().put("ID", r.id()).put("Status", "Enabled");
+            rule.putObject("Filter").put("Prefix", r.prefix());
+            if (r.deleteAfterDays() != null) {
+                rule.putObject("Expiration").put("Days", r.deleteAfterDays());
+            }
+            if (!r.transitions().isEmpty()) {
+                ArrayNode transitions = rule.putArray("Transitions");
+                r.transitions().forEach((tier, days) -> transitions.addObject().put("Days", days)
+                        .put("StorageClass", switch (tier) {
+                            case COOL -> "STANDARD_IA";
+                            case COLD -> "GLACIER_IR";
+                            default -> "GLACIER";
+                        }));
+            }
+        }
+        return new Mapping("aws", rules, rules.isEmpty() ? null : Json.write(root), kept);
+    }
+
+    /** The policy's rules for {@code container} as the lifecycle of a Cloud Storage bucket (one rule per action). */
+    public static Mapping gcs(LifecyclePolicy policy, String container) {
+        List<String> kept = new ArrayList<>();
+        List<ContainerLifecycleRule> rules = rules(policy, container, "Cloud Storage", false, kept);
+        ObjectNode root = Json.object();
+        ArrayNode out = root.putArray("rule");
+        for (ContainerLifecycleRule r : rules) {
+            r.transitions().forEach((tier, days) -> gcsRule(out, r, days).put("type", "SetStorageClass")
+                    .put("storageClass", switch (tier) {
+                        case COOL -> "NEARLINE";
+                        case COLD -> "COLDLINE";
+                        default -> "ARCHIVE";
+                    }));
+            if (r.deleteAfterDays() != null) {
+                gcsRule(out, r, r.deleteAfterDays()).put("type", "Delete");
+            }
+        }
+        return new Mapping("gcp", rules, rules.isEmpty() ? null : Json.write(root), kept);
+    }
+
+    /** Adds a rule with the condition; returns its action to fill. */
+    private static ObjectNode gcsRule(ArrayNode out, ContainerLifecycleRule r, int days) {
+        ObjectNode rule = out.addObject();
+        ObjectNode action = rule.putObject("action");
+        ObjectNode condition = rule.putObject("condition").put("age", days);
+        if (!r.prefix().isEmpty()) {
+            condition.putArray("matchesPrefix").add(r.prefix());
+        }
+        return action;
+    }
+
+    /** One neutral rule per policy rule and prefix inside the container, with what stays client-side in kept. */
+    private static List<ContainerLifecycleRule> rules(LifecyclePolicy policy, String container, String service,
+                                                      boolean s3, List<String> kept) {
+        List<ContainerLifecycleRule> out = new ArrayList<>();
         for (LifecyclePolicy.Rule r : policy.rules()) {
             List<String> prefixes = prefixes(r, container);
             if (prefixes == null) {
                 continue;
             }
-            kept.addAll(notMapped(r, "Cloud Storage"));
+            kept.addAll(notMapped(r, service));
+            Map<AccessTier, Integer> transitions = new EnumMap<>(AccessTier.class);
+            Integer delete = null;
             for (Map.Entry<LifecyclePolicy.Action, LifecyclePolicy.Condition> e : ordered(r.baseBlob()).entrySet()) {
                 Integer days = days(e.getValue());
-                String storageClass = switch (e.getKey()) {
-                    case TIER_TO_COOL -> "NEARLINE";
-                    case TIER_TO_COLD -> "COLDLINE";
-                    case TIER_TO_ARCHIVE -> "ARCHIVE";
-                    default -> null;
-                };
-                if (days == null || e.getKey() == LifecyclePolicy.Action.COMPRESS) {
+                LifecyclePolicy.Action a = e.getKey();
+                if (days == null || a == LifecyclePolicy.Action.COMPRESS) {
                     continue;
                 }
-                ObjectNode rule = rules.addObject();
-                ObjectNode action = rule.putObject("action").put("type", storageClass == null ? "Delete"
-                        : "SetStorageClass");
-                if (storageClass != null) {
-                    action.put("storageClass", storageClass);
-                }
-                ObjectNode condition = rule.putObject("condition").put("age", days);
-                if (!prefixes.equals(List.of(""))) {
-                    ArrayNode match = condition.putArray("matchesPrefix");
-                    prefixes.forEach(match::add);
+                if (a == LifecyclePolicy.Action.DELETE) {
+                    delete = days;
+                } else if (s3 && a.tier == AccessTier.COOL && days < 30) {
+                    kept.add(where(r, "baseBlob.tierToCool") + ": S3 moves to STANDARD_IA after 30 days at the "
+                            + "earliest");
+                } else {
+                    transitions.put(a.tier, days);
                 }
             }
+            if (transitions.isEmpty() && delete == null) {
+                continue;
+            }
+            int n = 0;
+            for (String prefix : prefixes) {
+                out.add(new ContainerLifecycleRule(prefixes.size() == 1 ? r.name() : r.name() + "-" + n++, prefix,
+                        transitions, delete));
+            }
         }
-        return new Mapping("gcp", rules.isEmpty() ? null : Json.write(root), kept);
+        return out;
     }
 
     /** The rule's prefixes inside {@code container} ("" for all of it), or null when it is not about it. */

@@ -141,7 +141,7 @@ class LifecycleTest {
 
     static final String OLDER_POLICY = """
             {"rules": [{"name": "older", "definition": {"filters": {"prefixMatch": ["older/v/"]},
-               "actions": {"baseBlob": {"tierToCool": {"daysAfterLastAccessTimeGreaterThan": 10}},
+               "actions": {"baseBlob": {"tierToCool": {"daysAfterLastAccessTimeGreaterThan": 1000}},
                            "snapshot": {"delete": {"daysAfterCreationGreaterThan": 30},
                                         "tierToCool": {"daysAfterCreationGreaterThan": 10}},
                            "version": {"delete": {"daysAfterCreationGreaterThan": 30}}}}}]}

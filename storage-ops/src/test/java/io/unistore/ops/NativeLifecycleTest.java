@@ -2,9 +2,19 @@ package io.unistore.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.unistore.ErrorCode;
+import io.unistore.StorageAccount;
+import io.unistore.blob.AccessTier;
+import io.unistore.blob.ContainerLifecycleRule;
+import io.unistore.tck.ErrorAssertions;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The mapping of a policy to S3's and Cloud Storage's own lifecycle documents (pure mapping: nothing is sent). */
+/**
+ * The mapping of a policy to S3's and Cloud Storage's own lifecycle documents, and the push of it to a bucket of
+ * the Cloud Storage stand-in (S3's is checked request by request in storage-aws: S3Proxy has no lifecycle).
+ */
 class NativeLifecycleTest {
     static final LifecyclePolicy POLICY = LifecyclePolicy.parse("""
             {"rules": [
@@ -60,5 +70,42 @@ class NativeLifecycleTest {
                 """, "e"));
         assertThat(m.keptClientSide()).hasSize(4).anySatisfy(k -> assertThat(k).contains("'tmp'", "last access"));
         assertThat(NativeLifecycle.gcs(POLICY, "nothing-here").document()).isNull();
+    }
+
+    @Test
+    void pushSendsWhatMapsToTheBucketAndReadsItBack() {
+        try (StorageAccount gcs = Backends.gcs()) {
+            gcs.blobs().createContainer("life");
+            NativeLifecycle.Push push = NativeLifecycle.push(gcs, "life", POLICY);
+            assertThat(push.pushed()).containsExactly(
+                    new ContainerLifecycleRule("logs", "logs/", Map.of(AccessTier.COOL, 30, AccessTier.ARCHIVE, 180),
+                            365),
+                    new ContainerLifecycleRule("tmp", "tmp/", Map.of(AccessTier.COOL, 10), null));
+            // Cloud Storage keeps one unnamed rule per action: the same actions come back, numbered.
+            assertThat(push.readBack()).containsExactly(
+                    new ContainerLifecycleRule("rule-1", "logs/", Map.of(AccessTier.COOL, 30), null),
+                    new ContainerLifecycleRule("rule-2", "logs/", Map.of(AccessTier.ARCHIVE, 180), null),
+                    new ContainerLifecycleRule("rule-3", "logs/", Map.of(), 365),
+                    new ContainerLifecycleRule("rule-4", "tmp/", Map.of(AccessTier.COOL, 10), null));
+            assertThat(push.keptClientSide()).hasSize(4);
+
+            // A policy of which nothing maps to this container removes its rules.
+            NativeLifecycle.Push cleared = NativeLifecycle.push(gcs, "life", LifecyclePolicy.parse("""
+                    {"rules": [{"name": "z", "definition": {"filters": {"prefixMatch": ["life/z/"]},
+                      "actions": {"baseBlob": {"compress": {"daysAfterModificationGreaterThan": 1}}}}}]}"""));
+            assertThat(cleared.pushed()).isEmpty();
+            assertThat(cleared.readBack()).isEmpty();
+            assertThat(cleared.keptClientSide()).singleElement().asString().contains("compress");
+        }
+    }
+
+    @Test
+    void accountsWithoutALifecycleServiceAreRefusedNamingTheAlternative() {
+        try (StorageAccount local = Backends.local()) {
+            local.blobs().createContainer("life");
+            assertThat(ErrorAssertions.assertFails(ErrorCode.UNSUPPORTED, () -> NativeLifecycle.push(local, "life",
+                    POLICY)).getMessage()).contains("BLOB_CONTAINER_LIFECYCLE").contains("apply-lifecycle");
+            assertThat(local.blobs().list("life")).isEmpty();
+        }
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * metadata and ETag alone), kept in metadata otherwise; found by the service's index where
  * {@link Capability#BLOB_TAG_QUERIES} is declared, by a scan otherwise - with the same answers either way.
  */
-abstract class BlobTagsContract extends BlobContractBase {
+abstract class BlobTagsContract extends BlobLifecycleContract {
 
     @Nested
     class Tags {

@@ -52,7 +52,7 @@ final class BucketRoutes {
         Instant now = GcsBackend.now();
         StoredBucket b = new StoredBucket(name, project, body.path("versioning").path("enabled").asBoolean(false),
                 body.path("storageClass").asString("STANDARD"), body.path("location").asString("US").toUpperCase(),
-                GcsJson.stringMap(body.get("labels")), 1, now, now);
+                GcsJson.stringMap(body.get("labels")), BucketLifecycle.check(body.get("lifecycle")), 1, now, now);
         r.sendJson(200, GcsJson.bucket(backend.createBucket(b), r.baseUrl));
     }
 
@@ -90,7 +90,8 @@ final class BucketRoutes {
                 }
             }
         }
-        StoredBucket updated = backend.replaceBucket(current.with(versioning, labels, GcsBackend.now()),
+        JsonNode lifecycle = body.has("lifecycle") ? BucketLifecycle.check(body.get("lifecycle")) : current.lifecycle();
+        StoredBucket updated = backend.replaceBucket(current.with(versioning, labels, lifecycle, GcsBackend.now()),
                 r.longParam("ifMetagenerationMatch"));
         r.sendJson(200, GcsJson.bucket(updated, r.baseUrl));
     }

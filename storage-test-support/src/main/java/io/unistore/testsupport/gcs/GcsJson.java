@@ -84,6 +84,9 @@ final class GcsJson {
             ObjectNode labels = n.putObject("labels");
             b.labels().forEach(labels::put);
         }
+        if (b.lifecycle() != null) {
+            n.set("lifecycle", b.lifecycle().deepCopy());
+        }
         return n;
     }
 

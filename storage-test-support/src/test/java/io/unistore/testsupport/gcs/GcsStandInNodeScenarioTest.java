@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The stand-in's fidelity, judged by Google's official Node client: {@code node/scenarios/gcs-scenario.mjs}
  * runs buckets, multipart and (chunked) resumable uploads, ranged downloads, listing with prefix, delimiter
  * and paging, generations and preconditions, metadata patches, copies across buckets, a storage class
- * change, deletes and error responses against it, checking each answer.
+ * change, bucket lifecycle rules (appended, refused when malformed, cleared), deletes and error responses
+ * against it, checking each answer.
  */
 class GcsStandInNodeScenarioTest {
 
