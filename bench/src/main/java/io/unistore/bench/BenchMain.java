@@ -49,6 +49,7 @@ public final class BenchMain implements Callable<Integer> {
                 new io.unistore.bench.bulk.BulkLoadSection(), new io.unistore.bench.large.LargeSection(),
                 new io.unistore.bench.mcp.McpSection(), new io.unistore.bench.copy.CopySection(),
                 new io.unistore.bench.large.EncryptionSection(), new io.unistore.bench.copy.CliSection(),
+                new io.unistore.bench.copy.DistributedCopySection(),
                 new io.unistore.bench.cache.CacheSection())) {
             m.put(s.id(), s);
         }

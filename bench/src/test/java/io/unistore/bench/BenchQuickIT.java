@@ -39,7 +39,8 @@ class BenchQuickIT {
         String md = Files.readString(report);
         assertThat(md).contains("profile | quick").doesNotContain("the section stopped early");
         for (String heading : List.of("## Abstraction overhead", "## Local provider", "## Table bulk load",
-                "## Large transfers", "## MCP server", "## Bulk copy", "## Command line", "## Read cache")) {
+                "## Large transfers", "## MCP server", "## Bulk copy", "## Command line", "## Distributed copy",
+                "## Read cache")) {
             assertThat(md).contains(heading);
         }
         // One row per figure and reference: Azurite x7, S3Proxy x3, GCS x3 in the micro section alone.

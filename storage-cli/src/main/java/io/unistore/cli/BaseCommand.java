@@ -17,12 +17,15 @@ abstract class BaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The options in force: this command's, with those given before its name filling in (set before run). */
+    Globals globals;
+
     /** Runs the command; returns its exit code. */
     abstract int run(Session session, Output output) throws Exception;
 
     @Override
     public final Integer call() {
-        Globals globals = own.with(((Main) spec.root().userObject()).globals);
+        globals = own.with(((Main) spec.root().userObject()).globals);
         Output output = new Output(System.out, System.err, globals.json, globals.quiet, System.console() != null);
         try (Session session = Session.of(globals.configOrEnvironment(), globals.accounts, System::getenv)) {
             return run(session, output);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {LsCommand.class, CatCommand.class, CpCommand.class, SyncCommand.class, CheckCommand.class,
             RmCommand.class, MbCommand.class, RbCommand.class, StatCommand.class, PresignCommand.class,
             TablesCommand.class, QueueCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
+            WorkerCommand.class, JobCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done; 1 a storage call or some objects failed; 2 bad command line, path or "
                 + "config; 3 not found; 4 check found differences; 5 credentials or permission refused; "

@@ -30,14 +30,14 @@ final class PresignCommand extends BaseCommand {
         if (at.isLocal()) {
             throw CliException.usage(where + " is a local path; give ACCOUNT:container/blob");
         }
-        Duration d = duration(expiry);
+        Duration d = duration(expiry, "--expiry");
         URI url = session.account(at).blobs().generatePresignedUrl(at.requireContainer("container"),
                 at.requireObject(), write ? PresignOptions.write(d) : PresignOptions.read(d));
         output.result(Map.of("url", url.toString(), "expiresAt", Instant.now().plus(d).toString()), url.toString());
         return Exit.OK;
     }
 
-    static Duration duration(String text) {
+    static Duration duration(String text, String option) {
         try {
             if (text.matches("\\d+[smhd]")) {
                 long n = Long.parseLong(text.substring(0, text.length() - 1));
@@ -50,7 +50,7 @@ final class PresignCommand extends BaseCommand {
             }
             return Duration.parse(text);
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw CliException.usage("--expiry '" + text + "': expected a duration such as 90s, 15m, 1h, 7d or PT1H");
+            throw CliException.usage(option + " '" + text + "': expected a duration such as 90s, 15m, 1h, 7d or PT1H");
         }
     }
 }

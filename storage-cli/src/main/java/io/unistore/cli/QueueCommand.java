@@ -109,7 +109,7 @@ final class QueueCommand {
             }
             QueueStore queues = session.account(at).queues();
             List<QueueMessage> got = queues.receiveMessages(at.container(),
-                    ReceiveOptions.of(max, PresignCommand.duration(visibility)));
+                    ReceiveOptions.of(max, PresignCommand.duration(visibility, "--visibility")));
             print(output, got);
             if (!keep) {
                 got.forEach(m -> queues.deleteMessage(at.container(), m.messageId(), m.popReceipt()));

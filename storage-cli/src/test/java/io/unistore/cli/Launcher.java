@@ -66,13 +66,27 @@ final class Launcher {
         return start(List.of("script", "-qec", line.toString(), "/dev/null"), null, args);
     }
 
-    private Run start(List<String> cmd, String stdin, String... args) throws IOException, InterruptedException {
+    /** Starts {@code unistore ARGS} and returns at once; stdout and stderr go to the given files. */
+    Process spawn(Path out, Path err, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("sh", script().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = builder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return pb.start();
+    }
+
+    private ProcessBuilder builder(List<String> cmd) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("UNISTORE_CONFIG");
         pb.environment().putAll(env);
         pb.environment().put("UNISTORE_JAR", jar().toString());
         pb.environment().put("JAVA", ProcessHandle.current().info().command().orElse("java"));
         pb.environment().put("JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
+        return pb;
+    }
+
+    private Run start(List<String> cmd, String stdin, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = builder(cmd);
         Path out = Files.createTempFile("unistore-out", ".txt");
         Path err = Files.createTempFile("unistore-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

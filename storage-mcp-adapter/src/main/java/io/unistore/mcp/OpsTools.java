@@ -49,7 +49,10 @@ final class OpsTools implements ToolProvider {
                         + "can, else streamed; parallel; incremental (skips blobs with the same size and MD5); "
                         + "every blob verified by MD5; metadata, content type and tier carried. Overwrites target "
                         + "blobs of the same names. Give checkpointPath to make it resumable, dryRun to see what "
-                        + "would be copied. Progress is reported in bytes; cancelling stops it cleanly.")
+                        + "would be copied. Progress is reported in bytes; cancelling stops it cleanly. With "
+                        + "distributed: true it is a job shared by workers (threads of this server, and "
+                        + "'unistore worker JOB' on any machine) coordinated by the target account's queues and table: "
+                        + "the call returns the job at once; follow it with get-copy-job.")
                 .input(ToolSchema.object().required("sourceContainer", Args.CONTAINER)
                         .required("targetContainer", Args.CONTAINER).optional("targetAccount", OpsCalls.TARGET_ACCOUNT)
                         .optional("sourcePrefix", Args.PREFIX)
@@ -57,7 +60,14 @@ final class OpsTools implements ToolProvider {
                         .optional("concurrency", integer("Blobs copied at once (default 8)", 1, 256))
                         .optional("incremental", bool("Skip blobs whose target has the same size and MD5 (default true)"))
                         .optional("serverSide", bool("Let the services copy where they can (default true)"))
-                        .optional("dryRun", OpsCalls.DRY_RUN).optional("checkpointPath", OpsCalls.CHECKPOINT).build())
+                        .optional("dryRun", OpsCalls.DRY_RUN).optional("checkpointPath", OpsCalls.CHECKPOINT)
+                        .optional("distributed", bool("Run as a distributed job on the target account's queues and "
+                                + "table and return its id at once (default false)"))
+                        .optional("workers", integer("Distributed: worker threads of this server (default 2; 0 leaves "
+                                + "the work to 'unistore worker' processes)", 0, 16))
+                        .optional("batchSize", integer("Distributed: blobs per work item (default 100)", 1, 5000))
+                        .optional("leaseSeconds", integer("Distributed: how long a worker holds an item, renewed while "
+                                + "it works (default 30)", 1, 43200)).build())
                 .output(ToolSchema.object().required("listed", integer("Source blobs seen"))
                         .required("copied", integer("Blobs copied (dry run: that would be)"))
                         .required("skippedUnchanged", integer("Blobs already the same at the target"))
@@ -70,9 +80,13 @@ final class OpsTools implements ToolProvider {
                         .required("durationMs", integer("Duration")).required("complete", bool("Everything copied"))
                         .required("interrupted", bool("Stopped by a cancel")).required("dryRun", bool("Was a dry run"))
                         .required("planned", array("Dry run: names that would be copied (first 1000)", string(null)))
-                        .required("failures", ToolSchema.stringMap("Failed names with why")).build())
+                        .required("failures", ToolSchema.stringMap("Failed names with why"))
+                        .optional("job", CopyJobTools.jobSchema().build()).build())
                 .handler(call -> {
                     ToolCall target = call.onAccount("targetAccount");
+                    if (call.bool("distributed", false)) {
+                        return distributed(call, target);
+                    }
                     CopyContainerOptions o = CopyContainerOptions.of(call.container("sourceContainer"),
                             target.container("targetContainer")).withSourcePrefix(call.optionalString("sourcePrefix"))
                             .withTargetPrefix(call.optionalString("targetPrefix"))
@@ -90,6 +104,29 @@ final class OpsTools implements ToolProvider {
                             .put("interrupted", r.interrupted()).put("dryRun", r.dryRun()).put("planned", r.planned())
                             .put("failures", r.failures()).build();
                 }).build();
+    }
+
+    /**
+     * copy-container as a distributed job: the copy fields say what was listed (nothing is copied yet, so
+     * {@code complete} is false) and {@code job} is the job's status, to follow with get-copy-job.
+     */
+    private static Map<String, Object> distributed(ToolCall call, ToolCall target) {
+        if (call.bool("dryRun", false) || call.optionalString("checkpointPath") != null) {
+            throw StorageException.invalidArgument("distributed", "cannot be combined with dryRun or checkpointPath "
+                    + "(the job's table is its journal)");
+        }
+        CopyContainerOptions o = CopyContainerOptions.of(call.container("sourceContainer"),
+                        target.container("targetContainer")).withSourcePrefix(call.optionalString("sourcePrefix"))
+                .withTargetPrefix(call.optionalString("targetPrefix"))
+                .withConcurrency(call.integer("concurrency", 8)).withIncremental(call.bool("incremental", true))
+                .withServerSide(call.bool("serverSide", true));
+        var status = CopyJobTools.submit(call, target, o, call.integer("workers", 2), call.integer("batchSize", 100),
+                call.integer("leaseSeconds", 30));
+        return Out.of().put("listed", status.objects()).put("copied", 0).put("skippedUnchanged", 0)
+                .put("skippedCheckpoint", 0).put("failed", 0).put("bytesCopied", 0).put("bytesStreamed", 0)
+                .put("byMethod", Map.of()).put("verifiedByChecksum", 0).put("verifiedBySize", 0).put("durationMs", 0)
+                .put("complete", false).put("interrupted", false).put("dryRun", false).put("planned", List.of())
+                .put("failures", Map.of()).put("job", CopyJobTools.describe(status)).build();
     }
 
     private static ToolSchema.ObjectBuilder migrationOutput() {

@@ -36,7 +36,7 @@ final class ToolCatalog {
     /** The built-in tools followed by those of every provider on the class path. */
     static List<ToolProvider> discover() {
         List<ToolProvider> providers = new ArrayList<>(List.of(new BlobTools(), new TableTools(), new QueueTools(),
-                new FileTools(), new OpsTools(), new BackupTools(), new AuditTools(), new EncryptionTools(),
+                new FileTools(), new OpsTools(), new CopyJobTools(), new BackupTools(), new AuditTools(), new EncryptionTools(),
                 new InsightTools(), new LifecycleTools(), new TableIndexTools(), new TableInsightTools(),
                 new SearchTools(), new FindTools(), new EditTools(), new ReadManyTools(), new DescribeTools(),
                 new TagTools(), new ScheduleTools(), new ClassifyTools(), new ExtractTools()));

@@ -78,7 +78,7 @@ class CatalogAndInputIT {
         }
         for (String t : List.of("migrate-table-data", "transform-table-schema", "backup-table", "restore-table",
                 "import-table-csv", "export-table-csv", "create-index", "list-indexes", "drop-index", "verify-index",
-                "rebuild-index", "recommend-table-keys", "detect-table-anomalies")) {
+                "rebuild-index", "recommend-table-keys", "detect-table-anomalies", "get-copy-job")) {
             CATALOGUE.put(t, List.of(Capability.TABLES));
         }
         // insight and lifecycle tools

@@ -96,6 +96,34 @@ class OpsToolsIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void copiesAsADistributedJobFollowedByGetCopyJob() throws Exception {
+        Map<String, Object> submitted = mcp.call("copy-container", args("account", "data", "sourceContainer",
+                "photos", "targetContainer", "photos-dist", "targetAccount", "vault", "distributed", true,
+                "workers", 2, "batchSize", 4, "leaseSeconds", 5));
+        Map<String, Object> job = (Map<String, Object>) submitted.get("job");
+        assertThat(submitted).containsEntry("listed", 30).containsEntry("complete", false);
+        assertThat(job).containsEntry("items", 8).containsEntry("objects", 30);
+        String id = (String) job.get("jobId");
+        Map<String, Object> status = Map.of();
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            status = mcp.call("get-copy-job", args("account", "vault", "jobId", id));
+            if (!List.of("submitting", "running").contains(status.get("state"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(status).containsEntry("state", "complete").containsEntry("itemsDone", 8)
+                .containsEntry("copied", 30).containsEntry("verified", 30).containsEntry("failed", 0);
+        Map<String, Object> listed = mcp.call("list-blobs", args("account", "vault", "container", "photos-dist",
+                "pageSize", 1000));
+        assertThat(StoreToolsContract.items(listed, "blobs")).hasSize(30);
+        assertThat(mcp.error("get-copy-job", args("account", "vault", "jobId", "nosuchjob")))
+                .startsWith("[NOT_FOUND]");
+    }
+
+    @Test
     void migratesAndTransformsTables() {
         Map<String, Object> transform = Map.of("steps", List.of(
                 Map.of("op", "rename", "from", "First", "to", "Name"),

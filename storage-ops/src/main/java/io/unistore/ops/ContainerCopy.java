@@ -65,6 +65,18 @@ public final class ContainerCopy {
         return new Run(source, target, options).run();
     }
 
+    /** Refuses a copy of blobs onto themselves (also for {@link DistributedCopy}). */
+    static void checkNotOntoItself(StorageAccount source, StorageAccount target, CopyContainerOptions options) {
+        if (ObjectCopier.sameAccount(source, target)
+                && options.sourceContainer().equals(options.targetContainer())
+                && (options.targetPrefix() == null
+                || options.targetPrefix().equals(options.sourcePrefix() == null ? "" : options.sourcePrefix()))) {
+            throw StorageException.invalidArgument("targetContainer",
+                    "is the source container and the names are unchanged: the copy would overwrite each "
+                            + "blob with itself; give another container or a targetPrefix");
+        }
+    }
+
     private static final class Run {
         private final StorageAccount sourceAccount;
         private final StorageAccount targetAccount;
@@ -98,7 +110,7 @@ public final class ContainerCopy {
         CopyContainerResult run() {
             BlobStore source = sourceAccount.blobs();
             BlobStore target = targetAccount.blobs();
-            checkNotOntoItself();
+            checkNotOntoItself(sourceAccount, targetAccount, options);
             if (!source.containerExists(options.sourceContainer())) {
                 throw StorageException.notFound("source container " + options.sourceContainer());
             }
@@ -128,17 +140,6 @@ public final class ContainerCopy {
             return new CopyContainerResult(listed.get(), copied.get(), unchanged.get(), fromCheckpoint.get(),
                     failed.get(), bytesCopied.get(), bytesStreamed.get(), methods, byChecksum.get(), bySize.get(),
                     meter.elapsed(), complete, interrupted, options.dryRun(), planned, failures);
-        }
-
-        private void checkNotOntoItself() {
-            if (ObjectCopier.sameAccount(sourceAccount, targetAccount)
-                    && options.sourceContainer().equals(options.targetContainer())
-                    && (options.targetPrefix() == null
-                    || options.targetPrefix().equals(options.sourcePrefix() == null ? "" : options.sourcePrefix()))) {
-                throw StorageException.invalidArgument("targetContainer",
-                        "is the source container and the names are unchanged: the copy would overwrite each "
-                                + "blob with itself; give another container or a targetPrefix");
-            }
         }
 
         private ObjectNode header() {

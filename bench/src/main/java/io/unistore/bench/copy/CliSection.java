@@ -47,11 +47,7 @@ public final class CliSection extends Section {
                     + "was not run");
             return;
         }
-        Path root = ctx.workspace().root();
-        Path launcher = root.resolve("storage-cli/bin/unistore");
-        Path jar = root.resolve("storage-cli/target/unistore.jar");
-        if (!Files.isRegularFile(jar)) {
-            out.missing("unistore: " + jar + " is missing (build: mvn -B -q -pl bench -am package -DskipTests)");
+        if (!built(ctx, out)) {
             return;
         }
         int n = ctx.profile().copySmallObjects();
@@ -59,12 +55,7 @@ public final class CliSection extends Section {
         long large = ctx.profile().copyLargeBytes();
         RcloneCopy rclone = new RcloneCopy(ctx.backends().azurite(), ctx.backends().s3proxy());
         Path dir = ctx.workspace().newDir("cli-");
-        Path config = dir.resolve("accounts.json");
-        Files.writeString(config, JsonMapper.shared().writeValueAsString(Map.of("accounts", Map.of(
-                "az", Map.of("address", ctx.backends().azurite().connectionString(),
-                        "options", Map.of("versioning", "false")),
-                "s3", Map.of("address", "s3://", "options", ctx.backends().s3Options())))));
-        Unistore cli = new Unistore(launcher, jar, config, dir);
+        Unistore cli = Unistore.on(ctx, dir);
         try (StorageAccount azure = ctx.backends().openAzure(); StorageAccount s3 = ctx.backends().openS3()) {
             ctx.log().info("cli: preparing %,d x %d B and 1 x %d MiB in Azurite", n, small, large >> 20);
             CopySection.prepareSmall(azure, "cli-small", n, small);
@@ -91,8 +82,30 @@ public final class CliSection extends Section {
                 + "seconds (lower is better). Rate = source bytes / wall time, process start included.");
     }
 
+    /** Whether the command line's jar is built; records what is missing when not. */
+    static boolean built(Context ctx, SectionResult.Builder out) {
+        Path jar = ctx.workspace().root().resolve("storage-cli/target/unistore.jar");
+        if (!Files.isRegularFile(jar)) {
+            out.missing("unistore: " + jar + " is missing (build: mvn -B -q -pl bench -am package -DskipTests)");
+            return false;
+        }
+        return true;
+    }
+
     /** The unistore launcher with the bench's accounts. */
     record Unistore(Path launcher, Path jar, Path config, Path dir) {
+        /** The launcher on the bench's Azurite ('az') and S3Proxy ('s3'), its accounts file written into dir. */
+        static Unistore on(Context ctx, Path dir) throws java.io.IOException {
+            Path root = ctx.workspace().root();
+            Path config = dir.resolve("accounts.json");
+            Files.writeString(config, JsonMapper.shared().writeValueAsString(Map.of("accounts", Map.of(
+                    "az", Map.of("address", ctx.backends().azurite().connectionString(),
+                            "options", Map.of("versioning", "false")),
+                    "s3", Map.of("address", "s3://", "options", ctx.backends().s3Options())))));
+            return new Unistore(root.resolve("storage-cli/bin/unistore"), root.resolve("storage-cli/target/unistore.jar"),
+                    config, dir);
+        }
+
         double run(String... args) {
             List<String> cmd = new ArrayList<>(List.of("sh", launcher.toString()));
             cmd.addAll(List.of(args));

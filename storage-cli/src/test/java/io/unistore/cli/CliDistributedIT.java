@@ -1,0 +1,166 @@
+package io.unistore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.unistore.StorageAccount;
+import io.unistore.Unistore;
+import io.unistore.blob.BlobItem;
+import io.unistore.blob.BlobProperties;
+import io.unistore.blob.ListBlobsOptions;
+import io.unistore.ops.CopyJobStatus;
+import io.unistore.ops.Digests;
+import io.unistore.ops.DistributedCopy;
+import io.unistore.table.TableEntity;
+import io.unistore.table.TableQuery;
+import io.unistore.testsupport.azurite.Azurite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code unistore cp -r --workers 3} with worker processes killed by SIGKILL while they hold items, on the local
+ * provider and on Azurite: the coordinator replaces them, their items come back after the 2 s lease and are redone,
+ * and at the end the job is complete and every object is at the target with the source's MD5.
+ */
+class CliDistributedIT {
+    private static final int OBJECTS = 180;
+    private static final Pattern JOB = Pattern.compile("job ([a-z0-9]+):");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void localWorkersKilledMidItemLoseNothing() throws Exception {
+        Launcher unistore = new Launcher(dir, Map.of());
+        try (StorageAccount account = Unistore.open(dir.resolve("unistore-data").toString())) {
+            fill(account, "src");
+            runKilling(unistore, account, "local:src", "local:dst", account, "dst");
+        }
+    }
+
+    @Test
+    void azuriteWorkersKilledMidItemLoseNothing() throws Exception {
+        Azurite azurite = Azurite.shared();
+        Files.writeString(dir.resolve("accounts.json"), JsonMapper.shared().writeValueAsString(Map.of("accounts",
+                Map.of("az", Map.of("address", "${env:UNISTORE_TEST_AZ}")))));
+        String connection = azurite.connectionString(Azurite.SECOND_ACCOUNT);
+        Launcher unistore = new Launcher(dir, Map.of("UNISTORE_CONFIG", dir.resolve("accounts.json").toString(),
+                "UNISTORE_TEST_AZ", connection));
+        try (StorageAccount account = Unistore.open(connection)) {
+            fill(account, "dsrc");
+            try {
+                runKilling(unistore, account, "az:dsrc", "az:ddst", account, "ddst");
+            } finally {
+                account.blobs().deleteContainer("dsrc");
+                account.blobs().deleteContainer("ddst");
+            }
+        }
+    }
+
+    private static void fill(StorageAccount account, String container) {
+        account.blobs().createContainerIfNotExists(container);
+        Random random = new Random(container.hashCode());
+        for (int i = 0; i < OBJECTS; i++) {
+            byte[] content = new byte[500 + random.nextInt(3000)];
+            random.nextBytes(content);
+            account.blobs().upload(container, "d" + (i % 4) + "/o-" + i, content);
+        }
+    }
+
+    private void runKilling(Launcher unistore, StorageAccount coordination, String from, String to,
+                            StorageAccount target, String targetContainer) throws Exception {
+        Path out = dir.resolve("cp.out");
+        Path err = dir.resolve("cp.err");
+        long start = System.nanoTime();
+        Process cp = unistore.spawn(out, err, "cp", "-r", "--workers", "3", "--batch", "6", "--lease", "2s",
+                "--transfers", "4", from, to);
+        DistributedCopy jobs = DistributedCopy.on(coordination);
+        String job = jobId(err, cp);
+        Random random = new Random();
+        List<Long> killed = new ArrayList<>();
+        // Kill a worker that holds an item, three times, while the job runs.
+        while (killed.size() < 3 && cp.isAlive()) {
+            Optional<ProcessHandle> victim = holdingAnItem(coordination, job, cp, random);
+            if (victim.isPresent() && !jobs.status(job).finished()) {
+                victim.get().destroyForcibly();
+                killed.add(victim.get().pid());
+                Thread.sleep(100 + random.nextInt(300));
+            } else {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(cp.waitFor(90, TimeUnit.SECONDS)).as("cp --workers 3 finished").isTrue();
+        String stderr = Files.readString(err);
+        assertThat(cp.exitValue()).as(stderr + Files.readString(out)).isZero();
+        assertThat(killed).as(stderr).hasSize(3);
+        assertThat(stderr).contains("exited with code 137; started another");
+
+        CopyJobStatus status = jobs.status(job);
+        assertThat(status.state()).isEqualTo("complete");
+        assertThat(status.objects()).isEqualTo(OBJECTS);
+        assertThat(status.itemsDone()).isEqualTo(status.items()).isEqualTo(OBJECTS / 6);
+        assertThat(status.failed()).isZero();
+        assertThat(status.verified()).isEqualTo(OBJECTS);
+        assertThat(status.attempts()).as("items redone after their worker was killed").isGreaterThan(status.items());
+        Map<String, String> source = md5s(coordination, from.substring(from.indexOf(':') + 1));
+        Map<String, String> copied = md5s(target, targetContainer);
+        assertThat(source).hasSize(OBJECTS).doesNotContainValue(null);
+        assertThat(copied).isEqualTo(source);
+        System.out.printf("distributed cp with 3 kills: %d items, %d attempts, %.1f s%n", status.items(),
+                status.attempts(), (System.nanoTime() - start) / 1e9);
+        jobs.delete(job);
+    }
+
+    /** The worker process (a child of the cp process) that holds an item now, if any. */
+    private static Optional<ProcessHandle> holdingAnItem(StorageAccount coordination, String job, Process cp, Random random) {
+        Map<Long, ProcessHandle> children = new TreeMap<>();
+        cp.toHandle().descendants().filter(ProcessHandle::isAlive).forEach(p -> children.put(p.pid(), p));
+        List<ProcessHandle> holding = new ArrayList<>();
+        for (TableEntity row : coordination.tables().query(DistributedCopy.DEFAULT_TABLE,
+                TableQuery.where("PartitionKey eq '" + job + "'"))) {
+            String worker = row.getString("Worker");
+            if ("working".equals(row.getString("State")) && worker != null) {
+                ProcessHandle p = children.get(Long.parseLong(worker.substring(worker.lastIndexOf('/') + 1)));
+                if (p != null) {
+                    holding.add(p);
+                }
+            }
+        }
+        return holding.isEmpty() ? Optional.empty() : Optional.of(holding.get(random.nextInt(holding.size())));
+    }
+
+    private static String jobId(Path err, Process cp) throws Exception {
+        long until = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < until) {
+            Matcher m = JOB.matcher(Files.readString(err));
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (!cp.isAlive()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no job id from cp: " + Files.readString(err));
+    }
+
+    private static Map<String, String> md5s(StorageAccount account, String container) {
+        Map<String, String> out = new TreeMap<>();
+        for (BlobItem item : account.blobs().list(container, ListBlobsOptions.defaults())) {
+            BlobProperties p = account.blobs().getProperties(container, item.name());
+            out.put(item.name(), Digests.md5Of(p));
+        }
+        return out;
+    }
+}
