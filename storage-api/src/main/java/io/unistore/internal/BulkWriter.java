@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * The provider-neutral bulk write behind {@link TableStore#bulkWrite}: actions are grouped per partition into
@@ -33,12 +34,23 @@ public final class BulkWriter {
 
     public static BulkWriteResult write(TableStore store, String table, Iterable<TableAction> actions,
                                         BulkWriteOptions options) {
+        return write(store, table, actions, options, store::submitTransaction);
+    }
+
+    /**
+     * As {@link #write(TableStore, String, Iterable, BulkWriteOptions)}, sending each transaction through
+     * {@code transactions}: the results of a bulk write's transactions are not kept, so a store may send them
+     * without learning the new ETags.
+     */
+    public static BulkWriteResult write(TableStore store, String table, Iterable<TableAction> actions,
+                                        BulkWriteOptions options, BiConsumer<String, List<TableAction>> transactions) {
         BulkWriteOptions opts = options == null ? BulkWriteOptions.defaults() : options;
-        return new Run(store, table, opts).run(actions);
+        return new Run(store, transactions, table, opts).run(actions);
     }
 
     private static final class Run {
         private final TableStore store;
+        private final BiConsumer<String, List<TableAction>> transactionSender;
         private final String table;
         private final BulkWriteOptions options;
         private final AtomicLong written = new AtomicLong();
@@ -49,8 +61,10 @@ public final class BulkWriter {
         private final Semaphore inFlight;
         private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
 
-        Run(TableStore store, String table, BulkWriteOptions options) {
+        Run(TableStore store, BiConsumer<String, List<TableAction>> transactionSender, String table,
+            BulkWriteOptions options) {
             this.store = store;
+            this.transactionSender = transactionSender;
             this.table = table;
             this.options = options;
             this.inFlight = new Semaphore(options.parallelism() * 2);
@@ -116,7 +130,7 @@ public final class BulkWriter {
             try {
                 if (transactions.get() && batch.size() > 1) {
                     try {
-                        store.submitTransaction(table, batch);
+                        transactionSender.accept(table, batch);
                         written.addAndGet(batch.size());
                         return;
                     } catch (StorageException e) {

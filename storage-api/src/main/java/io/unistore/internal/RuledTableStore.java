@@ -128,11 +128,19 @@ final class RuledTableStore implements TableStore {
         return guard.call(() -> backend.submitTransaction(table, actions));
     }
 
+    /** A transaction of {@link #bulkWrite}, whose results are not kept: the backend may skip learning ETags. */
+    private void submitTransactionWithoutEtags(String table, List<TableAction> actions) {
+        capabilities.require(Capability.TABLE_TRANSACTIONS, "submitTransaction");
+        names.table(table);
+        checkTransaction(actions);
+        guard.run(() -> backend.submitTransactionWithoutEtags(table, actions));
+    }
+
     @Override
     public BulkWriteResult bulkWrite(String table, Iterable<TableAction> actions, BulkWriteOptions options) {
         names.table(table);
         required("actions", actions);
-        return BulkWriter.write(this, table, actions, options);
+        return BulkWriter.write(this, table, actions, options, this::submitTransactionWithoutEtags);
     }
 
     @Override

@@ -53,4 +53,14 @@ public interface TableBackend {
     default List<TableActionResult> submitTransaction(String table, List<TableAction> actions) {
         throw Unsupported.operation("submitTransaction");
     }
+
+    /**
+     * Runs the actions of one partition atomically for a caller that does not use the new ETags (a bulk load),
+     * so a provider that spends requests to learn them may skip those. Forwarding layers do not pass this on to
+     * their delegate: the default goes through {@link #submitTransaction}, so a layer that rewrites, indexes or
+     * records writes sees every one of them.
+     */
+    default void submitTransactionWithoutEtags(String table, List<TableAction> actions) {
+        submitTransaction(table, actions);
+    }
 }

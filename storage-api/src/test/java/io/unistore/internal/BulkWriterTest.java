@@ -102,6 +102,18 @@ class BulkWriterTest {
     }
 
     @Test
+    void transactionsGoThroughTheGivenSender() {
+        RecordingStore store = new RecordingStore(true, null);
+        List<Integer> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        BulkWriteResult r = BulkWriter.write(store, "t", upserts(250, 2), BulkWriteOptions.defaults(),
+                (table, batch) -> sent.add(batch.size()));
+        assertThat(r.written()).isEqualTo(250);
+        assertThat(sent).hasSize(4);
+        assertThat(sent.stream().mapToInt(Integer::intValue).sum()).isEqualTo(250);
+        assertThat(store.transactions).as("the store's own submitTransaction was not used").isEmpty();
+    }
+
+    @Test
     void aRepeatedRowKeyStartsANewBatchAndKeepsOrder() {
         RecordingStore store = new RecordingStore(true, null);
         List<TableAction> actions = List.of(

@@ -216,7 +216,12 @@ final class AzureTableStore implements TableBackend {
 
     @Override
     public List<TableActionResult> submitTransaction(String table, List<TableAction> actions) {
-        return TableTransactions.submit(table(table), table, actions);
+        return TableTransactions.submit(table(table), table, actions, true);
+    }
+
+    @Override
+    public void submitTransactionWithoutEtags(String table, List<TableAction> actions) {
+        TableTransactions.submit(table(table), table, actions, false);
     }
 
     static TableEntityUpdateMode mode(UpdateMode mode) {

@@ -58,11 +58,9 @@ final class Content {
         if (!"utf8".equals(forcedEncoding) && !isTextType(contentType) && !unknownType) {
             return null;
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+        // Plain ASCII is valid UTF-8 as it is: it skips the checking decoder and its char buffer (most text).
+        String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : strictUtf8(bytes);
+        if (text == null) {
             if ("utf8".equals(forcedEncoding)) {
                 throw StorageException.invalidArgument("encoding", "utf8 was asked but the content is not valid "
                         + "UTF-8; ask for base64");
@@ -74,5 +72,24 @@ final class Content {
             return null;
         }
         return text;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bytes as UTF-8 text, or null where they are not valid UTF-8. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 }

@@ -77,17 +77,38 @@ final class StdioTransport implements McpServerTransportProvider {
     }
 
     private CompletableFuture<Void> write(String line) {
+        return write(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CompletableFuture<Void> write(byte[] message) {
         return CompletableFuture.runAsync(() -> {
             try {
-                // JSON escapes newlines inside strings; this only guards against a pretty-printing mapper.
-                out.write(line.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
+                // One write per message: stdout is unbuffered, and a separate write of the newline costs a
+                // second system call on every answer.
+                out.write(asLine(message));
                 out.flush();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }, writer);
+    }
+
+    /**
+     * The message followed by a newline. JSON escapes newlines inside strings, so a raw CR or LF can only come
+     * from a pretty-printing mapper; only then is the text rewritten (a UTF-8 multi-byte sequence never holds
+     * those bytes, so the scan is exact).
+     */
+    static byte[] asLine(byte[] message) {
+        for (byte b : message) {
+            if (b == '\n' || b == '\r') {
+                String text = new String(message, StandardCharsets.UTF_8);
+                return (text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        byte[] line = java.util.Arrays.copyOf(message, message.length + 1);
+        line[message.length] = '\n';
+        return line;
     }
 
     @Override
@@ -108,7 +129,7 @@ final class StdioTransport implements McpServerTransportProvider {
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
             return Mono.defer(() -> {
                 try {
-                    return Mono.fromFuture(write(json.writeValueAsString(message)));
+                    return Mono.fromFuture(write(json.writeValueAsBytes(message)));
                 } catch (IOException e) {
                     return Mono.error(e);
                 }
