@@ -71,7 +71,7 @@ class GraphFaultTest {
                 assertThat(throttled).isPositive();
                 assertThat(took).as("%d throttles of Retry-After 1 s", throttled)
                         .isGreaterThanOrEqualTo(Duration.ofSeconds(throttled))
-                        .isLessThan(Duration.ofSeconds(throttled + 4));
+                        .isLessThan(Duration.ofSeconds(throttled + 10));
                 for (int i = 0; i < 3; i++) {
                     assertThat(direct.files().downloadBytes(share, "f" + i)).isEqualTo(data);
                 }
