@@ -35,19 +35,26 @@ final class DriveApi {
 
     private final GraphServiceClient client;
     private final GraphAddress address;
+    private final GraphRetry retry;
     private volatile String driveId;
 
-    DriveApi(GraphServiceClient client, GraphAddress address) {
+    DriveApi(GraphServiceClient client, GraphAddress address, GraphRetry retry) {
         this.client = client;
         this.address = address;
+        this.retry = retry;
         this.driveId = address.driveId();
+    }
+
+    /** The retries this drive's calls make, for streams and uploads that resume. */
+    GraphRetry retry() {
+        return retry;
     }
 
     /** The drive's id, for a site address resolved once from {@code /sites/{id}/drive}. */
     String driveId() {
         String id = driveId;
         if (id == null) {
-            id = GraphErrors.call("lookup of the document library of site " + address.siteId(),
+            id = retry.call("lookup of the document library of site " + address.siteId(),
                     () -> client.sites().bySiteId(address.siteId()).drive().get().getId());
             driveId = id;
         }
@@ -77,7 +84,7 @@ final class DriveApi {
 
     /** The item at the path; NOT_FOUND if absent. */
     DriveItem get(String path) {
-        return GraphErrors.call("read of " + path, () -> item(pathUrl(path)).get());
+        return retry.call("read of " + path, () -> item(pathUrl(path)).get());
     }
 
     /** The item at the path, or null if absent. */
@@ -92,13 +99,25 @@ final class DriveApi {
         }
     }
 
+    /** The child of that name in a parent folder, or null if absent. */
+    DriveItem child(String parentId, String name, String what) {
+        try {
+            return retry.call("read of " + what, () -> item(childUrl(parentId, name)).get());
+        } catch (StorageException e) {
+            if (e.code() == ErrorCode.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** Every child of the folder at the path, following {@code @odata.nextLink}. */
     List<DriveItem> children(String path) {
         List<DriveItem> out = new ArrayList<>();
         String url = pathUrl(path) + "/children?$top=" + PAGE;
         while (url != null) {
             String next = url;
-            DriveItemCollectionResponse page = GraphErrors.call("listing of " + (path.isEmpty() ? "the drive" : path),
+            DriveItemCollectionResponse page = retry.call("listing of " + (path.isEmpty() ? "the drive" : path),
                     () -> new ChildrenRequestBuilder(next, client.getRequestAdapter()).get());
             if (page.getValue() != null) {
                 out.addAll(page.getValue());
@@ -108,7 +127,11 @@ final class DriveApi {
         return out;
     }
 
-    /** Creates a folder in a parent folder; ALREADY_EXISTS if the name is taken (conflict behaviour fail). */
+    /**
+     * Creates a folder in a parent folder; ALREADY_EXISTS if the name is taken (conflict behaviour fail). A
+     * creation whose answer was lost is retried; if the retry finds a folder of that name, that folder is taken
+     * as the one the lost answer created (a creator racing us in that moment is not told apart).
+     */
     DriveItem createFolder(String parentId, String name, String description, String what) {
         DriveItem folder = new DriveItem();
         folder.setName(name);
@@ -119,23 +142,45 @@ final class DriveApi {
         Map<String, Object> extra = new HashMap<>();
         extra.put(CONFLICT_BEHAVIOR, "fail");
         folder.setAdditionalData(extra);
-        return GraphErrors.call("creation of " + what, () -> new ChildrenRequestBuilder(idUrl(parentId) + "/children",
-                client.getRequestAdapter()).post(folder));
+        ChildrenRequestBuilder children = new ChildrenRequestBuilder(idUrl(parentId) + "/children",
+                client.getRequestAdapter());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return GraphErrors.call("creation of " + what, () -> children.post(folder));
+            } catch (StorageException e) {
+                if (attempt > 0 && e.code() == ErrorCode.ALREADY_EXISTS) {
+                    DriveItem existing = retry.call("read of " + what, () -> item(childUrl(parentId, name)).get());
+                    if (existing.getFolder() != null) {
+                        return existing;
+                    }
+                }
+                if (attempt >= retry.maxRetries() || !GraphRetry.isTransient(e)) {
+                    throw e;
+                }
+                GraphRetry.pause(GraphRetry.delay(attempt, null));
+            }
+        }
     }
 
     /** Simple upload into a parent folder, replacing a file of that name. */
     DriveItem putContent(String parentId, String name, byte[] content, int length, String what) {
         String url = childUrl(parentId, name) + "/content?" + CONFLICT_BEHAVIOR + "=replace";
-        return GraphErrors.call("upload of " + what, () -> new ContentRequestBuilder(url, client.getRequestAdapter())
+        return retry.call("upload of " + what, () -> new ContentRequestBuilder(url, client.getRequestAdapter())
                 .put(new ByteArrayInputStream(content, 0, length)));
     }
 
-    /** The content of the file at the path, or a range of it. */
-    InputStream content(String path, ByteRange range) {
+    /**
+     * The content of the file at the path, or a range of it; with {@code ifMatch}, only while the item still has
+     * that eTag (PRECONDITION_FAILED otherwise), so a resumed download never mixes two versions.
+     */
+    InputStream content(String path, ByteRange range, String ifMatch) {
         ContentRequestBuilder content = new ContentRequestBuilder(pathUrl(path) + "/content", client.getRequestAdapter());
-        return GraphErrors.call("download of " + path, () -> content.get(rc -> {
+        return retry.call("download of " + path, () -> content.get(rc -> {
             if (range != null && !(range.offset() == 0 && range.isOpenEnded())) {
                 rc.headers.add("Range", "bytes=" + range.offset() + "-" + (range.isOpenEnded() ? "" : range.lastByte()));
+            }
+            if (ifMatch != null) {
+                rc.headers.add("If-Match", ifMatch);
             }
         }));
     }
@@ -172,7 +217,7 @@ final class DriveApi {
         CreateUploadSessionPostRequestBody body = new CreateUploadSessionPostRequestBody();
         body.setItem(item);
         String url = childUrl(parentId, name) + "/createUploadSession";
-        return GraphErrors.call("upload of " + what, () -> new CreateUploadSessionRequestBuilder(url,
+        return retry.call("upload of " + what, () -> new CreateUploadSessionRequestBuilder(url,
                 client.getRequestAdapter()).post(body));
     }
 

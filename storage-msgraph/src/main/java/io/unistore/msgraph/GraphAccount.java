@@ -28,8 +28,10 @@ final class GraphAccount implements AccountBackend {
 
     GraphAccount(GraphAddress address) {
         this.address = address;
-        DriveApi api = new DriveApi(client(address), address);
-        this.files = new GraphFileStore(api, new SessionUpload(api, address.chunkSize()), address.simpleUploadMax());
+        GraphRetry retry = new GraphRetry(address.maxRetries());
+        DriveApi api = new DriveApi(client(address), address, retry);
+        this.files = new GraphFileStore(api, new SessionUpload(api, address.chunkSize(), retry),
+                address.simpleUploadMax());
     }
 
     /** The SDK's client: a fixed token (tests) or an Azure Identity credential for Graph's scope. */

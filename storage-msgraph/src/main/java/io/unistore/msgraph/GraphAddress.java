@@ -23,9 +23,11 @@ import java.util.Map;
  * @param clientSecret the application's secret, or null
  * @param chunkSize the bytes of each upload-session request (option {@code uploadChunkSize})
  * @param simpleUploadMax the largest content sent in one PUT (option {@code simpleUploadMax})
+ * @param maxRetries retries of an idempotent call or upload range after a transient failure (option
+ *                   {@code maxRetries}, on top of the SDK's own retries of 429/503/504)
  */
 record GraphAddress(String driveId, String siteId, String baseUrl, String accessToken, String tenantId,
-                    String clientId, String clientSecret, int chunkSize, int simpleUploadMax) {
+                    String clientId, String clientSecret, int chunkSize, int simpleUploadMax, int maxRetries) {
     static final String SCHEME = "msgraph://";
     static final String DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
     /** Graph wants upload-session fragments in multiples of 320 KiB. */
@@ -37,6 +39,8 @@ record GraphAddress(String driveId, String siteId, String baseUrl, String access
     /** Microsoft documents simple uploads for content up to 250 MB; smaller content stays in one request. */
     static final int DEFAULT_SIMPLE_MAX = 4 * 1024 * 1024;
     static final int MAX_SIMPLE = 250 * 1000 * 1000;
+    static final int DEFAULT_MAX_RETRIES = 5;
+    static final int MAX_RETRIES = 20;
 
     static boolean claims(String address) {
         return address != null && address.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
@@ -80,8 +84,13 @@ record GraphAddress(String driveId, String siteId, String baseUrl, String access
             throw StorageException.invalidArgument("simpleUploadMax", "must be between 0 and " + MAX_SIMPLE
                     + " bytes, was " + simpleMax);
         }
+        int maxRetries = config.intOption("maxRetries", DEFAULT_MAX_RETRIES);
+        if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
+            throw StorageException.invalidArgument("maxRetries", "must be between 0 and " + MAX_RETRIES + ", was "
+                    + maxRetries);
+        }
         return new GraphAddress(driveId, siteId, baseUrl, blankToNull(config.option("accessToken")), tenantId,
-                clientId, clientSecret, chunk, simpleMax);
+                clientId, clientSecret, chunk, simpleMax, maxRetries);
     }
 
     /**

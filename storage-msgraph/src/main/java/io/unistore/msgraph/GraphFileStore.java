@@ -264,7 +264,7 @@ final class GraphFileStore implements FileBackend {
 
     @Override
     public InputStream openInputStream(String share, String path, ByteRange range) {
-        return api.content(drivePath(share, path), range);
+        return new ResumingDownload(api, drivePath(share, path), range);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The little JSON this provider reads and writes itself: a string field of an answer to an upload URL (which
- * does not go through the SDK), and flat objects of strings (metadata kept in an item's description).
+ * does not go through the SDK) and the first of a session's expected ranges, and flat objects of strings (metadata kept in an item's description).
  */
 final class JsonFields {
     private JsonFields() {
@@ -29,6 +29,28 @@ final class JsonFields {
             at = json.indexOf(key, at + 1);
         }
         return null;
+    }
+
+    /** The first string in the array {@code "field": [...]} (an upload session's {@code nextExpectedRanges}), or null. */
+    static String firstString(String json, String field) {
+        if (json == null) {
+            return null;
+        }
+        String key = "\"" + field + "\"";
+        int at = json.indexOf(key);
+        if (at < 0) {
+            return null;
+        }
+        int i = skipSpace(json, at + key.length());
+        if (i >= json.length() || json.charAt(i) != ':') {
+            return null;
+        }
+        i = skipSpace(json, i + 1);
+        if (i >= json.length() || json.charAt(i) != '[') {
+            return null;
+        }
+        i = skipSpace(json, i + 1);
+        return i < json.length() && json.charAt(i) == '"' ? readString(json, new int[] {i}) : null;
     }
 
     /** A JSON object of string values, keys in the map's order. */

@@ -58,6 +58,9 @@ class GraphAddressTest {
         refused("clientSecret", () -> parse("msgraph://drive/d", Map.of("clientSecret", "s")));
         refused("uploadChunkSize", () -> parse("msgraph://drive/d", Map.of("uploadChunkSize", "1000000")));
         refused("simpleUploadMax", () -> parse("msgraph://drive/d", Map.of("simpleUploadMax", "-1")));
+        refused("maxRetries", () -> parse("msgraph://drive/d", Map.of("maxRetries", "-1")));
+        refused("maxRetries", () -> parse("msgraph://drive/d", Map.of("maxRetries", "21")));
+        assertThat(parse("msgraph://drive/d", Map.of()).maxRetries()).isEqualTo(GraphAddress.DEFAULT_MAX_RETRIES);
         assertThat(parse("msgraph://drive/d", Map.of("baseUrl", "http://127.0.0.1:1/v1.0/")).baseUrl())
                 .isEqualTo("http://127.0.0.1:1/v1.0");
     }

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** One request to the stand-in and the ways it answers: JSON, content (with ranges), Graph's error JSON. */
 final class GraphExchange {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Pattern LOOPBACK_HOST = Pattern.compile("(127\\.0\\.0\\.1|localhost):\\d{1,5}");
     final HttpExchange exchange;
     final String method;
     private final Map<String, String> query;
@@ -58,11 +59,15 @@ final class GraphExchange {
 
     /**
      * The stand-in's address as this client sees it: {@code https} when a TLS-terminating front says so
-     * ({@code X-Forwarded-Proto}), as absolute URLs Graph hands out (upload URLs, next links) are https.
+     * ({@code X-Forwarded-Proto}), as absolute URLs Graph hands out (upload URLs, next links) are https; and the
+     * loopback host and port the client addressed ({@code Host}), so that a proxy which passes {@code Host} on
+     * unchanged (the fault proxy) also carries the upload ranges and next pages it was handed.
      */
     String origin(String endpoint) {
-        return "https".equalsIgnoreCase(header("X-Forwarded-Proto")) ? endpoint.replaceFirst("^http:", "https:")
-                : endpoint;
+        String host = header("Host");
+        String base = host != null && LOOPBACK_HOST.matcher(host).matches() ? "http://" + host : endpoint;
+        return "https".equalsIgnoreCase(header("X-Forwarded-Proto")) ? base.replaceFirst("^http:", "https:")
+                : base;
     }
 
     /** This request's URL without its query, as the client sees it. */

@@ -328,6 +328,7 @@ public final class GraphStandIn implements AutoCloseable {
         if (file.folder) {
             throw GraphError.invalid("Folders have no content");
         }
+        GraphDrive.checkIfMatch(file, x.header("If-Match"));
         String ifNoneMatch = x.header("If-None-Match");
         if (ifNoneMatch != null && (ifNoneMatch.equals(file.eTag()) || ifNoneMatch.equals(file.cTag()))) {
             x.sendEmpty(304);
