@@ -34,7 +34,8 @@ public record Profile(String name, int microRounds, int microWarmupMillis, int m
 
     public static Profile full() {
         return new Profile("full", 5, 500, 1000, 1000, 1024 * MIB, 3, "128m", 512 * MIB, 5, 100_000, 5_000, 3, 10,
-                1000, 5, 1000, 4096, 1024 * MIB, 3);
+                1000, 5, 1000, 4096, Long.getLong("unistore.bench.copy.large.mib", 1024) * MIB,
+                Integer.getInteger("unistore.bench.copy.rounds", 3));
     }
 
     public static Profile quick() {

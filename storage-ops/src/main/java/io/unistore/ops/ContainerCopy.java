@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       (after three such refusals and no success the run stops trying). {@link CopyContainerResult#byMethod()}
  *       tells which method each object took.</li>
  *   <li><b>Bounded.</b> {@code concurrency} objects at once; each streams (never whole in memory) through one
- *       provider upload, which holds at most its block size × upload concurrency.</li>
+ *       provider upload, which holds at most its block size × upload concurrency. Objects of at most 256 KiB
+ *       may also run in a lane of their own, up to 4 × {@code concurrency} (at most 32) in flight in all:
+ *       their cost is round trips, not memory.</li>
  *   <li><b>Incremental.</b> An object is skipped when the target has one of the same size and the same MD5
  *       (the service's Content-MD5, or the {@code unistore_md5} metadata storage-ops keeps where a service has
  *       none). An object whose MD5 is unknown on either side is copied again. The target is known from its
@@ -50,6 +52,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ContainerCopy {
     static final String TOOL = "copy-container";
+
+    /**
+     * Objects of at most this size may take the small-object lane: their upload holds no more than their size,
+     * so many in flight cost little memory.
+     */
+    static final long SMALL_OBJECT_BYTES = 256 * 1024;
+
+    /** Objects in flight at most when small (at most 256 KiB): 4 × concurrency, up to 32; 1 stays serial. */
+    static int smallLane(int concurrency) {
+        return concurrency == 1 ? 1 : Math.max(concurrency, Math.min(32, concurrency * 4));
+    }
 
     private ContainerCopy() {
     }
@@ -186,6 +199,10 @@ public final class ContainerCopy {
             meter.phase(options.dryRun() ? "planning" : "copying");
             ExecutorService pool = Workers.pool("unistore-copy", options.concurrency());
             Semaphore slots = new Semaphore(options.concurrency() * 2);
+            int smallLane = smallLane(options.concurrency());
+            ExecutorService smallPool = smallLane > options.concurrency()
+                    ? Workers.pool("unistore-copy-small", smallLane - options.concurrency()) : null;
+            Semaphore smallSlots = new Semaphore(Math.max(1, smallLane - options.concurrency()) * 2);
             boolean interrupted = false;
             TargetIndex existing = options.incremental()
                     ? new TargetIndex(targetAccount.blobs(), options.targetContainer(), targetPrefix()) : null;
@@ -207,16 +224,26 @@ public final class ContainerCopy {
                         continue;
                     }
                     BlobProperties inTarget = existing == null ? null : existing.find(options.targetName(props.name()));
-                    slots.acquire();
-                    pool.execute(() -> {
+                    // Small objects go to their own lane when it has room, so that many are in flight at once
+                    // (each request costs a round trip, not bandwidth) without more large ones in memory.
+                    boolean small = smallPool != null && props.size() <= SMALL_OBJECT_BYTES
+                            && smallSlots.tryAcquire();
+                    if (!small) {
+                        slots.acquire();
+                    }
+                    Semaphore held = small ? smallSlots : slots;
+                    (small ? smallPool : pool).execute(() -> {
                         try {
                             handle(copier, props, inTarget);
                         } finally {
-                            slots.release();
+                            held.release();
                         }
                     });
                 }
                 Workers.finish(pool);
+                if (smallPool != null) {
+                    Workers.finish(smallPool);
+                }
             } catch (InterruptedException e) {
                 interrupted = true;
             } catch (StorageException e) {
@@ -225,10 +252,15 @@ public final class ContainerCopy {
                 }
                 interrupted = true; // a page fetch failed because the thread was interrupted
             } finally {
-                if (interrupted || !pool.isTerminated()) {
+                boolean smallDone = smallPool == null || smallPool.isTerminated();
+                if (interrupted || !pool.isTerminated() || !smallDone) {
                     stopping.set(true);
                     pool.shutdownNow();
                     Workers.awaitQuietly(pool);
+                    if (smallPool != null) {
+                        smallPool.shutdownNow();
+                        Workers.awaitQuietly(smallPool);
+                    }
                 }
             }
             return interrupted;

@@ -148,6 +148,22 @@ class ContainerCopyTest extends AccountsTest {
     }
 
     @Test
+    void smallObjectsHaveMoreInFlightThanTheConcurrencyButLargeOnesDoNot() {
+        CountingAccount small = new CountingAccount(track(Backends.local())).delay(50);
+        CopyContainerResult r = ContainerCopy.run(source, small, CopyContainerOptions.of("src", "dst")
+                .withConcurrency(2));
+        assertThat(r.copied()).isEqualTo(24);
+        assertThat(small.mostConcurrentWrites()).isGreaterThan(2).isLessThanOrEqualTo(ContainerCopy.smallLane(2));
+
+        StorageAccount bigSource = track(Backends.local());
+        Fixtures.putBlobs(bigSource.blobs(), "big", "", 6, (int) ContainerCopy.SMALL_OBJECT_BYTES + 1);
+        CountingAccount large = new CountingAccount(track(Backends.local())).delay(50);
+        assertThat(ContainerCopy.run(bigSource, large, CopyContainerOptions.of("big", "dst").withConcurrency(2))
+                .copied()).isEqualTo(6);
+        assertThat(large.mostConcurrentWrites()).isEqualTo(2);
+    }
+
+    @Test
     void refusesToCopyBlobsOntoThemselves() {
         assertThatThrownBy(() -> ContainerCopy.run(source, source, CopyContainerOptions.of("src", "src")))
                 .isInstanceOfSatisfying(StorageException.class, e -> {

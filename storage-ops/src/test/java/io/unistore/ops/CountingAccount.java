@@ -34,6 +34,8 @@ final class CountingAccount implements StorageAccount {
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final AtomicLong writtenEntities = new AtomicLong();
     private volatile long delayMillis;
+    private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostWriting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Runnable afterWrite = () -> { };
     private volatile String losingMethod;
     private volatile long losingCall;
@@ -106,6 +108,11 @@ final class CountingAccount implements StorageAccount {
                 .mapToLong(e -> e.getValue().get()).sum();
     }
 
+    /** The most writing calls that were in progress at once. */
+    int mostConcurrentWrites() {
+        return mostWriting.get();
+    }
+
     /** Entities written by single calls or inside transactions. */
     long writtenEntities() {
         return writtenEntities.get();
@@ -118,6 +125,22 @@ final class CountingAccount implements StorageAccount {
             }
             String name = method.getName();
             boolean write = WRITES.contains(name);
+            if (write) {
+                mostWriting.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            }
+            try {
+                return call(store, method, args, name, write);
+            } finally {
+                if (write) {
+                    writing.decrementAndGet();
+                }
+            }
+        }));
+    }
+
+    private Object call(Object store, java.lang.reflect.Method method, Object[] args, String name, boolean write)
+            throws Throwable {
+        {
             if (write && delayMillis > 0) {
                 try {
                     Thread.sleep(delayMillis);
@@ -145,7 +168,7 @@ final class CountingAccount implements StorageAccount {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-        }));
+        }
     }
 
     @Override
