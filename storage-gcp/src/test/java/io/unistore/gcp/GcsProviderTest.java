@@ -45,7 +45,8 @@ class GcsProviderTest {
     void declaresWhatGcsHas() {
         try (StorageAccount a = Unistore.open("gs://p", Map.of("endpoint", LOCAL, "credentials", "none"))) {
             assertThat(a.capabilities().capabilities()).containsExactlyInAnyOrder(Capability.BLOBS,
-                    Capability.BLOB_TIERS, Capability.BLOB_ARCHIVE, Capability.BLOB_SERVER_SIDE_COPY);
+                    Capability.BLOB_TIERS, Capability.BLOB_ARCHIVE, Capability.BLOB_SERVER_SIDE_COPY,
+                    Capability.BLOB_CONTAINER_LIFECYCLE);
             assertThatThrownBy(a::tables).extracting(e -> ((StorageException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED);
         }
     }
