@@ -80,5 +80,10 @@ public enum Capability {
     QUEUE_MESSAGE_ATTRIBUTES,
 
     /** Shares have a size quota. */
+    /**
+     * A file is moved or renamed within its share by the service, without copying its bytes
+     * ({@link io.unistore.file.FileStore#moveFile}).
+     */
+    FILE_MOVE,
     FILE_SHARE_QUOTA
 }

@@ -167,6 +167,19 @@ public interface FileStore {
     void setMetadata(String share, String path, Map<String, String> metadata);
 
     /**
+     * Moves (or renames) a file within its share, content, headers and metadata kept, done by the service without
+     * moving the bytes through this machine. The target's directory must exist.
+     *
+     * @param replaceIfExists whether an existing file at the target is replaced; a directory never is
+     * @return the moved file's properties
+     * @throws StorageException NOT_FOUND if the source or the target's directory does not exist; ALREADY_EXISTS
+     *         if the target exists and may not be replaced (or is a directory); CONFLICT if the source is a
+     *         directory; INVALID_ARGUMENT if the target is the source
+     */
+    @Requires(Capability.FILE_MOVE)
+    FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists);
+
+    /**
      * Deletes a file.
      *
      * @return false if it did not exist

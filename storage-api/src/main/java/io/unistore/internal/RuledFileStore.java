@@ -183,6 +183,18 @@ final class RuledFileStore implements FileStore {
     }
 
     @Override
+    public FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists) {
+        capabilities.require(Capability.FILE_MOVE, "moveFile");
+        names.share(share);
+        String from = nonRoot(sourcePath);
+        String to = nonRoot(targetPath);
+        if (from.equals(to)) {
+            throw StorageException.invalidArgument("targetPath", "is the source path '" + from + "'");
+        }
+        return guard.call(() -> backend.moveFile(share, from, to, replaceIfExists));
+    }
+
+    @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
         names.share(share);
         String p = names.filePath(path);

@@ -41,6 +41,11 @@ public interface FileBackend {
         throw Unsupported.operation("setShareQuota");
     }
 
+    /** Moves a file within its share; the API has checked the paths differ. Needs FILE_MOVE. */
+    default FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists) {
+        throw Unsupported.operation("moveFile");
+    }
+
     /** Creates one directory (its parent must exist); ALREADY_EXISTS if it exists. */
     void createDirectory(String share, String path, Map<String, String> metadata);
 

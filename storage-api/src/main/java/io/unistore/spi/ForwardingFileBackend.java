@@ -102,6 +102,11 @@ public class ForwardingFileBackend implements FileBackend {
     }
 
     @Override
+    public FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists) {
+        return delegate.moveFile(share, sourcePath, targetPath, replaceIfExists);
+    }
+
+    @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
         delegate.setMetadata(share, path, metadata);
     }

@@ -95,6 +95,12 @@ final class ObservedFiles extends ForwardingFileBackend {
     }
 
     @Override
+    public FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists) {
+        return o.write("moveFile", () -> super.moveFile(share, sourcePath, targetPath, replaceIfExists), share,
+                sourcePath, targetPath);
+    }
+
+    @Override
     public void setMetadata(String share, String path, Map<String, String> metadata) {
         o.write("setMetadata", () -> super.setMetadata(share, path, metadata), share, path);
     }

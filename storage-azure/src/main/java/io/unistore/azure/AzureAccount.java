@@ -95,6 +95,7 @@ final class AzureAccount implements AccountBackend {
         if (address.has(Service.FILE)) {
             set.add(Capability.FILES);
             set.add(Capability.FILE_SHARE_QUOTA);
+            set.add(Capability.FILE_MOVE);
         }
         return Capabilities.of(set.toArray(Capability[]::new))
                 .withLimits(LIMITS)

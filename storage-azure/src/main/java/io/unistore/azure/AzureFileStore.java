@@ -16,6 +16,7 @@ import com.azure.storage.file.share.models.ShareSnapshotsDeleteOptionType;
 import com.azure.storage.file.share.options.ShareCreateOptions;
 import com.azure.storage.file.share.options.ShareDeleteOptions;
 import com.azure.storage.file.share.options.ShareFileDownloadOptions;
+import com.azure.storage.file.share.options.ShareFileRenameOptions;
 import com.azure.storage.file.share.options.ShareListFilesAndDirectoriesOptions;
 import com.azure.storage.file.share.options.ShareSetPropertiesOptions;
 import io.unistore.ByteRange;
@@ -294,6 +295,28 @@ final class AzureFileStore implements FileBackend {
                 file(share, target.path()).setMetadata(meta);
             }
         });
+    }
+
+    /** Azure's Rename File: the service moves the file, headers and metadata kept. */
+    @Override
+    public FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists) {
+        String what = "move of " + where(share, sourcePath) + " to " + targetPath;
+        try {
+            file(share, sourcePath).renameWithResponse(new ShareFileRenameOptions(targetPath)
+                    .setReplaceIfExists(replaceIfExists), null, Context.NONE);
+        } catch (RuntimeException e) {
+            if (AzureErrors.isNotFound(e) && isDirectory(share, sourcePath)) {
+                throw new StorageException(ErrorCode.CONFLICT, what + " failed: the source is a directory (moveFile "
+                        + "moves files)");
+            }
+            StorageException failed = AzureErrors.translate(what, e);
+            if (failed.code() == ErrorCode.ALREADY_EXISTS && !replaceIfExists) {
+                throw new StorageException(ErrorCode.ALREADY_EXISTS, failed.getMessage() + " (give replaceIfExists to "
+                        + "replace a file)", failed);
+            }
+            throw failed;
+        }
+        return getProperties(share, targetPath);
     }
 
     @Override

@@ -99,7 +99,7 @@ final class LocalAccount implements AccountBackend {
         List<Capability> caps = new ArrayList<>(List.of(Capability.BLOBS, Capability.TABLES, Capability.QUEUES,
                 Capability.FILES, Capability.CONTAINER_METADATA, Capability.BLOB_TIERS, Capability.BLOB_ARCHIVE,
                 Capability.BLOB_SNAPSHOTS, Capability.BLOB_LEASES, Capability.BLOB_SERVER_SIDE_COPY,
-                Capability.TABLE_TRANSACTIONS, Capability.FILE_SHARE_QUOTA, Capability.QUEUE_PEEK,
+                Capability.TABLE_TRANSACTIONS, Capability.FILE_SHARE_QUOTA, Capability.FILE_MOVE, Capability.QUEUE_PEEK,
                 Capability.QUEUE_VISIBILITY_UPDATE, Capability.QUEUE_MESSAGE_UPDATE, Capability.QUEUE_MESSAGE_TTL,
                 Capability.QUEUE_STRICT_RECEIPTS, Capability.QUEUE_DEAD_LETTER));
         if (versioning) {

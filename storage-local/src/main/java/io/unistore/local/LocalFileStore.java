@@ -459,6 +459,35 @@ final class LocalFileStore implements FileBackend {
         });
     }
 
+    /** One statement moves the row: the content file, headers and metadata stay as they are. */
+    @Override
+    public FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists) {
+        return db.write(s -> {
+            requireShare(s, share);
+            FileEntry source = FileEntry.find(s, share, sourcePath);
+            if (source == null) {
+                throw StorageException.notFound(share + "/" + sourcePath);
+            }
+            if (source.directory()) {
+                throw new StorageException(ErrorCode.CONFLICT, share + "/" + sourcePath + " is a directory (moveFile "
+                        + "moves files)");
+            }
+            requireParent(s, share, targetPath);
+            FileEntry existing = FileEntry.find(s, share, targetPath);
+            if (existing != null) {
+                if (existing.directory() || !replaceIfExists) {
+                    throw StorageException.alreadyExists(share + "/" + targetPath + (existing.directory()
+                            ? " (a directory)" : " (give replaceIfExists to replace it)"));
+                }
+                Sql.update(s, "DELETE FROM entries WHERE share = ? AND path = ?", share, targetPath);
+                ContentRefs.unref(s, content, existing.content(), 1);
+            }
+            Sql.update(s, "UPDATE entries SET path = ?, parent = ? WHERE share = ? AND path = ?", targetPath,
+                    FileEntry.parentOf(targetPath), share, sourcePath);
+            return FileEntry.find(s, share, targetPath).properties(share);
+        });
+    }
+
     @Override
     public boolean exists(String share, String path) {
         String p = path(path);

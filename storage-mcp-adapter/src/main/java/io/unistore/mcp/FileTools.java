@@ -36,7 +36,7 @@ final class FileTools implements ToolProvider {
     @Override
     public List<McpTool> tools() {
         return List.of(listShares(), createShare(), listFiles(), createDirectory(), uploadFile(), downloadFile(),
-                deleteFile());
+                moveFile(), deleteFile());
     }
 
     private static McpTool.Builder tool(String name) {
@@ -204,6 +204,32 @@ final class FileTools implements ToolProvider {
         return out.put("encoding", text != null ? "utf8" : "base64")
                 .put("content", text != null ? text : Base64.getEncoder().encodeToString(bytes))
                 .put("note", null).build();
+    }
+
+    private static McpTool moveFile() {
+        return tool("move-file").title("Move or rename a file").requires(Capability.FILE_MOVE).writes(true, false)
+                .touches(Touch.writes(NameKind.SHARE, "share"))
+                .description("Move or rename a file within its share, done by the service (the bytes are not copied "
+                        + "through the server); content, headers and metadata are kept. The target's directory must "
+                        + "exist. An existing file at the target is replaced only with replaceIfExists (a directory "
+                        + "never); the source must be a file. Asks the user to confirm a replacement when the client "
+                        + "supports it.")
+                .input(ToolSchema.object().required("share", Args.SHARE).required("path", FILE_PATH)
+                        .required("targetPath", FILE_PATH)
+                        .optional("replaceIfExists", ToolSchema.bool("Replace a file already at targetPath "
+                                + "(default false)")).build())
+                .output(Shapes.FILE)
+                .handler(call -> {
+                    String share = call.share("share");
+                    String path = call.string("path");
+                    String target = call.string("targetPath");
+                    boolean replace = call.bool("replaceIfExists", false);
+                    if (replace) {
+                        call.confirm("replacing file '" + target + "' in share '" + share + "' of account '"
+                                + call.accountName() + "' by '" + path + "'");
+                    }
+                    return Shapes.file(call.account().files().moveFile(share, path, target, replace));
+                }).build();
     }
 
     private static McpTool deleteFile() {

@@ -55,6 +55,7 @@ class CatalogAndInputIT {
                 "upload-file", "download-file", "delete-file")) {
             CATALOGUE.put(t, List.of(Capability.FILES));
         }
+        CATALOGUE.put("move-file", List.of(Capability.FILES, Capability.FILE_MOVE));
         CATALOGUE.put("grep-blobs", List.of(Capability.BLOBS));
         CATALOGUE.put("grep-files", List.of(Capability.FILES));
         CATALOGUE.put("find-blobs", List.of(Capability.BLOBS));

@@ -48,6 +48,27 @@ abstract class FileContentToolsContract {
     }
 
     @Test
+    void moveFileRenamesAndMovesReplacingOnlyWhenAsked() {
+        mcp.call("create-file-share", args("share", "moves"));
+        mcp.call("create-directory", args("share", "moves", "path", "done"));
+        mcp.call("upload-file", args("share", "moves", "path", "report.txt", "content", "final", "metadata",
+                Map.of("owner", "ada")));
+        mcp.call("upload-file", args("share", "moves", "path", "done/old.txt", "content", "old"));
+        Map<String, Object> moved = mcp.call("move-file", args("share", "moves", "path", "report.txt", "targetPath",
+                "done/report.txt"));
+        assertThat(moved).containsEntry("path", "done/report.txt").containsEntry("size", 5);
+        assertThat(mcp.error("download-file", args("share", "moves", "path", "report.txt"))).startsWith("[NOT_FOUND]");
+        assertThat(mcp.error("move-file", args("share", "moves", "path", "done/report.txt", "targetPath",
+                "done/old.txt"))).startsWith("[ALREADY_EXISTS]").contains("replaceIfExists");
+        mcp.call("move-file", args("share", "moves", "path", "done/report.txt", "targetPath", "done/old.txt",
+                "replaceIfExists", true));
+        assertThat(mcp.call("download-file", args("share", "moves", "path", "done/old.txt")))
+                .containsEntry("content", "final");
+        assertThat(mcp.error("move-file", args("share", "moves", "path", "done/old.txt", "targetPath",
+                "nowhere/x.txt"))).startsWith("[NOT_FOUND]");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void fileToolsReadRangesGrepAndFind() {
         mcp.call("create-file-share", args("share", "texts"));

@@ -6,6 +6,7 @@ import com.microsoft.graph.drives.item.items.item.content.ContentRequestBuilder;
 import com.microsoft.graph.drives.item.items.item.createuploadsession.CreateUploadSessionPostRequestBody;
 import com.microsoft.graph.drives.item.items.item.createuploadsession.CreateUploadSessionRequestBuilder;
 import com.microsoft.graph.models.DriveItem;
+import com.microsoft.graph.models.ItemReference;
 import com.microsoft.graph.models.DriveItemCollectionResponse;
 import com.microsoft.graph.models.DriveItemUploadableProperties;
 import com.microsoft.graph.models.Folder;
@@ -190,6 +191,24 @@ final class DriveApi {
         DriveItem patch = new DriveItem();
         patch.setDescription(description);
         return GraphErrors.call("metadata update of " + what, () -> item(idUrl(itemId)).patch(patch, rc -> {
+            if (ifMatch != null) {
+                rc.headers.add("If-Match", ifMatch);
+            }
+        }));
+    }
+
+    /**
+     * Moves and renames an item in one PATCH ({@code parentReference}, {@code name}) if its eTag is still
+     * {@code ifMatch}; {@code conflict} is {@code fail} or {@code replace} for an item already at the target.
+     */
+    DriveItem move(String itemId, String parentId, String name, String conflict, String ifMatch, String what) {
+        DriveItem patch = new DriveItem();
+        patch.setName(name);
+        ItemReference parent = new ItemReference();
+        parent.setId(parentId);
+        patch.setParentReference(parent);
+        String url = idUrl(itemId) + "?" + CONFLICT_BEHAVIOR + "=" + conflict;
+        return GraphErrors.call("move of " + what, () -> item(url).patch(patch, rc -> {
             if (ifMatch != null) {
                 rc.headers.add("If-Match", ifMatch);
             }

@@ -17,11 +17,12 @@ import java.util.Map;
 
 /**
  * One Graph drive opened as an account: file shares only. What it declares is what {@link GraphFileStore}
- * implements: {@link Capability#FILES}, no quotas (a drive's quota is the tenant's, not a folder's).
+ * implements: {@link Capability#FILES}, {@link Capability#FILE_MOVE} (a PATCH of parent and name), no quotas (a drive's quota is the tenant's, not a folder's).
  */
 final class GraphAccount implements AccountBackend {
     /** Metadata is kept as JSON in the item's description, so the portable rules; 2 KiB in all. */
-    static final Capabilities CAPABILITIES = Capabilities.of(Capability.FILES).withMetadataRules(MetadataRules.PORTABLE);
+    static final Capabilities CAPABILITIES = Capabilities.of(Capability.FILES, Capability.FILE_MOVE)
+            .withMetadataRules(MetadataRules.PORTABLE);
 
     private final GraphAddress address;
     private final GraphFileStore files;

@@ -298,6 +298,38 @@ final class GraphFileStore implements FileBackend {
                 share + "/" + path);
     }
 
+    /**
+     * One PATCH of the item's parent and name, pinned to its eTag; the target's folder must exist, an existing
+     * file there is replaced only when asked (Graph's conflict behaviour), a folder never.
+     */
+    @Override
+    public FileProperties moveFile(String share, String sourcePath, String targetPath, boolean replaceIfExists) {
+        String what = share + "/" + sourcePath + " to " + targetPath;
+        DriveItem item = api.find(drivePath(share, sourcePath));
+        if (item == null) {
+            throw StorageException.notFound(share + "/" + sourcePath);
+        }
+        if (isFolder(item)) {
+            throw new StorageException(ErrorCode.CONFLICT, share + "/" + sourcePath + " is a directory (moveFile "
+                    + "moves files)");
+        }
+        int slash = targetPath.lastIndexOf('/');
+        String parentPath = slash < 0 ? "" : targetPath.substring(0, slash);
+        DriveItem parent = api.find(drivePath(share, parentPath));
+        if (parent == null || !isFolder(parent)) {
+            throw StorageException.notFound("parent directory " + share + "/" + parentPath
+                    + (parent == null ? "" : " (it is a file)"));
+        }
+        DriveItem existing = api.find(drivePath(share, targetPath));
+        if (existing != null && (isFolder(existing) || !replaceIfExists)) {
+            throw StorageException.alreadyExists(share + "/" + targetPath + (isFolder(existing) ? " (a directory)"
+                    : " (give replaceIfExists to replace it)"));
+        }
+        DriveItem moved = api.move(item.getId(), parent.getId(), targetPath.substring(slash + 1),
+                replaceIfExists ? "replace" : "fail", item.getETag(), what);
+        return properties(share, targetPath, moved);
+    }
+
     @Override
     public boolean deleteFile(String share, String path) {
         DriveItem item = api.find(drivePath(share, path));

@@ -413,6 +413,78 @@ public abstract class FileStoreContract extends StoreContract {
         }
     }
 
+    // ---- moving files ------------------------------------------------------------------------------
+
+    @Nested
+    class Moving {
+        @Test
+        void aFileMovesWithItsContentHeadersAndMetadata() {
+            assumeTrue(account.capabilities().has(Capability.FILE_MOVE), "no FILE_MOVE");
+            String d = unique("movedir");
+            files.createDirectory(drive, d);
+            String from = unique("from") + ".txt";
+            files.upload(drive, from, utf8("moving body"), FileUploadOptions.defaults().withContentType("text/plain")
+                    .withMetadata(Map.of("kept", "yes")));
+            FileProperties moved = files.moveFile(drive, from, d + "/to.txt", false);
+            assertThat(moved.path()).isEqualTo(d + "/to.txt");
+            assertThat(moved.directory()).isFalse();
+            assertThat(files.exists(drive, from)).isFalse();
+            assertThat(text(drive, d + "/to.txt")).isEqualTo("moving body");
+            FileProperties p = files.getProperties(drive, d + "/to.txt");
+            assertThat(p.size()).isEqualTo(11);
+            assertThat(p.contentType()).isEqualTo("text/plain");
+            assertMetadata(p.metadata(), Map.of("kept", "yes"));
+            // A rename in the same directory.
+            files.moveFile(drive, d + "/to.txt", d + "/renamed.txt", false);
+            assertThat(text(drive, d + "/renamed.txt")).isEqualTo("moving body");
+            assertThat(files.exists(drive, d + "/to.txt")).isFalse();
+        }
+
+        @Test
+        void anExistingTargetIsReplacedOnlyWhenAskedAndNeverADirectory() {
+            assumeTrue(account.capabilities().has(Capability.FILE_MOVE), "no FILE_MOVE");
+            String a = unique("a");
+            String b = unique("b");
+            write(drive, a, "A");
+            write(drive, b, "B");
+            assertFails(ErrorCode.ALREADY_EXISTS, () -> files.moveFile(drive, a, b, false));
+            assertThat(text(drive, a)).isEqualTo("A");
+            assertThat(text(drive, b)).isEqualTo("B");
+            files.moveFile(drive, a, b, true);
+            assertThat(text(drive, b)).isEqualTo("A");
+            assertThat(files.exists(drive, a)).isFalse();
+            String dir = unique("adir");
+            files.createDirectory(drive, dir);
+            assertFails(ErrorCode.ALREADY_EXISTS, () -> files.moveFile(drive, b, dir, true));
+            assertThat(files.getProperties(drive, dir).directory()).isTrue();
+            assertThat(text(drive, b)).isEqualTo("A");
+        }
+
+        @Test
+        void missingSourcesAndParentsAreNotFoundAndNothingMoves() {
+            assumeTrue(account.capabilities().has(Capability.FILE_MOVE), "no FILE_MOVE");
+            String a = unique("stay");
+            write(drive, a, "S");
+            assertFails(ErrorCode.NOT_FOUND, () -> files.moveFile(drive, unique("absent"), unique("t"), false));
+            assertFails(ErrorCode.NOT_FOUND, () -> files.moveFile(drive, a, unique("nodir") + "/t", false));
+            assertFails(ErrorCode.INVALID_ARGUMENT, () -> files.moveFile(drive, a, a, true));
+            String d = unique("srcdir");
+            files.createDirectory(drive, d);
+            assertFails(ErrorCode.CONFLICT, () -> files.moveFile(drive, d, unique("t"), false));
+            assertThat(text(drive, a)).isEqualTo("S");
+            assertThat(files.getProperties(drive, d).directory()).isTrue();
+        }
+
+        @Test
+        void withoutTheCapabilityAMoveIsRefused() {
+            assumeFalse(account.capabilities().has(Capability.FILE_MOVE), "account declares FILE_MOVE");
+            String a = unique("nomove");
+            write(drive, a, "x");
+            assertFails(ErrorCode.UNSUPPORTED, () -> files.moveFile(drive, a, unique("t"), false));
+            assertThat(text(drive, a)).isEqualTo("x");
+        }
+    }
+
     // ---- ranged reads ------------------------------------------------------------------------------
 
     @Nested
