@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code unistore cp -r --workers 3} with worker processes killed by SIGKILL while they hold items, on the local
+ * {@code unistore cp -r --workers 3} with worker processes killed by SIGKILL while they hold items (up to three
+ * times, as long as the job runs), on the local
  * provider and on Azurite: the coordinator replaces them, their items come back after the 2 s lease and are redone,
  * and at the end the job is complete and every object is at the target with the source's MD5.
  */
@@ -103,8 +104,9 @@ class CliDistributedIT {
         assertThat(cp.waitFor(90, TimeUnit.SECONDS)).as("cp --workers 3 finished").isTrue();
         String stderr = Files.readString(err);
         assertThat(cp.exitValue()).as(stderr + Files.readString(out)).isZero();
-        assertThat(killed).as(stderr).hasSize(3);
-        assertThat(stderr).contains("exited with code 137; started another");
+        // Up to three kills: on a fast machine the job can end before a third worker holds an item.
+        assertThat(killed).as(stderr).isNotEmpty();
+        assertThat(stderr.split("exited with code 137; started another", -1)).as(stderr).hasSize(killed.size() + 1);
 
         CopyJobStatus status = jobs.status(job);
         assertThat(status.state()).isEqualTo("complete");
@@ -112,13 +114,14 @@ class CliDistributedIT {
         assertThat(status.itemsDone()).isEqualTo(status.items()).isEqualTo(OBJECTS / 6);
         assertThat(status.failed()).isZero();
         assertThat(status.verified()).isEqualTo(OBJECTS);
-        assertThat(status.attempts()).as("items redone after their worker was killed").isGreaterThan(status.items());
+        assertThat(status.attempts()).as("each killed worker's item redone")
+                .isGreaterThanOrEqualTo(status.items() + killed.size());
         Map<String, String> source = md5s(coordination, from.substring(from.indexOf(':') + 1));
         Map<String, String> copied = md5s(target, targetContainer);
         assertThat(source).hasSize(OBJECTS).doesNotContainValue(null);
         assertThat(copied).isEqualTo(source);
-        System.out.printf("distributed cp with 3 kills: %d items, %d attempts, %.1f s%n", status.items(),
-                status.attempts(), (System.nanoTime() - start) / 1e9);
+        System.out.printf("distributed cp with %d kills: %d items, %d attempts, %.1f s%n", killed.size(),
+                status.items(), status.attempts(), (System.nanoTime() - start) / 1e9);
         jobs.delete(job);
     }
 
