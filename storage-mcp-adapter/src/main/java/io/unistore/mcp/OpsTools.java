@@ -12,11 +12,14 @@ import io.unistore.StorageException;
 import io.unistore.ops.ContainerCopy;
 import io.unistore.ops.CopyContainerOptions;
 import io.unistore.ops.CopyContainerResult;
+import io.unistore.ops.CopyShareOptions;
+import io.unistore.ops.CopyTreeResult;
 import io.unistore.ops.CsvExportOptions;
 import io.unistore.ops.CsvImportOptions;
 import io.unistore.ops.CsvResult;
 import io.unistore.ops.CsvSource;
 import io.unistore.ops.EntityJson;
+import io.unistore.ops.FileTreeCopy;
 import io.unistore.ops.MigrateTableOptions;
 import io.unistore.ops.MigrateTableResult;
 import io.unistore.ops.SchemaTransform;
@@ -28,7 +31,7 @@ import io.unistore.table.TableAction;
 import java.util.List;
 import java.util.Map;
 
-/** The storage-ops tools that copy and transform: copy-container, migrate/transform tables, CSV. */
+/** The storage-ops tools that copy and transform: copy-container, copy-share, migrate/transform tables, CSV. */
 final class OpsTools implements ToolProvider {
 
     /** The table a migration or a transform into another table writes. */
@@ -36,7 +39,7 @@ final class OpsTools implements ToolProvider {
 
     @Override
     public List<McpTool> tools() {
-        return List.of(copyContainer(), migrateTable(), transformTable(), importCsv(), exportCsv());
+        return List.of(copyContainer(), copyShare(), migrateTable(), transformTable(), importCsv(), exportCsv());
     }
 
     private static McpTool copyContainer() {
@@ -103,6 +106,51 @@ final class OpsTools implements ToolProvider {
                             .put("durationMs", r.duration().toMillis()).put("complete", r.complete())
                             .put("interrupted", r.interrupted()).put("dryRun", r.dryRun()).put("planned", r.planned())
                             .put("failures", r.failures()).build();
+                }).build();
+    }
+
+    private static McpTool copyShare() {
+        return McpTool.builder("copy-share").title("Copy a file share").requires(Capability.FILES)
+                .writes(true, true)
+                .touches(Touch.reads(NameKind.SHARE, "sourceShare"),
+                        Touch.writes(NameKind.SHARE, "targetShare").onAccount("targetAccount"))
+                .description("Copy a file share's tree (or one directory of it) into another share, in this account "
+                        + "or another served account on any provider: an Azure file share into a SharePoint or "
+                        + "OneDrive library (a msgraph account) and back, say. Directories are kept, empty ones too; "
+                        + "content streams and is checked by MD5 against what both stores report; content type and "
+                        + "metadata are carried. Overwrites target files of the same paths; incremental skips files "
+                        + "with the same size and MD5 (where both stores keep MD5). Per-file failures are listed and "
+                        + "the copy goes on.")
+                .input(ToolSchema.object().required("sourceShare", Args.SHARE).required("targetShare", Args.SHARE)
+                        .optional("targetAccount", OpsCalls.TARGET_ACCOUNT)
+                        .optional("sourceDirectory", string("Directory of the source share to copy (default: its root)"))
+                        .optional("targetDirectory", string("Directory of the target share the tree lands under "
+                                + "(default: its root)"))
+                        .optional("concurrency", integer("Files copied at once (default 4)", 1, 64))
+                        .optional("incremental", bool("Skip files whose target has the same size and MD5 (default true)"))
+                        .optional("dryRun", OpsCalls.DRY_RUN).build())
+                .output(ToolSchema.object().required("files", integer("Source files seen"))
+                        .required("copied", integer("Files copied (dry run: that would be)"))
+                        .required("skippedUnchanged", integer("Files already the same at the target"))
+                        .required("directoriesCreated", integer("Directories created in the target share"))
+                        .required("bytesCopied", integer("Bytes copied")).required("durationMs", integer("Duration"))
+                        .required("complete", bool("Every file copied or found unchanged"))
+                        .required("dryRun", bool("Was a dry run"))
+                        .required("failures", ToolSchema.stringMap("Failed paths with why")).build())
+                .handler(call -> {
+                    ToolCall target = call.onAccount("targetAccount");
+                    CopyShareOptions o = CopyShareOptions.of(call.share("sourceShare"), target.share("targetShare"))
+                            .withSourceDirectory(call.optionalString("sourceDirectory"))
+                            .withTargetDirectory(call.optionalString("targetDirectory"))
+                            .withConcurrency(call.integer("concurrency", 4))
+                            .withIncremental(call.bool("incremental", true)).withDryRun(call.bool("dryRun", false));
+                    CopyTreeResult r = OpsCalls.run(call, true, p -> FileTreeCopy.shareToShare(call.account(),
+                            target.account(), o.withProgress(p)));
+                    return Out.of().put("files", r.files()).put("copied", r.copied())
+                            .put("skippedUnchanged", r.skippedUnchanged()).put("directoriesCreated", r.directoriesCreated())
+                            .put("bytesCopied", r.bytes()).put("durationMs", r.duration().toMillis())
+                            .put("complete", r.complete()).put("dryRun", o.dryRun()).put("failures", r.failures())
+                            .build();
                 }).build();
     }
 

@@ -77,6 +77,7 @@ class CatalogAndInputIT {
         for (String t : List.of("copy-container", "backup-container", "restore-blob", "detect-blob-anomalies")) {
             CATALOGUE.put(t, List.of(Capability.BLOBS));
         }
+        CATALOGUE.put("copy-share", List.of(Capability.FILES));
         for (String t : List.of("migrate-table-data", "transform-table-schema", "backup-table", "restore-table",
                 "import-table-csv", "export-table-csv", "create-index", "list-indexes", "drop-index", "verify-index",
                 "rebuild-index", "recommend-table-keys", "detect-table-anomalies", "get-copy-job")) {

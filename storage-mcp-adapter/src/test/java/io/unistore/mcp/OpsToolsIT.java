@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpsToolsIT {
-    static final List<String> TOOLS = List.of("copy-container", "migrate-table-data", "transform-table-schema",
+    static final List<String> TOOLS = List.of("copy-container", "copy-share", "migrate-table-data", "transform-table-schema",
             "backup-table", "backup-container", "restore-table", "restore-blob", "import-table-csv",
             "export-table-csv");
 
@@ -74,6 +74,7 @@ class OpsToolsIT {
             assertThat(t.annotations().readOnlyHint()).as(name).isEqualTo(name.equals("export-table-csv"));
         }
         assertThat(mcp.tools().get("copy-container").annotations().destructiveHint()).isTrue();
+        assertThat(mcp.tools().get("copy-share").annotations().destructiveHint()).isTrue();
         assertThat(mcp.tools().get("backup-table").annotations().destructiveHint()).isFalse();
         assertThat(mcp.tools().get("restore-table").annotations().destructiveHint()).isTrue();
     }

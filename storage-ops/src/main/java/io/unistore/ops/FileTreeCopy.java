@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Copies a file share's directory tree into a container and back, keeping the tree in the blob names
- * ({@code dir/sub/file}). Content streams (bounded memory), is hashed with MD5 on the way and checked against
- * what the target reports; content type and metadata are carried. Blob stores have no directories, so empty
- * directories of a share are not kept in a container; the other way, the directories a blob name implies are
- * created. Per-file failures are reported and the copy goes on.
+ * ({@code dir/sub/file}), or into another share. Content streams (bounded memory), is hashed with MD5 on the way
+ * and checked against what the source and target report; content type and metadata are carried. Blob stores have
+ * no directories, so empty directories of a share are not kept in a container; the other way, the directories a
+ * blob name implies are created. Share to share keeps the tree whole, empty directories too. Per-file failures
+ * are reported and the copy goes on.
  */
 public final class FileTreeCopy {
     private FileTreeCopy() {
@@ -40,7 +41,7 @@ public final class FileTreeCopy {
                                                   CopyTreeOptions options) {
         FileStore files = source.files();
         BlobStore blobs = target.blobs();
-        Run run = new Run(options);
+        Run run = new Run(options.dryRun(), options.progress());
         if (!options.dryRun()) {
             blobs.createContainerIfNotExists(options.container());
         }
@@ -80,14 +81,10 @@ public final class FileTreeCopy {
                                                   CopyTreeOptions options) {
         BlobStore blobs = source.blobs();
         FileStore files = target.files();
-        Run run = new Run(options);
+        Run run = new Run(options.dryRun(), options.progress());
         if (!options.dryRun()) {
-            files.createShareIfNotExists(options.share());
-            if (!options.directory().isEmpty()) {
-                files.createDirectories(options.share(), options.directory());
-            }
+            prepare(files, options.share(), options.directory());
         }
-        // computeIfAbsent holds back other files of a directory until it exists.
         Map<String, Boolean> madeDirs = new ConcurrentHashMap<>();
         Iterable<BlobItem> items = blobs.list(options.container(), ListBlobsOptions.prefix(
                 options.prefix().isEmpty() ? null : options.prefix()).withIncludeMetadata(true));
@@ -107,11 +104,7 @@ public final class FileTreeCopy {
             }
             int slash = path.lastIndexOf('/');
             if (slash > 0) {
-                madeDirs.computeIfAbsent(path.substring(0, slash), dir -> {
-                    files.createDirectories(options.share(), dir);
-                    run.directories.incrementAndGet();
-                    return Boolean.TRUE;
-                });
+                makeDirectory(files, options.share(), path.substring(0, slash), madeDirs, run);
             }
             try (InputStream in = blobs.openInputStream(options.container(), p.name())) {
                 DigestInputStream hashing = Digests.md5Stream(in);
@@ -124,6 +117,75 @@ public final class FileTreeCopy {
             run.copied(p.size());
         }, (item, e) -> run.failed(item.name(), e), () -> false);
         return run.result();
+    }
+
+    /**
+     * Copies the tree under {@code sourceShare/sourceDirectory} to {@code targetShare/targetDirectory}: every
+     * directory (empty ones too) and file, a file's parents made before it whatever order the workers take.
+     */
+    public static CopyTreeResult shareToShare(StorageAccount source, StorageAccount target, CopyShareOptions options) {
+        FileStore from = source.files();
+        FileStore to = target.files();
+        Run run = new Run(options.dryRun(), options.progress());
+        if (!options.dryRun()) {
+            prepare(to, options.targetShare(), options.targetDirectory());
+        }
+        Map<String, Boolean> madeDirs = new ConcurrentHashMap<>();
+        Iterable<FileItem> items = from.list(options.sourceShare(), options.sourceDirectory(),
+                ListFilesOptions.recursively());
+        Workers.forEach(items, options.concurrency(), f -> {
+            String path = options.targetPath(f.path());
+            if (f.directory()) {
+                if (!options.dryRun()) {
+                    makeDirectory(to, options.targetShare(), path, madeDirs, run);
+                }
+                return;
+            }
+            run.found.incrementAndGet();
+            FileProperties p = from.getProperties(options.sourceShare(), f.path());
+            if (options.incremental() && to.exists(options.targetShare(), path)) {
+                FileProperties existing = to.getProperties(options.targetShare(), path);
+                if (!existing.directory() && existing.size() == p.size() && p.contentMd5() != null
+                        && p.contentMd5().equals(existing.contentMd5())) {
+                    run.unchanged();
+                    return;
+                }
+            }
+            if (run.dryRun(p.size())) {
+                return;
+            }
+            int slash = path.lastIndexOf('/');
+            if (slash > 0) {
+                makeDirectory(to, options.targetShare(), path.substring(0, slash), madeDirs, run);
+            }
+            try (InputStream in = from.openInputStream(options.sourceShare(), f.path(), null)) {
+                DigestInputStream hashing = Digests.md5Stream(in);
+                FileProperties written = to.upload(options.targetShare(), path, hashing, FileUploadOptions.defaults()
+                        .withContentType(p.contentType()).withMetadata(p.metadata()).withLength(p.size()));
+                run.verify(path, Digests.base64(hashing.getMessageDigest()), written.contentMd5(), p.contentMd5());
+            } catch (IOException e) {
+                throw Streams.ioFailure("copy of " + f.path(), e);
+            }
+            run.copied(p.size());
+        }, run::failed, () -> false);
+        return run.result();
+    }
+
+    /** Creates the target share and directory where missing. */
+    private static void prepare(FileStore files, String share, String directory) {
+        files.createShareIfNotExists(share);
+        if (!directory.isEmpty()) {
+            files.createDirectories(share, directory);
+        }
+    }
+
+    /** Creates a directory (and its parents) once per copy; computeIfAbsent holds back its files until it exists. */
+    private static void makeDirectory(FileStore files, String share, String path, Map<String, Boolean> made, Run run) {
+        made.computeIfAbsent(path, dir -> {
+            files.createDirectories(share, dir);
+            run.directories.incrementAndGet();
+            return Boolean.TRUE;
+        });
     }
 
     private static String relative(String path, String directory) {
@@ -147,7 +209,7 @@ public final class FileTreeCopy {
 
     /** Counters of one tree copy. */
     private static final class Run {
-        final CopyTreeOptions options;
+        final boolean dryRun;
         final ProgressMeter meter;
         final AtomicLong found = new AtomicLong();
         final AtomicLong copied = new AtomicLong();
@@ -156,10 +218,10 @@ public final class FileTreeCopy {
         final AtomicLong bytes = new AtomicLong();
         final Map<String, String> failures = Collections.synchronizedMap(new LinkedHashMap<>());
 
-        Run(CopyTreeOptions options) {
-            this.options = options;
-            this.meter = new ProgressMeter("copy-tree", options.progress(), Duration.ofMillis(500));
-            meter.phase(options.dryRun() ? "planning" : "copying");
+        Run(boolean dryRun, ProgressCallback progress) {
+            this.dryRun = dryRun;
+            this.meter = new ProgressMeter("copy-tree", progress, Duration.ofMillis(500));
+            meter.phase(dryRun ? "planning" : "copying");
         }
 
         void unchanged() {
@@ -169,10 +231,10 @@ public final class FileTreeCopy {
 
         /** In a dry run, counts the file as to be copied and returns true. */
         boolean dryRun(long size) {
-            if (options.dryRun()) {
+            if (dryRun) {
                 copied(size);
             }
-            return options.dryRun();
+            return dryRun;
         }
 
         void copied(long size) {

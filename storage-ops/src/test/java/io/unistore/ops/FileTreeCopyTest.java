@@ -77,6 +77,39 @@ class FileTreeCopyTest {
         assertThat(account.blobs().containerExists("mirror")).isFalse();
     }
 
+    @Test
+    void shareToShareKeepsTheWholeTreeEmptyDirectoriesToo() {
+        CopyTreeResult r = FileTreeCopy.shareToShare(account, account, CopyShareOptions.of("docs", "copy")
+                .withTargetDirectory("2026/docs").withConcurrency(8));
+        assertThat(r.failures()).isEmpty();
+        assertThat(r.copied()).isEqualTo(7);
+        assertThat(tree(account.files(), "copy", "2026/docs")).isEqualTo(tree(account.files(), "docs", ""));
+        var readme = account.files().getProperties("copy", "2026/docs/readme.txt");
+        assertThat(readme.contentType()).isEqualTo("text/plain");
+        assertThat(readme.metadata()).containsEntry("owner", "ops");
+
+        account.files().upload("docs", "reports/index.json", "{\"v\":2}".getBytes());
+        CopyTreeResult again = FileTreeCopy.shareToShare(account, account, CopyShareOptions.of("docs", "copy")
+                .withTargetDirectory("2026/docs"));
+        assertThat(again.copied()).as("only the changed file").isEqualTo(1);
+        assertThat(again.skippedUnchanged()).isEqualTo(6);
+        assertThat(account.files().downloadBytes("copy", "2026/docs/reports/index.json")).asString()
+                .isEqualTo("{\"v\":2}");
+    }
+
+    @Test
+    void shareToShareCopiesOneDirectoryAndADryRunWritesNothing() {
+        CopyTreeResult dry = FileTreeCopy.shareToShare(account, account, CopyShareOptions.of("docs", "part")
+                .withSourceDirectory("reports/2026").withDryRun(true));
+        assertThat(dry.copied()).isEqualTo(5);
+        assertThat(account.files().shareExists("part")).isFalse();
+
+        CopyTreeResult r = FileTreeCopy.shareToShare(account, account, CopyShareOptions.of("docs", "part")
+                .withSourceDirectory("/reports/2026/"));
+        assertThat(r.copied()).isEqualTo(5);
+        assertThat(tree(account.files(), "part", "")).isEqualTo(tree(account.files(), "docs", "reports/2026"));
+    }
+
     /** Relative path -> content (directories as "dir/" -> empty) of a tree. */
     private static Map<String, String> tree(FileStore files, String share, String dir) {
         Map<String, String> out = new TreeMap<>();
