@@ -4,6 +4,8 @@ module io.unistore.ops {
     requires tools.jackson.databind;
     requires org.apache.commons.csv;
     requires parquet.format.structures;
+    // Snappy, zstd and LZ4 for the Parquet pages of a sample (an automatic module named after its jar).
+    requires aircompressor;
     requires com.cronutils;
     requires io.github.javadiffutils;
     requires org.slf4j;

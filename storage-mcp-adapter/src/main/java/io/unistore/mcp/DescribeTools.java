@@ -62,10 +62,12 @@ final class DescribeTools implements ToolProvider {
                         + "empty counts, up to " + DataProfile.SAMPLE_ROWS + " sample rows (values cut at "
                         + MAX_VALUE_CHARS + " characters), and the row count: exact when the read reached the end "
                         + "(complete=true), otherwise estimated from the bytes per row read. A row the read cuts is "
-                        + "left out. Parquet (.parquet, or format=parquet) is described from its footer alone (two "
-                        + "ranged reads at the end, whatever its size): exact row count, row groups, every leaf "
-                        + "column with its logical and physical type, nulls and min/max from the writer's "
-                        + "statistics; no sample rows (decoding pages needs Hadoop's libraries).")
+                        + "left out. Parquet (.parquet, or format=parquet) is described from its footer (two ranged "
+                        + "reads at the end, whatever its size): exact row count, row groups, every leaf column with "
+                        + "its logical and physical type, nulls and min/max from the writer's statistics; the sample "
+                        + "rows come from the first pages of the first row group (a few more ranged reads). Columns "
+                        + "the sample cannot decode (repeated values, the LZO or Brotli codecs, damaged pages) are named in "
+                        + "notSampled.")
                 .input(in.build())
                 .output(ToolSchema.object().required(noun, string("What was described"))
                         .required("format", string("The format read"))
@@ -85,6 +87,7 @@ final class DescribeTools implements ToolProvider {
                         .required("rowCount", nullable(integer("Exact row count, when complete or from a Parquet "
                                 + "footer")))
                         .optional("rowGroups", integer("Parquet: row groups"))
+                        .optional("notSampled", ToolSchema.stringMap("Parquet: columns left out of the sample, with why"))
                         .required("rowEstimate", integer("The row count, or its estimate"))
                         .required("bytesRead", integer("Bytes read from the start"))
                         .required("size", integer("The whole content's size"))
@@ -130,15 +133,16 @@ final class DescribeTools implements ToolProvider {
     }
 
     private static Map<String, Object> parquet(String noun, String name, RangedContent content) {
-        ParquetProfile.Result r = ParquetProfile.of(content, noun);
+        ParquetProfile.Result r = ParquetProfile.of(content, noun, DataProfile.SAMPLE_ROWS);
         return Out.of().put(noun, name).put("format", "parquet").put("columnCount", r.columns().size())
                 .put("columns", r.columns().stream().limit(MAX_COLUMNS).map(c -> Out.of().put("name", cut(c.name()))
                         .put("type", c.type()).put("empty", c.nulls() < 0 ? null : c.nulls())
                         .put("physicalType", c.physicalType()).put("repetition", c.repetition())
                         .put("min", c.min() == null ? null : cut(c.min()))
                         .put("max", c.max() == null ? null : cut(c.max())).build()).toList())
-                .put("sample", List.of()).put("rowsRead", 0).put("rowCount", r.rows()).put("rowEstimate", r.rows())
-                .put("rowGroups", r.rowGroups()).put("bytesRead", r.bytesRead()).put("size", content.size())
+                .put("sample", r.sample().stream().map(DescribeTools::cutRow).toList())
+                .put("rowsRead", r.sample().size()).put("rowCount", r.rows()).put("rowEstimate", r.rows())
+                .put("rowGroups", r.rowGroups()).put("notSampled", r.notSampled()).put("bytesRead", r.bytesRead()).put("size", content.size())
                 .put("complete", false).build();
     }
 

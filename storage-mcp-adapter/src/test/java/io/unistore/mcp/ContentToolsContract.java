@@ -479,9 +479,12 @@ abstract class ContentToolsContract {
                 .startsWith("[INVALID_ARGUMENT]").contains("blob");
     }
 
-    /** Parquet from its footer: two small ranged reads at the end of a 170 KB file, exact counts and types. */
+    /**
+     * Parquet from its footer (two small ranged reads at the end of a 170 KB file: exact counts and types) and its
+     * first row group (one more read: the sample rows).
+     */
     @Test
-    void parquetIsDescribedFromItsFooterAlone() throws Exception {
+    void parquetIsDescribedFromItsFooterAndFirstPages() throws Exception {
         Path file = exchange.resolve("sales.parquet");
         try (var in = ContentToolsContract.class.getResourceAsStream("/fixtures/sales.parquet")) {
             Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -492,8 +495,17 @@ abstract class ContentToolsContract {
         Map<String, Object> r = counted("describe-blob", args("container", "content", "blob", "data/sales.parquet"),
                 bytes);
         if (bytes[0] >= 0) {
-            assertThat(bytes[0]).as("bytes the back end sent").isLessThan(Files.size(file) / 5);
+            assertThat(bytes[0]).as("bytes the back end sent").isLessThan(Files.size(file) / 3);
         }
+        List<Map<String, Object>> sample = list(r, "sample");
+        assertThat(sample).hasSize(5);
+        assertThat(sample.get(0)).containsEntry("id", 0).containsEntry("amount", 0.0).containsEntry("paid", true)
+                .containsEntry("at", "2023-11-14T22:13:20Z").containsEntry("address.city", "Lyon")
+                .containsEntry("customer", null);
+        assertThat(sample.get(1)).containsEntry("id", 1).containsEntry("amount", 1.5).containsEntry("paid", false)
+                .containsEntry("address.city", "Paris");
+        assertThat((String) sample.get(1).get("customer")).matches("c\\d{5}");
+        assertThat(r).containsEntry("rowsRead", 5).containsEntry("notSampled", Map.of());
         assertThat(r).containsEntry("format", "parquet").containsEntry("rowCount", 5000)
                 .containsEntry("rowEstimate", 5000).containsEntry("complete", false);
         assertThat(((Number) r.get("rowGroups")).intValue()).isGreaterThan(1);

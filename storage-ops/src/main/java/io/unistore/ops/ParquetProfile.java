@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.FieldRepetitionType;
@@ -21,11 +22,11 @@ import org.apache.parquet.format.Type;
 import org.apache.parquet.format.Util;
 
 /**
- * The structure of a Parquet file from its footer alone: two ranged reads at the end (the 8-byte tail with the
- * footer's length and magic, then the footer), never the data pages. The footer holds the exact row count, the
- * row groups, every column's types, and per column chunk the statistics the writer kept (null counts, min and
- * max), which stand in for a sample: decoding rows needs the Parquet reader, which needs Hadoop (tens of MB).
- * Parsed by {@code parquet-format-structures} (the format's own Thrift classes). Encrypted footers are refused.
+ * The structure of a Parquet file from its footer: two ranged reads at the end (the 8-byte tail with the footer's
+ * length and magic, then the footer). The footer holds the exact row count, the row groups, every column's types,
+ * and per column chunk the statistics the writer kept (null counts, min and max). A sample of the first rows, when
+ * asked for, reads the first pages of the first row group ({@link ParquetSample}) and nothing else. Parsed by
+ * {@code parquet-format-structures} (the format's own Thrift classes). Encrypted footers are refused.
  */
 public final class ParquetProfile {
     /** The largest footer read (a file with more metadata than this is refused, naming the size). */
@@ -57,11 +58,17 @@ public final class ParquetProfile {
      * @param rows the exact row count
      * @param rowGroups the number of row groups
      * @param createdBy the writer, as it named itself
-     * @param bytesRead bytes read (tail and footer)
+     * @param bytesRead bytes read (tail, footer and the sample's pages)
+     * @param sample the first rows (column name to value) of the columns that could be sampled; empty when none
+     *        was asked for
+     * @param notSampled columns left out of the sample, with why (repeated values, an encoding or codec not decoded)
      */
-    public record Result(List<Column> columns, long rows, int rowGroups, String createdBy, long bytesRead) {
+    public record Result(List<Column> columns, long rows, int rowGroups, String createdBy, long bytesRead,
+                         List<Map<String, Object>> sample, Map<String, String> notSampled) {
         public Result {
             columns = List.copyOf(columns);
+            sample = java.util.Collections.unmodifiableList(new ArrayList<>(sample));
+            notSampled = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notSampled));
         }
     }
 
@@ -74,6 +81,16 @@ public final class ParquetProfile {
 
     /** Reads the footer of {@code content}; INVALID_ARGUMENT naming {@code field} when it is not Parquet. */
     public static Result of(RangedContent content, String field) {
+        return of(content, field, 0);
+    }
+
+    /**
+     * Reads the footer of {@code content} and the first {@code sampleRows} rows (0 for none); INVALID_ARGUMENT
+     * naming {@code field} when it is not Parquet. A column the sample cannot decode is named in
+     * {@link Result#notSampled()}, never a failure of the whole description.
+     */
+    public static Result of(RangedContent content, String field, int sampleRows) {
+        long before = content.bytesRead();
         long size = content.size();
         if (size < 12) {
             throw notParquet(field, "it has " + size + " bytes, fewer than a Parquet file's 12");
@@ -115,7 +132,9 @@ public final class ParquetProfile {
         for (int c = 0; c < columns.size(); c++) {
             described.add(withStatistics(columns.get(c), groups, c));
         }
-        return new Result(described, meta.getNum_rows(), groups.size(), meta.getCreated_by(), 8 + footerLength);
+        ParquetSample.Result sample = ParquetSample.read(content, meta, sampleRows);
+        return new Result(described, meta.getNum_rows(), groups.size(), meta.getCreated_by(),
+                content.bytesRead() - before, sample.rows(), sample.notSampled());
     }
 
     /** Walks one schema node (depth first, as the footer lists them), adding its leaves. */
