@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The content tools for file shares (ranged and line reads, grep, find, edit, patch, read-many) of the real jar,
- * over stdio, on one back end with FILES: the local provider and the Azure Files stand-in.
+ * The content tools for file shares (ranged and line reads, grep, find, edit, patch, read-many) and copy-share of
+ * the real jar, over stdio, on one back end with FILES: the local provider and the Azure Files stand-in.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class FileContentToolsContract {
@@ -66,6 +66,30 @@ abstract class FileContentToolsContract {
                 .containsEntry("content", "final");
         assertThat(mcp.error("move-file", args("share", "moves", "path", "done/old.txt", "targetPath",
                 "nowhere/x.txt"))).startsWith("[NOT_FOUND]");
+    }
+
+    @Test
+    void copyShareCopiesATreeIntoAnotherShareThenOnlyWhatChanged() {
+        mcp.call("create-file-share", args("share", "origin"));
+        mcp.call("create-directory", args("share", "origin", "path", "docs/empty"));
+        mcp.call("upload-file", args("share", "origin", "path", "docs/a.txt", "content", "alpha", "contentType",
+                "text/plain", "metadata", Map.of("owner", "ada")));
+        mcp.call("upload-file", args("share", "origin", "path", "b.bin", "content",
+                Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 255}), "encoding", "base64"));
+        Map<String, Object> r = mcp.call("copy-share", args("sourceShare", "origin", "targetShare", "copied",
+                "targetDirectory", "2026"));
+        assertThat(r).containsEntry("copied", 2).containsEntry("complete", true).containsEntry("bytesCopied", 9);
+        Map<String, Object> a = mcp.call("download-file", args("share", "copied", "path", "2026/docs/a.txt"));
+        assertThat(a).containsEntry("content", "alpha");
+        assertThat(mcp.call("list-files", args("share", "copied", "path", "2026/docs")).toString())
+                .contains("empty");
+        mcp.call("upload-file", args("share", "origin", "path", "docs/a.txt", "content", "alpha 2"));
+        Map<String, Object> again = mcp.call("copy-share", args("sourceShare", "origin", "targetShare", "copied",
+                "targetDirectory", "2026"));
+        assertThat(again).containsEntry("copied", 1).containsEntry("skippedUnchanged", 1);
+        assertThat(mcp.error("copy-share", args("sourceShare", "missing", "targetShare", "never-made")))
+                .startsWith("[NOT_FOUND]").contains("missing");
+        assertThat(mcp.call("list-file-shares", args()).toString()).doesNotContain("never-made");
     }
 
     @Test

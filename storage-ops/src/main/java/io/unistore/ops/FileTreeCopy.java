@@ -126,6 +126,11 @@ public final class FileTreeCopy {
     public static CopyTreeResult shareToShare(StorageAccount source, StorageAccount target, CopyShareOptions options) {
         FileStore from = source.files();
         FileStore to = target.files();
+        if (!from.shareExists(options.sourceShare())) {
+            // Before the target is made: a copy from nowhere leaves nothing behind.
+            throw new StorageException(ErrorCode.NOT_FOUND, "the source share '" + options.sourceShare()
+                    + "' does not exist");
+        }
         Run run = new Run(options.dryRun(), options.progress());
         if (!options.dryRun()) {
             prepare(to, options.targetShare(), options.targetDirectory());
