@@ -39,34 +39,20 @@ final class CpCommand extends BaseCommand {
     @Option(names = "--no-skip", description = "Between accounts, copy even objects the target holds already.")
     boolean noSkip;
 
-    @Option(names = "--workers", paramLabel = "N", description = "With -r between accounts: a distributed copy "
-            + "job, run by N worker processes (each with --transfers objects in flight); more can join from any "
-            + "machine with 'unistore worker JOB'. 0 only submits the job and prints its id.")
-    Integer workers;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "100",
-            description = "With --workers: objects per work item (default ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "30s",
-            description = "With --workers: how long an item stays hidden from other workers, renewed while one "
-                    + "works on it; a killed worker's items reappear after it (default ${DEFAULT-VALUE}).")
-    String lease;
-
     @Mixin
-    JobOptions jobOptions;
+    DistributedOptions distributed;
 
     @Override
     int run(Session session, Output output) throws InterruptedException {
         Location src = Location.parse(source);
         Location dst = Location.parse(target);
         Transfer transfer = new Transfer(session, output, transfers, !noSkip);
-        if (workers != null) {
+        if (distributed.on()) {
             if (!recursive) {
                 throw CliException.usage("--workers applies with -r between accounts");
             }
-            return DistributedCp.run(session, output, globals, jobOptions, workers, batch,
-                    PresignCommand.duration(lease, "--lease"), src, dst, filters.filter()::matches, transfers, !noSkip);
+            return DistributedCp.run(session, output, globals, distributed, src, dst, filters.filter()::matches,
+                    transfers, !noSkip);
         }
         TransferResult result;
         if (recursive) {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sync", description = {"Makes TARGET (a directory or prefix) hold what SOURCE holds, one way: copies "
         + "what is missing or different; with --delete also removes what SOURCE does not have.",
     "Different means: another size, or SOURCE newer than TARGET (default); or another MD5 (--checksum). Deletes "
-            + "happen only after every copy succeeded. --dry-run prints the plan and changes nothing."})
+            + "happen only after every copy succeeded. --dry-run prints the plan and changes nothing.",
+    "Between accounts, --workers N shares the copies among N worker processes (a distributed job, as cp -r "
+            + "--workers), after the plan is made here."})
 final class SyncCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SOURCE")
     String source;
@@ -41,13 +43,20 @@ final class SyncCommand extends BaseCommand {
             description = "Objects in flight (default ${DEFAULT-VALUE}).")
     int transfers;
 
-    /** The --json output. */
+    @Mixin
+    DistributedOptions distributed;
+
+    /** The --json output: {@code copy} for a copy by this process, {@code job} for one by workers. */
     record SyncResult(boolean dryRun, List<String> toCopy, List<String> toDelete, TransferResult copy,
-                      List<String> deleted, Map<String, String> deleteFailures) {
+                      Map<String, Object> job, List<String> deleted, Map<String, String> deleteFailures) {
     }
 
     @Override
-    int run(Session session, Output output) {
+    int run(Session session, Output output) throws InterruptedException {
+        if (distributed.on() && distributed.workers == 0) {
+            throw CliException.usage("--workers: sync runs its job to the end (deletes wait for every copy), so "
+                    + "it needs 1 to 64 workers; submit with cp -r --workers 0 instead");
+        }
         Location src = Location.parse(source);
         Location dst = Location.parse(target);
         NameFilter filter = filters.filter();
@@ -65,7 +74,8 @@ final class SyncCommand extends BaseCommand {
                 : List.of();
         if (dryRun) {
             if (output.json()) {
-                output.json(new SyncResult(true, List.copyOf(toCopy.keySet()), toDelete, null, List.of(), Map.of()));
+                output.json(new SyncResult(true, List.copyOf(toCopy.keySet()), toDelete, null, null, List.of(),
+                        Map.of()));
             } else {
                 toCopy.keySet().forEach(n -> output.line("would copy " + n));
                 toDelete.forEach(n -> output.line("would delete " + n));
@@ -73,26 +83,42 @@ final class SyncCommand extends BaseCommand {
             }
             return Exit.OK;
         }
-        TransferResult copy = toCopy.isEmpty() ? TransferResult.NOTHING
-                // The plan decided what differs: the copy need not compare again.
-                : new Transfer(session, output, transfers, false).tree(src, dst, toCopy, toCopy::containsKey);
+        // The plan decided what differs: the copy need not compare again.
+        TransferResult copy = null;
+        DistributedCp.Outcome job = null;
+        long failed;
+        if (distributed.on() && !toCopy.isEmpty()) {
+            job = DistributedCp.execute(session, output, globals, distributed, src, dst, toCopy::containsKey,
+                    transfers, false);
+            failed = job.complete() ? job.status().failed() : Math.max(1, job.status().failed());
+        } else {
+            copy = toCopy.isEmpty() ? TransferResult.NOTHING
+                    : new Transfer(session, output, transfers, false).tree(src, dst, toCopy, toCopy::containsKey);
+            failed = copy.failed();
+        }
         List<String> deleted = new ArrayList<>();
         Map<String, String> deleteFailures = new LinkedHashMap<>();
         if (!toDelete.isEmpty()) {
-            if (copy.failed() > 0) {
-                deleteFailures.put("*", "not deleting: " + copy.failed() + " copies failed; run sync again");
+            if (failed > 0) {
+                deleteFailures.put("*", "not deleting: " + (job != null && !job.complete() ? "the copy job did not "
+                        + "complete" : failed + " copies failed") + "; run sync again");
             } else {
                 deleteAll(session, dst, toDelete, deleted, deleteFailures);
             }
         }
         if (output.json()) {
-            output.json(new SyncResult(false, List.copyOf(toCopy.keySet()), toDelete, copy, deleted, deleteFailures));
+            output.json(new SyncResult(false, List.copyOf(toCopy.keySet()), toDelete, copy,
+                    job == null ? null : job.fields(), deleted, deleteFailures));
         } else {
-            copy.failures().forEach((name, why) -> output.error(name + ": " + why));
+            if (copy != null) {
+                copy.failures().forEach((name, why) -> output.error(name + ": " + why));
+            } else {
+                job.status().errors().forEach(output::error);
+            }
             deleteFailures.forEach((name, why) -> output.error(name + ": " + why));
-            output.note(copy.summary() + ", " + deleted.size() + " deleted");
+            output.note((copy != null ? copy.summary() : job.summary()) + ", " + deleted.size() + " deleted");
         }
-        return copy.failed() == 0 && deleteFailures.isEmpty() ? Exit.OK : Exit.FAILED;
+        return failed == 0 && deleteFailures.isEmpty() ? Exit.OK : Exit.FAILED;
     }
 
     private boolean differs(Sides sides, Location src, Tree.Entry e, Location dst, Tree.Entry t) {

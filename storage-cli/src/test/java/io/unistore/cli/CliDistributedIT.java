@@ -69,6 +69,49 @@ class CliDistributedIT {
         }
     }
 
+    @Test
+    void syncWithWorkersCopiesWhatDiffersThenDeletesWhatTheSourceLacks() throws Exception {
+        Launcher unistore = new Launcher(dir, Map.of());
+        try (StorageAccount account = Unistore.open(dir.resolve("unistore-data").toString())) {
+            account.blobs().createContainer("ssrc");
+            account.blobs().createContainer("sdst");
+            Random random = new Random(5);
+            for (int i = 0; i < 40; i++) {
+                byte[] content = new byte[200 + random.nextInt(800)];
+                random.nextBytes(content);
+                account.blobs().upload("ssrc", "in/o-" + i, content);
+                if (i < 30) {
+                    // written after the source: the same and not older, so left alone
+                    account.blobs().upload("sdst", "o-" + i, content);
+                } else if (i < 35) {
+                    account.blobs().upload("sdst", "o-" + i, new byte[content.length + 1]);
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                account.blobs().upload("sdst", "extra-" + i, new byte[] {1});
+            }
+            tools.jackson.databind.JsonNode r = CliLocalIT.json(unistore.run("sync", "--workers", "2", "--batch", "3",
+                    "--lease", "5s", "--delete", "--json", "local:ssrc/in", "local:sdst"));
+            assertThat(r.get("toCopy")).hasSize(10);
+            assertThat(r.get("copy").isNull()).isTrue();
+            assertThat(r.get("job").get("state").asString()).isEqualTo("complete");
+            assertThat(r.get("job").get("copied").asLong()).isEqualTo(10);
+            assertThat(r.get("job").get("verified").asLong()).isEqualTo(10);
+            assertThat(r.get("job").get("items").asLong()).isEqualTo(4);
+            assertThat(r.get("deleted").toString()).isEqualTo("[\"extra-0\",\"extra-1\",\"extra-2\"]");
+            Map<String, String> source = new TreeMap<>();
+            md5s(account, "ssrc").forEach((k, v) -> source.put(k.substring("in/".length()), v));
+            assertThat(md5s(account, "sdst")).isEqualTo(source);
+
+            tools.jackson.databind.JsonNode again = CliLocalIT.json(unistore.run("sync", "--workers", "2", "--json",
+                    "local:ssrc/in", "local:sdst"));
+            assertThat(again.get("toCopy")).isEmpty();
+            assertThat(again.get("job").isNull()).isTrue();
+            CliLocalIT.assertCleanError(unistore.run("sync", "--workers", "0", "local:ssrc/in", "local:sdst"),
+                    2, "--workers", "cp -r --workers 0");
+        }
+    }
+
     private static void fill(StorageAccount account, String container) {
         account.blobs().createContainerIfNotExists(container);
         Random random = new Random(container.hashCode());
