@@ -85,36 +85,22 @@ public final class FileTreeCopy {
         if (!options.dryRun()) {
             prepare(files, options.share(), options.directory());
         }
-        Map<String, Boolean> madeDirs = new ConcurrentHashMap<>();
+        ShareWriter into = new ShareWriter(files, options.share(), run);
         Iterable<BlobItem> items = blobs.list(options.container(), ListBlobsOptions.prefix(
                 options.prefix().isEmpty() ? null : options.prefix()).withIncludeMetadata(true));
         Workers.forEach(items, options.concurrency(), item -> {
             run.found.incrementAndGet();
             BlobProperties p = item.properties();
             String path = options.filePath(p.name().substring(options.prefix().length()));
-            if (options.incremental() && files.exists(options.share(), path)) {
-                FileProperties existing = files.getProperties(options.share(), path);
-                if (!existing.directory() && sameContent(existing.size(), existing.contentMd5(), p)) {
-                    run.unchanged();
-                    return;
-                }
+            if (options.incremental() && into.unchanged(path, p.size(), Digests.md5Of(p))) {
+                run.unchanged();
+                return;
             }
             if (run.dryRun(p.size())) {
                 return;
             }
-            int slash = path.lastIndexOf('/');
-            if (slash > 0) {
-                makeDirectory(files, options.share(), path.substring(0, slash), madeDirs, run);
-            }
-            try (InputStream in = blobs.openInputStream(options.container(), p.name())) {
-                DigestInputStream hashing = Digests.md5Stream(in);
-                FileProperties written = files.upload(options.share(), path, hashing, FileUploadOptions.defaults()
-                        .withContentType(p.contentType()).withMetadata(p.metadata()).withLength(p.size()));
-                run.verify(path, Digests.base64(hashing.getMessageDigest()), written.contentMd5(), Digests.md5Of(p));
-            } catch (IOException e) {
-                throw Streams.ioFailure("copy of " + p.name(), e);
-            }
-            run.copied(p.size());
+            into.write(path, p.name(), () -> blobs.openInputStream(options.container(), p.name()), p.contentType(),
+                    p.metadata(), p.size(), Digests.md5Of(p));
         }, (item, e) -> run.failed(item.name(), e), () -> false);
         return run.result();
     }
@@ -135,43 +121,28 @@ public final class FileTreeCopy {
         if (!options.dryRun()) {
             prepare(to, options.targetShare(), options.targetDirectory());
         }
-        Map<String, Boolean> madeDirs = new ConcurrentHashMap<>();
+        ShareWriter into = new ShareWriter(to, options.targetShare(), run);
         Iterable<FileItem> items = from.list(options.sourceShare(), options.sourceDirectory(),
                 ListFilesOptions.recursively());
         Workers.forEach(items, options.concurrency(), f -> {
             String path = options.targetPath(f.path());
             if (f.directory()) {
                 if (!options.dryRun()) {
-                    makeDirectory(to, options.targetShare(), path, madeDirs, run);
+                    into.directory(path);
                 }
                 return;
             }
             run.found.incrementAndGet();
             FileProperties p = from.getProperties(options.sourceShare(), f.path());
-            if (options.incremental() && to.exists(options.targetShare(), path)) {
-                FileProperties existing = to.getProperties(options.targetShare(), path);
-                if (!existing.directory() && existing.size() == p.size() && p.contentMd5() != null
-                        && p.contentMd5().equals(existing.contentMd5())) {
-                    run.unchanged();
-                    return;
-                }
+            if (options.incremental() && into.unchanged(path, p.size(), p.contentMd5())) {
+                run.unchanged();
+                return;
             }
             if (run.dryRun(p.size())) {
                 return;
             }
-            int slash = path.lastIndexOf('/');
-            if (slash > 0) {
-                makeDirectory(to, options.targetShare(), path.substring(0, slash), madeDirs, run);
-            }
-            try (InputStream in = from.openInputStream(options.sourceShare(), f.path(), null)) {
-                DigestInputStream hashing = Digests.md5Stream(in);
-                FileProperties written = to.upload(options.targetShare(), path, hashing, FileUploadOptions.defaults()
-                        .withContentType(p.contentType()).withMetadata(p.metadata()).withLength(p.size()));
-                run.verify(path, Digests.base64(hashing.getMessageDigest()), written.contentMd5(), p.contentMd5());
-            } catch (IOException e) {
-                throw Streams.ioFailure("copy of " + f.path(), e);
-            }
-            run.copied(p.size());
+            into.write(path, f.path(), () -> from.openInputStream(options.sourceShare(), f.path(), null),
+                    p.contentType(), p.metadata(), p.size(), p.contentMd5());
         }, run::failed, () -> false);
         return run.result();
     }
@@ -184,13 +155,60 @@ public final class FileTreeCopy {
         }
     }
 
-    /** Creates a directory (and its parents) once per copy; computeIfAbsent holds back its files until it exists. */
-    private static void makeDirectory(FileStore files, String share, String path, Map<String, Boolean> made, Run run) {
-        made.computeIfAbsent(path, dir -> {
-            files.createDirectories(share, dir);
-            run.directories.incrementAndGet();
-            return Boolean.TRUE;
-        });
+    /** Opens a source's content. */
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Writes files into one share for one copy: a file's directories are made once, before it (computeIfAbsent
+     * holds back other files of a directory until it exists), and what was sent is checked by MD5.
+     */
+    private static final class ShareWriter {
+        private final FileStore files;
+        private final String share;
+        private final Run run;
+        private final Map<String, Boolean> madeDirs = new ConcurrentHashMap<>();
+
+        ShareWriter(FileStore files, String share, Run run) {
+            this.files = files;
+            this.share = share;
+            this.run = run;
+        }
+
+        /** Whether the share has a file at {@code path} of this size and this (known) MD5. */
+        boolean unchanged(String path, long size, String md5) {
+            if (md5 == null || !files.exists(share, path)) {
+                return false;
+            }
+            FileProperties existing = files.getProperties(share, path);
+            return !existing.directory() && existing.size() == size && md5.equals(existing.contentMd5());
+        }
+
+        void directory(String path) {
+            madeDirs.computeIfAbsent(path, dir -> {
+                files.createDirectories(share, dir);
+                run.directories.incrementAndGet();
+                return Boolean.TRUE;
+            });
+        }
+
+        void write(String path, String sourceName, Source source, String contentType, Map<String, String> metadata,
+                   long size, String sourceMd5) {
+            int slash = path.lastIndexOf('/');
+            if (slash > 0) {
+                directory(path.substring(0, slash));
+            }
+            try (InputStream in = source.open()) {
+                DigestInputStream hashing = Digests.md5Stream(in);
+                FileProperties written = files.upload(share, path, hashing, FileUploadOptions.defaults()
+                        .withContentType(contentType).withMetadata(metadata).withLength(size));
+                run.verify(path, Digests.base64(hashing.getMessageDigest()), written.contentMd5(), sourceMd5);
+            } catch (IOException e) {
+                throw Streams.ioFailure("copy of " + sourceName, e);
+            }
+            run.copied(size);
+        }
     }
 
     private static String relative(String path, String directory) {
